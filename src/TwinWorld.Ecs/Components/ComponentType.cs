@@ -1,0 +1,61 @@
+using System.Runtime.CompilerServices;
+
+namespace TwinWorld.Ecs;
+
+/// <summary>
+/// A registered component type. Types register on first use and get a small dense id for bit sets
+/// and lookup tables. Ids depend on first-use order within a process, so anything persisted or
+/// hashed uses <see cref="StableKey"/> (a stable hash of the type's full name) instead.
+/// </summary>
+public abstract class ComponentType
+{
+    private static readonly Lock Gate = new();
+    private static ComponentType[] s_byId = new ComponentType[64];
+    private static int s_count;
+
+    private protected ComponentType(Type type, int size)
+    {
+        Type = type;
+        Size = size;
+        StableKey = StableHasher.Of(type.FullName ?? type.Name);
+        lock (Gate)
+        {
+            Id = s_count;
+            if (s_count == s_byId.Length)
+            {
+                Array.Resize(ref s_byId, s_count * 2);
+            }
+            s_byId[s_count] = this;
+            Volatile.Write(ref s_count, s_count + 1);
+        }
+    }
+
+    public int Id { get; }
+
+    public Type Type { get; }
+
+    /// <summary>Bytes per element in a chunk column.</summary>
+    public int Size { get; }
+
+    /// <summary>Identifies the type across processes and builds; used for hashing.</summary>
+    public ulong StableKey { get; }
+
+    public static ComponentType Of<T>() where T : struct => ComponentType<T>.Instance;
+
+    internal static ComponentType FromId(int id) => Volatile.Read(ref s_byId)[id];
+
+    internal abstract Array CreateColumn(int length);
+
+    internal abstract void CopyElement(Array source, int sourceIndex, Array destination, int destinationIndex);
+
+    /// <summary>Drops references held by a vacated element so the GC can collect them.</summary>
+    internal abstract void ClearElement(Array column, int index);
+
+    internal abstract Array CloneColumn(Array column, int count);
+
+    internal abstract void HashElement(Array column, int index, ref StableHasher hasher);
+
+    internal abstract ComponentValues CreateValues();
+
+    public override string ToString() => Type.Name;
+}

@@ -1,0 +1,153 @@
+namespace TwinWorld.Ecs;
+
+/// <summary>
+/// All entities with exactly one set of component types, packed densely into chunks: every chunk is
+/// full except the last, and removal swaps the last entity into the hole, so iteration never sees gaps.
+/// </summary>
+internal sealed class Archetype
+{
+    /// <summary>About 16 KiB of component data per chunk: large enough to stream, small enough for L1/L2.</summary>
+    public const int ChunkBytes = 16 * 1024;
+
+    private readonly int[] _columnById;
+    private ArchetypeEdge?[] _addEdges = [];
+    private ArchetypeEdge?[] _removeEdges = [];
+    private Chunk[] _chunks = [];
+
+    public Archetype(ComponentSet set)
+    {
+        Set = set;
+        Types = set.Ids().Select(ComponentType.FromId).ToArray();
+        _columnById = new int[Types.Length == 0 ? 0 : Types[^1].Id + 1];
+        Array.Fill(_columnById, -1);
+        for (int i = 0; i < Types.Length; i++)
+        {
+            _columnById[Types[i].Id] = i;
+        }
+        int rowBytes = System.Runtime.CompilerServices.Unsafe.SizeOf<Entity>() + Types.Sum(t => t.Size);
+        ChunkCapacity = Math.Max(1, ChunkBytes / rowBytes);
+        HashOrder = Enumerable.Range(0, Types.Length).OrderBy(i => Types[i].StableKey).ToArray();
+    }
+
+    public ComponentSet Set { get; }
+
+    /// <summary>Component types in ascending id order; column i holds Types[i].</summary>
+    public ComponentType[] Types { get; }
+
+    /// <summary>Column indexes in ascending <see cref="ComponentType.StableKey"/> order, for hashing.</summary>
+    public int[] HashOrder { get; }
+
+    public int ChunkCapacity { get; }
+
+    public int ChunkCount { get; private set; }
+
+    public int Count { get; private set; }
+
+    public Chunk GetChunk(int index) => _chunks[index];
+
+    public int ColumnOf(int componentId)
+        => (uint)componentId < (uint)_columnById.Length ? _columnById[componentId] : -1;
+
+    public bool Has(int componentId) => ColumnOf(componentId) >= 0;
+
+    /// <summary>Appends an entity at the end and returns its position; the caller writes its components.</summary>
+    public Chunk AddRow(Entity entity, out int row)
+    {
+        var chunk = ChunkWithSpace();
+        row = chunk.Count++;
+        chunk.Entities[row] = entity;
+        Count++;
+        return chunk;
+    }
+
+    /// <summary>Appends up to <paramref name="wanted"/> rows to the last chunk; returns how many.</summary>
+    public int AddRows(int wanted, out Chunk chunk, out int start)
+    {
+        chunk = ChunkWithSpace();
+        start = chunk.Count;
+        int added = Math.Min(wanted, ChunkCapacity - start);
+        chunk.Count += added;
+        Count += added;
+        return added;
+    }
+
+    /// <summary>
+    /// Removes a row by moving the archetype's last row into it. Returns the entity that moved into
+    /// (chunk, row), or <see cref="Entity.Null"/> when the removed row was the last one.
+    /// </summary>
+    public Entity RemoveRow(Chunk chunk, int row)
+    {
+        var last = _chunks[ChunkCount - 1];
+        int lastRow = last.Count - 1;
+        var moved = Entity.Null;
+        if (last != chunk || lastRow != row)
+        {
+            for (int c = 0; c < Types.Length; c++)
+            {
+                Types[c].CopyElement(last.Columns[c], lastRow, chunk.Columns[c], row);
+            }
+            moved = chunk.Entities[row] = last.Entities[lastRow];
+        }
+        for (int c = 0; c < Types.Length; c++)
+        {
+            Types[c].ClearElement(last.Columns[c], lastRow);
+        }
+        last.Count--;
+        Count--;
+        if (last.Count == 0)
+        {
+            ChunkCount--;
+        }
+        return moved;
+    }
+
+    public ArchetypeEdge? AddEdge(int componentId) => EdgeAt(_addEdges, componentId);
+
+    public ArchetypeEdge? RemoveEdge(int componentId) => EdgeAt(_removeEdges, componentId);
+
+    public void SetAddEdge(int componentId, ArchetypeEdge edge) => StoreEdge(ref _addEdges, componentId, edge);
+
+    public void SetRemoveEdge(int componentId, ArchetypeEdge edge) => StoreEdge(ref _removeEdges, componentId, edge);
+
+    /// <summary>A copy with the same chunks in the same order, so the copy iterates exactly as this does.</summary>
+    public Archetype Clone()
+    {
+        var copy = new Archetype(Set) { ChunkCount = ChunkCount, Count = Count };
+        copy._chunks = new Chunk[ChunkCount];
+        for (int i = 0; i < ChunkCount; i++)
+        {
+            copy._chunks[i] = _chunks[i].Clone(Types);
+        }
+        return copy;
+    }
+
+    public override string ToString() => Set.ToString();
+
+    private Chunk ChunkWithSpace()
+    {
+        if (ChunkCount > 0 && _chunks[ChunkCount - 1].Count < ChunkCapacity)
+        {
+            return _chunks[ChunkCount - 1];
+        }
+        if (ChunkCount == _chunks.Length)
+        {
+            Array.Resize(ref _chunks, Math.Max(4, _chunks.Length * 2));
+        }
+        // Emptied chunks stay allocated and are reused, so add/remove churn does not allocate.
+        var chunk = _chunks[ChunkCount] ??= new Chunk(Types, ChunkCapacity);
+        ChunkCount++;
+        return chunk;
+    }
+
+    private static ArchetypeEdge? EdgeAt(ArchetypeEdge?[] edges, int componentId)
+        => (uint)componentId < (uint)edges.Length ? edges[componentId] : null;
+
+    private static void StoreEdge(ref ArchetypeEdge?[] edges, int componentId, ArchetypeEdge edge)
+    {
+        if (componentId >= edges.Length)
+        {
+            Array.Resize(ref edges, componentId + 8);
+        }
+        edges[componentId] = edge;
+    }
+}
