@@ -156,8 +156,9 @@ public sealed partial class World
                 local.Execute(chunks[i]);
             });
         }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        catch (AggregateException e)
         {
+            // Chunks fail alike (a bug in the job), so the first failure is the one worth reading.
             ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
         }
         finally

@@ -8,7 +8,8 @@ internal sealed class ComponentType<T> : ComponentType where T : struct
 {
     public static readonly ComponentType<T> Instance = new();
 
-    private static readonly bool HoldsReferences = RuntimeHelpers.IsReferenceOrContainsReferences<T>();
+    // A property, not a field: Instance is built in the static constructor before later fields are set.
+    private static bool HoldsReferences => RuntimeHelpers.IsReferenceOrContainsReferences<T>();
 
     private readonly ElementHasher<T>? _hasher;
     private readonly string? _unhashableReason;

@@ -1,0 +1,223 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace TwinWorld.Ecs.Tests;
+
+public class QueryTests
+{
+    private static readonly QueryDescription Moving = new QueryDescription().WithAll<Position, Velocity>();
+
+    private struct Integrate : IForEach<Position, Velocity>
+    {
+        public int Visited;
+
+        public void Update(ref Position position, ref Velocity velocity)
+        {
+            position = new Position(position.X + velocity.X, position.Y + velocity.Y);
+            Visited++;
+        }
+    }
+
+    private struct CollectEntities(List<Entity> into) : IForEachWithEntity<Health>
+    {
+        public readonly void Update(Entity entity, ref Health health) => into.Add(entity);
+    }
+
+    private struct SumHealthPerChunk(long[] sums) : IChunkJob
+    {
+        public readonly void Execute(in ChunkView chunk)
+        {
+            long sum = 0;
+            foreach (var health in chunk.GetSpan<Health>())
+            {
+                sum += health.Value;
+            }
+            sums[chunk.Index] = sum;
+        }
+    }
+
+    private struct DoubleHealth : IForEach<Health>
+    {
+        public readonly void Update(ref Health health) => health.Value *= 2;
+    }
+
+    [Fact]
+    public void All_Any_None_select_the_right_entities()
+    {
+        var world = new World();
+        var still = world.Create(new Position());
+        var moving = world.Create(new Position(), new Velocity());
+        var frozen = world.Create(new Position(), new Velocity(), new Frozen());
+        var healthy = world.Create(new Health(1));
+
+        Assert.Equal(2, world.CountEntities(Moving));
+        Assert.Equal(1, world.CountEntities(Moving.WithNone<Frozen>()));
+        Assert.Equal(4, world.CountEntities(new QueryDescription().WithAny<Position, Health>()));
+        Assert.Equal(2, world.CountEntities(new QueryDescription().WithAny<Velocity, Health>().WithNone<Frozen>()));
+        Assert.Equal(4, world.CountEntities(QueryDescription.Everything));
+        _ = (still, moving, frozen, healthy);
+    }
+
+    [Fact]
+    public void Queries_see_archetypes_created_after_their_first_use()
+    {
+        var world = new World();
+        world.Create(new Position(), new Velocity());
+        Assert.Equal(1, world.CountEntities(Moving));
+
+        world.Create(new Position(), new Velocity(), new Health(1));
+
+        Assert.Equal(2, world.CountEntities(Moving));
+    }
+
+    [Fact]
+    public void Struct_callback_visits_every_match_and_writes_through()
+    {
+        var world = new World();
+        var entities = new Entity[2500];
+        world.CreateMany(entities, new Position(0, 0), new Velocity(1, 2));
+        world.Create(new Position(0, 0));
+
+        var integrate = new Integrate();
+        world.Query<Integrate, Position, Velocity>(Moving, ref integrate);
+
+        Assert.Equal(2500, integrate.Visited);
+        Assert.All(entities, e => Assert.Equal(new Position(1, 2), world.Get<Position>(e)));
+    }
+
+    [Fact]
+    public void Chunk_spans_allow_vectorised_loops()
+    {
+        var world = new World();
+        var entities = new Entity[3000];
+        world.CreateMany(entities, new Health(3));
+
+        foreach (var chunk in world.GetChunks(new QueryDescription().WithAll<Health>()))
+        {
+            var values = MemoryMarshal.Cast<Health, int>(chunk.GetSpan<Health>());
+            var vectors = MemoryMarshal.Cast<int, Vector<int>>(values);
+            for (int i = 0; i < vectors.Length; i++)
+            {
+                vectors[i] *= 2;
+            }
+            for (int i = vectors.Length * Vector<int>.Count; i < values.Length; i++)
+            {
+                values[i] *= 2;
+            }
+            Assert.Equal(chunk.Count, chunk.Entities.Length);
+        }
+
+        Assert.All(entities, e => Assert.Equal(6, world.Get<Health>(e).Value));
+    }
+
+    [Fact]
+    public void Iteration_order_is_archetype_then_chunk_then_row_and_repeats_exactly()
+    {
+        static List<Entity> Build()
+        {
+            var world = new World();
+            for (int i = 0; i < 2000; i++)
+            {
+                var entity = world.Create(new Health(i));
+                if (i % 7 == 0)
+                {
+                    world.Add(entity, new Frozen());
+                }
+                if (i % 11 == 0)
+                {
+                    world.Destroy(entity);
+                }
+            }
+            var order = new List<Entity>();
+            var collect = new CollectEntities(order);
+            world.QueryWithEntity<CollectEntities, Health>(new QueryDescription().WithAll<Health>(), ref collect);
+            return order;
+        }
+
+        var first = Build();
+        Assert.Equal(first, Build());
+        Assert.Equal(first.Count, first.Distinct().Count());
+    }
+
+    [Fact]
+    public void Parallel_results_do_not_depend_on_the_number_of_workers()
+    {
+        long[] Run(int workers)
+        {
+            var world = new World { MaxDegreeOfParallelism = workers };
+            for (int i = 0; i < 20000; i++)
+            {
+                world.Create(new Health(i), new Position(i, 0));
+            }
+            world.ParallelQuery<DoubleHealth, Health>(new QueryDescription().WithAll<Health>(), new DoubleHealth());
+            var query = new QueryDescription().WithAll<Health>();
+            int chunks = 0;
+            foreach (var _ in world.GetChunks(query))
+            {
+                chunks++;
+            }
+            var sums = new long[chunks];
+            world.ParallelForEachChunk(query, new SumHealthPerChunk(sums));
+            return sums;
+        }
+
+        var one = Run(1);
+        var two = Run(2);
+        Assert.True(one.Length > 1, "the test needs several chunks");
+        Assert.Equal(one, two);
+        Assert.Equal(2L * 19999 * 20000 / 2, two.Sum());
+    }
+
+    [Fact]
+    public void Structural_changes_during_iteration_are_refused_and_change_nothing()
+    {
+        var world = new World();
+        var entity = world.Create(new Health(1));
+        ulong before = world.ComputeHash();
+
+        foreach (var chunk in world.GetChunks(new QueryDescription().WithAll<Health>()))
+        {
+            Assert.Throws<StructuralChangeException>(() => world.Add(entity, new Position()));
+            Assert.Throws<StructuralChangeException>(() => world.Remove<Health>(entity));
+            Assert.Throws<StructuralChangeException>(() => world.Destroy(entity));
+            Assert.Throws<StructuralChangeException>(() => world.Create());
+            world.Set(entity, new Health(1));
+        }
+
+        Assert.Equal(before, world.ComputeHash());
+        world.Add(entity, new Position());
+        Assert.True(world.Has<Position>(entity));
+    }
+
+    [Fact]
+    public void A_callback_needing_a_component_the_query_does_not_require_is_refused()
+    {
+        var world = new World();
+        world.Create(new Position(), new Velocity());
+        var integrate = new Integrate();
+
+        var error = Assert.Throws<ArgumentException>(() =>
+            world.Query<Integrate, Position, Velocity>(new QueryDescription().WithAll<Position>(), ref integrate));
+
+        Assert.Contains("Velocity", error.Message);
+        Assert.False(world.IsIterating);
+    }
+
+    [Fact]
+    public void An_exception_in_a_parallel_job_surfaces_as_itself_and_releases_the_world()
+    {
+        var world = new World { MaxDegreeOfParallelism = 2 };
+        var entities = new Entity[10000];
+        world.CreateMany(entities, new Health(1));
+
+        Assert.Throws<InvalidOperationException>(() =>
+            world.ParallelForEachChunk(new QueryDescription().WithAll<Health>(), new AskForPosition()));
+
+        Assert.False(world.IsIterating);
+    }
+
+    private struct AskForPosition : IChunkJob
+    {
+        public readonly void Execute(in ChunkView chunk) => chunk.GetSpan<Position>();
+    }
+}
