@@ -1,0 +1,1 @@
+return TwinWorld.Server.ServerHost.Run(args);

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using TwinWorld.Ecs;
+using TwinWorld.Server.Ticking;
+
+namespace TwinWorld.Server;
+
+/// <summary>Builds and runs the server's Generic Host. Configuration: appsettings.json, TWINWORLD_ variables, --Section:Key=value.</summary>
+public static class ServerHost
+{
+    public static IHost Build(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddEnvironmentVariables("TWINWORLD_");
+        builder.Services.AddOptions<TickOptions>()
+            .Bind(builder.Configuration.GetSection(TickOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<World>();
+        builder.Services.AddHostedService<TickLoop>();
+        return builder.Build();
+    }
+
+    /// <summary>Runs until Ctrl+C or SIGTERM. Exit codes: 0 clean stop, 1 a tick failed, 2 bad configuration.</summary>
+    public static int Run(string[] args)
+    {
+        using var host = Build(args);
+        var errors = ConfigurationErrors(host);
+        if (errors.Count > 0)
+        {
+            Console.Error.WriteLine("twinworld: invalid configuration:");
+            foreach (var error in errors)
+            {
+                Console.Error.WriteLine($"  {error}");
+            }
+            return 2;
+        }
+        host.Run();
+        return Environment.ExitCode;
+    }
+
+    /// <summary>Reads every options section once, so bad settings are reported plainly before anything starts.</summary>
+    private static IReadOnlyList<string> ConfigurationErrors(IHost host)
+    {
+        try
+        {
+            _ = host.Services.GetRequiredService<IOptions<TickOptions>>().Value;
+            return [];
+        }
+        catch (OptionsValidationException e)
+        {
+            return [.. e.Failures];
+        }
+        catch (InvalidOperationException e)
+        {
+            // The binder's error for a value that does not convert, e.g. "Tick:RateHz=fast".
+            return [e.Message];
+        }
+    }
+}

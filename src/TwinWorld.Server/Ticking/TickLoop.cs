@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TwinWorld.Ecs;
+
+namespace TwinWorld.Server.Ticking;
+
+/// <summary>
+/// Runs the world at a fixed rate on its own thread, the only thread that mutates the world, and
+/// logs tick statistics every few seconds. A tick that throws is a bug: the server logs it and stops
+/// with a non-zero exit code rather than run on with a half-updated world.
+/// </summary>
+internal sealed class TickLoop(World world, IOptions<TickOptions> options, ILogger<TickLoop> logger, IHostApplicationLifetime lifetime)
+    : IHostedService, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private Thread? _thread;
+    private long _ticksRun;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _thread = new Thread(Run) { Name = "tick", IsBackground = true };
+        _thread.Start();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _stopping.Cancel();
+        _thread?.Join();
+        logger.LogInformation("Tick loop stopped after {Ticks} ticks", _ticksRun);
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private void Run()
+    {
+        var settings = options.Value;
+        long frequency = Stopwatch.Frequency;
+        var schedule = new TickSchedule(
+            Stopwatch.GetTimestamp(),
+            (long)Math.Round(frequency / settings.RateHz),
+            (long)(settings.MaxCatchUpSeconds * frequency));
+        var statistics = new TickStatistics();
+        long reportEvery = (long)(settings.StatsIntervalSeconds * frequency);
+        long lastReport = Stopwatch.GetTimestamp();
+        logger.LogInformation("Ticking at {RateHz} Hz; statistics every {Interval} s", settings.RateHz, settings.StatsIntervalSeconds);
+        try
+        {
+            while (!_stopping.IsCancellationRequested)
+            {
+                long remaining = schedule.Remaining(Stopwatch.GetTimestamp());
+                if (remaining > 0)
+                {
+                    _stopping.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds((double)remaining / frequency));
+                    continue;
+                }
+                long begin = Stopwatch.GetTimestamp();
+                Step(schedule.Tick);
+                long end = Stopwatch.GetTimestamp();
+                var (overran, skipped) = schedule.Complete(end);
+                statistics.Record((end - begin) * 1000.0 / frequency, overran, skipped);
+                if (skipped > 0)
+                {
+                    logger.LogWarning("Fell {Skipped} ticks behind schedule; skipped ahead to tick {Tick}", skipped, schedule.Tick);
+                }
+                if (end - lastReport >= reportEvery)
+                {
+                    Report(statistics.TakeSummary(), schedule.Tick, (double)(end - lastReport) / frequency);
+                    lastReport = end;
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            logger.LogCritical(e, "Tick {Tick} failed; stopping the server", schedule.Tick);
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
+        }
+    }
+
+    /// <summary>
+    /// Advances the world one tick. The world has no systems yet, so a tick only counts; the
+    /// simulation core (sense, think, act, hazards) plugs its systems in here.
+    /// </summary>
+    private void Step(long tick)
+    {
+        _ticksRun = tick + 1;
+    }
+
+    private void Report(TickSummary summary, long tick, double elapsedSeconds)
+    {
+        logger.LogInformation(
+            "tick {Tick}: {Ticks} ticks ({Rate:F1} Hz), step mean {Mean:F3} ms, p99 {P99:F3} ms, max {Max:F3} ms, overruns {Overruns}, skipped {Skipped}, entities {Entities}",
+            tick, summary.Ticks, summary.Ticks / elapsedSeconds, summary.MeanMs, summary.P99Ms, summary.MaxMs, summary.Overruns, summary.Skipped, world.Count);
+    }
+}

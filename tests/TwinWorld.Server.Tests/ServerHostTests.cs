@@ -1,0 +1,47 @@
+namespace TwinWorld.Server.Tests;
+
+public class ServerHostTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Server_ticks_logs_statistics_and_stops_cleanly_on_ctrl_c()
+    {
+        using var server = new ServerProcess("--Tick:StatsIntervalSeconds=0.5");
+
+        Assert.True(await server.WaitForOutput("Hz), step mean", Patience), server.Output);
+        Assert.True(await server.WaitForOutput("entities 0", Patience), server.Output);
+        server.Interrupt();
+        int exitCode = await server.WaitForExit(Patience);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Tick loop stopped after", server.Output);
+        Assert.DoesNotContain("fail:", server.Output);
+    }
+
+    [Fact]
+    public async Task Configured_tick_rate_is_used()
+    {
+        using var server = new ServerProcess("--Tick:RateHz=50", "--Tick:StatsIntervalSeconds=0.5");
+
+        Assert.True(await server.WaitForOutput("Ticking at 50 Hz", Patience), server.Output);
+        server.Interrupt();
+        Assert.Equal(0, await server.WaitForExit(Patience));
+    }
+
+    [Theory]
+    [InlineData("--Tick:RateHz=0", "Tick:RateHz must be between 1 and 1000")]
+    [InlineData("--Tick:RateHz=fast", "'fast' at 'Tick:RateHz'")]
+    [InlineData("--Tick:StatsIntervalSeconds=-1", "Tick:StatsIntervalSeconds must be between")]
+    public async Task Bad_configuration_is_reported_plainly_with_exit_code_2(string argument, string expected)
+    {
+        using var server = new ServerProcess(argument);
+
+        int exitCode = await server.WaitForExit(Patience);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("invalid configuration", server.Output);
+        Assert.Contains(expected, server.Output);
+        Assert.DoesNotContain("Unhandled exception", server.Output);
+    }
+}
