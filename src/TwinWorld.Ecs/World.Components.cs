@@ -5,18 +5,19 @@ namespace TwinWorld.Ecs;
 public sealed partial class World
 {
     public bool Has<T>(Entity entity) where T : struct
-        => SlotOf(entity).Archetype!.Has(ComponentType<T>.TypeId);
+        => SlotOf(entity).Chunk!.Archetype.Has(ComponentType<T>.TypeId);
 
     /// <summary>A reference to the entity's component, valid until the next structural change.</summary>
     public ref T Get<T>(Entity entity) where T : struct
     {
         ref var slot = ref SlotOf(entity);
-        int column = slot.Archetype!.ColumnOf(ComponentType<T>.TypeId);
+        var chunk = slot.Chunk!;
+        int column = chunk.Archetype.ColumnOf(ComponentType<T>.TypeId);
         if (column < 0)
         {
-            throw Missing(entity, typeof(T), slot.Archetype);
+            throw Missing(entity, typeof(T), chunk.Archetype);
         }
-        return ref Unsafe.As<T[]>(slot.Chunk.Columns[column])[slot.Row];
+        return ref Unsafe.As<T[]>(chunk.Columns[column])[slot.Row];
     }
 
     /// <summary>Overwrites a component the entity has; throws <see cref="MissingComponentException"/> otherwise.</summary>
@@ -28,7 +29,7 @@ public sealed partial class World
         ref var slot = ref SlotOf(entity);
         ThrowIfIterating("add a component");
         int id = ComponentType<T>.TypeId;
-        var source = slot.Archetype!;
+        var source = slot.Chunk!.Archetype;
         if (source.Has(id))
         {
             throw new DuplicateComponentException(entity, typeof(T));
@@ -37,7 +38,7 @@ public sealed partial class World
         var copy = value;
         var edge = source.AddEdge(id) ?? CreateEdge(source, source.Set.With(id), add: true, id);
         Move(entity, ref slot, edge);
-        Unsafe.As<T[]>(slot.Chunk.Columns[edge.Target.ColumnOf(id)])[slot.Row] = copy;
+        Unsafe.As<T[]>(slot.Chunk!.Columns[edge.Target.ColumnOf(id)])[slot.Row] = copy;
     }
 
     /// <summary>Removes a component; throws <see cref="MissingComponentException"/>, changing nothing, if it is absent.</summary>
@@ -47,7 +48,7 @@ public sealed partial class World
     {
         ref var slot = ref SlotOf(entity);
         ThrowIfIterating("remove a component");
-        var source = slot.Archetype!;
+        var source = slot.Chunk!.Archetype;
         if (!source.Has(type.Id))
         {
             throw Missing(entity, type.Type, source);
@@ -57,7 +58,7 @@ public sealed partial class World
     }
 
     /// <summary>The entity's component set, or null if it is not alive.</summary>
-    internal ComponentSet? ComponentSetOf(Entity entity) => IsAlive(entity) ? _slots[entity.Id].Archetype!.Set : null;
+    internal ComponentSet? ComponentSetOf(Entity entity) => IsAlive(entity) ? _slots[entity.Id].Chunk!.Archetype.Set : null;
 
     private static MissingComponentException Missing(Entity entity, Type component, Archetype archetype)
         => new(entity, component, archetype.Types.Length == 0 ? "none" : string.Join(", ", archetype.Types.Select(t => t.Type.Name)));
@@ -81,8 +82,8 @@ public sealed partial class World
     /// <summary>Moves an entity's row to the edge's target archetype, carrying the columns both share.</summary>
     private void Move(Entity entity, ref EntitySlot slot, ArchetypeEdge edge)
     {
-        var source = slot.Archetype!;
-        var fromChunk = slot.Chunk;
+        var fromChunk = slot.Chunk!;
+        var source = fromChunk.Archetype;
         int fromRow = slot.Row;
         var toChunk = edge.Target.AddRow(entity, out int toRow);
         var map = edge.ColumnMap;
@@ -99,7 +100,6 @@ public sealed partial class World
             _slots[moved.Id].Chunk = fromChunk;
             _slots[moved.Id].Row = fromRow;
         }
-        slot.Archetype = edge.Target;
         slot.Chunk = toChunk;
         slot.Row = toRow;
     }

@@ -120,7 +120,6 @@ public sealed partial class World
             var entity = entities[i] = AllocateId();
             chunk.Entities[start + i] = entity;
             ref var slot = ref _slots[entity.Id];
-            slot.Archetype = archetype;
             slot.Chunk = chunk;
             slot.Row = start + i;
         }

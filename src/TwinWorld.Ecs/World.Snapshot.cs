@@ -7,8 +7,7 @@ public sealed partial class World
 
     private World(World source)
     {
-        _slots = (EntitySlot[])source._slots.Clone();
-        _slotCount = source._slotCount;
+        _slots = source._slots.Clone();
         _free = (int[])source._free.Clone();
         _freeCount = source._freeCount;
         Count = source.Count;
@@ -23,9 +22,7 @@ public sealed partial class World
                 var chunk = archetype.GetChunk(c);
                 for (int row = 0; row < chunk.Count; row++)
                 {
-                    ref var slot = ref _slots[chunk.Entities[row].Id];
-                    slot.Archetype = archetype;
-                    slot.Chunk = chunk;
+                    _slots[chunk.Entities[row].Id].Chunk = chunk;
                 }
             }
         }
@@ -50,23 +47,24 @@ public sealed partial class World
     public ulong ComputeHash()
     {
         var hasher = new StableHasher(HashSeed);
-        hasher.Add(_slotCount);
-        for (int id = 0; id < _slotCount; id++)
+        hasher.Add(_slots.Count);
+        for (int id = 0; id < _slots.Count; id++)
         {
             ref var slot = ref _slots[id];
             hasher.Add(slot.Version);
-            var archetype = slot.Archetype;
-            if (archetype is null)
+            var chunk = slot.Chunk;
+            if (chunk is null)
             {
                 hasher.Add(-1);
                 continue;
             }
+            var archetype = chunk.Archetype;
             hasher.Add(archetype.Types.Length);
             foreach (int column in archetype.HashOrder)
             {
                 var type = archetype.Types[column];
                 hasher.Add(type.StableKey);
-                type.HashElement(slot.Chunk.Columns[column], slot.Row, ref hasher);
+                type.HashElement(chunk.Columns[column], slot.Row, ref hasher);
             }
         }
         hasher.Add(_freeCount);

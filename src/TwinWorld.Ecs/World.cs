@@ -8,8 +8,7 @@ namespace TwinWorld.Ecs;
 /// </summary>
 public sealed partial class World
 {
-    private EntitySlot[] _slots = new EntitySlot[256];
-    private int _slotCount;
+    private readonly EntitySlots _slots = new();
     private int[] _free = new int[64];
     private int _freeCount;
     private readonly List<Archetype> _archetypes = [];
@@ -36,7 +35,7 @@ public sealed partial class World
     public bool IsIterating => _iterating > 0;
 
     public bool IsAlive(Entity entity)
-        => (uint)entity.Id < (uint)_slotCount && _slots[entity.Id].Version == entity.Version && _slots[entity.Id].Archetype is not null;
+        => _slots.Contains(entity.Id) && _slots[entity.Id].Version == entity.Version && _slots[entity.Id].Chunk is not null;
 
     /// <summary>Creates an entity with no components.</summary>
     public Entity Create()
@@ -49,14 +48,14 @@ public sealed partial class World
     {
         ref var slot = ref SlotOf(entity);
         ThrowIfIterating("destroy an entity");
-        var moved = slot.Archetype!.RemoveRow(slot.Chunk, slot.Row);
+        var chunk = slot.Chunk!;
+        var moved = chunk.Archetype.RemoveRow(chunk, slot.Row);
         if (moved != Entity.Null)
         {
-            _slots[moved.Id].Chunk = slot.Chunk;
+            _slots[moved.Id].Chunk = chunk;
             _slots[moved.Id].Row = slot.Row;
         }
-        slot.Archetype = null;
-        slot.Chunk = null!;
+        slot.Chunk = null;
         // Version 0 is reserved for Entity.Null, so wrap-around skips it.
         slot.Version = slot.Version == int.MaxValue ? 1 : slot.Version + 1;
         if (_freeCount == _free.Length)
@@ -69,15 +68,15 @@ public sealed partial class World
 
     /// <summary>The component types an entity has, in registration order.</summary>
     public IReadOnlyList<Type> GetComponentTypes(Entity entity)
-        => SlotOf(entity).Archetype!.Types.Select(t => t.Type).ToArray();
+        => SlotOf(entity).Chunk!.Archetype.Types.Select(t => t.Type).ToArray();
 
     /// <summary>The slot of a live entity; throws <see cref="StaleEntityException"/> for any other handle.</summary>
     private ref EntitySlot SlotOf(Entity entity)
     {
-        if ((uint)entity.Id < (uint)_slotCount)
+        if (_slots.Contains(entity.Id))
         {
             ref var slot = ref _slots[entity.Id];
-            if (slot.Version == entity.Version && slot.Archetype is not null)
+            if (slot.Version == entity.Version && slot.Chunk is not null)
             {
                 return ref slot;
             }
@@ -91,7 +90,7 @@ public sealed partial class World
         {
             return new StaleEntityException(entity, "it is a placeholder from a CommandBuffer that has not been played back");
         }
-        if (entity.Id >= _slotCount)
+        if (!_slots.Contains(entity.Id))
         {
             return new StaleEntityException(entity, "no entity with that id was ever created in this world");
         }
@@ -106,7 +105,6 @@ public sealed partial class World
         var entity = AllocateId();
         chunk = archetype.AddRow(entity, out row);
         ref var slot = ref _slots[entity.Id];
-        slot.Archetype = archetype;
         slot.Chunk = chunk;
         slot.Row = row;
         return entity;
@@ -114,20 +112,7 @@ public sealed partial class World
 
     private Entity AllocateId()
     {
-        int id;
-        if (_freeCount > 0)
-        {
-            id = _free[--_freeCount];
-        }
-        else
-        {
-            if (_slotCount == _slots.Length)
-            {
-                Array.Resize(ref _slots, _slots.Length * 2);
-            }
-            id = _slotCount++;
-            _slots[id].Version = 1;
-        }
+        int id = _freeCount > 0 ? _free[--_freeCount] : _slots.Append();
         Count++;
         return new Entity(id, _slots[id].Version);
     }

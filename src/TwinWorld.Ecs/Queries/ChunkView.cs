@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace TwinWorld.Ecs;
@@ -39,8 +40,14 @@ public readonly struct ChunkView
         int column = _archetype.ColumnOf(ComponentType<T>.TypeId);
         if (column < 0)
         {
-            throw new InvalidOperationException($"This chunk's entities have no {typeof(T).Name} component (they have {_archetype}); add it to the query's WithAll.");
+            ThrowMissing(typeof(T), _archetype);
         }
         return column;
     }
+
+    // Kept out of line so the message formatting does not bloat every chunk loop that inlines ColumnOf.
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowMissing(Type component, Archetype archetype)
+        => throw new InvalidOperationException($"This chunk's entities have no {component.Name} component (they have {archetype}); add it to the query's WithAll.");
 }

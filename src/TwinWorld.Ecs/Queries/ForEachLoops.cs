@@ -1,10 +1,12 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace TwinWorld.Ecs;
 
 // Chunk jobs that run a per-entity callback over every row of a chunk. Sequential and parallel
 // queries both go through these, so each arity's loop is written once. Column references are taken
-// once per chunk and the loop indexes them directly, which keeps bounds checks out of the hot loop.
+// once per chunk and the loop indexes them with a native-sized index, which keeps bounds checks and
+// sign extensions out of the hot loop.
 
 internal struct ForEachLoop<TF, T1> : IChunkJob
     where TF : struct, IForEach<T1> where T1 : struct
@@ -14,7 +16,7 @@ internal struct ForEachLoop<TF, T1> : IChunkJob
     public void Execute(in ChunkView chunk)
     {
         ref T1 r1 = ref chunk.GetFirst<T1>();
-        for (int i = 0, n = chunk.Count; i < n; i++)
+        for (nint i = 0, n = chunk.Count; i < n; i++)
         {
             Callback.Update(ref Unsafe.Add(ref r1, i));
         }
@@ -30,7 +32,7 @@ internal struct ForEachLoop<TF, T1, T2> : IChunkJob
     {
         ref T1 r1 = ref chunk.GetFirst<T1>();
         ref T2 r2 = ref chunk.GetFirst<T2>();
-        for (int i = 0, n = chunk.Count; i < n; i++)
+        for (nint i = 0, n = chunk.Count; i < n; i++)
         {
             Callback.Update(ref Unsafe.Add(ref r1, i), ref Unsafe.Add(ref r2, i));
         }
@@ -47,7 +49,7 @@ internal struct ForEachLoop<TF, T1, T2, T3> : IChunkJob
         ref T1 r1 = ref chunk.GetFirst<T1>();
         ref T2 r2 = ref chunk.GetFirst<T2>();
         ref T3 r3 = ref chunk.GetFirst<T3>();
-        for (int i = 0, n = chunk.Count; i < n; i++)
+        for (nint i = 0, n = chunk.Count; i < n; i++)
         {
             Callback.Update(ref Unsafe.Add(ref r1, i), ref Unsafe.Add(ref r2, i), ref Unsafe.Add(ref r3, i));
         }
@@ -65,7 +67,7 @@ internal struct ForEachLoop<TF, T1, T2, T3, T4> : IChunkJob
         ref T2 r2 = ref chunk.GetFirst<T2>();
         ref T3 r3 = ref chunk.GetFirst<T3>();
         ref T4 r4 = ref chunk.GetFirst<T4>();
-        for (int i = 0, n = chunk.Count; i < n; i++)
+        for (nint i = 0, n = chunk.Count; i < n; i++)
         {
             Callback.Update(ref Unsafe.Add(ref r1, i), ref Unsafe.Add(ref r2, i), ref Unsafe.Add(ref r3, i), ref Unsafe.Add(ref r4, i));
         }
@@ -79,11 +81,11 @@ internal struct ForEachWithEntityLoop<TF, T1> : IChunkJob
 
     public void Execute(in ChunkView chunk)
     {
-        var entities = chunk.Entities;
+        ref Entity entity = ref MemoryMarshal.GetReference(chunk.Entities);
         ref T1 r1 = ref chunk.GetFirst<T1>();
-        for (int i = 0; i < entities.Length; i++)
+        for (nint i = 0, n = chunk.Count; i < n; i++)
         {
-            Callback.Update(entities[i], ref Unsafe.Add(ref r1, i));
+            Callback.Update(Unsafe.Add(ref entity, i), ref Unsafe.Add(ref r1, i));
         }
     }
 }
@@ -95,12 +97,12 @@ internal struct ForEachWithEntityLoop<TF, T1, T2> : IChunkJob
 
     public void Execute(in ChunkView chunk)
     {
-        var entities = chunk.Entities;
+        ref Entity entity = ref MemoryMarshal.GetReference(chunk.Entities);
         ref T1 r1 = ref chunk.GetFirst<T1>();
         ref T2 r2 = ref chunk.GetFirst<T2>();
-        for (int i = 0; i < entities.Length; i++)
+        for (nint i = 0, n = chunk.Count; i < n; i++)
         {
-            Callback.Update(entities[i], ref Unsafe.Add(ref r1, i), ref Unsafe.Add(ref r2, i));
+            Callback.Update(Unsafe.Add(ref entity, i), ref Unsafe.Add(ref r1, i), ref Unsafe.Add(ref r2, i));
         }
     }
 }
@@ -112,13 +114,13 @@ internal struct ForEachWithEntityLoop<TF, T1, T2, T3> : IChunkJob
 
     public void Execute(in ChunkView chunk)
     {
-        var entities = chunk.Entities;
+        ref Entity entity = ref MemoryMarshal.GetReference(chunk.Entities);
         ref T1 r1 = ref chunk.GetFirst<T1>();
         ref T2 r2 = ref chunk.GetFirst<T2>();
         ref T3 r3 = ref chunk.GetFirst<T3>();
-        for (int i = 0; i < entities.Length; i++)
+        for (nint i = 0, n = chunk.Count; i < n; i++)
         {
-            Callback.Update(entities[i], ref Unsafe.Add(ref r1, i), ref Unsafe.Add(ref r2, i), ref Unsafe.Add(ref r3, i));
+            Callback.Update(Unsafe.Add(ref entity, i), ref Unsafe.Add(ref r1, i), ref Unsafe.Add(ref r2, i), ref Unsafe.Add(ref r3, i));
         }
     }
 }
@@ -130,14 +132,14 @@ internal struct ForEachWithEntityLoop<TF, T1, T2, T3, T4> : IChunkJob
 
     public void Execute(in ChunkView chunk)
     {
-        var entities = chunk.Entities;
+        ref Entity entity = ref MemoryMarshal.GetReference(chunk.Entities);
         ref T1 r1 = ref chunk.GetFirst<T1>();
         ref T2 r2 = ref chunk.GetFirst<T2>();
         ref T3 r3 = ref chunk.GetFirst<T3>();
         ref T4 r4 = ref chunk.GetFirst<T4>();
-        for (int i = 0; i < entities.Length; i++)
+        for (nint i = 0, n = chunk.Count; i < n; i++)
         {
-            Callback.Update(entities[i], ref Unsafe.Add(ref r1, i), ref Unsafe.Add(ref r2, i), ref Unsafe.Add(ref r3, i), ref Unsafe.Add(ref r4, i));
+            Callback.Update(Unsafe.Add(ref entity, i), ref Unsafe.Add(ref r1, i), ref Unsafe.Add(ref r2, i), ref Unsafe.Add(ref r3, i), ref Unsafe.Add(ref r4, i));
         }
     }
 }

@@ -116,7 +116,7 @@ internal sealed class Archetype
         copy._chunks = new Chunk[ChunkCount];
         for (int i = 0; i < ChunkCount; i++)
         {
-            copy._chunks[i] = _chunks[i].Clone(Types);
+            copy._chunks[i] = _chunks[i].Clone(copy, Types);
         }
         return copy;
     }
@@ -134,7 +134,7 @@ internal sealed class Archetype
             Array.Resize(ref _chunks, Math.Max(4, _chunks.Length * 2));
         }
         // Emptied chunks stay allocated and are reused, so add/remove churn does not allocate.
-        var chunk = _chunks[ChunkCount] ??= new Chunk(Types, ChunkCapacity);
+        var chunk = _chunks[ChunkCount] ??= new Chunk(this, Types, ChunkCapacity);
         ChunkCount++;
         return chunk;
     }

@@ -6,12 +6,14 @@ namespace TwinWorld.Ecs;
 /// </summary>
 internal sealed class Chunk
 {
+    public readonly Archetype Archetype;
     public readonly Entity[] Entities;
     public readonly Array[] Columns;
     public int Count;
 
-    public Chunk(ComponentType[] types, int capacity)
+    public Chunk(Archetype archetype, ComponentType[] types, int capacity)
     {
+        Archetype = archetype;
         Entities = new Entity[capacity];
         Columns = new Array[types.Length];
         for (int i = 0; i < types.Length; i++)
@@ -20,20 +22,21 @@ internal sealed class Chunk
         }
     }
 
-    private Chunk(Entity[] entities, Array[] columns, int count)
+    private Chunk(Archetype archetype, Entity[] entities, Array[] columns, int count)
     {
+        Archetype = archetype;
         Entities = entities;
         Columns = columns;
         Count = count;
     }
 
-    public Chunk Clone(ComponentType[] types)
+    public Chunk Clone(Archetype archetype, ComponentType[] types)
     {
         var columns = new Array[types.Length];
         for (int i = 0; i < types.Length; i++)
         {
             columns[i] = types[i].CloneColumn(Columns[i], Count);
         }
-        return new Chunk((Entity[])Entities.Clone(), columns, Count);
+        return new Chunk(archetype, (Entity[])Entities.Clone(), columns, Count);
     }
 }

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds everything (benchmarks included), and runs the whole test suite.
+# Ends with one line "tests: N passed, N failed, N skipped"; exit code 0 only if nothing failed.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+tools/setup.sh
+dotnet build TwinWorld.sln -c Release --nologo -v quiet -clp:NoSummary
+results="$root/.test-results"
+rm -rf "$results"
+status=0
+for project in tests/*/*.csproj; do
+  name="$(basename "$project" .csproj)"
+  dotnet test "$project" -c Release --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=$?
+done
+passed=0 failed=0 skipped=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  count() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  passed=$((passed + $(count passed)))
+  failed=$((failed + $(count failed)))
+  skipped=$((skipped + $(count notExecuted)))
+done
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
+  echo "run-tests: no test ran" >&2
+  exit 1
+fi
+exit "$status"

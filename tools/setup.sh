@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what TwinWorld needs and this machine lacks. Idempotent: what is there is skipped.
+# Sourced by run-server.sh and run-tests.sh; safe to run on its own.
+set -euo pipefail
+
+# Debian packages the server and the tests load at run time. Empty until a feature needs a native
+# library (ENet, libturbojpeg, Chromium for the web viewer tests, ...): add them here, not by hand.
+APT_PACKAGES=()
+
+missing=()
+for package in "${APT_PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "setup: the .NET 10 SDK is required and 'dotnet' is not on PATH." >&2
+  exit 1
+fi
+if ! dotnet --list-sdks | grep -q '^10\.'; then
+  echo "setup: the .NET 10 SDK is required; found: $(dotnet --list-sdks | tr '\n' ' ')" >&2
+  exit 1
+fi
