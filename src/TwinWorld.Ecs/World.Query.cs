@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.ExceptionServices;
 
 namespace TwinWorld.Ecs;
@@ -8,7 +9,7 @@ namespace TwinWorld.Ecs;
 public sealed partial class World
 {
     private readonly Dictionary<QueryDescription, Query> _queries = [];
-    private readonly List<ChunkView> _parallelChunks = [];
+    private bool _inParallelQuery;
 
     /// <summary>How many live entities match.</summary>
     public int CountEntities(QueryDescription description)
@@ -128,33 +129,47 @@ public sealed partial class World
     /// Runs a job on each matching chunk, chunks spread over <see cref="MaxDegreeOfParallelism"/>
     /// workers. Each chunk gets its own copy of the job, so results never depend on which thread ran
     /// which chunk; write per-chunk results by <see cref="ChunkView.Index"/> and combine them in order.
+    /// Jobs may Get and Set components of any entity, but may not start queries on this world.
     /// </summary>
     public void ParallelForEachChunk<TJob>(QueryDescription description, in TJob job) where TJob : struct, IChunkJob
     {
-        if (MaxDegreeOfParallelism <= 1)
+        var archetypes = MatchingArchetypes(description);
+        int count = 0;
+        foreach (var archetype in archetypes)
         {
-            var copy = job;
-            ForEachChunk(description, ref copy);
-            return;
+            count += archetype.ChunkCount;
         }
-        var chunks = _parallelChunks;
-        chunks.Clear();
-        foreach (var archetype in MatchingArchetypes(description))
+        var chunks = ArrayPool<ChunkView>.Shared.Rent(count);
+        int index = 0;
+        foreach (var archetype in archetypes)
         {
-            for (int c = 0; c < archetype.ChunkCount; c++)
+            for (int c = 0; c < archetype.ChunkCount; c++, index++)
             {
-                chunks.Add(new ChunkView(archetype, archetype.GetChunk(c), chunks.Count));
+                chunks[index] = new ChunkView(archetype, archetype.GetChunk(c), index);
             }
         }
         var template = job;
         _iterating++;
+        _inParallelQuery = true;
         try
         {
-            Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism }, i =>
+            // One worker runs the same per-chunk copies in order, so nothing depends on the worker count.
+            if (MaxDegreeOfParallelism == 1)
             {
-                var local = template;
-                local.Execute(chunks[i]);
-            });
+                for (int i = 0; i < count; i++)
+                {
+                    var local = template;
+                    local.Execute(chunks[i]);
+                }
+            }
+            else
+            {
+                Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism }, i =>
+                {
+                    var local = template;
+                    local.Execute(chunks[i]);
+                });
+            }
         }
         catch (AggregateException e)
         {
@@ -163,7 +178,9 @@ public sealed partial class World
         }
         finally
         {
+            _inParallelQuery = false;
             _iterating--;
+            ArrayPool<ChunkView>.Shared.Return(chunks, clearArray: true);
         }
     }
 
@@ -179,6 +196,11 @@ public sealed partial class World
 
     private List<Archetype> MatchingArchetypes(QueryDescription description)
     {
+        // The query cache is not thread-safe, and a parallel job runs on several threads at once.
+        if (_inParallelQuery)
+        {
+            throw new InvalidOperationException("Cannot start a query from inside a parallel query's job; read what the job needs from its chunk, or Get it by entity.");
+        }
         if (!_queries.TryGetValue(description, out var query))
         {
             query = new Query(description);

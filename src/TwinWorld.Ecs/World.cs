@@ -29,7 +29,11 @@ public sealed partial class World
     /// Worker threads used by parallel queries. Results never depend on it: work is split into
     /// fixed partitions (chunks) whatever the number of workers.
     /// </summary>
-    public int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
+    public int MaxDegreeOfParallelism
+    {
+        get;
+        set => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "At least one worker is needed.");
+    } = Environment.ProcessorCount;
 
     /// <summary>True while a query is iterating; structural changes are refused then.</summary>
     public bool IsIterating => _iterating > 0;

@@ -216,6 +216,32 @@ public class QueryTests
         Assert.False(world.IsIterating);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_parallel_job_that_starts_a_query_is_refused_whatever_the_worker_count(int workers)
+    {
+        var world = new World { MaxDegreeOfParallelism = workers };
+        world.CreateMany(new Entity[5000], new Health(1));
+
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            world.ParallelForEachChunk(new QueryDescription().WithAll<Health>(), new CountInside(world)));
+
+        Assert.Contains("inside a parallel query", error.Message);
+        Assert.Equal(5000, world.CountEntities(new QueryDescription().WithAll<Health>()));
+    }
+
+    [Fact]
+    public void At_least_one_worker_is_required()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new World { MaxDegreeOfParallelism = 0 });
+    }
+
+    private struct CountInside(World world) : IChunkJob
+    {
+        public readonly void Execute(in ChunkView chunk) => world.CountEntities(QueryDescription.Everything);
+    }
+
     private struct AskForPosition : IChunkJob
     {
         public readonly void Execute(in ChunkView chunk) => chunk.GetSpan<Position>();
