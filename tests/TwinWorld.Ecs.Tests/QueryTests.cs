@@ -58,6 +58,38 @@ public class QueryTests
         _ = (still, moving, frozen, healthy);
     }
 
+    private struct SumOptionalHealth(long[] sums) : IChunkJob
+    {
+        public readonly void Execute(in ChunkView chunk)
+        {
+            // An Any query mixes chunks with and without Health: the job asks each chunk.
+            if (chunk.Has<Health>())
+            {
+                foreach (var health in chunk.GetSpan<Health>())
+                {
+                    sums[0] += health.Value;
+                }
+            }
+            sums[1] += chunk.Count;
+        }
+    }
+
+    [Fact]
+    public void Chunk_jobs_over_an_Any_query_can_ask_which_components_a_chunk_has()
+    {
+        var world = new World();
+        world.Create(new Health(5));
+        world.Create(new Health(7), new Position());
+        world.Create(new Position());
+        world.Create(new Velocity());
+        var sums = new long[2];
+        var job = new SumOptionalHealth(sums);
+
+        world.ForEachChunk(new QueryDescription().WithAny<Health, Position>(), ref job);
+
+        Assert.Equal([12L, 3L], sums);
+    }
+
     [Fact]
     public void Queries_see_archetypes_created_after_their_first_use()
     {

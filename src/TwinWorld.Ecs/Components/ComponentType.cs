@@ -7,7 +7,7 @@ namespace TwinWorld.Ecs;
 /// and lookup tables. Ids depend on first-use order within a process, so anything persisted or
 /// hashed uses <see cref="StableKey"/> (a stable hash of the type's full name) instead.
 /// </summary>
-public abstract class ComponentType
+internal abstract class ComponentType
 {
     private static readonly Lock Gate = new();
     private static ComponentType[] s_byId = new ComponentType[64];
@@ -39,8 +39,6 @@ public abstract class ComponentType
 
     /// <summary>Identifies the type across processes and builds; used for hashing.</summary>
     public ulong StableKey { get; }
-
-    public static ComponentType Of<T>() where T : struct => ComponentType<T>.Instance;
 
     internal static ComponentType FromId(int id) => Volatile.Read(ref s_byId)[id];
 

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Numerics;
-using System.Runtime.InteropServices;
 
 namespace TwinWorld.Ecs;
 
@@ -70,10 +69,6 @@ public struct StableHasher
             Add(tail);
         }
     }
-
-    /// <summary>Hashes the bytes of an unmanaged value, which must have no padding (padding bytes are undefined).</summary>
-    public void AddBytesOf<T>(in T value) where T : unmanaged
-        => Add(MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in value)));
 
     public readonly ulong Finish()
     {
