@@ -48,6 +48,7 @@ public sealed partial class World
     public void CreateMany<T1>(Span<Entity> entities, in T1 c1)
         where T1 : struct
     {
+        ThrowIfIterating("create entities");
         var signature = SignatureFor(Signature<T1>.Index, Signature<T1>.Types);
         for (int done = 0; done < entities.Length;)
         {
@@ -60,6 +61,7 @@ public sealed partial class World
     public void CreateMany<T1, T2>(Span<Entity> entities, in T1 c1, in T2 c2)
         where T1 : struct where T2 : struct
     {
+        ThrowIfIterating("create entities");
         var signature = SignatureFor(Signature<T1, T2>.Index, Signature<T1, T2>.Types);
         for (int done = 0; done < entities.Length;)
         {
@@ -73,6 +75,7 @@ public sealed partial class World
     public void CreateMany<T1, T2, T3>(Span<Entity> entities, in T1 c1, in T2 c2, in T3 c3)
         where T1 : struct where T2 : struct where T3 : struct
     {
+        ThrowIfIterating("create entities");
         var signature = SignatureFor(Signature<T1, T2, T3>.Index, Signature<T1, T2, T3>.Types);
         for (int done = 0; done < entities.Length;)
         {
@@ -87,6 +90,7 @@ public sealed partial class World
     public void CreateMany<T1, T2, T3, T4>(Span<Entity> entities, in T1 c1, in T2 c2, in T3 c3, in T4 c4)
         where T1 : struct where T2 : struct where T3 : struct where T4 : struct
     {
+        ThrowIfIterating("create entities");
         var signature = SignatureFor(Signature<T1, T2, T3, T4>.Index, Signature<T1, T2, T3, T4>.Types);
         for (int done = 0; done < entities.Length;)
         {
@@ -113,7 +117,6 @@ public sealed partial class World
     /// <summary>Allocates ids and rows for as many entities as fit in the archetype's last chunk.</summary>
     private int NewRows(Archetype archetype, Span<Entity> entities, out Chunk chunk, out int start)
     {
-        ThrowIfIterating("create entities");
         int n = archetype.AddRows(entities.Length, out chunk, out start);
         for (int i = 0; i < n; i++)
         {

@@ -107,12 +107,15 @@ public sealed partial class World
     public void ForEachChunk<TJob>(QueryDescription description, ref TJob job) where TJob : struct, IChunkJob
     {
         var archetypes = MatchingArchetypes(description);
+        // By index over a count taken now: a nested query may append to this cached list.
+        int archetypeCount = archetypes.Count;
         _iterating++;
         try
         {
             int index = 0;
-            foreach (var archetype in archetypes)
+            for (int a = 0; a < archetypeCount; a++)
             {
+                var archetype = archetypes[a];
                 for (int c = 0; c < archetype.ChunkCount; c++)
                 {
                     job.Execute(new ChunkView(archetype, archetype.GetChunk(c), index++));
@@ -188,13 +191,13 @@ public sealed partial class World
     /// The matching chunks for a <c>foreach</c> with spans. Structural changes are refused until the
     /// loop ends (the enumerator's Dispose, which <c>foreach</c> always calls).
     /// </summary>
-    public ChunkQuery GetChunks(QueryDescription description) => new(this, MatchingArchetypes(description));
+    public ChunkQuery GetChunks(QueryDescription description) => new(this, description);
 
     internal void BeginIteration() => _iterating++;
 
     internal void EndIteration() => _iterating--;
 
-    private List<Archetype> MatchingArchetypes(QueryDescription description)
+    internal List<Archetype> MatchingArchetypes(QueryDescription description)
     {
         // The query cache is not thread-safe, and a parallel job runs on several threads at once.
         if (_inParallelQuery)

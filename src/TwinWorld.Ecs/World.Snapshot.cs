@@ -40,9 +40,11 @@ public sealed partial class World
     }
 
     /// <summary>
-    /// A stable 64-bit hash of everything that determines the world's future: each entity id's version,
-    /// each live entity's components (by stable type key and value), and the free-id order. Equal
-    /// worlds hash equal in any process; the hash does not depend on archetype or chunk layout.
+    /// A stable 64-bit hash of the world's entity state: each id's version, each live entity's
+    /// components (by stable type key and value), and the free-id order. Worlds with equal state hash
+    /// equal in any process. It deliberately leaves out memory layout (archetype and row order, which
+    /// set iteration order): that is a pure function of the operations applied, reproduced by
+    /// <see cref="Clone"/>, and any divergence in it shows up in component values soon after.
     /// </summary>
     public ulong ComputeHash()
     {

@@ -60,14 +60,18 @@ public sealed partial class World
             _slots[moved.Id].Row = slot.Row;
         }
         slot.Chunk = null;
-        // Version 0 is reserved for Entity.Null, so wrap-around skips it.
-        slot.Version = slot.Version == int.MaxValue ? 1 : slot.Version + 1;
+        Count--;
+        if (slot.Version == int.MaxValue)
+        {
+            // Wrapping would bring the oldest handles back to life; the id is retired instead.
+            return;
+        }
+        slot.Version++;
         if (_freeCount == _free.Length)
         {
             Array.Resize(ref _free, _free.Length * 2);
         }
         _free[_freeCount++] = entity.Id;
-        Count--;
     }
 
     /// <summary>The component types an entity has, in registration order.</summary>

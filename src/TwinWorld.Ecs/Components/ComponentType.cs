@@ -17,7 +17,7 @@ internal abstract class ComponentType
     {
         Type = type;
         Size = size;
-        StableKey = StableHasher.Of(type.FullName ?? type.Name);
+        StableKey = StableHasher.Of(StableName(type));
         lock (Gate)
         {
             Id = s_count;
@@ -41,6 +41,24 @@ internal abstract class ComponentType
     public ulong StableKey { get; }
 
     internal static ComponentType FromId(int id) => Volatile.Read(ref s_byId)[id];
+
+    /// <summary>
+    /// The type's full name without assembly versions: Type.FullName of a generic type embeds each
+    /// argument's assembly version, which would change every recorded hash on an upgrade.
+    /// </summary>
+    internal static string StableName(Type type)
+    {
+        if (type.IsArray)
+        {
+            return StableName(type.GetElementType()!) + "[]";
+        }
+        if (type.IsGenericType)
+        {
+            var definition = type.GetGenericTypeDefinition();
+            return $"{definition.FullName}[{string.Join(",", type.GetGenericArguments().Select(StableName))}]";
+        }
+        return type.FullName ?? type.Name;
+    }
 
     internal abstract Array CreateColumn(int length);
 

@@ -1,10 +1,14 @@
 namespace TwinWorld.Ecs;
 
-/// <summary>Walks a query's chunks; holds the world's iteration guard from creation until disposed.</summary>
-public struct ChunkEnumerator : IDisposable
+/// <summary>
+/// Walks a query's chunks; holds the world's iteration guard from creation until disposed. A class,
+/// not a struct, so that no copy of it can release the guard a second time.
+/// </summary>
+public sealed class ChunkEnumerator : IDisposable
 {
     private readonly World _world;
     private readonly List<Archetype> _archetypes;
+    private readonly int _archetypeCount;
     private int _archetype;
     private int _chunk;
     private int _index;
@@ -14,6 +18,7 @@ public struct ChunkEnumerator : IDisposable
     {
         _world = world;
         _archetypes = archetypes;
+        _archetypeCount = archetypes.Count;
         _chunk = -1;
         world.BeginIteration();
     }
@@ -22,7 +27,7 @@ public struct ChunkEnumerator : IDisposable
 
     public bool MoveNext()
     {
-        while (_archetype < _archetypes.Count)
+        while (_archetype < _archetypeCount)
         {
             var archetype = _archetypes[_archetype];
             if (++_chunk < archetype.ChunkCount)

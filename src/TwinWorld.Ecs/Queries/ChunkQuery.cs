@@ -4,13 +4,14 @@ namespace TwinWorld.Ecs;
 public readonly struct ChunkQuery
 {
     private readonly World _world;
-    private readonly List<Archetype> _archetypes;
+    private readonly QueryDescription _description;
 
-    internal ChunkQuery(World world, List<Archetype> archetypes)
+    internal ChunkQuery(World world, QueryDescription description)
     {
         _world = world;
-        _archetypes = archetypes;
+        _description = description;
     }
 
-    public ChunkEnumerator GetEnumerator() => new(_world, _archetypes);
+    /// <summary>Matches archetypes as they are now, when the loop starts.</summary>
+    public ChunkEnumerator GetEnumerator() => new(_world, _world.MatchingArchetypes(_description));
 }
