@@ -1,0 +1,18 @@
+namespace TwinWorld.Simulation.Agents;
+
+/// <summary>
+/// How a kind of agent behaves. Free walking speed is drawn per agent from a normal distribution
+/// (mean, standard deviation) clamped to [<see cref="MinSpeed"/>, <see cref="MaxSpeed"/>]. The
+/// reaction delay to an alert is drawn uniformly from [0.5, 1.5] x <see cref="ReactionDelaySeconds"/>.
+/// </summary>
+public sealed record AgentProfile(
+    string Name,
+    float FreeSpeedMean,
+    float FreeSpeedDeviation,
+    float MinSpeed,
+    float MaxSpeed,
+    float Radius,
+    float PerceptionRadius,
+    float ReactionDelaySeconds,
+    bool FollowsAlerts,
+    bool IsVehicle);

@@ -1,0 +1,10 @@
+namespace TwinWorld.Simulation.Agents;
+
+public enum VitalState
+{
+    Healthy = 0,
+    Injured = 1,
+    /// <summary>Alive but unable to move on their own.</summary>
+    Incapacitated = 2,
+    Dead = 3,
+}

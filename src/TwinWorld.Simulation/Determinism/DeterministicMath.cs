@@ -1,0 +1,86 @@
+using System.Numerics;
+
+namespace TwinWorld.Simulation;
+
+/// <summary>
+/// Trigonometry from polynomials of +, -, * and / only, which IEEE 754 rounds the same everywhere,
+/// unlike Math.Sin/Atan2 whose last bits depend on the platform's libm. Accurate to about 1e-4 rad,
+/// plenty for headings and directions. Math.Sqrt is correctly rounded and safe to use as it is.
+/// </summary>
+public static class DeterministicMath
+{
+    public const float Pi = 3.14159265f;
+    public const float TwoPi = 2 * Pi;
+    public const float HalfPi = Pi / 2;
+
+    /// <summary>atan2(y, x) in (-pi, pi]; 0 for the zero vector.</summary>
+    public static float Atan2(float y, float x)
+    {
+        float ax = MathF.Abs(x);
+        float ay = MathF.Abs(y);
+        if (ax == 0 && ay == 0)
+        {
+            return 0;
+        }
+        // atan on [0, 1] by a minimax polynomial in t = min/max, then unfold the octant.
+        float t = MathF.Min(ax, ay) / MathF.Max(ax, ay);
+        float s = t * t;
+        float r = ((((-0.0464964749f * s) + 0.15931422f) * s) - 0.327622764f) * s * t + t;
+        if (ay > ax)
+        {
+            r = HalfPi - r;
+        }
+        if (x < 0)
+        {
+            r = Pi - r;
+        }
+        return y < 0 ? -r : r;
+    }
+
+    /// <summary>sin(a) for any finite a, after reducing to [-pi, pi].</summary>
+    public static float Sin(float a)
+    {
+        a = WrapAngle(a);
+        // Fold to [-pi/2, pi/2] where the odd polynomial is accurate.
+        if (a > HalfPi)
+        {
+            a = Pi - a;
+        }
+        else if (a < -HalfPi)
+        {
+            a = -Pi - a;
+        }
+        float s = a * a;
+        return a * (1 + (s * (-0.166666546f + (s * (0.00833216076f + (s * -0.000195152959f))))));
+    }
+
+    public static float Cos(float a) => Sin(a + HalfPi);
+
+    /// <summary>e^x for x in [-80, 80] (clamped), by 2^k times a polynomial on [-ln2/2, ln2/2]; relative error about 2e-7.</summary>
+    public static float Exp(float x)
+    {
+        const float Ln2 = 0.693147181f;
+        x = Math.Clamp(x, -80f, 80f);
+        float k = MathF.Round(x / Ln2);
+        float r = x - (k * Ln2);
+        float p = 1 + (r * (1 + (r * (0.5f + (r * (0.166666672f + (r * (0.0416666679f + (r * (0.00833333377f + (r * 0.00138888892f)))))))))));
+        return p * BitConverter.Int32BitsToSingle(((int)k + 127) << 23);
+    }
+
+    /// <summary>The unit vector at angle a (radians, counter-clockwise from +x).</summary>
+    public static Vector2 Direction(float a) => new(Cos(a), Sin(a));
+
+    /// <summary>The same angle in (-pi, pi].</summary>
+    public static float WrapAngle(float a)
+    {
+        if (a > Pi || a <= -Pi)
+        {
+            a -= TwoPi * MathF.Floor((a + Pi) / TwoPi);
+            if (a <= -Pi)
+            {
+                a += TwoPi;
+            }
+        }
+        return a;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Numerics;
+using TwinWorld.Ecs;
+
+namespace TwinWorld.Simulation.Navigation;
+
+/// <summary>
+/// Agents bucketed by 2 m cell, rebuilt each tick with a counting sort in query order, so bucket
+/// order is deterministic. It holds a copy of the positions it was built from: the act system reads
+/// neighbours from the copy while writing new positions, so no agent sees a half-updated neighbour
+/// and results do not depend on which thread moved whom first.
+/// </summary>
+internal sealed class SpatialHash
+{
+    public const float CellSize = 2f;
+
+    private readonly int _columns;
+    private readonly int _rows;
+    private readonly int[] _cellStart;
+    private readonly int[] _cursor;
+    private Vector2[] _positions = [];
+    private int[] _ids = [];
+    private int[] _cellOf = [];
+    private Vector2[] _sortedPositions = [];
+    private int[] _sortedIds = [];
+
+    public SpatialHash(float widthMetres, float heightMetres)
+    {
+        _columns = (int)MathF.Ceiling(widthMetres / CellSize) + 1;
+        _rows = (int)MathF.Ceiling(heightMetres / CellSize) + 1;
+        _cellStart = new int[(_columns * _rows) + 1];
+        _cursor = new int[_columns * _rows];
+    }
+
+    public int Count { get; private set; }
+
+    /// <summary>Starts a rebuild; then <see cref="Add"/> every agent and call <see cref="Build"/>.</summary>
+    public void Clear(int capacity)
+    {
+        Count = 0;
+        if (_positions.Length < capacity)
+        {
+            int size = Math.Max(capacity, _positions.Length * 2);
+            _positions = new Vector2[size];
+            _ids = new int[size];
+            _cellOf = new int[size];
+            _sortedPositions = new Vector2[size];
+            _sortedIds = new int[size];
+        }
+    }
+
+    public void Add(Entity entity, Vector2 position)
+    {
+        _positions[Count] = position;
+        _ids[Count] = entity.Id;
+        Count++;
+    }
+
+    public void Build()
+    {
+        // Counting sort: count per cell, prefix-sum into starts, then place in add order (stable).
+        Array.Clear(_cellStart);
+        for (int i = 0; i < Count; i++)
+        {
+            int cell = CellOf(_positions[i]);
+            _cellOf[i] = cell;
+            _cellStart[cell + 1]++;
+        }
+        for (int c = 1; c < _cellStart.Length; c++)
+        {
+            _cellStart[c] += _cellStart[c - 1];
+        }
+        Array.Copy(_cellStart, _cursor, _cursor.Length);
+        for (int i = 0; i < Count; i++)
+        {
+            int slot = _cursor[_cellOf[i]]++;
+            _sortedPositions[slot] = _positions[i];
+            _sortedIds[slot] = _ids[i];
+        }
+    }
+
+    /// <summary>Calls the visitor for every other agent within the radius, in a fixed order.</summary>
+    public void ForEachNear<TVisitor>(Vector2 at, float radius, int selfId, ref TVisitor visitor)
+        where TVisitor : struct, INeighbourVisitor
+    {
+        int x0 = Math.Max(0, (int)((at.X - radius) / CellSize));
+        int x1 = Math.Min(_columns - 1, (int)((at.X + radius) / CellSize));
+        int y0 = Math.Max(0, (int)((at.Y - radius) / CellSize));
+        int y1 = Math.Min(_rows - 1, (int)((at.Y + radius) / CellSize));
+        float radius2 = radius * radius;
+        for (int y = y0; y <= y1; y++)
+        {
+            // Cells of a row are contiguous in the sorted arrays, so one range covers x0..x1.
+            for (int k = _cellStart[(y * _columns) + x0], stop = _cellStart[(y * _columns) + x1 + 1]; k < stop; k++)
+            {
+                var offset = _sortedPositions[k] - at;
+                float distance2 = offset.LengthSquared();
+                if (distance2 < radius2 && _sortedIds[k] != selfId)
+                {
+                    visitor.Visit(offset, distance2);
+                }
+            }
+        }
+    }
+
+    private int CellOf(Vector2 p)
+    {
+        int x = Math.Clamp((int)(p.X / CellSize), 0, _columns - 1);
+        int y = Math.Clamp((int)(p.Y / CellSize), 0, _rows - 1);
+        return (y * _columns) + x;
+    }
+}

@@ -1,0 +1,325 @@
+using System.Diagnostics;
+using System.Numerics;
+using TwinWorld.Ecs;
+using TwinWorld.Simulation.Agents;
+using TwinWorld.Simulation.Alerts;
+using TwinWorld.Simulation.Cameras;
+using TwinWorld.Simulation.Hazards;
+using TwinWorld.Simulation.Inputs;
+using TwinWorld.Simulation.Navigation;
+using TwinWorld.Simulation.Terrain;
+using TwinWorld.Simulation.Zones;
+
+namespace TwinWorld.Simulation;
+
+/// <summary>
+/// One run of the shared world. <see cref="Step"/> advances it one fixed tick: due inputs are
+/// applied, then the systems run in their declared order, then the state hash is taken. Everything
+/// that changes state comes in through <see cref="Inputs"/> or the setup methods before the first
+/// tick, so the same site, options and inputs give the same hash at every tick.
+/// </summary>
+public sealed class Simulation
+{
+    private static readonly QueryDescription AlertQuery = new QueryDescription().WithAll<AlertArea>();
+    private static readonly QueryDescription AvatarQuery = new QueryDescription().WithAll<PlayerControl>();
+
+    private readonly bool[] _isShelter;
+    private readonly double[] _systemMilliseconds;
+    private DeterministicRandom _spawnRandom;
+    private long _spawned;
+
+    public Simulation(Site site, SimulationOptions? options = null)
+    {
+        Options = options ?? new SimulationOptions();
+        Options.Validate();
+        Site = site;
+        World = new World { MaxDegreeOfParallelism = Options.Workers };
+        Danger = new DangerGrid(site.Terrain);
+        Navigation = new NavigationFields(site);
+        Neighbours = new SpatialHash(site.Terrain.WidthMetres, site.Terrain.HeightMetres);
+        _spawnRandom = DeterministicRandom.ForStream(Options.Seed, 1);
+        var zones = site.Zones.Zones;
+        _isShelter = zones.Select(z => z.Kind == ZoneKind.Shelter).ToArray();
+        ShelterZones = ZoneIds(ZoneKind.Shelter);
+        WorkplaceZones = ZoneIds(ZoneKind.Workplace);
+        SchoolZones = ZoneIds(ZoneKind.School);
+        SensePeriodTicks = Math.Max(1, (int)Math.Round(TickRateHz / 2));
+        Systems = [new SenseSystem(), new ThinkSystem(), new ActSystem(), new CameraSystem()];
+        _systemMilliseconds = new double[Systems.Count];
+    }
+
+    public SimulationOptions Options { get; }
+
+    public Site Site { get; }
+
+    public World World { get; }
+
+    public AgentProfiles Profiles { get; } = new();
+
+    public NavigationFields Navigation { get; }
+
+    /// <summary>What hazards currently make dangerous; hazard models write it, agents see it.</summary>
+    public DangerGrid Danger { get; }
+
+    public InputQueue Inputs { get; } = new();
+
+    /// <summary>The systems of a tick, in the order they run.</summary>
+    public IReadOnlyList<ISimulationSystem> Systems { get; }
+
+    /// <summary>The next tick to run (ticks run so far).</summary>
+    public long Tick { get; private set; }
+
+    public double TickRateHz => Options.TickRateHz;
+
+    /// <summary>Seconds of simulated time per tick.</summary>
+    public float Dt => (float)(1 / Options.TickRateHz);
+
+    public TimeSpan SimulatedTime => TimeSpan.FromSeconds(Tick / TickRateHz);
+
+    /// <summary>The state hash after the last tick (0 before the first).</summary>
+    public ulong StateHash { get; private set; }
+
+    /// <summary>Wall time each system took in the last tick, in milliseconds, in <see cref="Systems"/> order.</summary>
+    public IReadOnlyList<double> SystemMilliseconds => _systemMilliseconds;
+
+    internal SpatialHash Neighbours { get; }
+
+    internal int SensePeriodTicks { get; }
+
+    internal int[] ShelterZones { get; }
+
+    internal int[] WorkplaceZones { get; }
+
+    internal int[] SchoolZones { get; }
+
+    internal (int Id, AlertArea Area)[] ActiveAlerts { get; private set; } = [];
+
+    /// <summary>Runs one tick and returns what it did.</summary>
+    public TickReport Step()
+    {
+        var rejected = new List<string>();
+        var due = Inputs.TakeDue(Tick);
+        foreach (var input in due)
+        {
+            if (input.ApplyTo(this) is { } reason)
+            {
+                rejected.Add($"tick {Tick}: {input.GetType().Name} rejected: {reason}");
+            }
+        }
+        ActiveAlerts = CollectAlerts();
+        for (int s = 0; s < Systems.Count; s++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            Systems[s].Update(this);
+            _systemMilliseconds[s] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        StateHash = ComputeStateHash();
+        var report = new TickReport(Tick, StateHash, due.Count - rejected.Count, rejected);
+        Tick++;
+        return report;
+    }
+
+    /// <summary>The hash of everything that evolves: the tick, every entity, and the danger grid.</summary>
+    public ulong ComputeStateHash()
+    {
+        var hasher = new StableHasher(0x54574E53494D3031); // "TWNSIM01"
+        hasher.Add(Tick);
+        hasher.Add(World.ComputeHash());
+        Danger.AppendTo(ref hasher);
+        return hasher.Finish();
+    }
+
+    /// <summary>Creates an agent of a kind at a point, with its own speed and random stream drawn from the run's seed.</summary>
+    public Entity SpawnAgent(AgentKind kind, Vector2 at)
+    {
+        var profile = Profiles[kind];
+        float speed = Math.Clamp(profile.FreeSpeedMean + (profile.FreeSpeedDeviation * StandardNormal(ref _spawnRandom)), profile.MinSpeed, profile.MaxSpeed);
+        var entity = World.Create(new Position(at), new Velocity(), new Heading(_spawnRandom.NextFloat(-DeterministicMath.Pi, DeterministicMath.Pi)), new Agent(kind, speed, profile.Radius));
+        World.Add(entity, Vitality.Full);
+        World.Add(entity, Mind.Start);
+        World.Add(entity, Goal.None);
+        World.Add(entity, Perception.Nothing);
+        World.Add(entity, new AgentRandom(DeterministicRandom.ForStream(Options.Seed, 0x1000_0000UL + (ulong)_spawned++)));
+        return entity;
+    }
+
+    /// <summary>Scatters agents over walkable cells that pass the filter, in a mix of kinds (mostly civilians).</summary>
+    public int Scatter(int count, Func<int, bool> cellFilter)
+    {
+        var terrain = Site.Terrain;
+        var cells = Enumerable.Range(0, terrain.CellCount).Where(c => terrain.IsWalkable(c) && cellFilter(c)).ToArray();
+        if (cells.Length == 0)
+        {
+            return 0;
+        }
+        for (int i = 0; i < count; i++)
+        {
+            var centre = terrain.CellCentre(cells[_spawnRandom.NextInt(cells.Length)]);
+            var jitter = new Vector2(_spawnRandom.NextFloat(-0.4f, 0.4f), _spawnRandom.NextFloat(-0.4f, 0.4f)) * terrain.CellSize;
+            SpawnAgent(PickKind(ref _spawnRandom), centre + jitter);
+        }
+        return count;
+    }
+
+    /// <summary>Creates a player's avatar: an agent that does what its player signals.</summary>
+    public Entity SpawnAvatar(long clientId, Vector2 at, AgentKind kind = AgentKind.Civilian)
+    {
+        var entity = SpawnAgent(kind, at);
+        World.Add(entity, new PlayerControl(clientId, Vector2.Zero, -1));
+        return entity;
+    }
+
+    public Entity AddCamera(CameraMode mode, CameraPose pose, CameraLens lens, long ownerClientId = 0, Entity target = default, float distance = 8, float height = 4)
+        => World.Create(pose, lens, new CameraRig(mode, target, distance, height), new CameraOwner(ownerClientId));
+
+    /// <summary>How many agents are in each behaviour, indexed by <see cref="Behaviour"/>.</summary>
+    public int[] CountBehaviours()
+    {
+        var counts = new int[Enum.GetValues<Behaviour>().Length];
+        foreach (var chunk in World.GetChunks(AgentQueries.Agents))
+        {
+            foreach (var mind in chunk.GetSpan<Mind>())
+            {
+                counts[(int)mind.State]++;
+            }
+        }
+        return counts;
+    }
+
+    internal long TicksFor(float seconds) => (long)MathF.Round(seconds * (float)TickRateHz);
+
+    internal bool HasArrived(Goal goal, Vector2 at)
+    {
+        int zone = Site.Zones.ZoneAt(Site.Terrain.IndexAt(at));
+        return zone >= 0 && (goal.ZoneId >= 0 ? zone == goal.ZoneId : _isShelter[zone]);
+    }
+
+    internal int AlertShelter(int alertId)
+    {
+        foreach (var (id, area) in ActiveAlerts)
+        {
+            if (id == alertId)
+            {
+                return area.ShelterZone;
+            }
+        }
+        return Goal.NoZone;
+    }
+
+    internal string? IssueAlert(Vector2 centre, float radius, string? shelter)
+    {
+        if (!(radius > 0))
+        {
+            return $"the alert radius must be positive (got {radius})";
+        }
+        int zone = Goal.NoZone;
+        if (shelter is not null)
+        {
+            if (Site.Zones.Find(shelter) is not { Kind: ZoneKind.Shelter } found)
+            {
+                return $"there is no shelter named '{shelter}' (shelters: {string.Join(", ", ShelterZones.Select(z => Site.Zones.Zones[z].Name))})";
+            }
+            zone = found.Id;
+        }
+        World.Create(new AlertArea(Tick, centre, radius, zone));
+        return null;
+    }
+
+    internal string? SignalAvatar(long clientId, Vector2 direction)
+    {
+        if (!float.IsFinite(direction.X) || !float.IsFinite(direction.Y))
+        {
+            return "the direction is not a finite vector";
+        }
+        foreach (var chunk in World.GetChunks(AvatarQuery))
+        {
+            var controls = chunk.GetSpan<PlayerControl>();
+            for (int i = 0; i < chunk.Count; i++)
+            {
+                if (controls[i].ClientId == clientId)
+                {
+                    controls[i] = controls[i] with { Direction = direction, SignalTick = Tick };
+                    return null;
+                }
+            }
+        }
+        return $"client {clientId} has no avatar";
+    }
+
+    internal string? SpawnAgents(AgentKind kind, int count, Vector2 centre, float radius)
+    {
+        if ((int)kind < 0 || (int)kind >= Profiles.Count)
+        {
+            return $"there is no agent kind {(int)kind}";
+        }
+        if (count is < 1 or > 1_000_000)
+        {
+            return $"the count must be 1 to 1,000,000 (got {count})";
+        }
+        var terrain = Site.Terrain;
+        int placed = 0;
+        for (int attempt = 0; attempt < count * 30 && placed < count; attempt++)
+        {
+            var at = centre + new Vector2(_spawnRandom.NextFloat(-radius, radius), _spawnRandom.NextFloat(-radius, radius));
+            if (Vector2.DistanceSquared(at, centre) <= radius * radius && terrain.IsWalkableAt(at))
+            {
+                SpawnAgent(kind, at);
+                placed++;
+            }
+        }
+        return placed == count ? null : $"only {placed} of {count} agents found walkable ground within {radius} m of {centre}";
+    }
+
+    internal string? SetCameraPose(Entity camera, Vector3 position, float yaw, float pitch)
+    {
+        if (!World.IsAlive(camera) || !World.Has<CameraRig>(camera))
+        {
+            return $"{camera} is not a camera";
+        }
+        if (World.Get<CameraRig>(camera).Mode != CameraMode.Free)
+        {
+            return $"{camera} is not a free camera";
+        }
+        World.Set(camera, new CameraPose(position, yaw, pitch));
+        return null;
+    }
+
+    private (int Id, AlertArea Area)[] CollectAlerts()
+    {
+        var alerts = new List<(int, AlertArea)>();
+        foreach (var chunk in World.GetChunks(AlertQuery))
+        {
+            var entities = chunk.Entities;
+            var areas = chunk.GetSpan<AlertArea>();
+            for (int i = 0; i < chunk.Count; i++)
+            {
+                alerts.Add((entities[i].Id, areas[i]));
+            }
+        }
+        return [.. alerts];
+    }
+
+    private int[] ZoneIds(ZoneKind kind) => Site.Zones.OfKind(kind).Select(z => z.Id).ToArray();
+
+    /// <summary>Mostly civilians, with children, elderly people, a few vehicles and firefighters.</summary>
+    private static AgentKind PickKind(ref DeterministicRandom random)
+    {
+        float roll = random.NextFloat();
+        return roll < 0.70f ? AgentKind.Civilian
+            : roll < 0.85f ? AgentKind.Child
+            : roll < 0.97f ? AgentKind.Elderly
+            : roll < 0.99f ? AgentKind.Vehicle
+            : AgentKind.Firefighter;
+    }
+
+    /// <summary>A standard normal draw by the sum of twelve uniforms (Irwin-Hall): no transcendentals.</summary>
+    private static float StandardNormal(ref DeterministicRandom random)
+    {
+        float sum = 0;
+        for (int i = 0; i < 12; i++)
+        {
+            sum += random.NextFloat();
+        }
+        return sum - 6;
+    }
+}

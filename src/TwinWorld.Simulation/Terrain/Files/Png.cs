@@ -1,0 +1,217 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Text;
+
+namespace TwinWorld.Simulation.Terrain.Files;
+
+/// <summary>
+/// The parts of PNG that heightmaps and maps need: reading 8- and 16-bit grayscale images, and
+/// writing grayscale and RGB ones. Chunk CRCs are checked; unsupported variants are refused by name.
+/// </summary>
+public static class Png
+{
+    private static readonly byte[] Signature = [137, 80, 78, 71, 13, 10, 26, 10];
+
+    /// <summary>Reads a grayscale PNG as samples (0 to 255 or 0 to 65535), row 0 at the top.</summary>
+    public static GrayImage ReadGray(string path)
+    {
+        byte[] file = File.ReadAllBytes(path);
+        try
+        {
+            return ReadGray(file);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new TerrainFileException(path, e.Message, e);
+        }
+    }
+
+    public static GrayImage ReadGray(ReadOnlySpan<byte> file)
+    {
+        if (file.Length < 8 || !file[..8].SequenceEqual(Signature))
+        {
+            throw new InvalidDataException("not a PNG file (bad signature)");
+        }
+        int width = 0, height = 0, depth = 0;
+        using var idat = new MemoryStream();
+        int at = 8;
+        while (true)
+        {
+            if (at + 12 > file.Length)
+            {
+                throw new InvalidDataException("truncated: no IEND chunk");
+            }
+            int length = BinaryPrimitives.ReadInt32BigEndian(file[at..]);
+            if (length < 0 || at + 12 + length > file.Length)
+            {
+                throw new InvalidDataException($"truncated chunk at byte {at}");
+            }
+            var type = file.Slice(at + 4, 4);
+            var data = file.Slice(at + 8, length);
+            uint crc = BinaryPrimitives.ReadUInt32BigEndian(file[(at + 8 + length)..]);
+            string name = Encoding.ASCII.GetString(type);
+            if (Crc32.Compute(type, data) != crc)
+            {
+                throw new InvalidDataException($"chunk {name} at byte {at} has a bad CRC (corrupt file)");
+            }
+            at += 12 + length;
+            switch (name)
+            {
+                case "IHDR":
+                    width = BinaryPrimitives.ReadInt32BigEndian(data);
+                    height = BinaryPrimitives.ReadInt32BigEndian(data[4..]);
+                    depth = data[8];
+                    int colour = data[9];
+                    if (colour != 0 || (depth != 8 && depth != 16))
+                    {
+                        throw new InvalidDataException($"only 8- or 16-bit grayscale PNGs are supported (this one has colour type {colour}, bit depth {depth})");
+                    }
+                    if (data[12] != 0)
+                    {
+                        throw new InvalidDataException("interlaced PNGs are not supported; save it without interlacing");
+                    }
+                    if (width <= 0 || height <= 0 || (long)width * height > 64_000_000)
+                    {
+                        throw new InvalidDataException($"image size {width} x {height} is out of range");
+                    }
+                    break;
+                case "IDAT":
+                    idat.Write(data);
+                    break;
+                case "IEND":
+                    if (width == 0)
+                    {
+                        throw new InvalidDataException("no IHDR chunk");
+                    }
+                    return Decode(idat.ToArray(), width, height, depth);
+            }
+        }
+    }
+
+    public static void WriteGray16(string path, int width, int height, ReadOnlySpan<ushort> samples)
+    {
+        var raw = new byte[height * ((width * 2) + 1)];
+        for (int y = 0; y < height; y++)
+        {
+            int row = y * ((width * 2) + 1);
+            for (int x = 0; x < width; x++)
+            {
+                BinaryPrimitives.WriteUInt16BigEndian(raw.AsSpan(row + 1 + (x * 2)), samples[(y * width) + x]);
+            }
+        }
+        Write(path, width, height, depth: 16, colour: 0, raw);
+    }
+
+    public static void WriteGray8(string path, int width, int height, ReadOnlySpan<byte> samples)
+    {
+        var raw = new byte[height * (width + 1)];
+        for (int y = 0; y < height; y++)
+        {
+            samples.Slice(y * width, width).CopyTo(raw.AsSpan((y * (width + 1)) + 1));
+        }
+        Write(path, width, height, depth: 8, colour: 0, raw);
+    }
+
+    /// <summary>Writes 8-bit RGB, three bytes per pixel, row 0 at the top.</summary>
+    public static void WriteRgb(string path, int width, int height, ReadOnlySpan<byte> rgb)
+    {
+        var raw = new byte[height * ((width * 3) + 1)];
+        for (int y = 0; y < height; y++)
+        {
+            rgb.Slice(y * width * 3, width * 3).CopyTo(raw.AsSpan((y * ((width * 3) + 1)) + 1));
+        }
+        Write(path, width, height, depth: 8, colour: 2, raw);
+    }
+
+    private static GrayImage Decode(byte[] compressed, int width, int height, int depth)
+    {
+        int bytesPerPixel = depth / 8;
+        int stride = width * bytesPerPixel;
+        var raw = new byte[height * (stride + 1)];
+        using (var inflate = new ZLibStream(new MemoryStream(compressed), CompressionMode.Decompress))
+        {
+            try
+            {
+                inflate.ReadExactly(raw);
+            }
+            catch (EndOfStreamException)
+            {
+                throw new InvalidDataException($"the image data is shorter than {width} x {height} pixels (truncated file)");
+            }
+        }
+        var samples = new ushort[width * height];
+        var previous = new byte[stride];
+        var current = new byte[stride];
+        for (int y = 0; y < height; y++)
+        {
+            int filter = raw[y * (stride + 1)];
+            raw.AsSpan((y * (stride + 1)) + 1, stride).CopyTo(current);
+            Unfilter(filter, current, previous, bytesPerPixel, y);
+            for (int x = 0; x < width; x++)
+            {
+                samples[(y * width) + x] = depth == 16 ? BinaryPrimitives.ReadUInt16BigEndian(current.AsSpan(x * 2)) : current[x];
+            }
+            (previous, current) = (current, previous);
+        }
+        return new GrayImage(width, height, depth, samples);
+    }
+
+    private static void Unfilter(int filter, Span<byte> row, ReadOnlySpan<byte> above, int bpp, int y)
+    {
+        for (int i = 0; i < row.Length; i++)
+        {
+            int left = i >= bpp ? row[i - bpp] : 0;
+            int up = above[i];
+            int upLeft = i >= bpp ? above[i - bpp] : 0;
+            row[i] += filter switch
+            {
+                0 => 0,
+                1 => (byte)left,
+                2 => (byte)up,
+                3 => (byte)((left + up) / 2),
+                4 => Paeth(left, up, upLeft),
+                _ => throw new InvalidDataException($"row {y} has unknown filter type {filter}"),
+            };
+        }
+    }
+
+    private static byte Paeth(int a, int b, int c)
+    {
+        int p = a + b - c;
+        int pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
+        return (byte)(pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
+    }
+
+    private static void Write(string path, int width, int height, byte depth, byte colour, byte[] raw)
+    {
+        using var output = File.Create(path);
+        output.Write(Signature);
+        var header = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = depth;
+        header[9] = colour;
+        WriteChunk(output, "IHDR", header);
+        using (var compressed = new MemoryStream())
+        {
+            using (var deflate = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+            {
+                deflate.Write(raw);
+            }
+            WriteChunk(output, "IDAT", compressed.ToArray());
+        }
+        WriteChunk(output, "IEND", []);
+    }
+
+    private static void WriteChunk(Stream output, string name, ReadOnlySpan<byte> data)
+    {
+        Span<byte> word = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(word, data.Length);
+        output.Write(word);
+        var type = Encoding.ASCII.GetBytes(name);
+        output.Write(type);
+        output.Write(data);
+        BinaryPrimitives.WriteUInt32BigEndian(word, Crc32.Compute(type, data));
+        output.Write(word);
+    }
+}
