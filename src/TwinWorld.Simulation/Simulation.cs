@@ -161,6 +161,16 @@ public sealed class Simulation
         return count;
     }
 
+    /// <summary>
+    /// Setup before the first tick: the agent is already evacuating, with no reaction delay, to the
+    /// given zone or the nearest shelter. For populations that start on the move (RiMEA cases).
+    /// </summary>
+    public void StartEvacuating(Entity agent, int zoneId = Goal.NearestShelter)
+    {
+        World.Set(agent, new Mind(Behaviour.Evacuate, Behaviour.Evacuate, Mind.Never, 0));
+        World.Set(agent, new Goal(zoneId, default));
+    }
+
     /// <summary>Creates a player's avatar: an agent that does what its player signals.</summary>
     public Entity SpawnAvatar(long clientId, Vector2 at, AgentKind kind = AgentKind.Civilian)
     {
