@@ -4,7 +4,7 @@ namespace TwinWorld.Simulation;
 
 /// <summary>
 /// Trigonometry from polynomials of +, -, * and / only, which IEEE 754 rounds the same everywhere,
-/// unlike Math.Sin/Atan2 whose last bits depend on the platform's libm. Accurate to about 1e-4 rad,
+/// unlike Math.Sin/Atan2 whose last bits depend on the platform's libm. Accurate to about 1e-4 (sin, cos) and 1e-6 (atan2) rad,
 /// plenty for headings and directions. Math.Sqrt is correctly rounded and safe to use as it is.
 /// </summary>
 public static class DeterministicMath
@@ -22,10 +22,11 @@ public static class DeterministicMath
         {
             return 0;
         }
-        // atan on [0, 1] by a minimax polynomial in t = min/max, then unfold the octant.
+        // atan on [0, 1] by Abramowitz & Stegun 4.4.49 (error below 2e-8), then unfold the octant.
         float t = MathF.Min(ax, ay) / MathF.Max(ax, ay);
         float s = t * t;
-        float r = ((((-0.0464964749f * s) + 0.15931422f) * s) - 0.327622764f) * s * t + t;
+        float r = t * (0.9999993329f + (s * (-0.3332985605f + (s * (0.1994653599f + (s * (-0.1390853351f
+            + (s * (0.0964200441f + (s * (-0.0559098861f + (s * (0.0218612288f + (s * -0.0040540580f))))))))))))));
         if (ay > ax)
         {
             r = HalfPi - r;
@@ -59,10 +60,13 @@ public static class DeterministicMath
     /// <summary>e^x for x in [-80, 80] (clamped), by 2^k times a polynomial on [-ln2/2, ln2/2]; relative error about 2e-7.</summary>
     public static float Exp(float x)
     {
+        // ln 2 split in two (Cody and Waite) so that x - k ln 2 keeps its precision for large |x|.
         const float Ln2 = 0.693147181f;
+        const float Ln2High = 0.693145752f;
+        const float Ln2Low = 1.42860677e-6f;
         x = Math.Clamp(x, -80f, 80f);
         float k = MathF.Round(x / Ln2);
-        float r = x - (k * Ln2);
+        float r = (x - (k * Ln2High)) - (k * Ln2Low);
         float p = 1 + (r * (1 + (r * (0.5f + (r * (0.166666672f + (r * (0.0416666679f + (r * (0.00833333377f + (r * 0.00138888892f)))))))))));
         return p * BitConverter.Int32BitsToSingle(((int)k + 127) << 23);
     }
