@@ -40,7 +40,30 @@ public class SnapshotTests
         world.Destroy(a);
         world.Create(new Frozen());
 
-        Assert.Equal(0xE3D78A2CDAA08632UL, world.ComputeHash());
+        Assert.Equal(0xB2E92F26326E104BUL, world.ComputeHash());
+    }
+
+    [Fact]
+    public void The_hash_does_not_depend_on_the_number_of_workers()
+    {
+        // Enough entities for several hash pages, so the parallel path really runs.
+        var world = new World { MaxDegreeOfParallelism = 1 };
+        var entity = Entity.Null;
+        for (int i = 0; i <= 20_001; i++) // 20,001 is not a multiple of 7: the last one lives
+        {
+            entity = world.Create(new Health(i), new Position(i, -i));
+            if (i % 7 == 0)
+            {
+                world.Destroy(entity);
+            }
+        }
+        ulong sequential = world.ComputeHash();
+
+        world.MaxDegreeOfParallelism = 2;
+
+        Assert.Equal(sequential, world.ComputeHash());
+        world.Get<Health>(entity).Value++;
+        Assert.NotEqual(sequential, world.ComputeHash());
     }
 
     [Fact]

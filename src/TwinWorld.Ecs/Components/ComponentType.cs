@@ -40,6 +40,9 @@ internal abstract class ComponentType
     /// <summary>Identifies the type across processes and builds; used for hashing.</summary>
     public ulong StableKey { get; }
 
+    /// <summary>How many bytes of each element the world hash reads straight from storage (0 for tags), or -1 when the type hashes itself.</summary>
+    internal int RawHashBytes { get; private protected init; } = -1;
+
     internal static ComponentType FromId(int id) => Volatile.Read(ref s_byId)[id];
 
     /// <summary>

@@ -19,6 +19,7 @@ internal sealed class ComponentType<T> : ComponentType where T : struct
     {
         _hasher = ElementHasher<T>.For(HoldsReferences, out _unhashableReason);
         _cloner = ElementCloner<T>.For();
+        RawHashBytes = _hasher?.RawBytes ?? -1;
     }
 
     /// <summary>The type's id, read from a static so hot paths skip the instance lookup.</summary>

@@ -12,6 +12,9 @@ internal abstract class ElementHasher<T> where T : struct
 {
     public abstract void Hash(ref T value, ref StableHasher hasher);
 
+    /// <summary>Bytes to hash straight from storage (0 for tags), or -1 if <see cref="Hash"/> must be called.</summary>
+    public virtual int RawBytes => -1;
+
     /// <summary>The hasher for T, or null with the reason it cannot be hashed.</summary>
     public static ElementHasher<T>? For(bool holdsReferences, out string? reason)
     {
@@ -71,6 +74,8 @@ internal abstract class ElementHasher<T> where T : struct
 
     private sealed class BytesHasher : ElementHasher<T>
     {
+        public override int RawBytes => Unsafe.SizeOf<T>();
+
         public override void Hash(ref T value, ref StableHasher hasher)
             => hasher.Add(MemoryMarshal.AsBytes(MemoryMarshal.CreateReadOnlySpan(ref value, 1)));
     }
@@ -78,6 +83,8 @@ internal abstract class ElementHasher<T> where T : struct
     /// <summary>Field-less tag components carry no data: their presence is hashed by the caller.</summary>
     private sealed class TagHasher : ElementHasher<T>
     {
+        public override int RawBytes => 0;
+
         public override void Hash(ref T value, ref StableHasher hasher)
         {
         }

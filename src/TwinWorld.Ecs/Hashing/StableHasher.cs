@@ -54,6 +54,12 @@ public struct StableHasher
     public void Add(ReadOnlySpan<byte> bytes)
     {
         Add((ulong)bytes.Length);
+        AddUnprefixed(bytes);
+    }
+
+    /// <summary>Hashes bytes whose length the reader already knows (a fixed-size value), without a length word.</summary>
+    internal void AddUnprefixed(ReadOnlySpan<byte> bytes)
+    {
         while (bytes.Length >= sizeof(ulong))
         {
             Add(BinaryPrimitives.ReadUInt64LittleEndian(bytes));

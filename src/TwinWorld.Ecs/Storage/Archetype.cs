@@ -27,7 +27,17 @@ internal sealed class Archetype
         int rowBytes = System.Runtime.CompilerServices.Unsafe.SizeOf<Entity>() + Types.Sum(t => t.Size);
         ChunkCapacity = Math.Max(1, ChunkBytes / rowBytes);
         HashOrder = Enumerable.Range(0, Types.Length).OrderBy(i => Types[i].StableKey).ToArray();
+        var signature = new StableHasher(0x5349474E); // "SIGN"
+        signature.Add(Types.Length);
+        foreach (int column in HashOrder)
+        {
+            signature.Add(Types[column].StableKey);
+        }
+        SignatureKey = signature.Finish();
     }
+
+    /// <summary>A stable hash of the component types (not their ids), so an entity hashes its type set in one word.</summary>
+    public ulong SignatureKey { get; }
 
     public ComponentSet Set { get; }
 

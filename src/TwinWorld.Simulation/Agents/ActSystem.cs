@@ -146,7 +146,12 @@ internal sealed class ActSystem : ISimulationSystem
         private bool IsClear(Vector2 at, float radius)
         {
             var terrain = simulation.Site.Terrain;
-            return terrain.IsWalkableAt(at)
+            int cell = terrain.IndexAt(at);
+            if (radius < terrain.CellSize && simulation.Navigation.IsOpen(cell))
+            {
+                return true;
+            }
+            return terrain.IsWalkable(cell)
                 && terrain.IsWalkableAt(at + new Vector2(radius, 0)) && terrain.IsWalkableAt(at - new Vector2(radius, 0))
                 && terrain.IsWalkableAt(at + new Vector2(0, radius)) && terrain.IsWalkableAt(at - new Vector2(0, radius));
         }
@@ -164,11 +169,12 @@ internal sealed class ActSystem : ISimulationSystem
             {
                 Ahead++;
             }
-            float distance = MathF.Sqrt(distanceSquared);
-            float overlap = (2 * radius) + 0.02f - distance;
-            if (overlap > 0 && distance > 1e-4f)
+            // Most neighbours in range do not touch: compare squares and skip the square root for them.
+            float contact = (2 * radius) + 0.02f;
+            if (distanceSquared < contact * contact && distanceSquared > 1e-8f)
             {
-                Push -= offset / distance * (overlap * 0.5f);
+                float distance = MathF.Sqrt(distanceSquared);
+                Push -= offset / distance * ((contact - distance) * 0.5f);
             }
         }
     }

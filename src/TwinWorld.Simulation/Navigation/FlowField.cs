@@ -17,11 +17,19 @@ public sealed class FlowField
         (1, 1, 1.41421356f), (1, -1, 1.41421356f), (-1, 1, 1.41421356f), (-1, -1, 1.41421356f),
     ];
 
+    // Unit vectors of the eight steps, plus zero (goal or unreachable) at index 8.
+    private static readonly Vector2[] StepVectors =
+        [.. Steps.Select(s => new Vector2(s.Dx, s.Dy) / s.Length), Vector2.Zero];
+
+    private const byte NoStep = 8;
+
     private readonly TerrainGrid _terrain;
     private readonly float[] _cost;
-    private readonly Vector2[] _direction;
 
-    private FlowField(TerrainGrid terrain, float[] cost, Vector2[] direction)
+    // One byte per cell (an index into StepVectors) keeps a whole town's field in a few hundred KiB of cache.
+    private readonly byte[] _direction;
+
+    private FlowField(TerrainGrid terrain, float[] cost, byte[] direction)
     {
         _terrain = terrain;
         _cost = cost;
@@ -99,10 +107,10 @@ public sealed class FlowField
             return sum / length;
         }
         int cell = _terrain.IndexAt(point);
-        return cell < 0 ? Vector2.Zero : _direction[cell];
+        return cell < 0 ? Vector2.Zero : StepVectors[_direction[cell]];
     }
 
-    private Vector2 Sample(int x, int y) => _terrain.Contains(x, y) ? _direction[_terrain.Index(x, y)] : Vector2.Zero;
+    private Vector2 Sample(int x, int y) => _terrain.Contains(x, y) ? StepVectors[_direction[_terrain.Index(x, y)]] : Vector2.Zero;
 
     private static bool CanStep(TerrainGrid terrain, float[] factor, int x, int y, int dx, int dy)
     {
@@ -115,9 +123,10 @@ public sealed class FlowField
             || (factor[(int)terrain.LandUse[terrain.Index(x + dx, y)]] > 0 && factor[(int)terrain.LandUse[terrain.Index(x, y + dy)]] > 0);
     }
 
-    private static Vector2[] Directions(TerrainGrid terrain, float[] factor, float[] cost)
+    private static byte[] Directions(TerrainGrid terrain, float[] factor, float[] cost)
     {
-        var direction = new Vector2[cost.Length];
+        var direction = new byte[cost.Length];
+        Array.Fill(direction, NoStep);
         for (int cell = 0; cell < cost.Length; cell++)
         {
             if (cost[cell] == 0 || float.IsPositiveInfinity(cost[cell]))
@@ -127,16 +136,15 @@ public sealed class FlowField
             int x = cell % terrain.Width;
             int y = cell / terrain.Width;
             float best = cost[cell];
-            var step = Vector2.Zero;
-            foreach (var (dx, dy, length) in Steps)
+            for (byte s = 0; s < Steps.Length; s++)
             {
+                var (dx, dy, _) = Steps[s];
                 if (CanStep(terrain, factor, x, y, dx, dy) && cost[terrain.Index(x + dx, y + dy)] < best)
                 {
                     best = cost[terrain.Index(x + dx, y + dy)];
-                    step = new Vector2(dx, dy) / length;
+                    direction[cell] = s;
                 }
             }
-            direction[cell] = step;
         }
         return direction;
     }
