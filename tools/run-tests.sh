@@ -5,7 +5,9 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 tools/setup.sh
-dotnet build TwinWorld.sln -c Release --nologo -v quiet -clp:NoSummary
+echo "run-tests: building..."
+# Quiet when it works; the whole build log when it does not.
+if ! build_log=$(dotnet build TwinWorld.sln -c Release --nologo -tl:off 2>&1); then echo "$build_log" >&2; exit 1; fi
 results="$root/.test-results"
 rm -rf "$results"
 status=0

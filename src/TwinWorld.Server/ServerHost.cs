@@ -2,8 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using TwinWorld.Ecs;
+using Microsoft.Extensions.Logging;
 using TwinWorld.Server.Ticking;
+using TwinWorld.Server.World;
 
 namespace TwinWorld.Server;
 
@@ -22,7 +23,14 @@ public static class ServerHost
             .Bind(builder.Configuration.GetSection(TickOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton<World>();
+        builder.Services.AddOptions<WorldOptions>()
+            .Bind(builder.Configuration.GetSection(WorldOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(services => WorldFactory.Create(
+            services.GetRequiredService<IOptions<WorldOptions>>().Value,
+            services.GetRequiredService<IOptions<TickOptions>>().Value,
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("TwinWorld.Server.World")));
         builder.Services.AddHostedService<TickLoop>();
         return builder.Build();
     }
@@ -51,6 +59,7 @@ public static class ServerHost
         try
         {
             _ = host.Services.GetRequiredService<IOptions<TickOptions>>().Value;
+            _ = host.Services.GetRequiredService<IOptions<WorldOptions>>().Value;
             return [];
         }
         catch (OptionsValidationException e)

@@ -7,10 +7,11 @@ public class ServerHostTests
     [Fact]
     public async Task Server_ticks_logs_statistics_and_stops_cleanly_on_ctrl_c()
     {
-        using var server = new ServerProcess("--Tick:StatsIntervalSeconds=0.5");
+        using var server = new ServerProcess("--Tick:StatsIntervalSeconds=0.5", "--World:Size=128", "--World:Agents=50");
 
+        Assert.True(await server.WaitForOutput("procedural town 128 x 128 cells", Patience), server.Output);
         Assert.True(await server.WaitForOutput("Hz), step mean", Patience), server.Output);
-        Assert.True(await server.WaitForOutput("entities 0", Patience), server.Output);
+        Assert.True(await server.WaitForOutput("agents 50,", Patience), server.Output);
         server.Interrupt();
         int exitCode = await server.WaitForExit(Patience);
 
@@ -22,7 +23,7 @@ public class ServerHostTests
     [Fact]
     public async Task Configured_tick_rate_is_used()
     {
-        using var server = new ServerProcess("--Tick:RateHz=50", "--Tick:StatsIntervalSeconds=0.5");
+        using var server = new ServerProcess("--Tick:RateHz=50", "--Tick:StatsIntervalSeconds=0.5", "--World:Size=128", "--World:Agents=10");
 
         Assert.True(await server.WaitForOutput("Ticking at 50 Hz", Patience), server.Output);
         server.Interrupt();
@@ -33,6 +34,8 @@ public class ServerHostTests
     [InlineData("--Tick:RateHz=0", "Tick:RateHz must be between 1 and 1000")]
     [InlineData("--Tick:RateHz=fast", "'fast' at 'Tick:RateHz'")]
     [InlineData("--Tick:StatsIntervalSeconds=-1", "Tick:StatsIntervalSeconds must be between")]
+    [InlineData("--World:Size=20", "World:Size must be between 128 and 4096")]
+    [InlineData("--World:Agents=many", "'many' at 'World:Agents'")]
     public async Task Bad_configuration_is_reported_plainly_with_exit_code_2(string argument, string expected)
     {
         using var server = new ServerProcess(argument);

@@ -2,7 +2,8 @@ using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TwinWorld.Ecs;
+using TwinWorld.Simulation.Agents;
+using Sim = TwinWorld.Simulation.Simulation;
 
 namespace TwinWorld.Server.Ticking;
 
@@ -11,7 +12,7 @@ namespace TwinWorld.Server.Ticking;
 /// logs tick statistics every few seconds. A tick that throws is a bug: the server logs it and stops
 /// with a non-zero exit code rather than run on with a half-updated world.
 /// </summary>
-internal sealed class TickLoop(World world, IOptions<TickOptions> options, ILogger<TickLoop> logger, IHostApplicationLifetime lifetime)
+internal sealed class TickLoop(Sim simulation, IOptions<TickOptions> options, ILogger<TickLoop> logger, IHostApplicationLifetime lifetime)
     : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
@@ -81,19 +82,23 @@ internal sealed class TickLoop(World world, IOptions<TickOptions> options, ILogg
         }
     }
 
-    /// <summary>
-    /// Advances the world one tick. The world has no systems yet, so a tick only counts; the
-    /// simulation core (sense, think, act, hazards) plugs its systems in here.
-    /// </summary>
+    /// <summary>Advances the simulation one tick; inputs it rejects are logged, and the run goes on.</summary>
     private void Step(long tick)
     {
+        var report = simulation.Step();
+        foreach (string rejection in report.Rejected)
+        {
+            logger.LogWarning("{Rejection}", rejection);
+        }
         _ticksRun = tick + 1;
     }
 
     private void Report(TickSummary summary, long tick, double elapsedSeconds)
     {
+        var counts = simulation.CountBehaviours();
         logger.LogInformation(
-            "tick {Tick}: {Ticks} ticks ({Rate:F1} Hz), step mean {Mean:F3} ms, p99 {P99:F3} ms, max {Max:F3} ms, overruns {Overruns}, skipped {Skipped}, entities {Entities}",
-            tick, summary.Ticks, summary.Ticks / elapsedSeconds, summary.MeanMs, summary.P99Ms, summary.MaxMs, summary.Overruns, summary.Skipped, world.Count);
+            "tick {Tick}: {Ticks} ticks ({Rate:F1} Hz), step mean {Mean:F3} ms, p99 {P99:F3} ms, max {Max:F3} ms, overruns {Overruns}, skipped {Skipped}; agents {Agents}, evacuating {Evacuating}, sheltered {Sheltered}; hash {Hash:X16}",
+            tick, summary.Ticks, summary.Ticks / elapsedSeconds, summary.MeanMs, summary.P99Ms, summary.MaxMs, summary.Overruns, summary.Skipped,
+            counts.Sum(), counts[(int)Behaviour.Evacuate], counts[(int)Behaviour.Sheltered], simulation.StateHash);
     }
 }

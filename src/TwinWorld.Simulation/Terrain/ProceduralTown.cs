@@ -12,6 +12,10 @@ public static class ProceduralTown
 {
     private const int RoadWidth = 3;
 
+    /// <summary>Where the town's people are at the start of a day: streets, yards and squares on low ground.</summary>
+    public static bool IsLowGround(TerrainGrid terrain, int cell)
+        => terrain.Elevation[cell] < 8 && terrain.LandUse[cell] is LandUse.Road or LandUse.Grass or LandUse.Plaza;
+
     public static Site Generate(ProceduralTownOptions options)
     {
         if (options.Size < 128)

@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+
+namespace TwinWorld.Cli.Tests;
+
+public class TownCommandTests
+{
+    [Fact]
+    public void A_headless_town_run_shows_agents_reaching_shelters()
+    {
+        var (exitCode, output, errors) = Twin.Run("town", "--agents", "400", "--size", "160", "--alert-after", "5s", "--until", "4m");
+
+        Assert.True(exitCode == 0, errors + output);
+        Assert.Contains("simulating: 100%", output);
+        Assert.Contains("sheltered", output);
+        var sheltered = Regex.Match(output, @"Sheltered: ([\d,]+) of 400");
+        Assert.True(sheltered.Success, output);
+        Assert.True(int.Parse(sheltered.Groups[1].Value.Replace(",", "")) > 100, output);
+        Assert.Matches(@"Ticks: 4,800, mean [\d.]+ ms, p99 [\d.]+ ms; [\d.]+x real time", output);
+        Assert.DoesNotContain("\u001b[", output);
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_final_state_and_another_seed_does_not()
+    {
+        string Hash(string seed) => Regex.Match(Twin.Run("town", "--agents", "100", "--size", "128", "--until", "20s", "--seed", seed).Output, "state hash ([0-9A-F]{16})").Groups[1].Value;
+
+        Assert.Equal(Hash("3"), Hash("3"));
+        Assert.NotEqual(Hash("3"), Hash("4"));
+    }
+
+    [Theory]
+    [InlineData("--until", "soon", "'soon' is not a duration")]
+    [InlineData("--agents", "-5", "--agents must be between 0 and 1000000")]
+    [InlineData("--size", "12", "--size must be between 128 and 4096")]
+    public void Bad_options_exit_non_zero_with_a_clear_message(string option, string value, string expected)
+    {
+        var (exitCode, _, errors) = Twin.Run("town", option, value);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(expected, errors);
+    }
+}

@@ -1,0 +1,26 @@
+using System.Diagnostics;
+
+namespace TwinWorld.Cli.Tests;
+
+/// <summary>Runs the real twin executable to completion, as a user would from a shell (output piped).</summary>
+internal static class Twin
+{
+    public static (int ExitCode, string Output, string Errors) Run(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "twin.dll"));
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("twin did not finish in 3 minutes:\n" + output);
+        }
+        return (process.ExitCode, output, errors.Result);
+    }
+}

@@ -1,0 +1,21 @@
+using System.CommandLine;
+using Spectre.Console;
+using TwinWorld.Cli.Commands;
+
+if (Console.IsOutputRedirected)
+{
+    // Piped or in CI: plain text, wide enough for the tables, no escape codes or live progress.
+    AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Ansi = AnsiSupport.No,
+        ColorSystem = ColorSystemSupport.NoColors,
+        Interactive = InteractionSupport.No,
+    });
+    AnsiConsole.Profile.Width = 160;
+}
+
+var root = new RootCommand("twin: TwinWorld's command line")
+{
+    TownCommand.Create(),
+};
+return root.Parse(args).Invoke();
