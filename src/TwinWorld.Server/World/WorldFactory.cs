@@ -1,10 +1,8 @@
-using System.Numerics;
 using Microsoft.Extensions.Logging;
 using TwinWorld.Server.Ticking;
-using TwinWorld.Simulation.Inputs;
-using TwinWorld.Simulation.Terrain;
+using TwinWorld.Simulation;
+using TwinWorld.Simulation.Zones;
 using Sim = TwinWorld.Simulation.Simulation;
-using SimulationOptions = TwinWorld.Simulation.SimulationOptions;
 
 namespace TwinWorld.Server.World;
 
@@ -13,19 +11,18 @@ internal static class WorldFactory
 {
     public static Sim Create(WorldOptions world, TickOptions tick, ILogger logger)
     {
-        var site = ProceduralTown.Generate(new ProceduralTownOptions { Seed = (ulong)world.Seed, Size = world.Size });
-        var simulation = new Sim(site, new SimulationOptions { Seed = (ulong)world.Seed, TickRateHz = tick.RateHz, Workers = world.Workers });
-        var terrain = site.Terrain;
-        simulation.Scatter(world.Agents, cell => ProceduralTown.IsLowGround(terrain, cell));
-        if (world.AlertAfterSeconds is { } after)
+        var scenario = new TownScenario
         {
-            var centre = new Vector2(terrain.WidthMetres / 2, terrain.HeightMetres / 2);
-            simulation.Inputs.Enqueue(new IssueAlert((long)(after * tick.RateHz), centre, terrain.WidthMetres + terrain.HeightMetres));
-        }
+            Seed = (ulong)world.Seed,
+            Size = world.Size,
+            Agents = world.Agents,
+            AlertAfter = world.AlertAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+        };
+        var simulation = scenario.Build(tick.RateHz, world.Workers);
         logger.LogInformation(
             "World: procedural town {Size} x {Size} cells ({Metres:F0} m), seed {Seed}, {Agents} agents, {Shelters} shelters{Alert}",
-            world.Size, world.Size, terrain.WidthMetres, world.Seed, world.Agents, simulation.Site.Zones.OfKind(TwinWorld.Simulation.Zones.ZoneKind.Shelter).Count(),
-            world.AlertAfterSeconds is { } a ? $"; evacuation alert after {a} s" : "");
+            world.Size, world.Size, simulation.Site.Terrain.WidthMetres, world.Seed, world.Agents, simulation.Site.Zones.OfKind(ZoneKind.Shelter).Count(),
+            scenario.AlertAfter is { } a ? $"; evacuation alert after {a.TotalSeconds} s" : "");
         return simulation;
     }
 }

@@ -1,12 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Numerics;
 using Spectre.Console;
+using TwinWorld.Simulation;
 using TwinWorld.Simulation.Agents;
-using TwinWorld.Simulation.Inputs;
-using TwinWorld.Simulation.Terrain;
-using Sim = TwinWorld.Simulation.Simulation;
-using SimulationOptions = TwinWorld.Simulation.SimulationOptions;
 
 namespace TwinWorld.Cli.Commands;
 
@@ -38,13 +34,8 @@ internal static class TownCommand
     private static int Run(int agentCount, ulong seed, int size, int workers, TimeSpan alertAfter, TimeSpan until)
     {
         var setup = Stopwatch.StartNew();
-        var site = ProceduralTown.Generate(new ProceduralTownOptions { Seed = seed, Size = size });
-        var simulation = new Sim(site, new SimulationOptions { Seed = seed, Workers = workers });
-        var terrain = site.Terrain;
-        simulation.Scatter(agentCount, cell => ProceduralTown.IsLowGround(terrain, cell));
-        var everywhere = new Vector2(terrain.WidthMetres / 2, terrain.HeightMetres / 2);
-        long alertTick = (long)(alertAfter.TotalSeconds * simulation.TickRateHz);
-        simulation.Inputs.Enqueue(new IssueAlert(alertTick, everywhere, terrain.WidthMetres + terrain.HeightMetres));
+        var scenario = new TownScenario { Seed = seed, Size = size, Agents = agentCount, AlertAfter = alertAfter };
+        var simulation = scenario.Build(tickRateHz: 20, workers);
         AnsiConsole.MarkupLine($"[bold]Town[/] {size} x {size} cells, {agentCount:N0} agents, seed {seed}, {workers} worker(s); alert at {Duration.Format(alertAfter)}; set up in {setup.ElapsedMilliseconds} ms.");
 
         long ticks = (long)(until.TotalSeconds * simulation.TickRateHz);
