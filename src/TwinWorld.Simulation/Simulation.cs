@@ -119,11 +119,13 @@ public sealed class Simulation
         return report;
     }
 
-    /// <summary>The hash of everything that evolves: the tick, every entity, and the danger grid.</summary>
+    /// <summary>The hash of everything that evolves: the tick, every entity, the danger grid and the spawn stream.</summary>
     public ulong ComputeStateHash()
     {
         var hasher = new StableHasher(0x54574E53494D3031); // "TWNSIM01"
         hasher.Add(Tick);
+        hasher.Add(_spawnRandom.State);
+        hasher.Add(_spawned);
         hasher.Add(World.ComputeHash());
         Danger.AppendTo(ref hasher);
         return hasher.Finish();
@@ -132,6 +134,10 @@ public sealed class Simulation
     /// <summary>Creates an agent of a kind at a point, with its own speed and random stream drawn from the run's seed.</summary>
     public Entity SpawnAgent(AgentKind kind, Vector2 at)
     {
+        if (Site.Terrain.IndexAt(at) < 0 || !float.IsFinite(at.X) || !float.IsFinite(at.Y))
+        {
+            throw new ArgumentOutOfRangeException(nameof(at), at, $"Agents must start on the site (0 to {Site.Terrain.WidthMetres} m east, 0 to {Site.Terrain.HeightMetres} m north).");
+        }
         var profile = Profiles[kind];
         float speed = Math.Clamp(profile.FreeSpeedMean + (profile.FreeSpeedDeviation * StandardNormal(ref _spawnRandom)), profile.MinSpeed, profile.MaxSpeed);
         var entity = World.Create(new Position(at), new Velocity(), new Heading(_spawnRandom.NextFloat(-DeterministicMath.Pi, DeterministicMath.Pi)), new Agent(kind, speed, profile.Radius));
@@ -204,6 +210,9 @@ public sealed class Simulation
         return zone >= 0 && (goal.ZoneId >= 0 ? zone == goal.ZoneId : _isShelter[zone]);
     }
 
+    /// <summary>Whether a goal leads to a shelter (a named one, or the nearest).</summary>
+    internal bool IsShelterGoal(Goal goal) => goal.ZoneId == Goal.NearestShelter || (goal.ZoneId >= 0 && _isShelter[goal.ZoneId]);
+
     internal int AlertShelter(int alertId)
     {
         foreach (var (id, area) in ActiveAlerts)
@@ -218,9 +227,13 @@ public sealed class Simulation
 
     internal string? IssueAlert(Vector2 centre, float radius, string? shelter)
     {
-        if (!(radius > 0))
+        if (!IsFinite(centre))
         {
-            return $"the alert radius must be positive (got {radius})";
+            return $"the alert centre {centre} is not a finite point";
+        }
+        if (!(radius > 0) || !float.IsFinite(radius))
+        {
+            return $"the alert radius must be positive and finite (got {radius})";
         }
         int zone = Goal.NoZone;
         if (shelter is not null)
@@ -237,10 +250,13 @@ public sealed class Simulation
 
     internal string? SignalAvatar(long clientId, Vector2 direction)
     {
-        if (!float.IsFinite(direction.X) || !float.IsFinite(direction.Y))
+        if (!IsFinite(direction))
         {
             return "the direction is not a finite vector";
         }
+        // Scale by the largest component first, so even huge finite vectors normalise to a unit one.
+        float largest = MathF.Max(MathF.Abs(direction.X), MathF.Abs(direction.Y));
+        direction = largest == 0 ? Vector2.Zero : Vector2.Normalize(direction / largest);
         foreach (var chunk in World.GetChunks(AvatarQuery))
         {
             var controls = chunk.GetSpan<PlayerControl>();
@@ -266,18 +282,27 @@ public sealed class Simulation
         {
             return $"the count must be 1 to 1,000,000 (got {count})";
         }
+        if (!IsFinite(centre) || !(radius > 0) || !float.IsFinite(radius))
+        {
+            return $"the area must be a finite centre and a positive, finite radius (got {centre}, {radius} m)";
+        }
+        // Find every place first, so a spawn that cannot be completed leaves no agents behind.
         var terrain = Site.Terrain;
-        int placed = 0;
-        for (int attempt = 0; attempt < count * 30 && placed < count; attempt++)
+        var places = new List<Vector2>(count);
+        for (int attempt = 0; attempt < count * 30 && places.Count < count; attempt++)
         {
             var at = centre + new Vector2(_spawnRandom.NextFloat(-radius, radius), _spawnRandom.NextFloat(-radius, radius));
             if (Vector2.DistanceSquared(at, centre) <= radius * radius && terrain.IsWalkableAt(at))
             {
-                SpawnAgent(kind, at);
-                placed++;
+                places.Add(at);
             }
         }
-        return placed == count ? null : $"only {placed} of {count} agents found walkable ground within {radius} m of {centre}";
+        if (places.Count < count)
+        {
+            return $"only {places.Count} of {count} agents would find walkable ground within {radius} m of {centre}; none were placed";
+        }
+        places.ForEach(at => SpawnAgent(kind, at));
+        return null;
     }
 
     internal string? SetCameraPose(Entity camera, Vector3 position, float yaw, float pitch)
@@ -289,6 +314,10 @@ public sealed class Simulation
         if (World.Get<CameraRig>(camera).Mode != CameraMode.Free)
         {
             return $"{camera} is not a free camera";
+        }
+        if (!float.IsFinite(position.X) || !float.IsFinite(position.Y) || !float.IsFinite(position.Z) || !float.IsFinite(yaw) || !float.IsFinite(pitch))
+        {
+            return "the camera pose is not finite";
         }
         World.Set(camera, new CameraPose(position, yaw, pitch));
         return null;
@@ -308,6 +337,8 @@ public sealed class Simulation
         }
         return [.. alerts];
     }
+
+    private static bool IsFinite(Vector2 v) => float.IsFinite(v.X) && float.IsFinite(v.Y);
 
     private int[] ZoneIds(ZoneKind kind) => Site.Zones.OfKind(kind).Select(z => z.Id).ToArray();
 

@@ -117,6 +117,60 @@ public sealed class TerrainFilesTests : IDisposable
         Assert.Contains(expected, error.Message);
     }
 
+    [Theory]
+    [InlineData("ncols 9000\nnrows 2\ncellsize 1\n", "9000 x 2 cells")]
+    [InlineData("ncols 2\nnrows 2\ncellsize 0\n1 2\n3 4\n", "cell size is 0 m")]
+    [InlineData("ncols 2\nnrows 2\ncellsize 1\n1 2\n3 1e300\n", "row 1, column 1 is")]
+    [InlineData("ncols 2\nnrows 2\ncellsize 1\nfoo 3\n1 2\n3 4\n", "unknown header key 'foo'")]
+    public void Out_of_range_grids_are_refused_before_anything_is_allocated(string text, string expected)
+    {
+        if (text.StartsWith("ncols 9000", StringComparison.Ordinal))
+        {
+            text += string.Join("\n", Enumerable.Repeat(string.Join(" ", Enumerable.Repeat("1", 9000)), 2));
+        }
+        File.WriteAllText(PathOf("range.asc"), text);
+
+        var error = Assert.Throws<TerrainFileException>(() => TerrainFiles.Import(new TerrainImportOptions { HeightmapPath = PathOf("range.asc") }));
+
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void A_nan_nodata_value_marks_cells_as_sea()
+    {
+        File.WriteAllText(PathOf("nan.asc"), "ncols 2\nnrows 2\ncellsize 1\nNODATA_value nan\nnan 2\n3 4\n");
+
+        var t = TerrainFiles.Import(new TerrainImportOptions { HeightmapPath = PathOf("nan.asc") }).Terrain;
+
+        Assert.Equal(-5f, t.Elevation[t.Index(0, 1)]);
+    }
+
+    [Fact]
+    public void Malformed_png_chunks_are_refused_as_file_errors()
+    {
+        // Valid CRCs, so the structure checks themselves are what must catch these.
+        byte[] shortHeader = [.. PngSignature, .. Chunk("IHDR", new byte[12]), .. Chunk("IEND", [])];
+        byte[] hugeLength = [.. PngSignature, 0x7F, 0xFF, 0xFF, 0xFF, (byte)'I', (byte)'D', (byte)'A', (byte)'T', 0, 0, 0, 0];
+        File.WriteAllBytes(PathOf("short.png"), shortHeader);
+        File.WriteAllBytes(PathOf("huge.png"), hugeLength);
+
+        Assert.Contains("IHDR chunk is 12 bytes", Assert.Throws<TerrainFileException>(() => Png.ReadGray(PathOf("short.png"))).Message);
+        Assert.Contains("truncated chunk", Assert.Throws<TerrainFileException>(() => Png.ReadGray(PathOf("huge.png"))).Message);
+    }
+
+    private static readonly byte[] PngSignature = [137, 80, 78, 71, 13, 10, 26, 10];
+
+    private static byte[] Chunk(string type, byte[] data)
+    {
+        var typeBytes = System.Text.Encoding.ASCII.GetBytes(type);
+        var chunk = new byte[12 + data.Length];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(chunk, data.Length);
+        typeBytes.CopyTo(chunk, 4);
+        data.CopyTo(chunk, 8);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), Crc32.Compute(typeBytes, data));
+        return chunk;
+    }
+
     [Fact]
     public void A_land_use_map_of_the_wrong_size_or_with_unknown_codes_is_refused()
     {

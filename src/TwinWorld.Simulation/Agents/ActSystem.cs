@@ -116,7 +116,7 @@ internal sealed class ActSystem : ISimulationSystem
             float ground = profile.IsVehicle ? LandUseTraits.DriveSpeedFactor(use) : LandUseTraits.WalkSpeedFactor(use);
             float speed = agent.FreeSpeed * MathF.Max(ground, 0.2f) * (vitality.State == VitalState.Injured ? 0.5f : 1f);
             float reach = profile.IsVehicle ? 4 * DensityRadius : DensityRadius;
-            var crowd = new CrowdVisitor(direction, agent.Radius);
+            var crowd = new CrowdVisitor(direction, agent.Radius, self.Id);
             simulation.Neighbours.ForEachNear(at, reach, self.Id, ref crowd);
             float density = crowd.Ahead / (DeterministicMath.Pi * reach * reach * 0.5f);
             var velocity = (direction * speed * CrowdFactor(density)) + (crowd.Push * (0.5f / simulation.Dt));
@@ -125,10 +125,31 @@ internal sealed class ActSystem : ISimulationSystem
         }
 
         /// <summary>
+        /// Moves in sub-steps no longer than the clearance check can see (under a cell and under the
+        /// body's radius), so nothing tunnels through a thin wall at a low tick rate or a high speed.
+        /// </summary>
+        private Vector2 Move(Vector2 at, Vector2 step, float radius)
+        {
+            float longest = 0.9f * MathF.Min(simulation.Site.Terrain.CellSize, radius);
+            int parts = Math.Clamp((int)MathF.Ceiling(step.Length() / longest), 1, 256);
+            var part = step / parts;
+            for (int i = 0; i < parts; i++)
+            {
+                var next = MoveOnce(at, part, radius);
+                if (next == at)
+                {
+                    break;
+                }
+                at = next;
+            }
+            return at;
+        }
+
+        /// <summary>
         /// Moves by a step unless the body would touch an obstacle; then along one axis; else not at
         /// all. An agent that starts touching one (placed there) may move anywhere walkable to get free.
         /// </summary>
-        private Vector2 Move(Vector2 at, Vector2 step, float radius)
+        private Vector2 MoveOnce(Vector2 at, Vector2 step, float radius)
         {
             bool free = IsClear(at, radius);
             var target = at + step;
@@ -142,7 +163,10 @@ internal sealed class ActSystem : ISimulationSystem
             return at;
         }
 
-        /// <summary>The centre and the four points a radius away along the axes are all walkable.</summary>
+        /// <summary>
+        /// The centre and points along the four axes out to the radius are walkable, probed no further
+        /// apart than a cell, so a body wider than a cell cannot straddle a thin wall.
+        /// </summary>
         private bool IsClear(Vector2 at, float radius)
         {
             var terrain = simulation.Site.Terrain;
@@ -151,19 +175,31 @@ internal sealed class ActSystem : ISimulationSystem
             {
                 return true;
             }
-            return terrain.IsWalkable(cell)
-                && terrain.IsWalkableAt(at + new Vector2(radius, 0)) && terrain.IsWalkableAt(at - new Vector2(radius, 0))
-                && terrain.IsWalkableAt(at + new Vector2(0, radius)) && terrain.IsWalkableAt(at - new Vector2(0, radius));
+            if (!terrain.IsWalkable(cell))
+            {
+                return false;
+            }
+            int probes = Math.Max(1, (int)MathF.Ceiling(radius / (0.9f * terrain.CellSize)));
+            for (int k = 1; k <= probes; k++)
+            {
+                float d = radius * k / probes;
+                if (!terrain.IsWalkableAt(at + new Vector2(d, 0)) || !terrain.IsWalkableAt(at - new Vector2(d, 0))
+                    || !terrain.IsWalkableAt(at + new Vector2(0, d)) || !terrain.IsWalkableAt(at - new Vector2(0, d)))
+                {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
     /// <summary>Counts neighbours ahead and sums the push that separates overlapping bodies.</summary>
-    private struct CrowdVisitor(Vector2 direction, float radius) : INeighbourVisitor
+    private struct CrowdVisitor(Vector2 direction, float radius, int selfId) : INeighbourVisitor
     {
         public int Ahead;
         public Vector2 Push;
 
-        public void Visit(Vector2 offset, float distanceSquared)
+        public void Visit(Vector2 offset, float distanceSquared, int neighbourId)
         {
             if (Vector2.Dot(offset, direction) > 0)
             {
@@ -171,7 +207,12 @@ internal sealed class ActSystem : ISimulationSystem
             }
             // Most neighbours in range do not touch: compare squares and skip the square root for them.
             float contact = (2 * radius) + 0.02f;
-            if (distanceSquared < contact * contact && distanceSquared > 1e-8f)
+            if (distanceSquared <= 1e-8f)
+            {
+                // Exactly on top of each other: part along x, the lower id to the west.
+                Push += new Vector2(selfId < neighbourId ? -contact * 0.5f : contact * 0.5f, 0);
+            }
+            else if (distanceSquared < contact * contact)
             {
                 float distance = MathF.Sqrt(distanceSquared);
                 Push -= offset / distance * ((contact - distance) * 0.5f);

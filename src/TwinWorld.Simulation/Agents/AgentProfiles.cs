@@ -25,12 +25,30 @@ public sealed class AgentProfiles
     /// <summary>Adds a kind and returns its id.</summary>
     public AgentKind Register(AgentProfile profile)
     {
+        Validate(profile);
         if (Find(profile.Name) is not null)
         {
             throw new ArgumentException($"An agent kind named '{profile.Name}' already exists.", nameof(profile));
         }
         _profiles.Add(profile);
         return (AgentKind)(_profiles.Count - 1);
+    }
+
+    private static void Validate(AgentProfile p)
+    {
+        string? problem =
+            string.IsNullOrWhiteSpace(p.Name) ? "it has no name"
+            : !(p.MinSpeed > 0 && p.MinSpeed <= p.MaxSpeed && p.MaxSpeed <= 100) ? $"speeds need 0 < MinSpeed <= MaxSpeed <= 100 m/s (got {p.MinSpeed} to {p.MaxSpeed})"
+            : !(p.FreeSpeedMean >= p.MinSpeed && p.FreeSpeedMean <= p.MaxSpeed) ? $"the mean speed {p.FreeSpeedMean} m/s is outside {p.MinSpeed} to {p.MaxSpeed}"
+            : !(p.FreeSpeedDeviation >= 0 && p.FreeSpeedDeviation <= 10) ? $"the speed deviation {p.FreeSpeedDeviation} must be 0 to 10 m/s"
+            : !(p.Radius > 0 && p.Radius <= 10) ? $"the radius {p.Radius} m must be above 0 and at most 10"
+            : !(p.PerceptionRadius >= 0 && p.PerceptionRadius <= 1000) ? $"the perception radius {p.PerceptionRadius} m must be 0 to 1000"
+            : !(p.ReactionDelaySeconds >= 0 && p.ReactionDelaySeconds <= 86400) ? $"the reaction delay {p.ReactionDelaySeconds} s must be 0 to 86400"
+            : null;
+        if (problem is not null)
+        {
+            throw new ArgumentException($"Agent kind '{p.Name}' is invalid: {problem}.", nameof(p));
+        }
     }
 
     public AgentKind? Find(string name)

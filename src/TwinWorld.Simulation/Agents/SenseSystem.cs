@@ -59,7 +59,10 @@ internal sealed class SenseSystem : ISimulationSystem
         }
     }
 
-    /// <summary>Scans the cells in view that lie in the danger's bounding box, coarsely for wide views.</summary>
+    /// <summary>
+    /// The nearest cell at or above the threshold within the radius: every cell is looked at, but only
+    /// in 8 x 8 blocks whose highest level reaches the threshold, so the search is exact and cheap.
+    /// </summary>
     private static (Vector2 At, float Distance) NearestDanger(Simulation simulation, Vector2 at, float radius)
     {
         DangerGrid danger = simulation.Danger;
@@ -69,30 +72,40 @@ internal sealed class SenseSystem : ISimulationSystem
         }
         var terrain = simulation.Site.Terrain;
         float cs = terrain.CellSize;
-        int x0 = Math.Max(danger.MinX, (int)((at.X - radius) / cs));
-        int x1 = Math.Min(danger.MaxX, (int)((at.X + radius) / cs));
-        int y0 = Math.Max(danger.MinY, (int)((at.Y - radius) / cs));
-        int y1 = Math.Min(danger.MaxY, (int)((at.Y + radius) / cs));
-        int stride = Math.Max(1, (int)(radius / cs / 16));
+        int x0 = Math.Max(danger.MinX, (int)MathF.Floor((at.X - radius) / cs));
+        int x1 = Math.Min(danger.MaxX, (int)MathF.Floor((at.X + radius) / cs));
+        int y0 = Math.Max(danger.MinY, (int)MathF.Floor((at.Y - radius) / cs));
+        int y1 = Math.Min(danger.MaxY, (int)MathF.Floor((at.Y + radius) / cs));
         float best = radius * radius;
         Vector2 bestAt = default;
         bool found = false;
-        for (int y = y0; y <= y1; y += stride)
+        const int B = DangerGrid.Block;
+        for (int by = y0 / B; by <= y1 / B && y0 <= y1; by++)
         {
-            for (int x = x0; x <= x1; x += stride)
+            for (int bx = x0 / B; bx <= x1 / B && x0 <= x1; bx++)
             {
-                int cell = terrain.Index(x, y);
-                if (danger.LevelAt(cell) < DangerThreshold)
+                if (danger.BlockMax(bx, by) < DangerThreshold)
                 {
                     continue;
                 }
-                var centre = terrain.CellCentre(cell);
-                float d2 = Vector2.DistanceSquared(centre, at);
-                if (d2 <= best)
+                for (int y = Math.Max(y0, by * B); y <= Math.Min(y1, (by * B) + B - 1); y++)
                 {
-                    best = d2;
-                    bestAt = centre;
-                    found = true;
+                    for (int x = Math.Max(x0, bx * B); x <= Math.Min(x1, (bx * B) + B - 1); x++)
+                    {
+                        int cell = terrain.Index(x, y);
+                        if (danger.LevelAt(cell) < DangerThreshold)
+                        {
+                            continue;
+                        }
+                        var centre = terrain.CellCentre(cell);
+                        float d2 = Vector2.DistanceSquared(centre, at);
+                        if (d2 <= best)
+                        {
+                            best = d2;
+                            bestAt = centre;
+                            found = true;
+                        }
+                    }
                 }
             }
         }

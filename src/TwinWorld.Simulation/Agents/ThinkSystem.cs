@@ -75,24 +75,44 @@ internal sealed class ThinkSystem : ISimulationSystem
             }
             else if (mind.State == Behaviour.Flee && !(seen.SeesDanger && seen.DangerDistance < 2 * FleeDistance))
             {
-                // Out of danger's reach: carry on evacuating if alerted, else settle.
-                Become(ref mind, seen.HeardAlert != Perception.NoAlert && profile.FollowsAlerts ? Behaviour.Evacuate : Behaviour.Idle);
+                // Out of danger's reach: go back to evacuating if that is what it was doing or an
+                // alert says so, else settle where it is.
+                bool alerted = seen.HeardAlert != Perception.NoAlert && profile.FollowsAlerts;
+                if (simulation.IsShelterGoal(goal))
+                {
+                    Become(ref mind, Behaviour.Evacuate);
+                }
+                else if (!(alerted && SetOff(ref mind, ref goal, at, seen.HeardAlert, ref random)))
+                {
+                    Become(ref mind, Behaviour.Idle);
+                    goal = Goal.None;
+                }
             }
 
-            // An alert: decide to evacuate, but only act on it after the kind's reaction delay.
+            // An alert: decide to evacuate, but only act on it after the kind's reaction delay;
+            // meanwhile the agent carries on with what it was doing.
             if (seen.HeardAlert != Perception.NoAlert && profile.FollowsAlerts && simulation.Navigation.HasShelters
                 && mind.State is not (Behaviour.Evacuate or Behaviour.Flee) && mind.Pending is not (Behaviour.Evacuate or Behaviour.Flee))
             {
                 Plan(ref mind, Behaviour.Evacuate, tick + simulation.TicksFor(profile.ReactionDelaySeconds * random.NextFloat(0.5f, 1.5f)));
-                goal = new Goal(ChooseShelter(seen.HeardAlert, ref random), default);
             }
 
             if (mind.PendingAtTick <= tick)
             {
-                Become(ref mind, mind.Pending);
-                if (mind.State == Behaviour.Flee)
+                if (mind.Pending == Behaviour.Evacuate)
                 {
-                    goal = goal with { Point = seen.DangerAt };
+                    if (!SetOff(ref mind, ref goal, at, seen.HeardAlert, ref random))
+                    {
+                        Become(ref mind, mind.State);
+                    }
+                }
+                else
+                {
+                    Become(ref mind, mind.Pending);
+                    if (mind.State == Behaviour.Flee)
+                    {
+                        goal = goal with { Point = seen.DangerAt };
+                    }
                 }
             }
 
@@ -116,16 +136,42 @@ internal sealed class ThinkSystem : ISimulationSystem
             mind.PendingAtTick = atTick;
         }
 
-        /// <summary>The alert's shelter if it names one; else usually the nearest, sometimes a familiar one.</summary>
-        private int ChooseShelter(int alertId, ref DeterministicRandom random)
+        /// <summary>Starts evacuating to a shelter it can reach; false (and no change) if it can reach none.</summary>
+        private bool SetOff(ref Mind mind, ref Goal goal, Vector2 at, int alertId, ref DeterministicRandom random)
         {
+            int shelter = ChooseShelter(alertId, at, ref random);
+            if (shelter == Goal.NoZone)
+            {
+                return false;
+            }
+            Become(ref mind, Behaviour.Evacuate);
+            goal = new Goal(shelter, default);
+            return true;
+        }
+
+        /// <summary>
+        /// The alert's shelter if it names one, else usually the nearest, sometimes a familiar one;
+        /// always one reachable from where the agent stands, or <see cref="Goal.NoZone"/> if none is.
+        /// </summary>
+        private int ChooseShelter(int alertId, Vector2 at, ref DeterministicRandom random)
+        {
+            int cell = simulation.Site.Terrain.IndexAt(at);
+            var navigation = simulation.Navigation;
             int named = simulation.AlertShelter(alertId);
-            if (named != Goal.NoZone)
+            if (named != Goal.NoZone && navigation.ToZone(named).Reaches(cell))
             {
                 return named;
             }
             var shelters = simulation.ShelterZones;
-            return random.Chance(FamiliarShelterProbability) ? shelters[random.NextInt(shelters.Length)] : Goal.NearestShelter;
+            if (shelters.Length > 0 && random.Chance(FamiliarShelterProbability))
+            {
+                int familiar = shelters[random.NextInt(shelters.Length)];
+                if (navigation.ToZone(familiar).Reaches(cell))
+                {
+                    return familiar;
+                }
+            }
+            return navigation.NearestShelter.Reaches(cell) ? Goal.NearestShelter : Goal.NoZone;
         }
 
         /// <summary>Idle a while, then wander or commute; errands end when their time is up or they arrive.</summary>

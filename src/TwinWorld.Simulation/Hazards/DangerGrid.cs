@@ -7,19 +7,31 @@ namespace TwinWorld.Simulation.Hazards;
 /// <summary>
 /// How dangerous each cell is right now, from 0 (safe) to 1 (deadly): what agents see of hazards.
 /// Hazard models (water, fire, wind) write it each tick; the sense system reads it. It keeps the
-/// bounding box of dangerous cells, so agents far from any hazard skip looking.
+/// bounding box of dangerous cells, and the highest level in each 8 x 8 block of cells, so agents
+/// far from any hazard skip looking and agents near one look closely only where there is danger.
 /// </summary>
 public sealed class DangerGrid
 {
+    /// <summary>Cells per block side.</summary>
+    public const int Block = 8;
+
     private readonly TerrainGrid _terrain;
     private readonly float[] _level;
+    private readonly float[] _blockMax;
 
     public DangerGrid(TerrainGrid terrain)
     {
         _terrain = terrain;
         _level = new float[terrain.CellCount];
+        BlockColumns = (terrain.Width + Block - 1) / Block;
+        _blockMax = new float[BlockColumns * ((terrain.Height + Block - 1) / Block)];
         ClearBounds();
     }
+
+    public int BlockColumns { get; }
+
+    /// <summary>At least the highest level in the block (levels that fall leave it high until <see cref="Clear"/>).</summary>
+    public float BlockMax(int blockX, int blockY) => _blockMax[(blockY * BlockColumns) + blockX];
 
     /// <summary>Cells with danger lie within [MinX, MaxX] x [MinY, MaxY]; empty when MinX > MaxX.</summary>
     public int MinX { get; private set; }
@@ -36,11 +48,14 @@ public sealed class DangerGrid
 
     public void Set(int cell, float level)
     {
-        _level[cell] = Math.Clamp(level, 0, 1);
+        level = float.IsNaN(level) ? 0 : Math.Clamp(level, 0, 1);
+        _level[cell] = level;
         if (level > 0)
         {
             int x = cell % _terrain.Width;
             int y = cell / _terrain.Width;
+            ref float block = ref _blockMax[((y / Block) * BlockColumns) + (x / Block)];
+            block = MathF.Max(block, level);
             MinX = Math.Min(MinX, x);
             MaxX = Math.Max(MaxX, x);
             MinY = Math.Min(MinY, y);
@@ -52,11 +67,15 @@ public sealed class DangerGrid
     public void MarkDisc(Vector2 centre, float radius, float level)
     {
         float cs = _terrain.CellSize;
-        for (int y = (int)((centre.Y - radius) / cs); y <= (int)((centre.Y + radius) / cs); y++)
+        int y0 = (int)Math.Clamp((centre.Y - radius) / cs, 0, _terrain.Height - 1);
+        int y1 = (int)Math.Clamp((centre.Y + radius) / cs, 0, _terrain.Height - 1);
+        int x0 = (int)Math.Clamp((centre.X - radius) / cs, 0, _terrain.Width - 1);
+        int x1 = (int)Math.Clamp((centre.X + radius) / cs, 0, _terrain.Width - 1);
+        for (int y = y0; y <= y1; y++)
         {
-            for (int x = (int)((centre.X - radius) / cs); x <= (int)((centre.X + radius) / cs); x++)
+            for (int x = x0; x <= x1; x++)
             {
-                if (_terrain.Contains(x, y) && Vector2.DistanceSquared(_terrain.CellCentre(_terrain.Index(x, y)), centre) <= radius * radius)
+                if (Vector2.DistanceSquared(_terrain.CellCentre(_terrain.Index(x, y)), centre) <= radius * radius)
                 {
                     Set(_terrain.Index(x, y), level);
                 }
@@ -67,6 +86,7 @@ public sealed class DangerGrid
     public void Clear()
     {
         Array.Clear(_level);
+        Array.Clear(_blockMax);
         ClearBounds();
     }
 

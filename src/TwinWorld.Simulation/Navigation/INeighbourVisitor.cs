@@ -2,8 +2,8 @@ using System.Numerics;
 
 namespace TwinWorld.Simulation.Navigation;
 
-/// <summary>Receives neighbours from <see cref="SpatialHash.ForEachNear"/>: offset from the asker, and its squared length.</summary>
+/// <summary>Receives neighbours from <see cref="SpatialHash.ForEachNear"/>: offset from the asker, its squared length, and the neighbour's entity id.</summary>
 internal interface INeighbourVisitor
 {
-    void Visit(Vector2 offset, float distanceSquared);
+    void Visit(Vector2 offset, float distanceSquared, int neighbourId);
 }

@@ -138,7 +138,7 @@ internal sealed class SpatialHash
         if (_sortedIds[k] != selfId)
         {
             var offset = new Vector2(_sortedX[k] - at.X, _sortedY[k] - at.Y);
-            visitor.Visit(offset, (offset.X * offset.X) + (offset.Y * offset.Y));
+            visitor.Visit(offset, (offset.X * offset.X) + (offset.Y * offset.Y), _sortedIds[k]);
         }
     }
 

@@ -10,6 +10,11 @@ public sealed record AsciiGrid(int Columns, int Rows, double CellSize, double? N
 {
     private static readonly string[] RequiredKeys = ["ncols", "nrows", "cellsize"];
 
+    private static readonly HashSet<string> HeaderKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ncols", "nrows", "xllcorner", "yllcorner", "xllcenter", "yllcenter", "cellsize", "NODATA_value",
+    };
+
     public static AsciiGrid Read(string path)
     {
         if (!File.Exists(path))
@@ -29,8 +34,12 @@ public sealed record AsciiGrid(int Columns, int Rows, double CellSize, double? N
             {
                 continue;
             }
-            if (values.Count == 0 && char.IsLetter(words[0][0]))
+            if (values.Count == 0 && char.IsLetter(words[0][0]) && !double.TryParse(words[0], NumberStyles.Float, CultureInfo.InvariantCulture, out _))
             {
+                if (!HeaderKeys.Contains(words[0]))
+                {
+                    throw new TerrainFileException($"{path}:{lineNumber}", $"unknown header key '{words[0]}' (known: {string.Join(", ", HeaderKeys)})");
+                }
                 if (words.Length != 2 || !double.TryParse(words[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
                 {
                     throw new TerrainFileException($"{path}:{lineNumber}", $"header line '{line.Trim()}' should be a key and a number");
@@ -68,5 +77,5 @@ public sealed record AsciiGrid(int Columns, int Rows, double CellSize, double? N
         return new AsciiGrid(columns, rows, header["cellsize"], noData, [.. values]);
     }
 
-    public bool IsNoData(double value) => NoData is { } nd && value == nd;
+    public bool IsNoData(double value) => NoData is { } nd && (value == nd || (double.IsNaN(nd) && double.IsNaN(value)));
 }

@@ -42,7 +42,7 @@ public static class Png
                 throw new InvalidDataException("truncated: no IEND chunk");
             }
             int length = BinaryPrimitives.ReadInt32BigEndian(file[at..]);
-            if (length < 0 || at + 12 + length > file.Length)
+            if (length < 0 || length > file.Length - at - 12)
             {
                 throw new InvalidDataException($"truncated chunk at byte {at}");
             }
@@ -58,6 +58,10 @@ public static class Png
             switch (name)
             {
                 case "IHDR":
+                    if (length != 13)
+                    {
+                        throw new InvalidDataException($"the IHDR chunk is {length} bytes long; it must be 13");
+                    }
                     width = BinaryPrimitives.ReadInt32BigEndian(data);
                     height = BinaryPrimitives.ReadInt32BigEndian(data[4..]);
                     depth = data[8];

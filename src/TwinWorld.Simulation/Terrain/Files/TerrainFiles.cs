@@ -6,6 +6,20 @@ public static class TerrainFiles
     public static Site Import(TerrainImportOptions options)
     {
         var (width, height, cellSize, elevations) = ReadHeightmap(options);
+        string path = options.HeightmapPath;
+        if (width < 2 || height < 2 || width > 8192 || height > 8192)
+        {
+            throw new TerrainFileException(path, $"the grid is {width} x {height} cells; it must be 2 to 8192 each way");
+        }
+        if (!(cellSize > 0 && cellSize <= 1000))
+        {
+            throw new TerrainFileException(path, $"the cell size is {cellSize} m; it must be above 0 and at most 1000 m");
+        }
+        int bad = Array.FindIndex(elevations, e => !float.IsFinite(e));
+        if (bad >= 0)
+        {
+            throw new TerrainFileException(path, $"the elevation at row {bad / width}, column {bad % width} is {elevations[bad]}; elevations must be finite (mark missing cells as NODATA)");
+        }
         var terrain = new TerrainGrid(width, height, cellSize);
         for (int row = 0; row < height; row++)
         {
