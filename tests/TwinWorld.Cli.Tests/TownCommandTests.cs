@@ -16,6 +16,7 @@ public class TownCommandTests
         Assert.True(sheltered.Success, output);
         Assert.True(int.Parse(sheltered.Groups[1].Value.Replace(",", "")) > 100, output);
         Assert.Matches(@"Ticks: 4,800, mean [\d.]+ ms, p99 [\d.]+ ms; [\d.]+x real time", output);
+        Assert.Matches(@"Mean per system: sense [\d.]+ ms, think [\d.]+ ms, act [\d.]+ ms, cameras [\d.]+ ms", output);
         Assert.DoesNotContain("\u001b[", output);
     }
 

@@ -14,8 +14,6 @@ public static class LandUseTraits
     // Anderson (1982) fuel model number that this cover carries by default; 0 = not burnable.
     private static readonly byte[] DefaultFuel = [0, 0, 0, 1, 5, 10, 0, 0, 0, 0];
 
-    public static bool IsDefined(byte code) => code < Count;
-
     public static bool IsWalkable(LandUse use) => WalkFactor[(int)use] > 0;
 
     public static float WalkSpeedFactor(LandUse use) => WalkFactor[(int)use];
