@@ -71,6 +71,42 @@ public static class DeterministicMath
         return p * BitConverter.Int32BitsToSingle(((int)k + 127) << 23);
     }
 
+    /// <summary>ln(x) for x > 0 (NaN otherwise), from the float's exponent plus 2 atanh((m - 1) / (m + 1)) on m in [0.707, 1.414); relative error about 1e-7.</summary>
+    public static float Log(float x)
+    {
+        if (!(x > 0) || float.IsPositiveInfinity(x))
+        {
+            return x == 0 ? float.NegativeInfinity : float.IsPositiveInfinity(x) ? x : float.NaN;
+        }
+        int bits = BitConverter.SingleToInt32Bits(x);
+        int exponent = (bits >> 23) - 127;
+        if (exponent == -127)
+        {
+            // Subnormal: scale into the normal range first.
+            return Log(x * 8388608f) - (23 * 0.693147181f);
+        }
+        float m = BitConverter.Int32BitsToSingle((bits & 0x007FFFFF) | 0x3F800000);
+        if (m > 1.41421356f)
+        {
+            m *= 0.5f;
+            exponent++;
+        }
+        float s = (m - 1) / (m + 1);
+        float s2 = s * s;
+        float series = s * (2 + (s2 * (0.666666667f + (s2 * (0.4f + (s2 * (0.285714286f + (s2 * 0.222222222f))))))));
+        return (exponent * 0.693147181f) + series;
+    }
+
+    /// <summary>x^y for x >= 0 as exp(y ln x); 0^y is 0 for y > 0 and 1 for y = 0.</summary>
+    public static float Pow(float x, float y)
+    {
+        if (x == 0)
+        {
+            return y == 0 ? 1 : y > 0 ? 0 : float.PositiveInfinity;
+        }
+        return Exp(y * Log(x));
+    }
+
     /// <summary>The unit vector at angle a (radians, counter-clockwise from +x).</summary>
     public static Vector2 Direction(float a) => new(Cos(a), Sin(a));
 
