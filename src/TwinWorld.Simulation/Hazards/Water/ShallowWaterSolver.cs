@@ -6,11 +6,12 @@ namespace TwinWorld.Simulation.Hazards.Water;
 /// Floods and tsunamis: the 2-D shallow-water equations with bed slope and Manning friction on a regular grid of
 /// square cells, in float. Cell (x, y) is at index y * Width + x, x east and y north, as in the terrain grid.
 /// <para>
-/// The scheme is explicit finite volumes, well balanced and second order: MUSCL reconstruction (monotonised central limiter) of surface
-/// level, depth and velocities, HLL fluxes with the hydrostatic reconstruction of Audusse et al. (2004, SIAM J. Sci.
-/// Comput. 25(6)), so a lake at rest stays at rest over any bed and depth never goes negative, and Heun's SSP-RK2 in
-/// time. Friction is applied semi-implicitly after each step. <see cref="Advance"/> takes as many sub-steps as the
-/// Courant condition needs; the result is bit-identical for any number of workers.
+/// The scheme is explicit finite volumes, well balanced and second order: MUSCL reconstruction (monotonised central
+/// limiter) of surface level, depth and velocities, HLL fluxes with the hydrostatic reconstruction of Audusse et al.
+/// (2004, SIAM J. Sci. Comput. 25(6)), so a lake at rest stays at rest over any bed and depth never goes negative,
+/// and Heun's SSP-RK2 in time. Friction is applied semi-implicitly after each step. <see cref="Advance"/> takes as
+/// many sub-steps as the Courant condition needs; dry land costs nothing; the result is bit-identical for any
+/// number of workers.
 /// </para>
 /// </summary>
 public sealed class ShallowWaterSolver
@@ -25,6 +26,9 @@ public sealed class ShallowWaterSolver
 
     /// <summary>Depth (m) below which velocities are damped to stay bounded as a cell dries.</summary>
     public const float ThinDepth = 1e-3f;
+
+    /// <summary>More sub-steps than this in one Advance means the water has blown up.</summary>
+    private const int MaxSubSteps = 100_000;
 
     private readonly float[] _bed;
     private readonly float[] _manning;
@@ -138,6 +142,7 @@ public sealed class ShallowWaterSolver
     /// <summary>Water speed |u| (m/s) in a cell, 0 where dry; bounded in films thinner than <see cref="ThinDepth"/>.</summary>
     public float Speed(int cell)
     {
+        CheckCell(cell);
         float h = _state.H[cell];
         if (!(h > 0))
         {
@@ -220,6 +225,7 @@ public sealed class ShallowWaterSolver
         {
             throw new ArgumentOutOfRangeException(nameof(depth), "Depth must be finite and non-negative, and discharge finite.");
         }
+        CheckCell(cell);
         _state.H[cell] = depth;
         (_state.Hu[cell], _state.Hv[cell]) = depth > 0 ? (discharge.X, discharge.Y) : (0, 0);
         _stale = true;
@@ -228,7 +234,8 @@ public sealed class ShallowWaterSolver
     /// <summary>
     /// Advances the water by exactly <paramref name="dt"/> seconds in as many equal sub-steps as the Courant condition
     /// needs (re-checked after each), and returns how many it took. <paramref name="time"/> is the simulated time at
-    /// the start, which sets the phase of the wave trains.
+    /// the start, which sets the phase of the wave trains. Throws <see cref="InvalidOperationException"/> if the
+    /// solution has blown up (NaN or absurd wave speeds), which would be a bug, not bad input.
     /// </summary>
     public int Advance(float dt, float time, ReadOnlySpan<WaveTrain> waves)
     {
@@ -277,9 +284,9 @@ public sealed class ShallowWaterSolver
             }
             float remaining = (float)(dt - elapsed);
             float limit = Courant * CellSize / (ax + ay);
-            if (!float.IsFinite(ax + ay))
+            if (!float.IsFinite(ax + ay) || remaining > MaxSubSteps * limit)
             {
-                throw new InvalidOperationException($"The water became unstable after {elapsed:F3} s of this step (wave speed {ax + ay}).");
+                throw new InvalidOperationException($"The water became unstable after {elapsed:F3} s of this step (wave speed {ax + ay} m/s).");
             }
             int parts = limit >= remaining ? 1 : (int)MathF.Ceiling(remaining / limit);
             float step = parts == 1 ? remaining : remaining / parts;
@@ -295,9 +302,22 @@ public sealed class ShallowWaterSolver
             steps++;
             if (parts == 1)
             {
+                if (!float.IsFinite(_maxAx + _maxAy))
+                {
+                    throw new InvalidOperationException($"The water became unstable in the last sub-step of this step (wave speed {_maxAx + _maxAy} m/s).");
+                }
                 return steps;
             }
             elapsed += step;
+        }
+    }
+
+    /// <summary>The state arrays run on past the last cell (padding for vector reads): indices there must be refused.</summary>
+    private void CheckCell(int cell)
+    {
+        if ((uint)cell >= (uint)(Width * Height))
+        {
+            throw new ArgumentOutOfRangeException(nameof(cell), cell, $"The grid has {Width * Height} cells.");
         }
     }
 
