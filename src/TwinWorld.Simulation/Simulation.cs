@@ -5,6 +5,10 @@ using TwinWorld.Simulation.Agents;
 using TwinWorld.Simulation.Alerts;
 using TwinWorld.Simulation.Cameras;
 using TwinWorld.Simulation.Hazards;
+using TwinWorld.Simulation.Hazards.Fire;
+using TwinWorld.Simulation.Hazards.Harm;
+using TwinWorld.Simulation.Hazards.Water;
+using TwinWorld.Simulation.Hazards.Wind;
 using TwinWorld.Simulation.Inputs;
 using TwinWorld.Simulation.Navigation;
 using TwinWorld.Simulation.Terrain;
@@ -22,11 +26,13 @@ public sealed class Simulation
 {
     private static readonly QueryDescription AlertQuery = new QueryDescription().WithAll<AlertArea>();
     private static readonly QueryDescription AvatarQuery = new QueryDescription().WithAll<PlayerControl>();
+    private static readonly QueryDescription HazardQuery = new QueryDescription().WithAll<HazardEvent, HazardName>();
 
     private readonly bool[] _isShelter;
     private readonly double[] _systemMilliseconds;
     private DeterministicRandom _spawnRandom;
     private long _spawned;
+    private int _hazardsStarted;
 
     public Simulation(Site site, SimulationOptions? options = null)
     {
@@ -34,7 +40,7 @@ public sealed class Simulation
         Options.Validate();
         Site = site;
         World = new World { MaxDegreeOfParallelism = Options.Workers };
-        Danger = new DangerGrid(site.Terrain);
+        Hazards = new HazardGrids(site, Options);
         Navigation = new NavigationFields(site);
         Neighbours = new SpatialHash(site.Terrain.WidthMetres, site.Terrain.HeightMetres);
         _spawnRandom = DeterministicRandom.ForStream(Options.Seed, 1);
@@ -44,7 +50,11 @@ public sealed class Simulation
         WorkplaceZones = ZoneIds(ZoneKind.Workplace);
         SchoolZones = ZoneIds(ZoneKind.School);
         SensePeriodTicks = Math.Max(1, (int)Math.Round(TickRateHz / 2));
-        Systems = [new SenseSystem(), new ThinkSystem(), new ActSystem(), new CameraSystem()];
+        Systems =
+        [
+            new WindSystem(), new FloodSystem(), new FireSystem(), new DangerSystem(),
+            new SenseSystem(), new ThinkSystem(), new ActSystem(), new HarmSystem(), new CameraSystem(),
+        ];
         _systemMilliseconds = new double[Systems.Count];
     }
 
@@ -58,8 +68,8 @@ public sealed class Simulation
 
     public NavigationFields Navigation { get; }
 
-    /// <summary>What hazards currently make dangerous; hazard models write it, agents see it.</summary>
-    public DangerGrid Danger { get; }
+    /// <summary>The water, fire, wind and building damage that hazard entities act on, and what agents see of them.</summary>
+    public HazardGrids Hazards { get; }
 
     public InputQueue Inputs { get; } = new();
 
@@ -119,15 +129,16 @@ public sealed class Simulation
         return report;
     }
 
-    /// <summary>The hash of everything that evolves: the tick, every entity, the danger grid and the spawn stream.</summary>
+    /// <summary>The hash of everything that evolves: the tick, every entity, the hazard grids and the spawn stream.</summary>
     public ulong ComputeStateHash()
     {
         var hasher = new StableHasher(0x54574E53494D3031); // "TWNSIM01"
         hasher.Add(Tick);
         hasher.Add(_spawnRandom.State);
         hasher.Add(_spawned);
+        hasher.Add(_hazardsStarted);
         hasher.Add(World.ComputeHash());
-        Danger.AppendTo(ref hasher);
+        Hazards.AppendTo(ref hasher);
         return hasher.Finish();
     }
 
@@ -200,6 +211,37 @@ public sealed class Simulation
             }
         }
         return counts;
+    }
+
+    /// <summary>The run's outcome so far: people evacuated and hurt, land flooded and burned, buildings damaged.</summary>
+    public RunOutcome MeasureOutcome()
+    {
+        int agents = 0, evacuated = 0, injured = 0, incapacitated = 0;
+        foreach (var chunk in World.GetChunks(AgentQueries.Agents))
+        {
+            var minds = chunk.GetSpan<Mind>();
+            var vitality = chunk.GetSpan<Vitality>();
+            for (int i = 0; i < chunk.Count; i++)
+            {
+                agents++;
+                evacuated += minds[i].State == Behaviour.Sheltered ? 1 : 0;
+                injured += vitality[i].State == VitalState.Injured ? 1 : 0;
+                incapacitated += vitality[i].State == VitalState.Incapacitated ? 1 : 0;
+            }
+        }
+        float cellArea = Site.Terrain.CellSize * Site.Terrain.CellSize;
+        return new RunOutcome(
+            SimulatedTime,
+            agents,
+            evacuated,
+            injured,
+            incapacitated,
+            Hazards.Flood.FloodedCells * cellArea,
+            Hazards.Flood.DeepestWater,
+            Hazards.Fire.BurnedCells * cellArea,
+            Hazards.Fire.BurningCells * cellArea,
+            Hazards.Buildings.DamagedCells * cellArea,
+            Hazards.Buildings.CellsIn(DamageState.Destroyed) * cellArea);
     }
 
     internal long TicksFor(float seconds) => (long)MathF.Round(seconds * (float)TickRateHz);
@@ -320,6 +362,65 @@ public sealed class Simulation
             return "the camera pose is not finite";
         }
         World.Set(camera, new CameraPose(position, yaw, pitch));
+        return null;
+    }
+
+    internal string? StartHazard(StartHazard hazard)
+    {
+        if (hazard.Problem(this) is { } problem)
+        {
+            return problem;
+        }
+        if (!(hazard.DurationSeconds > 0))
+        {
+            return $"the duration must be positive (got {hazard.DurationSeconds} s)";
+        }
+        int number = _hazardsStarted + 1;
+        string name = string.IsNullOrWhiteSpace(hazard.Name) ? $"{hazard.Kind.ToString().ToLowerInvariant()}-{number}" : hazard.Name.Trim();
+        if (FindHazard(name) is not null)
+        {
+            return $"a hazard named '{name}' already exists";
+        }
+        long stop = float.IsPositiveInfinity(hazard.DurationSeconds) ? HazardEvent.Never : Tick + Math.Max(1, TicksFor(hazard.DurationSeconds));
+        var entity = World.Create(new HazardEvent(Tick, stop, hazard.Kind, number), new HazardName(name));
+        hazard.AddParameters(World, entity);
+        _hazardsStarted = number;
+        return null;
+    }
+
+    internal string? StopHazard(string name)
+    {
+        if (FindHazard(name) is not { } entity)
+        {
+            var names = new List<string>();
+            foreach (var chunk in World.GetChunks(HazardQuery))
+            {
+                names.AddRange(chunk.GetSpan<HazardName>().ToArray().Select(n => n.Value));
+            }
+            return $"there is no hazard named '{name}' (hazards: {(names.Count == 0 ? "none" : string.Join(", ", names))})";
+        }
+        var hazard = World.Get<HazardEvent>(entity);
+        if (hazard.StopTick <= Tick)
+        {
+            return $"the hazard '{name}' has already stopped";
+        }
+        World.Set(entity, hazard with { StopTick = Tick });
+        return null;
+    }
+
+    private Entity? FindHazard(string name)
+    {
+        foreach (var chunk in World.GetChunks(HazardQuery))
+        {
+            var names = chunk.GetSpan<HazardName>();
+            for (int i = 0; i < chunk.Count; i++)
+            {
+                if (string.Equals(names[i].Value, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return chunk.Entities[i];
+                }
+            }
+        }
         return null;
     }
 

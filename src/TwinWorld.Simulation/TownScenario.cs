@@ -6,8 +6,9 @@ namespace TwinWorld.Simulation;
 
 /// <summary>
 /// The embedded default world: the procedural town, its people scattered over the low ground, and
-/// optionally an evacuation alert covering the whole town at a given time. The server runs it when
-/// given no scenario, and <c>twin town</c> runs it headless.
+/// optionally an evacuation alert covering the whole town, a tsunami from the west, a grass fire on
+/// the town's eastern edge (spread by the wind) and a tornado crossing the town from the south, each
+/// at a given time. The server runs it when given no scenario, and <c>twin town</c> runs it headless.
 /// </summary>
 public sealed record TownScenario
 {
@@ -20,17 +21,60 @@ public sealed record TownScenario
 
     public TimeSpan? AlertAfter { get; init; }
 
+    /// <summary>When a 6 m, 5-minute tsunami wave train starts coming in from the west.</summary>
+    public TimeSpan? TsunamiAfter { get; init; }
+
+    /// <summary>When a fire starts in the grass just east of the town.</summary>
+    public TimeSpan? FireAfter { get; init; }
+
+    /// <summary>When a tornado (60 m/s winds) touches down south of the town and crosses it northwards.</summary>
+    public TimeSpan? TornadoAfter { get; init; }
+
+    /// <summary>The ambient wind from the start: speed (m/s) and the bearing it blows from.</summary>
+    public (float Speed, float FromBearingDegrees) Wind { get; init; } = (5, 90);
+
     public Simulation Build(double tickRateHz, int workers)
     {
         var site = ProceduralTown.Generate(new ProceduralTownOptions { Seed = Seed, Size = Size });
         var simulation = new Simulation(site, new SimulationOptions { Seed = Seed, TickRateHz = tickRateHz, Workers = workers });
         var terrain = site.Terrain;
         simulation.Scatter(Agents, cell => ProceduralTown.IsLowGround(terrain, cell));
-        if (AlertAfter is { } after)
+        long TickOf(TimeSpan after) => (long)(after.TotalSeconds * tickRateHz);
+        var extent = new Vector2(terrain.WidthMetres, terrain.HeightMetres);
+        simulation.Inputs.Enqueue(new SetWind(0, Wind.Speed, Wind.FromBearingDegrees));
+        if (AlertAfter is { } alert)
         {
-            var centre = new Vector2(terrain.WidthMetres / 2, terrain.HeightMetres / 2);
-            simulation.Inputs.Enqueue(new IssueAlert((long)(after.TotalSeconds * tickRateHz), centre, terrain.WidthMetres + terrain.HeightMetres));
+            simulation.Inputs.Enqueue(new IssueAlert(TickOf(alert), extent / 2, extent.X + extent.Y));
+        }
+        if (TsunamiAfter is { } tsunami)
+        {
+            simulation.Inputs.Enqueue(new StartTsunami(TickOf(tsunami), Height: 6, PeriodSeconds: 300, FromBearingDegrees: 270, Name: "tsunami"));
+        }
+        if (FireAfter is { } fire)
+        {
+            simulation.Inputs.Enqueue(new IgniteFire(TickOf(fire), GrassNear(terrain, extent * new Vector2(0.58f, 0.5f)), Radius: 4, Name: "fire"));
+        }
+        if (TornadoAfter is { } tornado)
+        {
+            simulation.Inputs.Enqueue(new StartTornado(TickOf(tornado), extent * new Vector2(0.3f, 0.02f), extent * new Vector2(0.5f, 0.98f),
+                TranslationSpeed: 12, MaxWind: 60, CoreRadius: 40, Name: "tornado"));
         }
         return simulation;
+    }
+
+    /// <summary>The burnable cell nearest a point (the point itself if there is none), so the fire has fuel to start in.</summary>
+    private static Vector2 GrassNear(TerrainGrid terrain, Vector2 point)
+    {
+        int best = -1;
+        float bestDistance = float.MaxValue;
+        for (int cell = 0; cell < terrain.CellCount; cell++)
+        {
+            float d = Vector2.DistanceSquared(terrain.CellCentre(cell), point);
+            if (terrain.Fuel[cell] != 0 && d < bestDistance)
+            {
+                (best, bestDistance) = (cell, d);
+            }
+        }
+        return best < 0 ? point : terrain.CellCentre(best);
     }
 }

@@ -12,12 +12,31 @@ public class TownCommandTests
         Assert.True(exitCode == 0, errors + output);
         Assert.Contains("simulating: 100%", output);
         Assert.Contains("sheltered", output);
-        var sheltered = Regex.Match(output, @"Sheltered: ([\d,]+) of 400");
+        var sheltered = Regex.Match(output, @"Evacuated: ([\d,]+) of 400");
         Assert.True(sheltered.Success, output);
         Assert.True(int.Parse(sheltered.Groups[1].Value.Replace(",", "")) > 100, output);
         Assert.Matches(@"Ticks: 4,800, mean [\d.]+ ms, p99 [\d.]+ ms; [\d.]+x real time", output);
-        Assert.Matches(@"Mean per system: sense [\d.]+ ms, think [\d.]+ ms, act [\d.]+ ms, cameras [\d.]+ ms", output);
+        Assert.Matches(@"Mean per system: wind [\d.]+ ms, water [\d.]+ ms, fire [\d.]+ ms, danger [\d.]+ ms, sense [\d.]+ ms, think [\d.]+ ms, act [\d.]+ ms, harm [\d.]+ ms, cameras [\d.]+ ms", output);
+        Assert.Contains("Flooded 0.00 ha (deepest 0.00 m); burned 0.00 ha", output);
         Assert.DoesNotContain("\u001b[", output);
+    }
+
+    [Fact]
+    public void A_tsunami_and_a_fire_flood_and_burn_the_town_and_people_flee_them()
+    {
+        var (exitCode, output, errors) = Twin.Run("town", "--agents", "1000", "--size", "192", "--alert-after", "10m",
+            "--tsunami-at", "0s", "--fire-at", "0s", "--wind-speed", "8", "--until", "3m");
+
+        Assert.True(exitCode == 0, errors + output);
+        Assert.Contains("Events: alert at 10m, tsunami at 0s, fire at 0s; wind 8 m/s from 90 degrees.", output);
+        var summary = Regex.Match(output, @"Flooded ([\d.]+) ha \(deepest ([\d.]+) m\); burned ([\d.]+) ha");
+        Assert.True(summary.Success, output);
+        Assert.True(double.Parse(summary.Groups[1].Value) > 0.5, "the tsunami floods land: " + summary.Value);
+        Assert.True(double.Parse(summary.Groups[2].Value) > 0.5, "standing water on land: " + summary.Value);
+        Assert.True(double.Parse(summary.Groups[3].Value) > 0.05, "the fire spreads: " + summary.Value);
+        // No alert goes out before the end: everyone in a shelter went because of what they saw.
+        var evacuated = Regex.Match(output, @"Evacuated: ([\d,]+) of 1,000");
+        Assert.True(evacuated.Success && int.Parse(evacuated.Groups[1].Value.Replace(",", "")) > 0, output);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public class BehaviourTests
         .Select(y => y is 0 or 41 ? new string('#', 84) : "#" + new string('.', 80) + "EE#")
         .ToArray();
 
-    private static Simulation NewYard() => new(Layout.Build(0.5f, Yard), new SimulationOptions { Seed = 5, Workers = 2 });
+    private static Simulation NewYard() => new(Layout.Build(0.5f, Yard).WithGrass(new Vector2(12, 10), 3), new SimulationOptions { Seed = 5, Workers = 2 });
 
     private static void Run(Simulation simulation, double seconds)
     {
@@ -64,7 +64,7 @@ public class BehaviourTests
         simulation.World.Set(agent, simulation.World.Get<Mind>(agent) with { BusyUntilTick = long.MaxValue });
         Run(simulation, 1);
 
-        simulation.Danger.MarkDisc(new Vector2(12, 10), 3, 1);
+        simulation.Inputs.Enqueue(new IgniteFire(simulation.Tick, new Vector2(12, 10), Radius: 1));
         Run(simulation, 4);
 
         Assert.Equal(Behaviour.Flee, StateOf(simulation, agent));

@@ -21,6 +21,11 @@ public class DeterminismTests
         var centre = new Vector2(terrain.WidthMetres / 2, terrain.HeightMetres / 2);
         simulation.Inputs.Enqueue(new IssueAlert(100, centre, 5000));
         simulation.Inputs.Enqueue(new SpawnAgents(150, AgentKind.Elderly, 50, centre, 100));
+        // Every hazard at once: a tsunami, a fire near the centre in a changing wind, a tornado.
+        simulation.Inputs.Enqueue(new StartTsunami(20, Height: 5, PeriodSeconds: 60, FromBearingDegrees: 270));
+        simulation.Inputs.Enqueue(new IgniteFire(250, FuelNear(centre), Radius: 6));
+        simulation.Inputs.Enqueue(new SetWind(400, Speed: 8, FromBearingDegrees: 200));
+        simulation.Inputs.Enqueue(new StartTornado(300, new Vector2(centre.X, 0), new Vector2(centre.X + 100, 500), TranslationSpeed: 15, MaxWind: 55));
         for (long t = 0; t < ticks; t += 7)
         {
             simulation.Inputs.Enqueue(new PlayerSignal(t, 42, DeterministicMath.Direction(t * 0.01f)));
@@ -28,14 +33,16 @@ public class DeterminismTests
         var hashes = new ulong[ticks];
         for (int t = 0; t < ticks; t++)
         {
-            if (t == 300)
-            {
-                // A fire front appears mid-run: agents near it must see it and flee, in the same way.
-                simulation.Danger.MarkDisc(centre + new Vector2(30, 0), 20, 1);
-            }
             hashes[t] = simulation.Step().StateHash;
         }
         return hashes;
+    }
+
+    private static Vector2 FuelNear(Vector2 point)
+    {
+        var terrain = Town.Terrain;
+        int cell = Enumerable.Range(0, terrain.CellCount).Where(c => terrain.Fuel[c] != 0).MinBy(c => Vector2.DistanceSquared(terrain.CellCentre(c), point));
+        return terrain.CellCentre(cell);
     }
 
     [Fact]

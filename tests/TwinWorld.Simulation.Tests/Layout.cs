@@ -43,6 +43,21 @@ internal static class Layout
         return new Site(terrain, new ZoneMap(terrain.CellCount, zones));
     }
 
+    /// <summary>Turns a disc of the site into short grass (Anderson fuel model 1): a patch a fire can burn.</summary>
+    public static Site WithGrass(this Site site, Vector2 centre, float radius)
+    {
+        var terrain = site.Terrain;
+        for (int cell = 0; cell < terrain.CellCount; cell++)
+        {
+            if (Vector2.Distance(terrain.CellCentre(cell), centre) <= radius && terrain.IsWalkable(cell))
+            {
+                terrain.LandUse[cell] = LandUse.Grass;
+                terrain.Fuel[cell] = 1;
+            }
+        }
+        return site;
+    }
+
     /// <summary>A rectangle of text rows: walls round the edge, floor inside.</summary>
     public static string[] Room(int width, int height)
     {

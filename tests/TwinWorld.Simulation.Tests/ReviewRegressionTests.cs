@@ -9,14 +9,19 @@ namespace TwinWorld.Simulation.Tests;
 /// <summary>Cases a code review found in the simulation; each failed before its fix.</summary>
 public class ReviewRegressionTests
 {
-    private static Simulation Open(float cellSize, int size, double rateHz = 20, bool exit = true)
+    private static Simulation Open(float cellSize, int size, double rateHz = 20, bool exit = true, Vector2? grass = null)
     {
         var rows = Layout.Room(size, size);
         if (exit)
         {
             rows[1] = "#" + new string('E', size - 2) + "#";
         }
-        return new Simulation(Layout.Build(cellSize, rows), new SimulationOptions { Seed = 9, TickRateHz = rateHz, Workers = 2 });
+        var site = Layout.Build(cellSize, rows);
+        if (grass is { } patch)
+        {
+            site.WithGrass(patch, 1.5f);
+        }
+        return new Simulation(site, new SimulationOptions { Seed = 9, TickRateHz = rateHz, Workers = 2 });
     }
 
     private static void Run(Simulation simulation, double seconds)
@@ -33,10 +38,10 @@ public class ReviewRegressionTests
     [Fact]
     public void A_small_danger_in_view_is_seen()
     {
-        var simulation = Open(cellSize: 1, size: 100);
+        var simulation = Open(cellSize: 1, size: 100, grass: new Vector2(45, 50));
         var agent = simulation.SpawnAgent(AgentKind.Civilian, new Vector2(50, 50));
         KeepBusy(simulation, agent);
-        simulation.Danger.MarkDisc(new Vector2(45, 50), 2, 1);
+        simulation.Inputs.Enqueue(new IgniteFire(0, new Vector2(45, 50), Radius: 1.5f));
 
         Run(simulation, 5);
 
@@ -47,14 +52,14 @@ public class ReviewRegressionTests
     [Fact]
     public void An_evacuating_agent_that_flees_goes_back_to_evacuating_when_the_danger_has_passed()
     {
-        var simulation = Open(cellSize: 1, size: 100);
+        var simulation = Open(cellSize: 1, size: 100, grass: new Vector2(50, 52));
         var agent = simulation.SpawnAgent(AgentKind.Civilian, new Vector2(50, 60));
         simulation.StartEvacuating(agent);
-        simulation.Danger.MarkDisc(new Vector2(50, 52), 3, 1);
+        simulation.Inputs.Enqueue(new IgniteFire(0, new Vector2(50, 52), Radius: 1.5f));
         Run(simulation, 4);
         Assert.Equal(Behaviour.Flee, simulation.World.Get<Mind>(agent).State);
 
-        simulation.Danger.Clear();
+        // The whole patch is alight at once and burns out in seconds; then the way to the exit is clear.
         Run(simulation, 120);
 
         Assert.Equal(Behaviour.Sheltered, simulation.World.Get<Mind>(agent).State);
@@ -63,13 +68,12 @@ public class ReviewRegressionTests
     [Fact]
     public void With_no_shelter_an_alerted_agent_that_fled_settles_instead_of_freezing_in_evacuate()
     {
-        var simulation = Open(cellSize: 1, size: 60, exit: false);
+        var simulation = Open(cellSize: 1, size: 60, exit: false, grass: new Vector2(30, 22));
         var agent = simulation.SpawnAgent(AgentKind.Civilian, new Vector2(30, 30));
         KeepBusy(simulation, agent);
         simulation.Inputs.Enqueue(new IssueAlert(0, new Vector2(30, 30), 100));
-        simulation.Danger.MarkDisc(new Vector2(30, 22), 2, 1);
+        simulation.Inputs.Enqueue(new IgniteFire(0, new Vector2(30, 22), Radius: 1.5f));
         Run(simulation, 5);
-        simulation.Danger.Clear();
 
         Run(simulation, 60);
 

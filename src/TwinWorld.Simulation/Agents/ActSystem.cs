@@ -57,6 +57,13 @@ internal sealed class ActSystem : ISimulationSystem
         return MathF.Max(MinimumCrowdFactor, 1 - DeterministicMath.Exp(-1.913f * ((1 / density) - (1 / JamDensity))));
     }
 
+    /// <summary>
+    /// How much water underfoot slows a walker (linearly to a crawl at 1.2 m, where adults lose their
+    /// footing) or stops a car (engines stall and cars start to float from about 0.3 m).
+    /// </summary>
+    public static float WadingFactor(float depth, bool isVehicle)
+        => isVehicle ? (depth >= 0.3f ? 0 : 1 - (depth / 0.3f * 0.7f)) : MathF.Max(0.1f, 1 - (depth / 1.2f));
+
     private readonly struct ActJob(Simulation simulation) : IChunkJob
     {
         public void Execute(in ChunkView chunk)
@@ -114,7 +121,8 @@ internal sealed class ActSystem : ISimulationSystem
             var profile = simulation.Profiles[agent.Kind];
             var use = simulation.Site.Terrain.LandUse[Math.Max(0, simulation.Site.Terrain.IndexAt(at))];
             float ground = profile.IsVehicle ? LandUseTraits.DriveSpeedFactor(use) : LandUseTraits.WalkSpeedFactor(use);
-            float speed = agent.FreeSpeed * MathF.Max(ground, 0.2f) * (vitality.State == VitalState.Injured ? 0.5f : 1f);
+            float speed = agent.FreeSpeed * MathF.Max(ground, 0.2f) * (vitality.State == VitalState.Injured ? 0.5f : 1f)
+                * WadingFactor(simulation.Hazards.FloodDepthAt(at), profile.IsVehicle);
             float reach = profile.IsVehicle ? 4 * DensityRadius : DensityRadius;
             var crowd = new CrowdVisitor(direction, agent.Radius, self.Id);
             simulation.Neighbours.ForEachNear(at, reach, self.Id, ref crowd);

@@ -1,3 +1,5 @@
+using TwinWorld.Simulation.Hazards.Harm;
+
 namespace TwinWorld.Simulation.Agents;
 
 /// <summary>
@@ -15,4 +17,8 @@ public sealed record AgentProfile(
     float PerceptionRadius,
     float ReactionDelaySeconds,
     bool FollowsAlerts,
-    bool IsVehicle);
+    bool IsVehicle)
+{
+    /// <summary>What hazards this kind withstands before it is hurt.</summary>
+    public HarmLimits Harm { get; init; } = HarmLimits.Adult;
+}

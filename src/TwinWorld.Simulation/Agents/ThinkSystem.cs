@@ -4,7 +4,8 @@ using TwinWorld.Ecs;
 namespace TwinWorld.Simulation.Agents;
 
 /// <summary>
-/// Each agent's choice of behaviour. Danger close by makes it flee after a short startle; an alert
+/// Each agent's choice of behaviour. Water underfoot sends it to high ground and other danger close
+/// by makes it flee, each after a short startle; once out of reach it evacuates. An alert
 /// makes it evacuate after a reaction delay drawn from its kind (people finish what they are doing
 /// first), mostly to the nearest shelter but sometimes to a familiar one. Otherwise agents go about
 /// their day: idling, wandering, commuting to work or school. Avatars do what their player signals.
@@ -14,6 +15,9 @@ internal sealed class ThinkSystem : ISimulationSystem
     public const float FleeDistance = 25f;
     public const float FamiliarShelterProbability = 0.25f;
     private const float SignalLifetimeSeconds = 2f;
+
+    /// <summary>The longest startle before reacting to a hazard that is seen (the shortest is half a second).</summary>
+    private const float StartleSeconds = 2f;
 
     public string Name => "think";
 
@@ -68,21 +72,26 @@ internal sealed class ThinkSystem : ISimulationSystem
                 return;
             }
 
-            // Danger close by: flee after a startle of half a second to two seconds.
-            if (seen.SeesDanger && seen.DangerDistance < FleeDistance && mind.State != Behaviour.Flee && mind.Pending != Behaviour.Flee)
+            // Water underfoot: head for high ground after a short startle, alert or not. Other danger
+            // close by (fire, a tornado, water ahead): flee from it first.
+            bool evacuatingSoon = mind.Pending == Behaviour.Evacuate && mind.PendingAtTick <= tick + simulation.TicksFor(StartleSeconds);
+            if (seen.InWater && mind.State != Behaviour.Evacuate && !evacuatingSoon && simulation.Navigation.HasShelters)
             {
-                Plan(ref mind, Behaviour.Flee, tick + simulation.TicksFor(random.NextFloat(0.5f, 2f)));
+                Plan(ref mind, Behaviour.Evacuate, tick + simulation.TicksFor(random.NextFloat(0.5f, StartleSeconds)));
+            }
+            else if (seen.SeesDanger && seen.DangerDistance < FleeDistance && !seen.InWater && mind.State != Behaviour.Flee && mind.Pending != Behaviour.Flee)
+            {
+                Plan(ref mind, Behaviour.Flee, tick + simulation.TicksFor(random.NextFloat(0.5f, StartleSeconds)));
             }
             else if (mind.State == Behaviour.Flee && !(seen.SeesDanger && seen.DangerDistance < 2 * FleeDistance))
             {
-                // Out of danger's reach: go back to evacuating if that is what it was doing or an
-                // alert says so, else settle where it is.
-                bool alerted = seen.HeardAlert != Perception.NoAlert && profile.FollowsAlerts;
+                // Out of danger's reach. Someone who has seen a hazard does not go back to their day:
+                // they head for a shelter they can reach (the one they were going to, if any), else settle.
                 if (simulation.IsShelterGoal(goal))
                 {
                     Become(ref mind, Behaviour.Evacuate);
                 }
-                else if (!(alerted && SetOff(ref mind, ref goal, at, seen.HeardAlert, ref random)))
+                else if (!SetOff(ref mind, ref goal, at, seen.HeardAlert, ref random))
                 {
                     Become(ref mind, Behaviour.Idle);
                     goal = Goal.None;

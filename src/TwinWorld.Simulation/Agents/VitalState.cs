@@ -4,7 +4,6 @@ public enum VitalState
 {
     Healthy = 0,
     Injured = 1,
-    /// <summary>Alive but unable to move on their own.</summary>
+    /// <summary>Alive but unable to move on their own: needs rescue.</summary>
     Incapacitated = 2,
-    Dead = 3,
 }

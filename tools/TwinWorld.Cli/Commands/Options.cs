@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Numerics;
 
 namespace TwinWorld.Cli.Commands;
 
@@ -10,29 +11,40 @@ internal static class Options
     {
         Description = description + " (e.g. 90s, 10m, 1h30m)",
         DefaultValueFactory = _ => defaultValue,
-        CustomParser = result =>
-        {
-            string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-            if (Cli.Duration.TryParse(text, out var duration))
-            {
-                return duration;
-            }
-            result.AddError($"{name}: '{text}' is not a duration; use forms like 90s, 10m or 1h30m.");
-            return default;
-        },
+        CustomParser = result => ParseDuration(name, result),
     };
 
-    public static Option<int> Count(string name, string description, int defaultValue, int min, int max)
+    /// <summary>A duration that is absent unless given (for "when does this happen, if at all").</summary>
+    public static Option<TimeSpan?> OptionalDuration(string name, string description) => new(name)
     {
-        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        Description = description + " (e.g. 90s, 10m, 1h30m)",
+        CustomParser = result => ParseDuration(name, result),
+    };
+
+    /// <summary>A number that must lie in [min, max].</summary>
+    public static Option<T> Ranged<T>(string name, string description, T defaultValue, T min, T max)
+        where T : INumber<T>
+    {
+        var option = new Option<T>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
         option.Validators.Add(result =>
         {
-            int value = result.GetValueOrDefault<int>();
+            T value = result.GetValueOrDefault<T>()!;
             if (value < min || value > max)
             {
                 result.AddError($"{name} must be between {min} and {max} (got {value}).");
             }
         });
         return option;
+    }
+
+    private static TimeSpan ParseDuration(string name, ArgumentResult result)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (Cli.Duration.TryParse(text, out var duration))
+        {
+            return duration;
+        }
+        result.AddError($"{name}: '{text}' is not a duration; use forms like 90s, 10m or 1h30m.");
+        return default;
     }
 }

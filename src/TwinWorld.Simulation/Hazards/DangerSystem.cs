@@ -1,0 +1,102 @@
+using TwinWorld.Simulation.Hazards.Fire;
+using TwinWorld.Simulation.Hazards.Water;
+
+namespace TwinWorld.Simulation.Hazards;
+
+/// <summary>
+/// Rebuilds what agents can see of the hazards after the hazards have moved: danger per cell from
+/// flood water, fire and tornado wind, and the burning front with its intensity.
+/// <list type="bullet">
+/// <item>Flood: the hazard rating HR = d (v + 0.5) of the UK flood risk to people method (Defra and
+/// Environment Agency FD2321, 2006): 0.75 is dangerous for some, 2 for all; danger is HR / 2.</item>
+/// <item>Fire: burning cells are deadly (1).</item>
+/// <item>Wind: from 15 m/s (walking is hard) up to 1 at 45 m/s (debris).</item>
+/// </list>
+/// </summary>
+internal sealed class DangerSystem : ISimulationSystem
+{
+    /// <summary>The lowest danger written, so even a little water on a street is seen.</summary>
+    private const float Noticeable = 0.05f;
+    private const float WindFrom = 15;
+    private const float WindDeadly = 45;
+
+    public string Name => "danger";
+
+    public void Update(Simulation simulation)
+    {
+        var hazards = simulation.Hazards;
+        hazards.Danger.Clear();
+        hazards.FireFront.Clear();
+        if (hazards.WaterMoving)
+        {
+            MarkFlood(hazards);
+        }
+        MarkFire(hazards, simulation.Site.Terrain.Width);
+        MarkWind(simulation);
+    }
+
+    private static void MarkFlood(HazardGrids hazards)
+    {
+        var water = hazards.Water;
+        var depth = water.Depth;
+        for (int cell = 0; cell < depth.Length; cell++)
+        {
+            float d = depth[cell];
+            if (d >= FloodMaps.FloodedDepth && hazards.Flood.IsLand(cell))
+            {
+                hazards.Danger.Raise(cell, MathF.Max(Noticeable, d * (water.Speed(cell) + 0.5f) / 2));
+            }
+        }
+    }
+
+    private static void MarkFire(HazardGrids hazards, int width)
+    {
+        var fire = hazards.Fire;
+        if (fire.BurningCells == 0)
+        {
+            return;
+        }
+        for (int y = fire.MinY; y <= fire.MaxY; y++)
+        {
+            for (int x = fire.MinX; x <= fire.MaxX; x++)
+            {
+                int cell = (y * width) + x;
+                if (fire.State(cell) == FireState.Burning)
+                {
+                    hazards.Danger.Raise(cell, 1);
+                    hazards.FireFront.Raise(cell, MathF.Max(float.Epsilon, fire.Intensity(cell)));
+                }
+            }
+        }
+    }
+
+    private static void MarkWind(Simulation simulation)
+    {
+        var wind = simulation.Hazards.Wind;
+        var terrain = simulation.Site.Terrain;
+        foreach (var vortex in wind.Vortices)
+        {
+            float reach = MathF.Min(vortex.ReachOf(WindFrom), terrain.WidthMetres + terrain.HeightMetres);
+            if (reach <= 0)
+            {
+                continue;
+            }
+            int x0 = Math.Max(0, (int)((vortex.Centre.X - reach) / terrain.CellSize));
+            int x1 = Math.Min(terrain.Width - 1, (int)((vortex.Centre.X + reach) / terrain.CellSize));
+            int y0 = Math.Max(0, (int)((vortex.Centre.Y - reach) / terrain.CellSize));
+            int y1 = Math.Min(terrain.Height - 1, (int)((vortex.Centre.Y + reach) / terrain.CellSize));
+            for (int y = y0; y <= y1; y++)
+            {
+                for (int x = x0; x <= x1; x++)
+                {
+                    int cell = terrain.Index(x, y);
+                    float speed = wind.At(terrain.CellCentre(cell)).Length();
+                    if (speed >= WindFrom)
+                    {
+                        simulation.Hazards.Danger.Raise(cell, MathF.Max(Noticeable, (speed - WindFrom) / (WindDeadly - WindFrom)));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using TwinWorld.Ecs;
+
+namespace TwinWorld.Simulation.Hazards.Fire;
+
+/// <summary>
+/// Runs the fire: ignitions land at their start tick, a stopped fire is put out, and the fire
+/// spreads up to the end of this tick with the wind field of this tick (tornadoes included).
+/// Cells under water (flooded, or a wet ditch) do not burn.
+/// </summary>
+internal sealed class FireSystem : ISimulationSystem
+{
+    /// <summary>Water this deep (m) stops a cell burning.</summary>
+    public const float WettingDepth = 0.05f;
+
+    private static readonly QueryDescription Fires = new QueryDescription().WithAll<HazardEvent, FireIgnition>();
+
+    public string Name => "fire";
+
+    public void Update(Simulation simulation)
+    {
+        var hazards = simulation.Hazards;
+        var fire = hazards.Fire;
+        long tick = simulation.Tick;
+        float now = tick * simulation.Dt;
+        foreach (var chunk in simulation.World.GetChunks(Fires))
+        {
+            var events = chunk.GetSpan<HazardEvent>();
+            var ignitions = chunk.GetSpan<FireIgnition>();
+            for (int i = 0; i < chunk.Count; i++)
+            {
+                if (events[i].StartTick == tick)
+                {
+                    fire.Ignite(ignitions[i].At, ignitions[i].Radius, now);
+                }
+                if (events[i].StopTick == tick)
+                {
+                    fire.Extinguish();
+                }
+            }
+        }
+        var water = hazards.Water;
+        fire.Advance(now + simulation.Dt, hazards.Wind.At, cell => water.Depth[cell] >= WettingDepth);
+    }
+}

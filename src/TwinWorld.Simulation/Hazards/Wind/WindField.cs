@@ -1,0 +1,43 @@
+using System.Numerics;
+
+namespace TwinWorld.Simulation.Hazards.Wind;
+
+/// <summary>
+/// The wind near the ground (10 m, open terrain), in m/s as the direction it blows towards: the
+/// ambient wind that weather inputs set, plus the tornadoes active this tick. Near a tornado its
+/// travel adds to the rotation (full strength inside the core, fading as R / r outside), so the
+/// strongest wind is on the side where the two point the same way.
+/// </summary>
+public sealed class WindField
+{
+    private readonly List<WindVortex> _vortices = [];
+
+    public Vector2 Ambient { get; set; }
+
+    /// <summary>The tornadoes blowing this tick.</summary>
+    public IReadOnlyList<WindVortex> Vortices => _vortices;
+
+    public Vector2 At(Vector2 point)
+    {
+        var wind = Ambient;
+        foreach (var v in _vortices)
+        {
+            var offset = point - v.Centre;
+            float r = offset.Length();
+            float weight = r <= v.CoreRadius ? 1 : v.CoreRadius / r;
+            wind += RankineVortex.Wind(offset, v.CoreRadius, v.MaxTangential) + (v.Travel * weight);
+        }
+        return wind;
+    }
+
+    /// <summary>The wind's ambient part as a hash input: the vortices are rebuilt from entities each tick.</summary>
+    public void AppendTo(ref Ecs.StableHasher hasher)
+    {
+        hasher.Add(Ambient.X);
+        hasher.Add(Ambient.Y);
+    }
+
+    internal void ClearVortices() => _vortices.Clear();
+
+    internal void AddVortex(WindVortex vortex) => _vortices.Add(vortex);
+}

@@ -1,0 +1,66 @@
+using TwinWorld.Ecs;
+
+namespace TwinWorld.Simulation.Hazards.Wind;
+
+/// <summary>
+/// Places this tick's tornadoes along their paths into the wind field, then lets every building cell
+/// within their damaging reach feel the wind there.
+/// </summary>
+internal sealed class WindSystem : ISimulationSystem
+{
+    private static readonly QueryDescription Tornadoes = new QueryDescription().WithAll<HazardEvent, Tornado>();
+
+    public string Name => "wind";
+
+    public void Update(Simulation simulation)
+    {
+        var wind = simulation.Hazards.Wind;
+        wind.ClearVortices();
+        long tick = simulation.Tick;
+        foreach (var chunk in simulation.World.GetChunks(Tornadoes))
+        {
+            var events = chunk.GetSpan<HazardEvent>();
+            var tornadoes = chunk.GetSpan<Tornado>();
+            for (int i = 0; i < chunk.Count; i++)
+            {
+                float age = (tick - events[i].StartTick) * simulation.Dt;
+                var tornado = tornadoes[i];
+                if (events[i].IsActiveAt(tick) && age <= tornado.Lifetime)
+                {
+                    wind.AddVortex(new WindVortex(tornado.CentreAfter(age), tornado.Travel, tornado.CoreRadius, tornado.MaxTangentialWind));
+                }
+            }
+        }
+        DamageBuildings(simulation, wind);
+    }
+
+    private static void DamageBuildings(Simulation simulation, WindField wind)
+    {
+        var terrain = simulation.Site.Terrain;
+        var buildings = simulation.Hazards.Buildings;
+        foreach (var vortex in wind.Vortices)
+        {
+            float reach = vortex.ReachOf(BuildingDamage.Thresholds[0]);
+            if (reach <= 0)
+            {
+                continue;
+            }
+            reach = MathF.Min(reach, terrain.WidthMetres + terrain.HeightMetres);
+            int x0 = Math.Max(0, (int)((vortex.Centre.X - reach) / terrain.CellSize));
+            int x1 = Math.Min(terrain.Width - 1, (int)((vortex.Centre.X + reach) / terrain.CellSize));
+            int y0 = Math.Max(0, (int)((vortex.Centre.Y - reach) / terrain.CellSize));
+            int y1 = Math.Min(terrain.Height - 1, (int)((vortex.Centre.Y + reach) / terrain.CellSize));
+            for (int y = y0; y <= y1; y++)
+            {
+                for (int x = x0; x <= x1; x++)
+                {
+                    int cell = terrain.Index(x, y);
+                    if (terrain.LandUse[cell] == Terrain.LandUse.Building)
+                    {
+                        buildings.Expose(cell, wind.At(terrain.CellCentre(cell)).Length());
+                    }
+                }
+            }
+        }
+    }
+}

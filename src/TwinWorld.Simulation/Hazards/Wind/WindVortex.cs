@@ -1,0 +1,10 @@
+using System.Numerics;
+
+namespace TwinWorld.Simulation.Hazards.Wind;
+
+/// <summary>A tornado this tick: where its centre is, how it travels, its core and rotating wind.</summary>
+public readonly record struct WindVortex(Vector2 Centre, Vector2 Travel, float CoreRadius, float MaxTangential)
+{
+    /// <summary>How far out the ground-relative wind can reach the given speed (m).</summary>
+    public float ReachOf(float speed) => RankineVortex.ReachOf(speed - Travel.Length(), CoreRadius, MaxTangential);
+}

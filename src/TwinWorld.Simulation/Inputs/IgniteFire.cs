@@ -1,0 +1,23 @@
+using System.Numerics;
+using TwinWorld.Ecs;
+using TwinWorld.Simulation.Hazards;
+using TwinWorld.Simulation.Hazards.Fire;
+
+namespace TwinWorld.Simulation.Inputs;
+
+/// <summary>
+/// Sets fire to the burnable cells in a disc. Stopping it (by name or duration) puts out every cell
+/// burning at that moment: fires that have met cannot be told apart, so suppression covers them all.
+/// </summary>
+public sealed record IgniteFire(long Tick, Vector2 At, float Radius = 3, string? Name = null, float DurationSeconds = float.PositiveInfinity)
+    : StartHazard(Tick, Name, DurationSeconds)
+{
+    public override HazardKind Kind => HazardKind.Fire;
+
+    internal override string? Problem(Simulation simulation)
+        => simulation.Site.Terrain.IndexAt(At) < 0 ? $"the ignition point {At} is not on the site"
+        : !(Radius > 0 && Radius <= 1000) ? $"the radius must be above 0 and at most 1000 m (got {Radius})"
+        : null;
+
+    internal override void AddParameters(World world, Entity hazard) => world.Add(hazard, new FireIgnition(At, Radius));
+}

@@ -1,0 +1,113 @@
+using System.Numerics;
+using TwinWorld.Ecs;
+using TwinWorld.Simulation.Hazards;
+using TwinWorld.Simulation.Inputs;
+
+namespace TwinWorld.Simulation.Tests.Hazards;
+
+public class HazardInputTests
+{
+    private static readonly QueryDescription HazardQuery = new QueryDescription().WithAll<HazardEvent, HazardName>();
+
+    private static Simulation NewField() => new(HazardSites.Field(100, 2), new SimulationOptions { Seed = 1, Workers = 2 });
+
+    private static List<(string Name, HazardEvent Event)> Hazards(Simulation simulation)
+    {
+        var found = new List<(string, HazardEvent)>();
+        foreach (var chunk in simulation.World.GetChunks(HazardQuery))
+        {
+            var events = chunk.GetSpan<HazardEvent>();
+            var names = chunk.GetSpan<HazardName>();
+            for (int i = 0; i < chunk.Count; i++)
+            {
+                found.Add((names[i].Value, events[i]));
+            }
+        }
+        return found;
+    }
+
+    [Fact]
+    public void Hazards_are_named_entities_that_start_at_their_tick_and_stop_by_name()
+    {
+        var simulation = NewField();
+        simulation.Inputs.Enqueue(new StartTornado(2, new Vector2(10, 10), new Vector2(190, 190), 5, 40));
+        simulation.Inputs.Enqueue(new StartTornado(3, new Vector2(10, 190), new Vector2(190, 10), 5, 40, Name: "twister"));
+        simulation.Inputs.Enqueue(new StopHazard(10, "TORNADO-1"));
+        for (int t = 0; t < 12; t++)
+        {
+            Assert.Empty(simulation.Step().Rejected);
+            if (t == 5)
+            {
+                Assert.Equal(2, simulation.Hazards.Wind.Vortices.Count);
+            }
+        }
+
+        var hazards = Hazards(simulation).OrderBy(h => h.Event.Number).ToArray();
+        Assert.Equal(["tornado-1", "twister"], hazards.Select(h => h.Name));
+        Assert.Equal((2, 10, HazardKind.Tornado), (hazards[0].Event.StartTick, hazards[0].Event.StopTick, hazards[0].Event.Kind));
+        Assert.Equal(HazardEvent.Never, hazards[1].Event.StopTick);
+        Assert.Single(simulation.Hazards.Wind.Vortices);
+    }
+
+    [Theory]
+    [InlineData("there is no hazard named 'nothing' (hazards: tornado-1)")]
+    public void Stopping_an_unknown_hazard_is_rejected_with_the_names_there_are(string expected)
+    {
+        var simulation = NewField();
+        simulation.Inputs.Enqueue(new StartTornado(0, new Vector2(10, 10), new Vector2(190, 190), 5, 40));
+        simulation.Inputs.Enqueue(new StopHazard(1, "nothing"));
+        simulation.Step();
+
+        Assert.Equal([$"tick 1: StopHazard rejected: {expected}"], simulation.Step().Rejected);
+    }
+
+    public static TheoryData<SimulationInput, string> BadHazards => new()
+    {
+        { new StartTornado(0, new Vector2(10, 10), new Vector2(190, 190), 5, MaxWind: 4), "the maximum wind must exceed the translation speed" },
+        { new StartTornado(0, new Vector2(float.NaN, 10), new Vector2(190, 190), 5, 40), "the path's ends must be finite points" },
+        { new StartTsunami(0, Height: -1, PeriodSeconds: 300, FromBearingDegrees: 270), "the wave height must be above 0" },
+        { new StartTsunami(0, Height: 3, PeriodSeconds: 1, FromBearingDegrees: 270), "the period must be 5 to 7200 s" },
+        { new RaiseSea(0, new Vector2(50, 50), Radius: 0, Height: 2), "the radius must be above 0" },
+        { new IgniteFire(0, new Vector2(-5, 50)), "is not on the site" },
+        { new IgniteFire(0, new Vector2(50, 50), DurationSeconds: -3), "the duration must be positive" },
+        { new SetWind(0, Speed: 500, FromBearingDegrees: 90), "the wind must be 0 to 100 m/s" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadHazards))]
+    public void Bad_hazard_parameters_are_rejected_with_a_reason_and_the_run_goes_on(SimulationInput input, string expected)
+    {
+        var simulation = NewField();
+        simulation.Inputs.Enqueue(input);
+
+        var report = simulation.Step();
+
+        Assert.Contains(expected, Assert.Single(report.Rejected));
+        Assert.Empty(Hazards(simulation));
+        simulation.Step();
+    }
+
+    [Fact]
+    public void Duplicate_names_are_rejected()
+    {
+        var simulation = NewField();
+        simulation.Inputs.Enqueue(new IgniteFire(0, new Vector2(50, 50), Name: "a"));
+        simulation.Inputs.Enqueue(new StartTornado(0, new Vector2(10, 10), new Vector2(190, 190), 5, 40, Name: "A"));
+
+        Assert.Contains("a hazard named 'A' already exists", Assert.Single(simulation.Step().Rejected));
+    }
+
+    [Fact]
+    public void Wind_bearings_name_where_the_wind_comes_from()
+    {
+        var simulation = NewField();
+        simulation.Inputs.Enqueue(new SetWind(0, 10, FromBearingDegrees: 270));
+        simulation.Step();
+        var fromWest = simulation.Hazards.Wind.Ambient;
+        Assert.True(fromWest.X > 9.99f && MathF.Abs(fromWest.Y) < 0.01f, $"a west wind blows east: {fromWest}");
+
+        simulation.Inputs.Enqueue(new SetWind(1, 10, FromBearingDegrees: 0));
+        simulation.Step();
+        Assert.True(simulation.Hazards.Wind.Ambient.Y < -9.99f, "a north wind blows south");
+    }
+}
