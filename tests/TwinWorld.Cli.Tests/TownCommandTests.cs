@@ -28,7 +28,7 @@ public class TownCommandTests
             "--tsunami-at", "0s", "--fire-at", "0s", "--wind-speed", "8", "--until", "3m");
 
         Assert.True(exitCode == 0, errors + output);
-        Assert.Contains("Events: alert at 10m, tsunami at 0s, fire at 0s; wind 8 m/s from 90 degrees.", output);
+        Assert.Contains("Events: alert at 10m00s, tsunami at 0m00s, fire at 0m00s; wind 8 m/s from 90 degrees.", output);
         var summary = Regex.Match(output, @"Flooded ([\d.]+) ha \(deepest ([\d.]+) m\); burned ([\d.]+) ha");
         Assert.True(summary.Success, output);
         Assert.True(double.Parse(summary.Groups[1].Value) > 0.5, "the tsunami floods land: " + summary.Value);
