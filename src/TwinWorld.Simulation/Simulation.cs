@@ -376,20 +376,25 @@ public sealed class Simulation
             return $"the duration must be positive (got {hazard.DurationSeconds} s)";
         }
         int number = _hazardsStarted + 1;
-        string name = string.IsNullOrWhiteSpace(hazard.Name) ? $"{hazard.Kind.ToString().ToLowerInvariant()}-{number}" : hazard.Name.Trim();
+        string name = string.IsNullOrWhiteSpace(hazard.Name) ? DefaultHazardName(hazard.Kind, number) : hazard.Name.Trim();
         if (FindHazard(name) is not null)
         {
             return $"a hazard named '{name}' already exists";
         }
-        long stop = float.IsPositiveInfinity(hazard.DurationSeconds) ? HazardEvent.Never : Tick + Math.Max(1, TicksFor(hazard.DurationSeconds));
+        // The float-to-long conversion saturates, so a duration past the end of time (infinity
+        // included) runs for ever rather than overflowing into a stop tick in the past.
+        long ticks = Math.Max(1, TicksFor(hazard.DurationSeconds));
+        long stop = ticks >= HazardEvent.Never - Tick ? HazardEvent.Never : Tick + ticks;
         var entity = World.Create(new HazardEvent(Tick, stop, hazard.Kind, number), new HazardName(name));
         hazard.AddParameters(World, entity);
         _hazardsStarted = number;
         return null;
     }
 
-    internal string? StopHazard(string name)
+    internal string? StopHazard(string? name)
     {
+        // Names are trimmed when hazards start, so they are looked up trimmed too.
+        name = name?.Trim() ?? "";
         if (FindHazard(name) is not { } entity)
         {
             var names = new List<string>();
@@ -406,6 +411,17 @@ public sealed class Simulation
         }
         World.Set(entity, hazard with { StopTick = Tick });
         return null;
+    }
+
+    /// <summary>The kind and number ("fire-2"), suffixed in the rare case that an author has already taken that name.</summary>
+    private string DefaultHazardName(HazardKind kind, int number)
+    {
+        string name = $"{kind.ToString().ToLowerInvariant()}-{number}";
+        for (int suffix = 2; FindHazard(name) is not null; suffix++)
+        {
+            name = $"{kind.ToString().ToLowerInvariant()}-{number}-{suffix}";
+        }
+        return name;
     }
 
     private Entity? FindHazard(string name)

@@ -84,7 +84,13 @@ public sealed class HazardGrids
         }
         float heat = 0;
         float fireDistance = float.PositiveInfinity;
-        if (FireFront.Any)
+        if (FireFront.LevelAt(cell) > 0)
+        {
+            // In a burning cell: in its flames, though the cell's corners lie further than half a cell from its centre.
+            fireDistance = 0;
+            heat = HarmModel.HeatFlux(FireFront.LevelAt(cell), 0, _terrain.CellSize);
+        }
+        else if (FireFront.Any)
         {
             var (_, distance, burning) = FireFront.Nearest(at, HeatRadius, float.Epsilon);
             if (burning >= 0)

@@ -15,7 +15,8 @@ public sealed record IgniteFire(long Tick, Vector2 At, float Radius = 3, string?
     public override HazardKind Kind => HazardKind.Fire;
 
     internal override string? Problem(Simulation simulation)
-        => simulation.Site.Terrain.IndexAt(At) < 0 ? $"the ignition point {At} is not on the site"
+        => !(float.IsFinite(At.X) && float.IsFinite(At.Y)) ? "the ignition point must be finite" // NaN converts to cell 0
+        : simulation.Site.Terrain.IndexAt(At) < 0 ? $"the ignition point {At} is not on the site"
         : !(Radius > 0 && Radius <= 1000) ? $"the radius must be above 0 and at most 1000 m (got {Radius})"
         : null;
 

@@ -25,6 +25,7 @@ public record struct Tornado(Vector2 From, Vector2 To, float TranslationSpeed, f
     /// <summary>Why these parameters cannot make a tornado, or null.</summary>
     public readonly string? Problem()
         => !(float.IsFinite(From.X) && float.IsFinite(From.Y) && float.IsFinite(To.X) && float.IsFinite(To.Y)) ? "the path's ends must be finite points"
+        : !(PathLength >= 1) ? $"the path must be at least 1 m long (got {PathLength} m): a tornado lifts at its end"
         : !(TranslationSpeed > 0 && TranslationSpeed <= 40) ? $"the translation speed must be above 0 and at most 40 m/s (got {TranslationSpeed})"
         : !(MaxWind > TranslationSpeed && MaxWind <= 140) ? $"the maximum wind must exceed the translation speed and be at most 140 m/s (got {MaxWind})"
         : !(CoreRadius >= 5 && CoreRadius <= 1000) ? $"the core radius must be 5 to 1000 m (got {CoreRadius})"
