@@ -9,7 +9,7 @@ namespace TwinWorld.Simulation.Hazards;
 public static class Bearing
 {
     /// <summary>The direction of travel, as an angle, of something coming from the bearing.</summary>
-    public static float TravelAngle(float fromDegrees) => DeterministicMath.WrapAngle((270 - fromDegrees) * (DeterministicMath.Pi / 180));
+    public static float TravelAngle(float fromDegrees) => DeterministicMath.WrapAngle((270 - (fromDegrees % 360)) * (DeterministicMath.Pi / 180));
 
     /// <summary>The unit vector of travel of something coming from the bearing.</summary>
     public static Vector2 Towards(float fromDegrees) => DeterministicMath.Direction(TravelAngle(fromDegrees));

@@ -20,9 +20,9 @@ public class HarmModelTests
     [Fact]
     public void A_current_that_sweeps_a_child_off_their_feet_leaves_an_adult_standing()
     {
-        // 0.4 m at 1.7 m/s: d x v = 0.68 m2/s, past ARR's 0.6 for children, under 1.0 for adults.
-        Assert.Equal(VitalState.Injured, After(Water(0.4f, 1.7f), HarmLimits.Vulnerable, 1).State);
-        Assert.Equal(VitalState.Healthy, After(Water(0.4f, 1.7f), HarmLimits.Adult, 60).State);
+        // 0.4 m at 1.25 m/s: d x v = 0.5 m2/s, past the 0.4 children stand in, under the 0.6 of adults.
+        Assert.Equal(VitalState.Injured, After(Water(0.4f, 1.25f), HarmLimits.Vulnerable, 1).State);
+        Assert.Equal(VitalState.Healthy, After(Water(0.4f, 1.25f), HarmLimits.Adult, 60).State);
     }
 
     [Fact]

@@ -22,19 +22,28 @@ internal sealed class FireSystem : ISimulationSystem
         var fire = hazards.Fire;
         long tick = simulation.Tick;
         float now = tick * simulation.Dt;
+        // Put-outs first, then ignitions, so what a tick leaves burning does not depend on entity order.
+        bool stopped = false;
+        foreach (var chunk in simulation.World.GetChunks(Fires))
+        {
+            foreach (var hazard in chunk.GetSpan<HazardEvent>())
+            {
+                stopped |= hazard.StopTick == tick;
+            }
+        }
+        if (stopped)
+        {
+            fire.Extinguish();
+        }
         foreach (var chunk in simulation.World.GetChunks(Fires))
         {
             var events = chunk.GetSpan<HazardEvent>();
             var ignitions = chunk.GetSpan<FireIgnition>();
             for (int i = 0; i < chunk.Count; i++)
             {
-                if (events[i].StartTick == tick)
+                if (events[i].StartTick == tick && events[i].StopTick > tick)
                 {
                     fire.Ignite(ignitions[i].At, ignitions[i].Radius, now);
-                }
-                if (events[i].StopTick == tick)
-                {
-                    fire.Extinguish();
                 }
             }
         }
