@@ -76,6 +76,9 @@ public sealed class Simulation
     /// <summary>The systems of a tick, in the order they run.</summary>
     public IReadOnlyList<ISimulationSystem> Systems { get; }
 
+    /// <summary>Hazards started so far (each start input that was accepted).</summary>
+    public int HazardsStarted => _hazardsStarted;
+
     /// <summary>The next tick to run (ticks run so far).</summary>
     public long Tick { get; private set; }
 
@@ -160,8 +163,8 @@ public sealed class Simulation
         return entity;
     }
 
-    /// <summary>Scatters agents over walkable cells that pass the filter, in a mix of kinds (mostly civilians).</summary>
-    public int Scatter(int count, Func<int, bool> cellFilter)
+    /// <summary>Scatters agents over walkable cells that pass the filter: of one kind, or a mix of kinds (mostly civilians).</summary>
+    public int Scatter(int count, Func<int, bool> cellFilter, AgentKind? kind = null)
     {
         var terrain = Site.Terrain;
         var cells = Enumerable.Range(0, terrain.CellCount).Where(c => terrain.IsWalkable(c) && cellFilter(c)).ToArray();
@@ -173,7 +176,7 @@ public sealed class Simulation
         {
             var centre = terrain.CellCentre(cells[_spawnRandom.NextInt(cells.Length)]);
             var jitter = new Vector2(_spawnRandom.NextFloat(-0.4f, 0.4f), _spawnRandom.NextFloat(-0.4f, 0.4f)) * terrain.CellSize;
-            SpawnAgent(PickKind(ref _spawnRandom), centre + jitter);
+            SpawnAgent(kind ?? PickKind(ref _spawnRandom), centre + jitter);
         }
         return count;
     }
@@ -344,6 +347,36 @@ public sealed class Simulation
             return $"only {places.Count} of {count} agents would find walkable ground within {radius} m of {centre}; none were placed";
         }
         places.ForEach(at => SpawnAgent(kind, at));
+        return null;
+    }
+
+    internal string? DespawnAgents(Vector2 centre, float radius, int count)
+    {
+        if (!IsFinite(centre) || !(radius > 0) || !float.IsFinite(radius) || count < 1)
+        {
+            return $"despawning needs a finite centre, a positive, finite radius and a count of at least 1 (got {centre}, {radius} m, {count})";
+        }
+        var inside = new List<Entity>();
+        foreach (var chunk in World.GetChunks(AgentQueries.Agents))
+        {
+            if (chunk.Has<PlayerControl>())
+            {
+                continue;
+            }
+            var positions = chunk.GetSpan<Position>();
+            for (int i = 0; i < chunk.Count; i++)
+            {
+                if (Vector2.DistanceSquared(positions[i].Value, centre) <= radius * radius)
+                {
+                    inside.Add(chunk.Entities[i]);
+                }
+            }
+        }
+        // Lowest ids first, so which agents go does not depend on chunk order.
+        foreach (var agent in inside.OrderBy(e => e.Id).Take(count).ToList())
+        {
+            World.Destroy(agent);
+        }
         return null;
     }
 

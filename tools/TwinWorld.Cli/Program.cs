@@ -17,5 +17,6 @@ if (Console.IsOutputRedirected)
 var root = new RootCommand("twin: TwinWorld's command line")
 {
     TownCommand.Create(),
+    RunCommand.Create(),
 };
 return root.Parse(args).Invoke();

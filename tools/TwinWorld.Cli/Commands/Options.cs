@@ -40,7 +40,7 @@ internal static class Options
     private static TimeSpan ParseDuration(string name, ArgumentResult result)
     {
         string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (Cli.Duration.TryParse(text, out var duration))
+        if (Scenarios.Duration.TryParse(text, out var duration))
         {
             return duration;
         }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
+using TwinWorld.Scenarios;
 using TwinWorld.Simulation;
 using TwinWorld.Simulation.Agents;
 

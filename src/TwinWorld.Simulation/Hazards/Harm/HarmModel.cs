@@ -13,7 +13,7 @@ namespace TwinWorld.Simulation.Hazards.Harm;
 /// indefinitely; 250 dose units (second-degree burns, Eisenberg et al. 1975) make an injury and about
 /// 750 incapacitate: health falls by a tenth of the dose.</item>
 /// <item>Wind: past the knock-down speed a person is blown over (injured), then hurt by debris at
-/// 10 health per second per multiple of the limit beyond it.</item>
+/// 4 health per second per multiple of the limit beyond it.</item>
 /// </list>
 /// </summary>
 public static class HarmModel
@@ -42,7 +42,7 @@ public static class HarmModel
         float wind = exposure.WindSpeed / limits.WindKnockDown;
         if (wind >= 1)
         {
-            health = MathF.Min(health, InjuredBelow - 0.01f) - (10 * (wind - 1) * dt);
+            health = MathF.Min(health, InjuredBelow - 0.01f) - (4 * (wind - 1) * dt);
         }
         if (health >= vitality.Health)
         {

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace TwinWorld.Cli;
+namespace TwinWorld.Scenarios;
 
 /// <summary>Durations as people type them: 90s, 10m, 1.5h, 1h30m, or plain seconds.</summary>
-internal static partial class Duration
+public static partial class Duration
 {
     public static bool TryParse(string text, out TimeSpan duration)
     {

@@ -1,4 +1,4 @@
-namespace TwinWorld.Cli.Tests;
+namespace TwinWorld.Scenarios.Tests;
 
 public class DurationTests
 {

@@ -1,0 +1,260 @@
+using TwinWorld.Scenarios.Model;
+using TwinWorld.Simulation.Zones;
+using YamlDotNet.RepresentationModel;
+
+namespace TwinWorld.Scenarios.Loading;
+
+/// <summary>Actions (timeline events, trigger actions, live injections) and conditions (triggers, the end).</summary>
+internal sealed partial class ScenarioReader
+{
+    public static readonly string[] ActionKeys = ["tsunami", "raise_sea", "fire", "tornado", "stop", "alert", "spawn", "despawn", "wind", "camera", "end"];
+
+    public static readonly string[] ConditionKeys =
+    [
+        "after", "fire_near", "flood_near", "evacuated", "injured", "incapacitated", "flooded_area", "max_depth", "burned_area", "damaged_buildings",
+    ];
+
+    private static readonly TimeSpan Forever = TimeSpan.FromDays(365);
+
+    /// <summary>A list of single-key mappings, each an action: [{fire: {...}}, {alert: {...}}].</summary>
+    private List<ActionSpec>? ReadActions(YamlNode? node, string what)
+    {
+        var items = _read.Sequence(node, what);
+        if (items is null)
+        {
+            return null;
+        }
+        var actions = new List<ActionSpec>();
+        foreach (var item in items)
+        {
+            if (item is not YamlMappingNode map || map.Children.Count != 1)
+            {
+                _read.Error(item, $"{what}: each action is a mapping with one key, such as {{fire: {{at: [500, 400]}}}}; actions: {string.Join(", ", ActionKeys)}");
+                continue;
+            }
+            var (key, value) = map.Children.First();
+            if (ReadAction(key, value) is { } action)
+            {
+                actions.Add(action);
+            }
+        }
+        return actions;
+    }
+
+    /// <summary>One action, named by its key.</summary>
+    public ActionSpec? ReadAction(YamlNode keyNode, YamlNode node)
+    {
+        string key = (keyNode as YamlScalarNode)?.Value ?? "";
+        switch (key)
+        {
+            case "tsunami":
+            {
+                var map = _read.Mapping(node, "tsunami", ["height", "period", "from", "name", "duration"], "height", "period", "from");
+                var height = map is null ? null : _read.Number(map["height"], "tsunami height (m, crest to trough)", 0.1, 50);
+                var period = map is null ? null : _read.Duration(map["period"], "tsunami period", TimeSpan.FromSeconds(5), TimeSpan.FromHours(2));
+                var from = map is null ? null : _read.Number(map["from"], "tsunami from (a compass bearing)", 0, 360);
+                return map is null || height is null || period is null || from is null || !HazardName(map, out string? name) || !HazardDuration(map, out float duration)
+                    ? null : new TsunamiAction((float)height, (float)period.Value.TotalSeconds, (float)from, name, duration);
+            }
+            case "raise_sea":
+            {
+                var map = _read.Mapping(node, "raise_sea", ["centre", "radius", "height", "name"], "centre", "radius", "height");
+                var centre = map is null ? null : OnMap(map["centre"], "raise_sea centre");
+                var radius = map is null ? null : _read.Number(map["radius"], "raise_sea radius", 1, 100_000);
+                var height = map is null ? null : _read.Number(map["height"], "raise_sea height (m; negative for a trough)", -50, 50);
+                return map is null || centre is null || radius is null || height is null || !HazardName(map, out string? name)
+                    ? null : new RaiseSeaAction(centre.Value, (float)radius, (float)height, name);
+            }
+            case "fire":
+            {
+                var map = _read.Mapping(node, "fire", ["at", "radius", "name", "duration"], "at");
+                var at = map is null ? null : OnMap(map["at"], "fire at");
+                var radius = map is null || !map.Has("radius") ? 3 : _read.Number(map["radius"], "fire radius", 0.5, 1000);
+                return map is null || at is null || radius is null || !HazardName(map, out string? name) || !HazardDuration(map, out float duration)
+                    ? null : new FireAction(at.Value, (float)radius, name, duration);
+            }
+            case "tornado":
+            {
+                var map = _read.Mapping(node, "tornado", ["from", "to", "speed", "max_wind", "core_radius", "name"], "from", "to", "speed", "max_wind");
+                var from = map is null ? null : OnMap(map["from"], "tornado from");
+                var to = map is null ? null : OnMap(map["to"], "tornado to");
+                var speed = map is null ? null : _read.Number(map["speed"], "tornado speed (m/s)", 0.5, 40);
+                var wind = map is null ? null : _read.Number(map["max_wind"], "tornado max_wind (m/s)", 10, 140);
+                var core = map is null || !map.Has("core_radius") ? 50 : _read.Number(map["core_radius"], "tornado core_radius (m)", 5, 1000);
+                if (speed is not null && wind is not null && wind <= speed)
+                {
+                    _read.Error(map!["max_wind"], $"tornado max_wind ({wind} m/s) must exceed its speed ({speed} m/s)");
+                    return null;
+                }
+                return map is null || from is null || to is null || speed is null || wind is null || core is null || !HazardName(map, out string? name)
+                    ? null : new TornadoAction(from.Value, to.Value, (float)speed, (float)wind, (float)core, name);
+            }
+            case "stop":
+            {
+                string? name = _read.Name(node, "stop (the name of a hazard)");
+                if (name is not null)
+                {
+                    _stops.Add((name, node));
+                }
+                return name is null ? null : new StopAction(name);
+            }
+            case "alert":
+            {
+                var map = _read.Mapping(node, "alert", ["area", "shelter"]);
+                var area = map is null ? null : map.Has("area") ? ReadArea(map["area"], "alert area") : new WholeMapArea();
+                string? shelter = map?["shelter"] is { } s ? ZoneReference(s, "alert shelter", ZoneKind.Shelter) : null;
+                return area is null ? null : new AlertAction(area, shelter);
+            }
+            case "spawn":
+            {
+                var map = _read.Mapping(node, "spawn", ["kind", "count", "area"], "kind", "count", "area");
+                var kind = map is null ? null : _read.Choice(map["kind"], "spawn kind", _kinds);
+                var count = map is null ? null : _read.Integer(map["count"], "spawn count", 1, 1_000_000);
+                var area = map is null ? null : ReadArea(map["area"], "spawn area");
+                return kind is null || count is null || area is null ? null : new SpawnAction(kind.Value, count.Value, area);
+            }
+            case "despawn":
+            {
+                var map = _read.Mapping(node, "despawn", ["count", "area"], "count", "area");
+                var count = map is null ? null : _read.Integer(map["count"], "despawn count", 1, 1_000_000);
+                var area = map is null ? null : ReadArea(map["area"], "despawn area");
+                return count is null || area is null ? null : new DespawnAction(count.Value, area);
+            }
+            case "wind":
+                return ReadWind(node, "wind");
+            case "camera":
+                return ReadCamera(node, "camera") is { } camera ? new CameraAction(camera) : null;
+            case "end":
+                return _read.Text(node, "end (the reason)") is { } reason ? new EndAction(reason) : null;
+            default:
+                _read.Error(keyNode, $"unknown action '{key}'{Suggestions.For(key, ActionKeys)}; actions: {string.Join(", ", ActionKeys)}");
+                return null;
+        }
+    }
+
+    private bool HazardName(Mapping map, out string? name)
+    {
+        name = null;
+        if (!map.Has("name"))
+        {
+            return true;
+        }
+        name = _read.Name(map["name"], "hazard name");
+        if (name is not null && !_hazardNames.Add(name))
+        {
+            _read.Error(map["name"], $"hazard name '{name}' is used twice");
+            return false;
+        }
+        return name is not null;
+    }
+
+    private bool HazardDuration(Mapping map, out float seconds)
+    {
+        seconds = float.PositiveInfinity;
+        if (!map.Has("duration"))
+        {
+            return true;
+        }
+        var duration = _read.Duration(map["duration"], "hazard duration", TimeSpan.FromSeconds(1), Forever);
+        seconds = (float)(duration?.TotalSeconds ?? 0);
+        return duration is not null;
+    }
+
+    /// <summary>A list of AND groups (each a mapping of conditions), any of which may hold: an OR of ANDs.</summary>
+    private List<IReadOnlyList<ConditionSpec>>? ReadConditionGroups(YamlNode? node, string what)
+    {
+        var groups = _read.Sequence(node, what);
+        if (groups is null)
+        {
+            return null;
+        }
+        var result = new List<IReadOnlyList<ConditionSpec>>();
+        bool ok = true;
+        foreach (var group in groups)
+        {
+            var map = _read.Mapping(group, $"{what} (a group of conditions that must all hold)", ConditionKeys);
+            if (map is null)
+            {
+                ok = false;
+                continue;
+            }
+            if (!map.Keys.Any())
+            {
+                _read.Error(group, $"{what}: a group needs at least one condition; conditions: {string.Join(", ", ConditionKeys)}");
+                ok = false;
+                continue;
+            }
+            var conditions = map.Keys.Select(k => ReadCondition(k, map[k]!)).ToList();
+            ok &= conditions.All(c => c is not null);
+            result.Add([.. conditions.Where(c => c is not null).Select(c => c!)]);
+        }
+        return ok ? result : null;
+    }
+
+    private ConditionSpec? ReadCondition(string key, YamlNode node)
+    {
+        switch (key)
+        {
+            case "after":
+                return _read.Duration(node, "after", TimeSpan.Zero, Forever) is { } time ? new AfterCondition(time) : null;
+            case "fire_near":
+            case "flood_near":
+            {
+                var map = _read.Mapping(node, key, ["zone", "centre", "radius", "within"], "within");
+                var within = map is null ? null : _read.Number(map["within"], $"{key} within (m)", 0, 100_000);
+                AreaSpec? area = null;
+                if (map is not null)
+                {
+                    var place = new YamlMappingNode(map.Node.Children.Where(c => (c.Key as YamlScalarNode)?.Value != "within"));
+                    area = map.Has("zone") || map.Has("centre") ? ReadArea(place, key) : Invalid<AreaSpec>(map.Node, $"{key} needs 'zone' or 'centre' (and 'radius'): near what?");
+                }
+                return area is null || within is null ? null
+                    : key == "fire_near" ? new FireNearCondition(area, (float)within) : new FloodNearCondition(area, (float)within);
+            }
+            default:
+            {
+                var metric = Metrics[key];
+                var map = _read.Mapping(node, key, ["at_least", "below"]);
+                if (map is null)
+                {
+                    return null;
+                }
+                if (!map.Has("at_least") && !map.Has("below"))
+                {
+                    _read.Error(map.Node, $"{key} needs 'at_least' or 'below' (or both)");
+                    return null;
+                }
+                var (least, leastPercent, leastOk) = Threshold(map["at_least"], key, metric);
+                var (below, belowPercent, belowOk) = Threshold(map["below"], key, metric);
+                if (map.Has("at_least") && map.Has("below") && leastPercent != belowPercent)
+                {
+                    _read.Error(map.Node, $"{key}: give both thresholds as percentages or both as numbers");
+                    return null;
+                }
+                return leastOk && belowOk ? new MetricCondition(metric, least, below, leastPercent || belowPercent) : null;
+            }
+        }
+    }
+
+    /// <summary>A number, or for people a percentage such as 50%.</summary>
+    private (double? Value, bool Percent, bool Ok) Threshold(YamlNode? node, string key, Metric metric)
+    {
+        if (node is null)
+        {
+            return (null, false, true);
+        }
+        string? text = _read.Text(node, key);
+        if (text is not null && text.EndsWith('%'))
+        {
+            if (!MetricValues.CountsPeople(metric))
+            {
+                _read.Error(node, $"{key}: only counts of people (evacuated, injured, incapacitated) can be percentages");
+                return (null, true, false);
+            }
+            var percent = _read.Number(node, text[..^1], $"{key} percentage", 0, 100);
+            return (percent, true, percent is not null);
+        }
+        var value = text is null ? null : _read.Number(node, key, 0, double.MaxValue);
+        return (value, false, value is not null);
+    }
+}

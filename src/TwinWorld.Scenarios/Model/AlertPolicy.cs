@@ -1,0 +1,7 @@
+namespace TwinWorld.Scenarios.Model;
+
+/// <summary>
+/// When the authorities alert: at a fixed time, or a delay after the first hazard starts (or both:
+/// whichever comes first), over an area, optionally naming the shelter to go to.
+/// </summary>
+public sealed record AlertPolicy(TimeSpan? At, TimeSpan? AfterFirstHazard, AreaSpec Area, string? Shelter);

@@ -1,0 +1,22 @@
+using TwinWorld.Simulation.Terrain;
+
+namespace TwinWorld.Scenarios.Model;
+
+/// <summary>A validated scenario, bound to its parameter values, with its map built.</summary>
+public sealed record Scenario(
+    string Name,
+    string Description,
+    string File,
+    ulong Seed,
+    double TickRateHz,
+    Site Site,
+    IReadOnlyList<PopulationGroup> Population,
+    AlertPolicy? AlertPolicy,
+    IReadOnlyList<CameraSpec> Cameras,
+    WindAction Wind,
+    IReadOnlyList<TimedAction> Events,
+    IReadOnlyList<TriggerSpec> Triggers,
+    IReadOnlyList<ParameterSpec> Parameters,
+    IReadOnlyList<Metric> Metrics,
+    TimeSpan MetricsInterval,
+    EndSpec End);

@@ -1,0 +1,247 @@
+using System.Collections.Concurrent;
+using TwinWorld.Scenarios.Loading;
+using TwinWorld.Scenarios.Model;
+using TwinWorld.Simulation;
+using TwinWorld.Simulation.Cameras;
+using TwinWorld.Simulation.Inputs;
+
+namespace TwinWorld.Scenarios.Running;
+
+/// <summary>
+/// A scenario applied to a simulation and run tick by tick: the population, cameras and weather at
+/// the start, the events timeline and the alert policy as stamped inputs, the triggers evaluated after
+/// every tick, the metrics sampled at their interval, and the end. Authors inject actions while it
+/// runs (<see cref="Inject(string)"/>), from any thread; they take effect at the next tick.
+/// </summary>
+public sealed class ScenarioRun
+{
+    private readonly ConditionContext _context;
+    private readonly bool[] _triggerDone;
+    private readonly bool[] _triggerWas;
+    private readonly List<(TimeSpan At, RunOutcome Outcome)> _samples = [];
+    private readonly ConcurrentQueue<string> _log = new();
+    private readonly long _metricsEvery;
+    private long _endAtTick = long.MaxValue;
+    private string? _endReason;
+    private string? _endActionReason;
+    private volatile string? _endRequested;
+    private bool _alertScheduled;
+
+    public ScenarioRun(Scenario scenario, int workers = 0)
+    {
+        Scenario = scenario;
+        Simulation = new Simulation.Simulation(scenario.Site, new SimulationOptions
+        {
+            Seed = scenario.Seed,
+            TickRateHz = scenario.TickRateHz,
+            Workers = workers > 0 ? workers : Environment.ProcessorCount,
+        });
+        _context = new ConditionContext(Simulation);
+        _triggerDone = new bool[scenario.Triggers.Count];
+        _triggerWas = new bool[scenario.Triggers.Count];
+        _metricsEvery = Math.Max(1, TicksOf(scenario.MetricsInterval));
+        Populate();
+        foreach (var camera in scenario.Cameras)
+        {
+            Enqueue(new CameraAction(camera), 0);
+        }
+        Enqueue(scenario.Wind, 0);
+        foreach (var timed in scenario.Events)
+        {
+            Enqueue(timed.Action, TicksOf(timed.At));
+        }
+        if (scenario.AlertPolicy is { At: { } at } policy)
+        {
+            ScheduleAlert(policy, TicksOf(at));
+        }
+    }
+
+    public Scenario Scenario { get; }
+
+    public Simulation.Simulation Simulation { get; }
+
+    public bool Ended => _endReason is not null;
+
+    /// <summary>Why the run ended (the end time, the end condition, an end action), or null while it runs.</summary>
+    public string? EndReason => _endReason;
+
+    /// <summary>The scenario's metrics at every metrics interval (and at the end).</summary>
+    public IReadOnlyList<(TimeSpan At, RunOutcome Outcome)> Samples => _samples;
+
+    /// <summary>What happened that an author should know: triggers firing, inputs the world rejected.</summary>
+    public IReadOnlyCollection<string> Log => _log;
+
+    /// <summary>Runs one tick (unless the run has ended), then the triggers, metrics and the end check.</summary>
+    public TickReport? Step()
+    {
+        if (Ended)
+        {
+            return null;
+        }
+        int hazardsBefore = Simulation.HazardsStarted;
+        var report = Simulation.Step();
+        foreach (string rejected in report.Rejected)
+        {
+            _log.Enqueue($"{Format(Simulation.SimulatedTime)} {rejected}");
+        }
+        if (hazardsBefore == 0 && Simulation.HazardsStarted > 0 && Scenario.AlertPolicy is { AfterFirstHazard: { } delay } policy)
+        {
+            ScheduleAlert(policy, Simulation.Tick + TicksOf(delay));
+        }
+        EvaluateTriggers();
+        if (Simulation.Tick % _metricsEvery == 0)
+        {
+            _samples.Add((Simulation.SimulatedTime, _context.Outcome));
+        }
+        CheckEnd();
+        return report;
+    }
+
+    /// <summary>Runs until the scenario ends, or until a time limit; calls back after each tick.</summary>
+    public void RunToEnd(TimeSpan? limit = null, Action? afterTick = null)
+    {
+        long stop = limit is { } l ? TicksOf(l) : long.MaxValue;
+        while (!Ended)
+        {
+            Step();
+            afterTick?.Invoke();
+            if (Simulation.Tick >= stop && !Ended)
+            {
+                Finish($"stopped at {Format(Simulation.SimulatedTime)} (the time limit)");
+            }
+        }
+    }
+
+    /// <summary>Injects an action written as in a scenario file; returns its errors (none when accepted).</summary>
+    public IReadOnlyList<ScenarioError> Inject(string yaml)
+    {
+        var (action, errors) = ScenarioLoader.ParseAction(yaml, Scenario);
+        if (action is not null)
+        {
+            Inject(action);
+        }
+        return errors;
+    }
+
+    /// <summary>Injects an action to take effect at the next tick (thread-safe).</summary>
+    public void Inject(ActionSpec action)
+    {
+        if (action is EndAction end)
+        {
+            _endRequested = end.Reason;
+            return;
+        }
+        Simulation.Inputs.Enqueue(action.ToInput(Scenario.Site, Simulation.Tick)!);
+    }
+
+    private void Populate()
+    {
+        var profiles = Simulation.Profiles;
+        foreach (var group in Scenario.Population)
+        {
+            if (group.OverridesBehaviour)
+            {
+                var profile = profiles[group.BaseKind];
+                var own = profile with
+                {
+                    Name = group.Name,
+                    ReactionDelaySeconds = group.ReactionDelaySeconds ?? profile.ReactionDelaySeconds,
+                    FreeSpeedMean = Math.Clamp(group.Speed ?? profile.FreeSpeedMean, profile.MinSpeed, profile.MaxSpeed),
+                    FollowsAlerts = group.FollowsAlerts ?? profile.FollowsAlerts,
+                };
+                var id = profiles.Register(own);
+                if (id != group.Kind)
+                {
+                    throw new InvalidOperationException($"Group '{group.Name}' was numbered kind {(int)group.Kind} but registered as {(int)id}.");
+                }
+            }
+            int placed = Simulation.Scatter(group.Count, group.Area.Cells(Scenario.Site), group.Kind);
+            if (placed < group.Count)
+            {
+                _log.Enqueue($"0m00s population '{group.Name}': its area has no walkable ground; no one was placed");
+            }
+        }
+    }
+
+    private void ScheduleAlert(AlertPolicy policy, long tick)
+    {
+        if (!_alertScheduled)
+        {
+            _alertScheduled = true;
+            Enqueue(new AlertAction(policy.Area, policy.Shelter), tick);
+        }
+    }
+
+    private void EvaluateTriggers()
+    {
+        for (int t = 0; t < Scenario.Triggers.Count; t++)
+        {
+            if (_triggerDone[t])
+            {
+                continue;
+            }
+            var trigger = Scenario.Triggers[t];
+            bool holds = trigger.AnyOf.Any(group => group.All(condition => condition.IsTrue(_context)));
+            bool fires = holds && (trigger.EveryTick || !_triggerWas[t]);
+            _triggerWas[t] = holds;
+            if (!fires)
+            {
+                continue;
+            }
+            _log.Enqueue($"{Format(Simulation.SimulatedTime)} trigger '{trigger.Name}' fired");
+            long at = Simulation.Tick + TicksOf(trigger.Delay);
+            foreach (var action in trigger.Actions)
+            {
+                Enqueue(action, at);
+            }
+            _triggerDone[t] = !trigger.Repeat;
+        }
+    }
+
+    private void CheckEnd()
+    {
+        if (_endRequested is { } requested)
+        {
+            Finish($"ended by an author: {requested}");
+        }
+        else if (Simulation.Tick >= _endAtTick)
+        {
+            Finish(_endActionReason ?? "ended");
+        }
+        else if (Simulation.SimulatedTime >= Scenario.End.After)
+        {
+            Finish($"reached the end time, {Format(Scenario.End.After)}");
+        }
+        else if (Scenario.End.When.Any(group => group.All(condition => condition.IsTrue(_context))))
+        {
+            Finish($"ended when the end condition held, at {Format(Simulation.SimulatedTime)}");
+        }
+    }
+
+    private void Finish(string reason)
+    {
+        _endReason = reason;
+        if (_samples.Count == 0 || _samples[^1].At != Simulation.SimulatedTime)
+        {
+            _samples.Add((Simulation.SimulatedTime, _context.Outcome));
+        }
+    }
+
+    /// <summary>Stamps an action's input for a tick; an end action instead ends the run when that tick has run.</summary>
+    private void Enqueue(ActionSpec action, long tick)
+    {
+        if (action is EndAction end)
+        {
+            if (tick < _endAtTick)
+            {
+                (_endAtTick, _endActionReason) = (tick, $"ended by an end action: {end.Reason}");
+            }
+            return;
+        }
+        Simulation.Inputs.Enqueue(action.ToInput(Scenario.Site, tick)!);
+    }
+
+    private long TicksOf(TimeSpan time) => (long)Math.Round(time.TotalSeconds * Scenario.TickRateHz);
+
+    private static string Format(TimeSpan time) => Duration.Format(time);
+}

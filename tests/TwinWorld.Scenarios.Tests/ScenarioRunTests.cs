@@ -1,0 +1,138 @@
+using TwinWorld.Scenarios.Loading;
+using TwinWorld.Scenarios.Model;
+using TwinWorld.Scenarios.Running;
+using TwinWorld.Simulation.Agents;
+
+namespace TwinWorld.Scenarios.Tests;
+
+public class ScenarioRunTests
+{
+    private static Scenario Parse(string yaml, Dictionary<string, string>? overrides = null)
+    {
+        var load = ScenarioLoader.Parse(yaml, "test.yaml", overrides);
+        Assert.True(load.Succeeded, string.Join(Environment.NewLine, load.Errors));
+        return load.Scenario!;
+    }
+
+    private static int Agents(ScenarioRun run) => run.Simulation.MeasureOutcome().Agents;
+
+    private const string Field = """
+        scenario: triggers
+        map: {procedural: {size: 128}}
+        """;
+
+    [Fact]
+    public void Triggers_fire_once_on_the_rising_edge_repeat_while_level_and_act_after_their_delay()
+    {
+        var run = new ScenarioRun(Parse(Field + """
+
+            triggers:
+              - name: once
+                when: [{after: 1s}]
+                do: [{spawn: {kind: civilian, count: 1, area: low_ground}}]
+              - name: every-tick
+                when: [{after: 1s}]
+                repeat: true
+                edge: level
+                do: [{spawn: {kind: child, count: 1, area: low_ground}}]
+              - name: later
+                when: [{after: 1s}]
+                delay: 2s
+                do: [{spawn: {kind: elderly, count: 5, area: low_ground}}]
+            end: {after: 2.5s}
+            """), workers: 2);
+
+        run.RunToEnd();
+
+        var kinds = run.Simulation.World.CountEntities(new Ecs.QueryDescription().WithAll<Agent>());
+        // once: 1; every tick from 1 s until the end at 2.5 s: 30 (20 Hz); later: due at 3 s, after the end.
+        Assert.Equal(1 + 30, kinds);
+        Assert.Single(run.Log, l => l.Contains("trigger 'once' fired"));
+        Assert.Single(run.Log, l => l.Contains("trigger 'later' fired"));
+        Assert.Equal("reached the end time, 0m02s", run.EndReason);
+    }
+
+    [Fact]
+    public void A_trigger_is_an_or_of_and_groups()
+    {
+        var run = new ScenarioRun(Parse(Field + """
+
+            triggers:
+              - name: either
+                when:
+                  - {after: 1h}
+                  - {after: 2s, evacuated: {below: 100%}}
+                do: [{end: the second group held}]
+            end: {after: 1m}
+            """), workers: 2);
+
+        run.RunToEnd();
+
+        Assert.Equal("ended by an end action: the second group held", run.EndReason);
+        Assert.Equal(TimeSpan.FromSeconds(2), run.Simulation.SimulatedTime);
+    }
+
+    [Fact]
+    public void Parameters_take_their_defaults_and_set_overrides_them_within_range()
+    {
+        const string yaml = """
+            scenario: params
+            parameters:
+              people: {default: 40, min: 1, max: 100}
+              stop_at: {default: 3s, min: 1s, max: 1m}
+            map: {procedural: {size: 128}}
+            population: [{kind: civilian, count: $people, area: low_ground}]
+            end: {after: $stop_at}
+            """;
+
+        Assert.Equal(40, Agents(new ScenarioRun(Parse(yaml), workers: 2)));
+        var run = new ScenarioRun(Parse(yaml, new() { ["people"] = "7", ["stop_at"] = "2s" }), workers: 2);
+        run.RunToEnd();
+        Assert.Equal(7, Agents(run));
+        Assert.Equal(TimeSpan.FromSeconds(2), run.Simulation.SimulatedTime);
+
+        var typo = ScenarioLoader.Parse(yaml, "test.yaml", new Dictionary<string, string> { ["peeple"] = "3" });
+        Assert.Contains(typo.Errors, e => e.Message.Contains("--set peeple: the scenario has no parameter 'peeple' (did you mean 'people'?)"));
+        var outOfRange = ScenarioLoader.Parse(yaml, "test.yaml", new Dictionary<string, string> { ["people"] = "500" });
+        Assert.Contains(outOfRange.Errors, e => e.Message.Contains("--set people=500: the value 500 is outside the range 1 to 100"));
+    }
+
+    [Fact]
+    public void Authors_inject_actions_live_bad_ones_get_errors_and_the_run_goes_on()
+    {
+        var run = new ScenarioRun(Parse(Field + "\nend: {after: 10m}"), workers: 2);
+        run.Step();
+
+        Assert.Empty(run.Inject("fire: {at: [150, 120], name: live-fire}"));
+        var bad = run.Inject("fire: {at: [150, 120], radius: lots}");
+        Assert.Contains(bad, e => e.File == "live" && e.Line == 1 && e.Message.Contains("fire radius must be a number (got 'lots')"));
+        Assert.Contains(run.Inject("tornedo: {}"), e => e.Message.Contains("unknown action 'tornedo' (did you mean 'tornado'?)"));
+        Assert.NotEmpty(run.Inject("not: [an, action"));
+        run.Step();
+
+        Assert.Equal(1, run.Simulation.HazardsStarted);
+        Assert.Empty(run.Inject("stop: live-fire"));
+        Assert.Empty(run.Inject("end: enough"));
+        run.RunToEnd();
+        Assert.Equal("ended by an author: enough", run.EndReason);
+        Assert.DoesNotContain(run.Log, l => l.Contains("rejected"));
+    }
+
+    [Fact]
+    public void The_alert_policy_can_follow_the_first_hazard()
+    {
+        var run = new ScenarioRun(Parse(Field + """
+
+            population: [{kind: civilian, count: 50, area: low_ground}]
+            alert_policy: {after_first_hazard: 5s}
+            events:
+              - {at: 10s, tornado: {from: [10, 10], to: [20, 250], speed: 5, max_wind: 30}}
+            end: {after: 16s}
+            """), workers: 2);
+
+        run.RunToEnd();
+
+        var alerts = run.Simulation.World.CountEntities(new Ecs.QueryDescription().WithAll<Simulation.Alerts.AlertArea>());
+        Assert.Equal(1, alerts);
+    }
+}

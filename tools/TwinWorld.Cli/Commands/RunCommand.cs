@@ -1,0 +1,175 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Spectre.Console;
+using TwinWorld.Scenarios;
+using TwinWorld.Scenarios.Loading;
+using TwinWorld.Scenarios.Model;
+using TwinWorld.Scenarios.Running;
+
+namespace TwinWorld.Cli.Commands;
+
+/// <summary>
+/// <c>twin run scenario.yaml</c>: validates a scenario (every error with file:line:column, exit 2)
+/// and runs it. Headless, it runs as fast as it can with a progress bar; otherwise it keeps pace
+/// with the clock (times <c>--speed</c>) and takes live actions from standard input, one per line,
+/// written as in the scenario (<c>fire: {at: [500, 400]}</c>). It ends with the metrics over time
+/// and the outcome.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("scenario") { Description = "The scenario file (YAML)" };
+        var set = new Option<string[]>("--set") { Description = "Override a declared parameter: --set name=value (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var until = Options.OptionalDuration("--until", "Stop after this much simulated time, even if the scenario goes on");
+        var headless = new Option<bool>("--headless") { Description = "Run as fast as possible, without live input" };
+        var speed = Options.Ranged("--speed", "Without --headless: how many times faster than real time", 1.0, 0.1, 1000.0);
+        var workers = Options.Ranged("--workers", "Worker threads (results do not depend on it)", Environment.ProcessorCount, 1, 256);
+        var command = new Command("run", "Validate and run a scenario file") { file, set, until, headless, speed, workers };
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(set) ?? [], parse.GetValue(until), parse.GetValue(headless), parse.GetValue(speed), parse.GetValue(workers)));
+        return command;
+    }
+
+    private static int Run(FileInfo file, string[] sets, TimeSpan? until, bool headless, double speed, int workers)
+    {
+        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string set in sets)
+        {
+            int eq = set.IndexOf('=');
+            if (eq <= 0)
+            {
+                Console.Error.WriteLine($"--set {set}: write it as name=value");
+                return 2;
+            }
+            overrides[set[..eq].Trim()] = set[(eq + 1)..];
+        }
+        var setup = Stopwatch.StartNew();
+        var load = ScenarioLoader.Load(file.FullName, overrides);
+        if (load.Scenario is not { } scenario)
+        {
+            foreach (var error in load.Errors)
+            {
+                Console.Error.WriteLine(error with { File = file.ToString() });
+            }
+            Console.Error.WriteLine($"{load.Errors.Count} error(s); the scenario did not run.");
+            return 2;
+        }
+        var run = new ScenarioRun(scenario, workers);
+        var terrain = scenario.Site.Terrain;
+        AnsiConsole.MarkupLine(Markup.Escape($"Scenario '{scenario.Name}': {scenario.Description}"));
+        AnsiConsole.MarkupLine(Markup.Escape($"Map {terrain.Width} x {terrain.Height} cells of {terrain.CellSize} m; {run.Simulation.World.CountEntities(new Ecs.QueryDescription().WithAll<Simulation.Agents.Agent>()):N0} agents; seed {scenario.Seed}; set up in {setup.ElapsedMilliseconds} ms."));
+        foreach (var parameter in scenario.Parameters)
+        {
+            AnsiConsole.MarkupLine(Markup.Escape($"  {parameter.Name} = {parameter.Value}{(parameter.Value != parameter.Default ? $" (default {parameter.Default})" : "")}"));
+        }
+        var clock = Stopwatch.StartNew();
+        if (headless)
+        {
+            RunHeadless(run, until);
+        }
+        else
+        {
+            RunLive(run, until, speed);
+        }
+        Report(run, clock.Elapsed);
+        return 0;
+    }
+
+    private static void RunHeadless(ScenarioRun run, TimeSpan? until)
+    {
+        double total = Math.Min(run.Scenario.End.After.TotalSeconds, until?.TotalSeconds ?? double.MaxValue);
+        if (AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            AnsiConsole.Progress().Start(context =>
+            {
+                var task = context.AddTask("simulating", maxValue: total);
+                run.RunToEnd(until, () => task.Value = run.Simulation.SimulatedTime.TotalSeconds);
+            });
+            return;
+        }
+        int decile = 0;
+        run.RunToEnd(until, () =>
+        {
+            int now = (int)(10 * run.Simulation.SimulatedTime.TotalSeconds / total);
+            if (now > decile)
+            {
+                decile = now;
+                Console.WriteLine($"simulating: {Math.Min(100, 10 * now)}% ({Duration.Format(run.Simulation.SimulatedTime)})");
+            }
+        });
+    }
+
+    /// <summary>Keeps pace with the clock; a reader thread hands typed actions to the run.</summary>
+    private static void RunLive(ScenarioRun run, TimeSpan? until, double speed)
+    {
+        AnsiConsole.MarkupLine("Live: type actions as in the scenario, one per line (e.g. fire: {at: [500, 400]}), or end: reason.");
+        var reader = new Thread(() =>
+        {
+            while (Console.In.ReadLine() is { } line)
+            {
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+                var errors = run.Inject(line);
+                Console.WriteLine(errors.Count == 0 ? $"accepted: {line.Trim()}" : string.Join(Environment.NewLine, errors));
+            }
+        }) { IsBackground = true, Name = "live input" };
+        reader.Start();
+        var pace = Stopwatch.StartNew();
+        double secondsPerTick = 1 / run.Simulation.TickRateHz / speed;
+        int logged = 0;
+        run.RunToEnd(until, () =>
+        {
+            foreach (string entry in run.Log.Skip(logged))
+            {
+                Console.WriteLine(entry);
+            }
+            logged = run.Log.Count;
+            double ahead = (run.Simulation.Tick * secondsPerTick) - pace.Elapsed.TotalSeconds;
+            if (ahead > 0)
+            {
+                Thread.Sleep(TimeSpan.FromSeconds(ahead));
+            }
+        });
+    }
+
+    private static void Report(ScenarioRun run, TimeSpan wall)
+    {
+        var metrics = run.Scenario.Metrics;
+        var table = new Table().Title("Metrics").AddColumn("time");
+        foreach (var metric in metrics)
+        {
+            table.AddColumn(new TableColumn(Label(metric)).RightAligned());
+        }
+        foreach (var (at, outcome) in run.Samples)
+        {
+            table.AddRow([Duration.Format(at), .. metrics.Select(m => Show(m, MetricValues.Of(outcome, m)))]);
+        }
+        AnsiConsole.Write(table);
+        foreach (string entry in run.Log)
+        {
+            AnsiConsole.MarkupLine(Markup.Escape(entry));
+        }
+        var last = run.Samples[^1].Outcome;
+        AnsiConsole.MarkupLine(Markup.Escape($"Outcome: {last.Agents:N0} agents, {last.Evacuated:N0} evacuated, {last.Injured:N0} injured, {last.Incapacitated:N0} incapacitated; "
+            + $"flooded {last.FloodedArea / 10_000:F2} ha (deepest {last.MaxInundationDepth:F2} m); burned {last.BurnedArea / 10_000:F2} ha; damaged buildings {last.DamagedBuildingArea:N0} m2."));
+        AnsiConsole.MarkupLine(Markup.Escape($"The run {run.EndReason}; {Duration.Format(run.Simulation.SimulatedTime)} simulated in {wall.TotalSeconds:F1} s ({run.Simulation.SimulatedTime.TotalSeconds / Math.Max(wall.TotalSeconds, 1e-9):F1}x real time); final state hash {run.Simulation.StateHash:X16}."));
+    }
+
+    private static string Label(Metric metric) => metric switch
+    {
+        Metric.FloodedArea => "flooded ha",
+        Metric.BurnedArea => "burned ha",
+        Metric.MaxDepth => "max depth m",
+        Metric.DamagedBuildings => "damaged bldg m2",
+        _ => metric.ToString().ToLowerInvariant(),
+    };
+
+    private static string Show(Metric metric, double value) => metric switch
+    {
+        Metric.FloodedArea or Metric.BurnedArea => (value / 10_000).ToString("F2"),
+        Metric.MaxDepth => value.ToString("F2"),
+        _ => value.ToString("N0"),
+    };
+}
