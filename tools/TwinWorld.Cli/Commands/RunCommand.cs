@@ -102,7 +102,7 @@ internal static class RunCommand
     /// <summary>Keeps pace with the clock; a reader thread hands typed actions to the run.</summary>
     private static void RunLive(ScenarioRun run, TimeSpan? until, double speed)
     {
-        AnsiConsole.MarkupLine("Live: type actions as in the scenario, one per line (e.g. fire: {at: [500, 400]}), or end: reason.");
+        AnsiConsole.MarkupLine(Markup.Escape("Live: type actions as in the scenario, one per line (e.g. fire: {at: [500, 400]}), or end: reason."));
         var reader = new Thread(() =>
         {
             while (Console.In.ReadLine() is { } line)
