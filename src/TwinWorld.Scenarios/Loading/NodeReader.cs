@@ -7,7 +7,8 @@ namespace TwinWorld.Scenarios.Loading;
 /// <summary>
 /// Reads typed values out of YAML nodes, collecting every error (with its line and column) instead
 /// of stopping at the first. A scalar written as <c>$name</c> takes the value of the declared
-/// parameter of that name. Every reader returns null for a value it could not read.
+/// parameter of that name. Every reader returns null for a value it could not read. A missing value
+/// (a null node) is not reported again: the mapping that lacked the key already said so.
 /// </summary>
 internal sealed class NodeReader(string file)
 {
@@ -35,7 +36,7 @@ internal sealed class NodeReader(string file)
     {
         if (node is not YamlMappingNode map)
         {
-            Error(node, $"{what} must be a mapping of keys to values{Found(node)}");
+            Report(node, $"{what} must be a mapping of keys to values{Found(node)}");
             return null;
         }
         var entries = new Dictionary<string, (YamlNode Key, YamlNode Value)>(StringComparer.Ordinal);
@@ -62,7 +63,7 @@ internal sealed class NodeReader(string file)
         {
             return [.. list.Children];
         }
-        Error(node, $"{what} must be a list{Found(node)}");
+        Report(node, $"{what} must be a list{Found(node)}");
         return null;
     }
 
@@ -71,7 +72,7 @@ internal sealed class NodeReader(string file)
     {
         if (node is not YamlScalarNode scalar || scalar.Value is null)
         {
-            Error(node, $"{what} must be a single value{Found(node)}");
+            Report(node, $"{what} must be a single value{Found(node)}");
             return null;
         }
         string text = scalar.Value.Trim();
@@ -190,11 +191,20 @@ internal sealed class NodeReader(string file)
     {
         if (node is not YamlSequenceNode list || list.Children.Count != count)
         {
-            Error(node, $"{what} must be {shape}{Found(node)}");
+            Report(node, $"{what} must be {shape}{Found(node)}");
             return null;
         }
         var values = list.Children.Select(c => Number(c, what, double.MinValue, double.MaxValue)).ToArray();
         return values.All(v => v is not null) ? values.Select(v => v!.Value).ToArray() : null;
+    }
+
+    /// <summary>Reports a value of the wrong shape; a missing one was reported by its mapping.</summary>
+    private void Report(YamlNode? node, string message)
+    {
+        if (node is not null)
+        {
+            Error(node, message);
+        }
     }
 
     private double? InRange(YamlNode? node, string what, double value, double min, double max, string text)
