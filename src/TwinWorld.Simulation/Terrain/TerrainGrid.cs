@@ -59,6 +59,17 @@ public sealed class TerrainGrid
         return Contains(x, y) ? Index(x, y) : -1;
     }
 
+    /// <summary>The cells (x0..x1, y0..y1 inclusive, clamped to the grid) of the square that holds a disc; empty when it misses the grid.</summary>
+    public (int X0, int X1, int Y0, int Y1) CellBox(Vector2 centre, float radius)
+    {
+        radius = MathF.Min(radius, WidthMetres + HeightMetres);
+        return (
+            Math.Max(0, (int)MathF.Floor((centre.X - radius) / CellSize)),
+            Math.Min(Width - 1, (int)MathF.Floor((centre.X + radius) / CellSize)),
+            Math.Max(0, (int)MathF.Floor((centre.Y - radius) / CellSize)),
+            Math.Min(Height - 1, (int)MathF.Floor((centre.Y + radius) / CellSize)));
+    }
+
     public Vector2 CellCentre(int index) => new(((index % Width) + 0.5f) * CellSize, ((index / Width) + 0.5f) * CellSize);
 
     public bool IsWalkable(int index) => index >= 0 && LandUseTraits.IsWalkable(LandUse[index]);

@@ -17,10 +17,7 @@ public sealed record FloodNearCondition(AreaSpec Area, float Within) : Condition
         var terrain = simulation.Site.Terrain;
         var (centre, radius) = Area.Disc(simulation.Site);
         float reach = radius + Within;
-        int x0 = Math.Max(0, (int)((centre.X - reach) / terrain.CellSize));
-        int x1 = Math.Min(terrain.Width - 1, (int)((centre.X + reach) / terrain.CellSize));
-        int y0 = Math.Max(0, (int)((centre.Y - reach) / terrain.CellSize));
-        int y1 = Math.Min(terrain.Height - 1, (int)((centre.Y + reach) / terrain.CellSize));
+        var (x0, x1, y0, y1) = terrain.CellBox(centre, reach);
         var depth = hazards.Water.Depth;
         for (int y = y0; y <= y1; y++)
         {

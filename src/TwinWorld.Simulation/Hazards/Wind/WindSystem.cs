@@ -45,11 +45,7 @@ internal sealed class WindSystem : ISimulationSystem
             {
                 continue;
             }
-            reach = MathF.Min(reach, terrain.WidthMetres + terrain.HeightMetres);
-            int x0 = Math.Max(0, (int)((vortex.Centre.X - reach) / terrain.CellSize));
-            int x1 = Math.Min(terrain.Width - 1, (int)((vortex.Centre.X + reach) / terrain.CellSize));
-            int y0 = Math.Max(0, (int)((vortex.Centre.Y - reach) / terrain.CellSize));
-            int y1 = Math.Min(terrain.Height - 1, (int)((vortex.Centre.Y + reach) / terrain.CellSize));
+            var (x0, x1, y0, y1) = terrain.CellBox(vortex.Centre, reach);
             for (int y = y0; y <= y1; y++)
             {
                 for (int x = x0; x <= x1; x++)
