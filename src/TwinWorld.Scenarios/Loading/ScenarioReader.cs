@@ -50,6 +50,7 @@ internal sealed partial class ScenarioReader
     private int _ownKinds;
     private readonly Dictionary<ZoneSpec, YamlNode> _zoneNodes = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _hazardNames = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _cameraNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, AgentKind> _kinds = new(StringComparer.OrdinalIgnoreCase)
     {
         ["civilian"] = AgentKind.Civilian, ["child"] = AgentKind.Child, ["elderly"] = AgentKind.Elderly,
@@ -402,6 +403,11 @@ internal sealed partial class ScenarioReader
         }
         if (name is null || mode is null || position is null || size is null)
         {
+            return null;
+        }
+        if (!_cameraNames.Add(name))
+        {
+            _read.Error(map["name"], $"camera name '{name}' is used twice");
             return null;
         }
         var at = map["position"]!;

@@ -66,4 +66,25 @@ public class TornadoTests
         Assert.True(Vector2.Distance(at, new Vector2(240, 200)) > 4 && at.X > 240, $"it moves away from the tornado: {at}");
         Assert.Equal(VitalState.Healthy, simulation.World.Get<Vitality>(agent).State);
     }
+
+    [Fact]
+    public void A_tornado_passing_a_fire_drives_it_with_its_winds()
+    {
+        int Burned(bool tornado)
+        {
+            var simulation = new Simulation(HazardSites.Field(size: 150, cellSize: 2), new SimulationOptions { Seed = 6, Workers = 2 });
+            simulation.Inputs.Enqueue(new IgniteFire(0, new Vector2(150, 150), Radius: 4));
+            if (tornado)
+            {
+                simulation.Inputs.Enqueue(new StartTornado(0, new Vector2(190, 0), new Vector2(190, 300), TranslationSpeed: 5, MaxWind: 40, CoreRadius: 30));
+            }
+            HazardSites.Run(simulation, 60);
+            return simulation.Hazards.Fire.BurnedCells;
+        }
+
+        int calm = Burned(tornado: false);
+        int windy = Burned(tornado: true);
+
+        Assert.True(windy > 2 * calm, $"with no ambient wind, {calm} cells burn; near a tornado, {windy}");
+    }
 }
