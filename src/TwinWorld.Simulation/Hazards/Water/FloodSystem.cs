@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using TwinWorld.Ecs;
 
 namespace TwinWorld.Simulation.Hazards.Water;
@@ -65,7 +66,7 @@ internal sealed class FloodSystem : ISimulationSystem
         if (hazards.WaterMoving)
         {
             SetSides(hazards.Water);
-            hazards.Water.Advance(simulation.Dt, now, [.. _waves]);
+            hazards.Water.Advance(simulation.Dt, now, CollectionsMarshal.AsSpan(_waves));
             hazards.Flood.Update(hazards.Water.Depth, now + simulation.Dt);
         }
     }
