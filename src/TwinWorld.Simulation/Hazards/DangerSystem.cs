@@ -74,25 +74,12 @@ internal sealed class DangerSystem : ISimulationSystem
     {
         var wind = simulation.Hazards.Wind;
         var terrain = simulation.Site.Terrain;
-        foreach (var vortex in wind.Vortices)
+        foreach (int cell in wind.CellsNearVortices(terrain, WindFrom))
         {
-            float reach = vortex.ReachOf(WindFrom);
-            if (reach <= 0)
+            float speed = wind.At(terrain.CellCentre(cell)).Length();
+            if (speed >= WindFrom)
             {
-                continue;
-            }
-            var (x0, x1, y0, y1) = terrain.CellBox(vortex.Centre, reach);
-            for (int y = y0; y <= y1; y++)
-            {
-                for (int x = x0; x <= x1; x++)
-                {
-                    int cell = terrain.Index(x, y);
-                    float speed = wind.At(terrain.CellCentre(cell)).Length();
-                    if (speed >= WindFrom)
-                    {
-                        simulation.Hazards.Danger.Raise(cell, MathF.Max(Noticeable, (speed - WindFrom) / (WindDeadly - WindFrom)));
-                    }
-                }
+                simulation.Hazards.Danger.Raise(cell, MathF.Max(Noticeable, (speed - WindFrom) / (WindDeadly - WindFrom)));
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using TwinWorld.Simulation.Terrain;
 
 namespace TwinWorld.Simulation.Hazards.Wind;
 
@@ -28,6 +29,30 @@ public sealed class WindField
             wind += RankineVortex.Wind(offset, v.CoreRadius, v.MaxTangential) + (v.Travel * weight);
         }
         return wind;
+    }
+
+    /// <summary>
+    /// The cells, square around each tornado, that its wind may push to at least the given speed
+    /// (a cell near two tornadoes comes once for each). Callers test the wind at each themselves.
+    /// </summary>
+    public IEnumerable<int> CellsNearVortices(TerrainGrid terrain, float speed)
+    {
+        foreach (var vortex in _vortices)
+        {
+            float reach = vortex.ReachOf(speed);
+            if (reach <= 0)
+            {
+                continue;
+            }
+            var (x0, x1, y0, y1) = terrain.CellBox(vortex.Centre, reach);
+            for (int y = y0; y <= y1; y++)
+            {
+                for (int x = x0; x <= x1; x++)
+                {
+                    yield return terrain.Index(x, y);
+                }
+            }
+        }
     }
 
     /// <summary>The wind's ambient part as a hash input: the vortices are rebuilt from entities each tick.</summary>

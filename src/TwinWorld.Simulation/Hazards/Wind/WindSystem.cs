@@ -38,24 +38,11 @@ internal sealed class WindSystem : ISimulationSystem
     {
         var terrain = simulation.Site.Terrain;
         var buildings = simulation.Hazards.Buildings;
-        foreach (var vortex in wind.Vortices)
+        foreach (int cell in wind.CellsNearVortices(terrain, BuildingDamage.Thresholds[0]))
         {
-            float reach = vortex.ReachOf(BuildingDamage.Thresholds[0]);
-            if (reach <= 0)
+            if (terrain.LandUse[cell] == Terrain.LandUse.Building)
             {
-                continue;
-            }
-            var (x0, x1, y0, y1) = terrain.CellBox(vortex.Centre, reach);
-            for (int y = y0; y <= y1; y++)
-            {
-                for (int x = x0; x <= x1; x++)
-                {
-                    int cell = terrain.Index(x, y);
-                    if (terrain.LandUse[cell] == Terrain.LandUse.Building)
-                    {
-                        buildings.Expose(cell, wind.At(terrain.CellCentre(cell)).Length());
-                    }
-                }
+                buildings.Expose(cell, wind.At(terrain.CellCentre(cell)).Length());
             }
         }
     }
