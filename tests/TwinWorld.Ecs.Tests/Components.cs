@@ -12,9 +12,13 @@ public record struct Health(int Value);
 
 public struct Frozen;
 
-public record struct Name(string Value) : IStableHash
+public record struct Name(string Value) : IStableHash, ISnapshotCodec<Name>
 {
     public readonly void AppendTo(ref StableHasher hasher) => hasher.Add(Value);
+
+    public static void Write(BinaryWriter writer, in Name value) => writer.Write(value.Value);
+
+    public static Name Read(BinaryReader reader) => new(reader.ReadString());
 }
 
 /// <summary>Holds a mutable list, so a cloned world must get its own list.</summary>

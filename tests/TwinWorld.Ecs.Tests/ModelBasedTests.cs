@@ -13,7 +13,7 @@ public class ModelBasedTests
 {
     private const int Components = 4; // Health, Position, Velocity, Name: see Kinds
 
-    public enum OpKind { Create, CreateMany, Destroy, Add, Remove, Set, Clone, Buffered }
+    public enum OpKind { Create, CreateMany, Destroy, Add, Remove, Set, Clone, Saved, Buffered }
 
     public sealed record Op(OpKind Kind, int Pick, int Component, int Value, int Mask);
 
@@ -21,7 +21,7 @@ public class ModelBasedTests
         from kind in Gen.Frequency(
             (5, Gen.Constant(OpKind.Create)), (1, Gen.Constant(OpKind.CreateMany)), (3, Gen.Constant(OpKind.Destroy)),
             (5, Gen.Constant(OpKind.Add)), (4, Gen.Constant(OpKind.Remove)), (3, Gen.Constant(OpKind.Set)),
-            (1, Gen.Constant(OpKind.Clone)), (2, Gen.Constant(OpKind.Buffered)))
+            (1, Gen.Constant(OpKind.Clone)), (1, Gen.Constant(OpKind.Saved)), (2, Gen.Constant(OpKind.Buffered)))
         from pick in Gen.Choose(0, 1_000_000)
         from component in Gen.Choose(0, Components - 1)
         from value in Gen.Choose(-50, 50)
@@ -69,6 +69,8 @@ public class ModelBasedTests
                     break;
                 case OpKind.Clone:
                     return world.Clone();
+                case OpKind.Saved:
+                    return SnapshotTests.SavedAndRead(world);
                 case OpKind.Buffered:
                     ApplyBuffered(world, op);
                     break;

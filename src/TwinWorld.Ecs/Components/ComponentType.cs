@@ -74,7 +74,16 @@ internal abstract class ComponentType
 
     internal abstract void HashElement(Array column, int index, ref StableHasher hasher);
 
+    internal abstract void WriteColumn(BinaryWriter writer, Array column, int count);
+
+    /// <summary>Fills the first <paramref name="count"/> elements of a column from a snapshot.</summary>
+    internal abstract void ReadColumn(BinaryReader reader, Array column, int count);
+
     internal abstract ComponentValues CreateValues();
+
+    /// <summary>The registered type for a CLR type (registering it now if this process has not used it yet).</summary>
+    internal static ComponentType Of(Type type)
+        => (ComponentType)typeof(ComponentType<>).MakeGenericType(type).GetField("Instance")!.GetValue(null)!;
 
     public override string ToString() => Type.Name;
 }

@@ -14,11 +14,14 @@ internal sealed class ComponentType<T> : ComponentType where T : struct
     private readonly ElementHasher<T>? _hasher;
     private readonly string? _unhashableReason;
     private readonly ElementCloner<T>? _cloner;
+    private readonly ElementSaver<T>? _saver;
+    private readonly string? _unsavableReason;
 
     private ComponentType() : base(typeof(T), Unsafe.SizeOf<T>())
     {
         _hasher = ElementHasher<T>.For(HoldsReferences, out _unhashableReason);
         _cloner = ElementCloner<T>.For();
+        _saver = ElementSaver<T>.For(out _unsavableReason);
         RawHashBytes = _hasher?.RawBytes ?? -1;
     }
 
@@ -64,6 +67,13 @@ internal sealed class ComponentType<T> : ComponentType where T : struct
         }
         _hasher.Hash(ref Unsafe.As<T[]>(column)[index], ref hasher);
     }
+
+    internal override void WriteColumn(BinaryWriter writer, Array column, int count) => Saver.Write(writer, Unsafe.As<T[]>(column), count);
+
+    internal override void ReadColumn(BinaryReader reader, Array column, int count) => Saver.Read(reader, Unsafe.As<T[]>(column), count);
+
+    private ElementSaver<T> Saver
+        => _saver ?? throw new NotSupportedException($"Cannot save component {Type.FullName} in a snapshot: {_unsavableReason}. Implement {nameof(ISnapshotCodec<T>)}<{Type.Name}> on it.");
 
     internal override ComponentValues CreateValues() => new ComponentValues<T>();
 

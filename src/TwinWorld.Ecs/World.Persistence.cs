@@ -1,0 +1,137 @@
+using System.Runtime.InteropServices;
+
+namespace TwinWorld.Ecs;
+
+// Saving a world to bytes and reading it back: recordings' snapshots, seeking and forks across processes.
+public sealed partial class World
+{
+    private const int SnapshotFormat = 1;
+
+    /// <summary>
+    /// Writes everything <see cref="Clone"/> copies (versions, free ids, archetypes in order, chunks in
+    /// order, every component) so <see cref="ReadSnapshot"/> gives a world that behaves exactly like
+    /// this one. Component types are named by assembly-qualified name and checked by stable key and
+    /// size on reading, so a snapshot is for the same build. Components that hold references need
+    /// <see cref="ISnapshotCodec{T}"/>.
+    /// </summary>
+    public void WriteSnapshot(BinaryWriter writer)
+    {
+        ThrowIfIterating("save the world");
+        writer.Write(SnapshotFormat);
+        var types = _archetypes.SelectMany(a => a.Types).Distinct().ToList();
+        writer.Write(types.Count);
+        foreach (var type in types)
+        {
+            writer.Write(type.Type.AssemblyQualifiedName!);
+            writer.Write(type.StableKey);
+            writer.Write(type.Size);
+        }
+        writer.Write(_slots.Count);
+        for (int id = 0; id < _slots.Count; id++)
+        {
+            writer.Write(_slots[id].Version);
+        }
+        writer.Write(_freeCount);
+        writer.Write(MemoryMarshal.AsBytes(_free.AsSpan(0, _freeCount)));
+        writer.Write(_archetypes.Count);
+        foreach (var archetype in _archetypes)
+        {
+            writer.Write(archetype.Types.Length);
+            foreach (var type in archetype.Types)
+            {
+                writer.Write(types.IndexOf(type));
+            }
+            writer.Write(archetype.ChunkCount);
+            for (int c = 0; c < archetype.ChunkCount; c++)
+            {
+                var chunk = archetype.GetChunk(c);
+                writer.Write(chunk.Count);
+                writer.Write(MemoryMarshal.AsBytes(chunk.Entities.AsSpan(0, chunk.Count)));
+                for (int column = 0; column < archetype.Types.Length; column++)
+                {
+                    archetype.Types[column].WriteColumn(writer, chunk.Columns[column], chunk.Count);
+                }
+            }
+        }
+    }
+
+    /// <summary>Reads a world written by <see cref="WriteSnapshot"/>; throws <see cref="InvalidDataException"/> if it does not fit this build.</summary>
+    public static World ReadSnapshot(BinaryReader reader, int maxDegreeOfParallelism = 0)
+    {
+        int format = reader.ReadInt32();
+        if (format != SnapshotFormat)
+        {
+            throw new InvalidDataException($"The world snapshot is format {format}; this build reads format {SnapshotFormat}.");
+        }
+        var types = new ComponentType[reader.ReadInt32()];
+        for (int t = 0; t < types.Length; t++)
+        {
+            string name = reader.ReadString();
+            ulong key = reader.ReadUInt64();
+            int size = reader.ReadInt32();
+            var clrType = Type.GetType(name) ?? throw new InvalidDataException($"The world snapshot has component type {name}, which this build does not have.");
+            types[t] = ComponentType.Of(clrType);
+            if (types[t].StableKey != key || types[t].Size != size)
+            {
+                throw new InvalidDataException($"Component type {name} has changed since the snapshot was written (key or size differ).");
+            }
+        }
+        var world = new World();
+        if (maxDegreeOfParallelism > 0)
+        {
+            world.MaxDegreeOfParallelism = maxDegreeOfParallelism;
+        }
+        int slots = reader.ReadInt32();
+        for (int id = 0; id < slots; id++)
+        {
+            world._slots.Append();
+            world._slots[id].Version = reader.ReadInt32();
+        }
+        world._freeCount = reader.ReadInt32();
+        world._free = new int[Math.Max(64, world._freeCount)];
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(world._free.AsSpan(0, world._freeCount)));
+        int archetypes = reader.ReadInt32();
+        for (int a = 0; a < archetypes; a++)
+        {
+            var saved = new ComponentType[reader.ReadInt32()];
+            for (int t = 0; t < saved.Length; t++)
+            {
+                saved[t] = types[reader.ReadInt32()];
+            }
+            var archetype = world.ArchetypeFor(ComponentSet.Of(saved));
+            if (archetype != world._archetypes[a])
+            {
+                throw new InvalidDataException($"The world snapshot names archetype {archetype} twice.");
+            }
+            int chunks = reader.ReadInt32();
+            for (int c = 0; c < chunks; c++)
+            {
+                world.ReadChunk(reader, archetype, saved);
+            }
+        }
+        return world;
+    }
+
+    /// <summary>Appends one saved chunk's rows to an archetype (saved chunks are full except the last, so the layout is reproduced).</summary>
+    private void ReadChunk(BinaryReader reader, Archetype archetype, ComponentType[] savedOrder)
+    {
+        int count = reader.ReadInt32();
+        if (archetype.AddRows(count, out var chunk, out int start) != count || start != 0)
+        {
+            throw new InvalidDataException($"A saved chunk of {archetype} does not fit its capacity of {archetype.ChunkCapacity}.");
+        }
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(chunk.Entities.AsSpan(0, count)));
+        foreach (var type in savedOrder)
+        {
+            type.ReadColumn(reader, chunk.Columns[archetype.ColumnOf(type.Id)], count);
+        }
+        for (int row = 0; row < count; row++)
+        {
+            var entity = chunk.Entities[row];
+            ref var slot = ref _slots[entity.Id];
+            slot.Chunk = chunk;
+            slot.Row = row;
+            Count++;
+        }
+    }
+}
