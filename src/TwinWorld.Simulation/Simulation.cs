@@ -22,7 +22,7 @@ namespace TwinWorld.Simulation;
 /// that changes state comes in through <see cref="Inputs"/> or the setup methods before the first
 /// tick, so the same site, options and inputs give the same hash at every tick.
 /// </summary>
-public sealed class Simulation
+public sealed partial class Simulation
 {
     private static readonly QueryDescription AlertQuery = new QueryDescription().WithAll<AlertArea>();
     private static readonly QueryDescription AvatarQuery = new QueryDescription().WithAll<PlayerControl>();
@@ -62,7 +62,7 @@ public sealed class Simulation
 
     public Site Site { get; }
 
-    public World World { get; }
+    public World World { get; private set; }
 
     public AgentProfiles Profiles { get; } = new();
 

@@ -13,7 +13,7 @@ namespace TwinWorld.Scenarios.Running;
 /// every tick, the metrics sampled at their interval, and the end. Authors inject actions while it
 /// runs (<see cref="Inject(string)"/>), from any thread; they take effect at the next tick.
 /// </summary>
-public sealed class ScenarioRun
+public sealed partial class ScenarioRun
 {
     private readonly ConditionContext _context;
     private readonly bool[] _triggerDone;
@@ -28,6 +28,17 @@ public sealed class ScenarioRun
     private bool _alertScheduled;
 
     public ScenarioRun(Scenario scenario, int workers = 0)
+        : this(scenario, workers, populate: true)
+    {
+        SetupHash = Simulation.ComputeStateHash();
+        foreach (var (action, tick) in Timeline(scenario))
+        {
+            Enqueue(action, tick);
+        }
+        _alertScheduled = scenario.AlertPolicy is { At: not null };
+    }
+
+    private ScenarioRun(Scenario scenario, int workers, bool populate)
     {
         Scenario = scenario;
         Simulation = new Simulation.Simulation(scenario.Site, new SimulationOptions
@@ -40,25 +51,15 @@ public sealed class ScenarioRun
         _triggerDone = new bool[scenario.Triggers.Count];
         _triggerWas = new bool[scenario.Triggers.Count];
         _metricsEvery = Math.Max(1, TicksOf(scenario.MetricsInterval));
-        Populate();
-        foreach (var camera in scenario.Cameras)
-        {
-            Enqueue(new CameraAction(camera), 0);
-        }
-        Enqueue(scenario.Wind, 0);
-        foreach (var timed in scenario.Events)
-        {
-            Enqueue(timed.Action, TicksOf(timed.At));
-        }
-        if (scenario.AlertPolicy is { At: { } at } policy)
-        {
-            ScheduleAlert(policy, TicksOf(at));
-        }
+        Populate(scatter: populate);
     }
 
     public Scenario Scenario { get; }
 
     public Simulation.Simulation Simulation { get; }
+
+    /// <summary>The state hash after setup, before the first tick: equal for scenarios that set up the same world.</summary>
+    public ulong SetupHash { get; private set; }
 
     public bool Ended => _endReason is not null;
 
@@ -84,9 +85,10 @@ public sealed class ScenarioRun
         {
             _log.Enqueue($"{Format(Simulation.SimulatedTime)} {rejected}");
         }
-        if (hazardsBefore == 0 && Simulation.HazardsStarted > 0 && Scenario.AlertPolicy is { AfterFirstHazard: { } delay } policy)
+        if (hazardsBefore == 0 && Simulation.HazardsStarted > 0 && !_alertScheduled && Scenario.AlertPolicy is { AfterFirstHazard: { } delay } policy)
         {
-            ScheduleAlert(policy, Simulation.Tick + TicksOf(delay));
+            _alertScheduled = true;
+            Enqueue(new AlertAction(policy.Area, policy.Shelter), Simulation.Tick + TicksOf(delay));
         }
         EvaluateTriggers();
         if (Simulation.Tick % _metricsEvery == 0)
@@ -134,7 +136,23 @@ public sealed class ScenarioRun
         Simulation.Inputs.Enqueue(action.ToInput(Scenario.Site, Simulation.Tick)!);
     }
 
-    private void Populate()
+    /// <summary>What the scenario schedules before the first tick: cameras and wind at 0, the events, an alert at a fixed time.</summary>
+    private static List<(ActionSpec Action, long Tick)> Timeline(Scenario scenario)
+    {
+        long TicksOf(TimeSpan time) => Ticks(time, scenario.TickRateHz);
+        var timeline = new List<(ActionSpec, long)>();
+        timeline.AddRange(scenario.Cameras.Select(camera => ((ActionSpec)new CameraAction(camera), 0L)));
+        timeline.Add((scenario.Wind, 0));
+        timeline.AddRange(scenario.Events.Select(timed => (timed.Action, TicksOf(timed.At))));
+        if (scenario.AlertPolicy is { At: { } at } policy)
+        {
+            timeline.Add((new AlertAction(policy.Area, policy.Shelter), TicksOf(at)));
+        }
+        return timeline;
+    }
+
+    /// <summary>Registers the groups' own kinds, and places their people unless a snapshot will.</summary>
+    private void Populate(bool scatter)
     {
         var profiles = Simulation.Profiles;
         foreach (var group in Scenario.Population)
@@ -155,20 +173,10 @@ public sealed class ScenarioRun
                     throw new InvalidOperationException($"Group '{group.Name}' was numbered kind {(int)group.Kind} but registered as {(int)id}.");
                 }
             }
-            int placed = Simulation.Scatter(group.Count, group.Area.Cells(Scenario.Site), group.Kind);
-            if (placed < group.Count)
+            if (scatter && Simulation.Scatter(group.Count, group.Area.Cells(Scenario.Site), group.Kind) < group.Count)
             {
                 _log.Enqueue($"0m00s population '{group.Name}': its area has no walkable ground; no one was placed");
             }
-        }
-    }
-
-    private void ScheduleAlert(AlertPolicy policy, long tick)
-    {
-        if (!_alertScheduled)
-        {
-            _alertScheduled = true;
-            Enqueue(new AlertAction(policy.Area, policy.Shelter), tick);
         }
     }
 
@@ -241,7 +249,9 @@ public sealed class ScenarioRun
         Simulation.Inputs.Enqueue(action.ToInput(Scenario.Site, tick)!);
     }
 
-    private long TicksOf(TimeSpan time) => (long)Math.Round(time.TotalSeconds * Scenario.TickRateHz);
+    private long TicksOf(TimeSpan time) => Ticks(time, Scenario.TickRateHz);
+
+    private static long Ticks(TimeSpan time, double tickRateHz) => (long)Math.Round(time.TotalSeconds * tickRateHz);
 
     private static string Format(TimeSpan time) => Duration.Format(time);
 }

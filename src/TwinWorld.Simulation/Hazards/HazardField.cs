@@ -1,6 +1,7 @@
 using System.Numerics;
 using TwinWorld.Ecs;
 using TwinWorld.Simulation.Terrain;
+using TwinWorld.Simulation.Snapshots;
 
 namespace TwinWorld.Simulation.Hazards;
 
@@ -150,5 +151,25 @@ public sealed class HazardField
     {
         MinX = MinY = int.MaxValue;
         MaxX = MaxY = int.MinValue;
+    }
+
+    internal void Save(BinaryWriter writer)
+    {
+        writer.WriteArray<float>(_level);
+        writer.WriteArray<float>(_blockMax);
+        writer.Write(MinX);
+        writer.Write(MaxX);
+        writer.Write(MinY);
+        writer.Write(MaxY);
+    }
+
+    internal void Load(BinaryReader reader)
+    {
+        reader.ReadArrayInto<float>(_level);
+        reader.ReadArrayInto<float>(_blockMax);
+        MinX = reader.ReadInt32();
+        MaxX = reader.ReadInt32();
+        MinY = reader.ReadInt32();
+        MaxY = reader.ReadInt32();
     }
 }

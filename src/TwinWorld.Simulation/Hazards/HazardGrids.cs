@@ -120,4 +120,28 @@ public sealed class HazardGrids
         Danger.AppendTo(ref hasher);
         FireFront.AppendTo(ref hasher);
     }
+
+    internal void Save(BinaryWriter writer)
+    {
+        writer.Write(WaterMoving);
+        Water.Save(writer);
+        Flood.Save(writer);
+        Fire.Save(writer);
+        Wind.Save(writer);
+        Buildings.Save(writer);
+        Danger.Save(writer);
+        FireFront.Save(writer);
+    }
+
+    internal void Load(BinaryReader reader)
+    {
+        WaterMoving = reader.ReadBoolean();
+        Water.Load(reader);
+        Flood.Load(reader);
+        Fire.Load(reader);
+        Wind.Load(reader);
+        Buildings.Load(reader);
+        Danger.Load(reader);
+        FireFront.Load(reader);
+    }
 }

@@ -47,4 +47,54 @@ public sealed class InputQueue
             return due.Select(w => w.Input.Tick < tick ? w.Input with { Tick = tick } : w.Input).ToList();
         }
     }
+
+    /// <summary>
+    /// For what-if forks: removes one waiting input equal to each of <paramref name="remove"/> (a
+    /// schedule being replaced) and puts <paramref name="schedule"/> ahead of everything still waiting.
+    /// </summary>
+    public void ReplaceScheduled(IEnumerable<SimulationInput> remove, IEnumerable<SimulationInput> schedule)
+    {
+        lock (_gate)
+        {
+            var rest = _waiting.OrderBy(w => w.Sequence).Select(w => w.Input).ToList();
+            foreach (var input in remove)
+            {
+                rest.Remove(input);
+            }
+            _waiting.Clear();
+            foreach (var input in schedule.Concat(rest))
+            {
+                _waiting.Add((input, _sequence++));
+            }
+        }
+    }
+
+    /// <summary>The inputs still waiting, in arrival order, and the late count.</summary>
+    internal void Save(BinaryWriter writer)
+    {
+        lock (_gate)
+        {
+            writer.Write(Late);
+            writer.Write(_waiting.Count);
+            foreach (var (input, _) in _waiting.OrderBy(w => w.Sequence))
+            {
+                InputCodec.Write(writer, input);
+            }
+        }
+    }
+
+    /// <summary>Replaces what is waiting with saved inputs.</summary>
+    internal void Load(BinaryReader reader)
+    {
+        lock (_gate)
+        {
+            Late = reader.ReadInt64();
+            _waiting.Clear();
+            int count = reader.ReadInt32();
+            for (int i = 0; i < count; i++)
+            {
+                _waiting.Add((InputCodec.Read(reader), _sequence++));
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using TwinWorld.Ecs;
+using TwinWorld.Simulation.Snapshots;
 
 namespace TwinWorld.Simulation.Hazards.Fire;
 
@@ -83,4 +84,14 @@ internal sealed class EventQueue
     public void Clear() => Count = 0;
 
     public void AppendTo(ref StableHasher hasher) => hasher.Add(MemoryMarshal.AsBytes(Items));
+
+    public void Save(BinaryWriter writer) => writer.WriteArray(Items);
+
+    public void Load(BinaryReader reader)
+    {
+        var items = reader.ReadArray<ulong>(int.MaxValue / 8);
+        Count = items.Length;
+        _items = new ulong[Math.Max(1024, items.Length)];
+        items.CopyTo(_items, 0);
+    }
 }

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using TwinWorld.Ecs;
 using TwinWorld.Simulation.Terrain;
+using TwinWorld.Simulation.Snapshots;
 
 namespace TwinWorld.Simulation.Hazards.Fire;
 
@@ -337,5 +338,38 @@ public sealed class FireGrid
                 _slope[t.Index(x, y)] = new Vector2(gx, gy);
             }
         }
+    }
+
+    /// <summary>What evolves (as hashed) goes into a snapshot; the spread cache is keyed by pass, so a fresh one is equivalent.</summary>
+    internal void Save(BinaryWriter writer)
+    {
+        writer.WriteArray<FireState>(_state);
+        writer.WriteArray<float>(_arrival);
+        writer.WriteArray<float>(_intensity);
+        _ignitions.Save(writer);
+        _burnouts.Save(writer);
+        writer.Write(Time);
+        writer.Write(BurningCells);
+        writer.Write(BurnedCells);
+        writer.Write(MinX);
+        writer.Write(MaxX);
+        writer.Write(MinY);
+        writer.Write(MaxY);
+    }
+
+    internal void Load(BinaryReader reader)
+    {
+        reader.ReadArrayInto<FireState>(_state);
+        reader.ReadArrayInto<float>(_arrival);
+        reader.ReadArrayInto<float>(_intensity);
+        _ignitions.Load(reader);
+        _burnouts.Load(reader);
+        Time = reader.ReadSingle();
+        BurningCells = reader.ReadInt32();
+        BurnedCells = reader.ReadInt32();
+        MinX = reader.ReadInt32();
+        MaxX = reader.ReadInt32();
+        MinY = reader.ReadInt32();
+        MaxY = reader.ReadInt32();
     }
 }

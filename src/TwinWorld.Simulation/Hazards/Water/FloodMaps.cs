@@ -1,4 +1,5 @@
 using TwinWorld.Simulation.Terrain;
+using TwinWorld.Simulation.Snapshots;
 
 namespace TwinWorld.Simulation.Hazards.Water;
 
@@ -63,5 +64,23 @@ public sealed class FloodMaps
             }
         }
         WetCells = wet;
+    }
+
+    internal void Save(BinaryWriter writer)
+    {
+        writer.WriteArray<float>(MaxDepth);
+        writer.WriteArray<float>(ArrivalSeconds);
+        writer.Write(FloodedCells);
+        writer.Write(WetCells);
+        writer.Write(DeepestWater);
+    }
+
+    internal void Load(BinaryReader reader)
+    {
+        reader.ReadArrayInto<float>(MaxDepth);
+        reader.ReadArrayInto<float>(ArrivalSeconds);
+        FloodedCells = reader.ReadInt32();
+        WetCells = reader.ReadInt32();
+        DeepestWater = reader.ReadSingle();
     }
 }

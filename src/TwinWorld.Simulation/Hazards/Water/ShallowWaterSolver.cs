@@ -355,4 +355,31 @@ public sealed class ShallowWaterSolver
         _maxAy = ay;
         _stale = false;
     }
+
+    /// <summary>The water and what the next step reads of the last one (wave speeds, sides); the bed and friction come from the site.</summary>
+    internal void Save(BinaryWriter writer)
+    {
+        _state.Save(writer);
+        writer.Write(_maxAx);
+        writer.Write(_maxAy);
+        writer.Write(_stale);
+        writer.Write(StillLevel);
+        foreach (WaterSide side in _sides)
+        {
+            writer.Write((int)side.Kind);
+        }
+    }
+
+    internal void Load(BinaryReader reader)
+    {
+        _state.Load(reader);
+        _maxAx = reader.ReadSingle();
+        _maxAy = reader.ReadSingle();
+        _stale = reader.ReadBoolean();
+        StillLevel = reader.ReadSingle();
+        foreach (WaterSide side in _sides)
+        {
+            side.Kind = (WaterBoundary)reader.ReadInt32();
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using TwinWorld.Simulation.Snapshots;
+
 namespace TwinWorld.Simulation.Hazards.Water;
 
 /// <summary>
@@ -45,4 +47,25 @@ internal sealed class WaterState
     public int[] WetHi { get; }
 
     public bool RowWet(int y) => WetLo[y] <= WetHi[y];
+
+    /// <summary>Everything in this copy of the water, derived arrays included, so a restored step starts bit-identical.</summary>
+    public void Save(BinaryWriter writer)
+    {
+        foreach (var values in new[] { H, Hu, Hv, Eta, U, V })
+        {
+            writer.WriteArray<float>(values);
+        }
+        writer.WriteArray<int>(WetLo);
+        writer.WriteArray<int>(WetHi);
+    }
+
+    public void Load(BinaryReader reader)
+    {
+        foreach (var values in new[] { H, Hu, Hv, Eta, U, V })
+        {
+            reader.ReadArrayInto<float>(values);
+        }
+        reader.ReadArrayInto<int>(WetLo);
+        reader.ReadArrayInto<int>(WetHi);
+    }
 }

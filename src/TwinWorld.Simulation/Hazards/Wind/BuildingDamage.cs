@@ -1,4 +1,5 @@
 using TwinWorld.Simulation.Terrain;
+using TwinWorld.Simulation.Snapshots;
 
 namespace TwinWorld.Simulation.Hazards.Wind;
 
@@ -46,5 +47,17 @@ public sealed class BuildingDamage
             _counts[(int)state]++;
             _state[cell] = state;
         }
+    }
+
+    internal void Save(BinaryWriter writer)
+    {
+        writer.WriteArray<DamageState>(_state);
+        writer.WriteArray<int>(_counts);
+    }
+
+    internal void Load(BinaryReader reader)
+    {
+        reader.ReadArrayInto<DamageState>(_state);
+        reader.ReadArrayInto<int>(_counts);
     }
 }

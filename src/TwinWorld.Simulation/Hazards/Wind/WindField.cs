@@ -1,5 +1,6 @@
 using System.Numerics;
 using TwinWorld.Simulation.Terrain;
+using TwinWorld.Simulation.Snapshots;
 
 namespace TwinWorld.Simulation.Hazards.Wind;
 
@@ -65,4 +66,18 @@ public sealed class WindField
     internal void ClearVortices() => _vortices.Clear();
 
     internal void AddVortex(WindVortex vortex) => _vortices.Add(vortex);
+
+    /// <summary>The ambient wind and this tick's vortices (rebuilt each tick, but kept so nothing reads a stale list).</summary>
+    internal void Save(BinaryWriter writer)
+    {
+        writer.Write(Ambient);
+        writer.WriteArray<WindVortex>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_vortices));
+    }
+
+    internal void Load(BinaryReader reader)
+    {
+        Ambient = reader.ReadVector2();
+        _vortices.Clear();
+        _vortices.AddRange(reader.ReadArray<WindVortex>(1 << 20));
+    }
 }

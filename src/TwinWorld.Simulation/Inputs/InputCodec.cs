@@ -1,0 +1,155 @@
+using TwinWorld.Ecs;
+using TwinWorld.Simulation.Agents;
+using TwinWorld.Simulation.Cameras;
+using TwinWorld.Simulation.Snapshots;
+
+namespace TwinWorld.Simulation.Inputs;
+
+/// <summary>
+/// Inputs to and from bytes, for recordings (every tick's inputs) and snapshots (inputs still
+/// waiting for their tick). One tag byte per kind; the tags are part of the recording format, so
+/// existing ones never change meaning.
+/// </summary>
+public static class InputCodec
+{
+    private enum Tag : byte
+    {
+        IssueAlert = 1, PlayerSignal, SpawnAgents, DespawnAgents, PlaceCamera, SetCameraPose,
+        SetWind, StartTsunami, RaiseSea, IgniteFire, StartTornado, StopHazard,
+    }
+
+    public static void Write(BinaryWriter writer, SimulationInput input)
+    {
+        switch (input)
+        {
+            case IssueAlert a:
+                Begin(writer, Tag.IssueAlert, a);
+                writer.Write(a.Centre);
+                writer.Write(a.Radius);
+                writer.WriteNullable(a.Shelter);
+                break;
+            case PlayerSignal p:
+                Begin(writer, Tag.PlayerSignal, p);
+                writer.Write(p.ClientId);
+                writer.Write(p.Direction);
+                break;
+            case SpawnAgents s:
+                Begin(writer, Tag.SpawnAgents, s);
+                writer.Write((int)s.Kind);
+                writer.Write(s.Count);
+                writer.Write(s.Centre);
+                writer.Write(s.Radius);
+                break;
+            case DespawnAgents d:
+                Begin(writer, Tag.DespawnAgents, d);
+                writer.Write(d.Centre);
+                writer.Write(d.Radius);
+                writer.Write(d.Count);
+                break;
+            case PlaceCamera c:
+                Begin(writer, Tag.PlaceCamera, c);
+                writer.Write((int)c.Mode);
+                writer.Write(c.Position);
+                writer.Write(c.Yaw);
+                writer.Write(c.Pitch);
+                writer.Write(c.Lens.FieldOfViewDegrees);
+                writer.Write(c.Lens.Width);
+                writer.Write(c.Lens.Height);
+                break;
+            case SetCameraPose c:
+                Begin(writer, Tag.SetCameraPose, c);
+                writer.Write(c.Camera.Id);
+                writer.Write(c.Camera.Version);
+                writer.Write(c.Position);
+                writer.Write(c.Yaw);
+                writer.Write(c.Pitch);
+                break;
+            case SetWind w:
+                Begin(writer, Tag.SetWind, w);
+                writer.Write(w.Speed);
+                writer.Write(w.FromBearingDegrees);
+                break;
+            case StartTsunami t:
+                BeginHazard(writer, Tag.StartTsunami, t);
+                writer.Write(t.Height);
+                writer.Write(t.PeriodSeconds);
+                writer.Write(t.FromBearingDegrees);
+                break;
+            case RaiseSea r:
+                BeginHazard(writer, Tag.RaiseSea, r);
+                writer.Write(r.Centre);
+                writer.Write(r.Radius);
+                writer.Write(r.Height);
+                break;
+            case IgniteFire f:
+                BeginHazard(writer, Tag.IgniteFire, f);
+                writer.Write(f.At);
+                writer.Write(f.Radius);
+                break;
+            case StartTornado t:
+                BeginHazard(writer, Tag.StartTornado, t);
+                writer.Write(t.From);
+                writer.Write(t.To);
+                writer.Write(t.TranslationSpeed);
+                writer.Write(t.MaxWind);
+                writer.Write(t.CoreRadius);
+                break;
+            case StopHazard s:
+                Begin(writer, Tag.StopHazard, s);
+                writer.Write(s.Name);
+                break;
+            default:
+                throw new NotSupportedException($"{input.GetType().Name} has no recording format; add it to {nameof(InputCodec)}.");
+        }
+    }
+
+    /// <summary>Reads one input; throws <see cref="InvalidDataException"/> for an unknown tag.</summary>
+    public static SimulationInput Read(BinaryReader reader)
+    {
+        var tag = (Tag)reader.ReadByte();
+        long tick = reader.ReadInt64();
+        switch (tag)
+        {
+            case Tag.IssueAlert:
+                return new IssueAlert(tick, reader.ReadVector2(), reader.ReadSingle(), reader.ReadNullableString());
+            case Tag.PlayerSignal:
+                return new PlayerSignal(tick, reader.ReadInt64(), reader.ReadVector2());
+            case Tag.SpawnAgents:
+                return new SpawnAgents(tick, (AgentKind)reader.ReadInt32(), reader.ReadInt32(), reader.ReadVector2(), reader.ReadSingle());
+            case Tag.DespawnAgents:
+                return new DespawnAgents(tick, reader.ReadVector2(), reader.ReadSingle(), reader.ReadInt32());
+            case Tag.PlaceCamera:
+                return new PlaceCamera(tick, (CameraMode)reader.ReadInt32(), reader.ReadVector3(), reader.ReadSingle(), reader.ReadSingle(),
+                    new CameraLens(reader.ReadSingle(), reader.ReadInt32(), reader.ReadInt32()));
+            case Tag.SetCameraPose:
+                return new SetCameraPose(tick, new Entity(reader.ReadInt32(), reader.ReadInt32()), reader.ReadVector3(), reader.ReadSingle(), reader.ReadSingle());
+            case Tag.SetWind:
+                return new SetWind(tick, reader.ReadSingle(), reader.ReadSingle());
+            case Tag.StopHazard:
+                return new StopHazard(tick, reader.ReadString());
+        }
+        string? name = reader.ReadNullableString();
+        float duration = reader.ReadSingle();
+        return tag switch
+        {
+            Tag.StartTsunami => new StartTsunami(tick, reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle(), name, duration),
+            Tag.RaiseSea => new RaiseSea(tick, reader.ReadVector2(), reader.ReadSingle(), reader.ReadSingle(), name),
+            Tag.IgniteFire => new IgniteFire(tick, reader.ReadVector2(), reader.ReadSingle(), name, duration),
+            Tag.StartTornado => new StartTornado(tick, reader.ReadVector2(), reader.ReadVector2(), reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle(), name, duration),
+            _ => throw new InvalidDataException($"Unknown input tag {(byte)tag}."),
+        };
+    }
+
+    private static void Begin(BinaryWriter writer, Tag tag, SimulationInput input)
+    {
+        writer.Write((byte)tag);
+        writer.Write(input.Tick);
+    }
+
+    private static void BeginHazard(BinaryWriter writer, Tag tag, StartHazard hazard)
+    {
+        Begin(writer, tag, hazard);
+        writer.WriteNullable(hazard.Name);
+        writer.Write(hazard.DurationSeconds);
+    }
+}
