@@ -126,22 +126,27 @@ public sealed partial class Simulation
             Systems[s].Update(this);
             _systemMilliseconds[s] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
-        StateHash = ComputeStateHash();
+        var parts = StateHashParts.Compute(this);
+        StateHashPartValues = parts;
+        StateHash = StateHashParts.Combine(parts);
         var report = new TickReport(Tick, StateHash, due.Count - rejected.Count, rejected);
         Tick++;
         return report;
     }
 
-    /// <summary>The hash of everything that evolves: the tick, every entity, the hazard grids and the spawn stream.</summary>
-    public ulong ComputeStateHash()
+    /// <summary>The hash of everything that evolves: the tick, every entity, the hazard grids and the spawn stream (see <see cref="StateHashParts"/>).</summary>
+    public ulong ComputeStateHash() => StateHashParts.Combine(StateHashParts.Compute(this));
+
+    /// <summary>The parts of the state hash after the last tick, in <see cref="StateHashParts.All"/> order (empty before the first).</summary>
+    public IReadOnlyList<ulong> StateHashPartValues { get; private set; } = [];
+
+    internal ulong RunHash()
     {
-        var hasher = new StableHasher(0x54574E53494D3031); // "TWNSIM01"
+        var hasher = new StableHasher(0x52554E); // "RUN"
         hasher.Add(Tick);
         hasher.Add(_spawnRandom.State);
         hasher.Add(_spawned);
         hasher.Add(_hazardsStarted);
-        hasher.Add(World.ComputeHash());
-        Hazards.AppendTo(ref hasher);
         return hasher.Finish();
     }
 

@@ -13,6 +13,18 @@ public class DeterminismTests
 
     private static ulong[] Run(int workers, ulong seed = 11, int ticks = 600)
     {
+        var simulation = Busy(workers, seed, ticks);
+        var hashes = new ulong[ticks];
+        for (int t = 0; t < ticks; t++)
+        {
+            hashes[t] = simulation.Step().StateHash;
+        }
+        return hashes;
+    }
+
+    /// <summary>A town with agents, an avatar and its camera, and every kind of input queued for the first <paramref name="ticks"/> ticks.</summary>
+    internal static Simulation Busy(int workers, ulong seed = 11, int ticks = 600)
+    {
         var simulation = new Simulation(Town, new SimulationOptions { Seed = seed, Workers = workers });
         var terrain = Town.Terrain;
         simulation.Scatter(3000, c => terrain.Elevation[c] < 8);
@@ -30,12 +42,7 @@ public class DeterminismTests
         {
             simulation.Inputs.Enqueue(new PlayerSignal(t, 42, DeterministicMath.Direction(t * 0.01f)));
         }
-        var hashes = new ulong[ticks];
-        for (int t = 0; t < ticks; t++)
-        {
-            hashes[t] = simulation.Step().StateHash;
-        }
-        return hashes;
+        return simulation;
     }
 
     private static Vector2 FuelNear(Vector2 point)

@@ -105,22 +105,6 @@ public sealed class HazardGrids
     /// <summary>Whether anything could harm anyone anywhere this tick (when not, harm is skipped).</summary>
     public bool AnyHarmPossible => WaterMoving || FireFront.Any || Wind.Vortices.Count > 0 || Wind.Ambient.Length() >= 10;
 
-    /// <summary>Everything that evolves and shapes what comes next; derived maps are left out.</summary>
-    public void AppendTo(ref StableHasher hasher)
-    {
-        hasher.Add(WaterMoving);
-        if (WaterMoving)
-        {
-            hasher.Add(MemoryMarshal.AsBytes(Water.Depth));
-            hasher.Add(MemoryMarshal.AsBytes(Water.DischargeX));
-            hasher.Add(MemoryMarshal.AsBytes(Water.DischargeY));
-        }
-        Fire.AppendTo(ref hasher);
-        Wind.AppendTo(ref hasher);
-        Danger.AppendTo(ref hasher);
-        FireFront.AppendTo(ref hasher);
-    }
-
     internal void Save(BinaryWriter writer)
     {
         writer.Write(WaterMoving);

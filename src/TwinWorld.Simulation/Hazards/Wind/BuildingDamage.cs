@@ -49,6 +49,19 @@ public sealed class BuildingDamage
         }
     }
 
+    /// <summary>Damage only grows, so it is state: the counts always, the cells once any are damaged.</summary>
+    public void AppendTo(ref Ecs.StableHasher hasher)
+    {
+        foreach (int count in _counts)
+        {
+            hasher.Add(count);
+        }
+        if (DamagedCells > 0)
+        {
+            hasher.Add(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_state.AsSpan()));
+        }
+    }
+
     internal void Save(BinaryWriter writer)
     {
         writer.WriteArray<DamageState>(_state);

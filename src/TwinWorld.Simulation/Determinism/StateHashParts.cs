@@ -1,0 +1,108 @@
+using System.Runtime.InteropServices;
+using TwinWorld.Ecs;
+using TwinWorld.Simulation.Agents;
+using TwinWorld.Simulation.Alerts;
+using TwinWorld.Simulation.Cameras;
+using TwinWorld.Simulation.Hazards;
+using TwinWorld.Simulation.Hazards.Fire;
+using TwinWorld.Simulation.Hazards.Water;
+using TwinWorld.Simulation.Hazards.Wind;
+
+namespace TwinWorld.Simulation;
+
+/// <summary>
+/// The state hash in parts, each covering what one or a few systems write, so a replay that diverges
+/// can name where it went wrong first. The state hash combines them in order. Every component type
+/// in use is covered: types not named here fall into the last part. Names and order are part of the
+/// recording format.
+/// </summary>
+public static class StateHashParts
+{
+    private static readonly Type[][] ComponentGroups =
+    [
+        [typeof(Position), typeof(Velocity), typeof(Heading)],
+        [typeof(Mind), typeof(Goal)],
+        [typeof(Perception), typeof(AgentRandom)],
+        [typeof(Vitality)],
+        [typeof(Agent), typeof(PlayerControl), typeof(AlertArea)],
+        [typeof(CameraPose), typeof(CameraLens), typeof(CameraRig), typeof(CameraOwner)],
+        [typeof(HazardEvent), typeof(HazardName), typeof(WaveTrain), typeof(SeaDisplacement), typeof(FireIgnition), typeof(Tornado)],
+    ];
+
+    private static readonly HashSet<Type> Named = [.. ComponentGroups.SelectMany(g => g)];
+
+    private static readonly (StateHashPart Part, Func<Simulation, ulong> Hash)[] Table =
+    [
+        (new("agents' positions and motion", "act"), s => Components(s.World, ComponentGroups[0])),
+        (new("agents' minds and goals", "think"), s => Components(s.World, ComponentGroups[1])),
+        (new("agents' perception and random streams", "sense, think"), s => Components(s.World, ComponentGroups[2])),
+        (new("agents' vitality", "harm"), s => Components(s.World, ComponentGroups[3])),
+        (new("agents, avatars and alerts", "inputs"), s => Components(s.World, ComponentGroups[4])),
+        (new("cameras", "cameras, inputs"), s => Components(s.World, ComponentGroups[5])),
+        (new("hazard events", "inputs, wind, water, fire"), s => Components(s.World, ComponentGroups[6])),
+        (new("entities (ids, versions, component sets)", "inputs, spawns"), s => s.World.ComputeStructureHash()),
+        (new("water", "water"), Water),
+        (new("fire", "fire"), s => Grid(s.Hazards.Fire.AppendTo)),
+        (new("wind and building damage", "wind"), s => Grid((ref StableHasher h) => { s.Hazards.Wind.AppendTo(ref h); s.Hazards.Buildings.AppendTo(ref h); })),
+        (new("danger and fire front", "danger"), s => Grid((ref StableHasher h) => { s.Hazards.Danger.AppendTo(ref h); s.Hazards.FireFront.AppendTo(ref h); })),
+        (new("run (tick, spawn stream, hazards started)", "inputs"), s => s.RunHash()),
+        (new("other components", "any"), s => Components(s.World, [.. s.World.ComponentTypesInUse().Where(t => !Named.Contains(t))])),
+    ];
+
+    public static IReadOnlyList<StateHashPart> All { get; } = [.. Table.Select(t => t.Part)];
+
+    /// <summary>Whether a component type has a named part (otherwise it falls into "other components").</summary>
+    public static bool Covers(Type componentType) => Named.Contains(componentType);
+
+    /// <summary>Every part's hash, worked out in parallel (each part alone, so the result does not depend on threads).</summary>
+    internal static ulong[] Compute(Simulation simulation)
+    {
+        var hashes = new ulong[Table.Length];
+        Parallel.For(0, Table.Length, new ParallelOptions { MaxDegreeOfParallelism = simulation.Options.Workers }, p => hashes[p] = Table[p].Hash(simulation));
+        return hashes;
+    }
+
+    /// <summary>The state hash: the parts combined in order.</summary>
+    internal static ulong Combine(ReadOnlySpan<ulong> parts)
+    {
+        var hasher = new StableHasher(0x54574E53494D3032); // "TWNSIM02"
+        foreach (ulong part in parts)
+        {
+            hasher.Add(part);
+        }
+        return hasher.Finish();
+    }
+
+    private static ulong Components(World world, Type[] types)
+    {
+        var hasher = new StableHasher((ulong)types.Length);
+        foreach (var type in types)
+        {
+            hasher.Add(world.ComputeHash(type));
+        }
+        return hasher.Finish();
+    }
+
+    private delegate void Append(ref StableHasher hasher);
+
+    private static ulong Grid(Append append)
+    {
+        var hasher = new StableHasher(0x47524944); // "GRID"
+        append(ref hasher);
+        return hasher.Finish();
+    }
+
+    private static ulong Water(Simulation s)
+    {
+        var hasher = new StableHasher(0x5741544552); // "WATER"
+        var hazards = s.Hazards;
+        hasher.Add(hazards.WaterMoving);
+        if (hazards.WaterMoving)
+        {
+            hasher.Add(MemoryMarshal.AsBytes(hazards.Water.Depth));
+            hasher.Add(MemoryMarshal.AsBytes(hazards.Water.DischargeX));
+            hasher.Add(MemoryMarshal.AsBytes(hazards.Water.DischargeY));
+        }
+        return hasher.Finish();
+    }
+}
