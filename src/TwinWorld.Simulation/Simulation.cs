@@ -129,7 +129,7 @@ public sealed partial class Simulation
         var parts = StateHashParts.Compute(this);
         StateHashPartValues = parts;
         StateHash = StateHashParts.Combine(parts);
-        var report = new TickReport(Tick, StateHash, due.Count - rejected.Count, rejected);
+        var report = new TickReport(Tick, StateHash, due, rejected);
         Tick++;
         return report;
     }

@@ -22,7 +22,7 @@ public sealed partial class ScenarioRun
             foreach (var (at, outcome) in _samples)
             {
                 writer.Write(at.Ticks);
-                WriteOutcome(writer, outcome);
+                writer.Write(outcome);
             }
             var log = _log.ToArray();
             writer.Write(log.Length);
@@ -53,7 +53,7 @@ public sealed partial class ScenarioRun
         int samples = reader.ReadInt32();
         for (int i = 0; i < samples; i++)
         {
-            run._samples.Add((TimeSpan.FromTicks(reader.ReadInt64()), ReadOutcome(reader)));
+            run._samples.Add((TimeSpan.FromTicks(reader.ReadInt64()), reader.ReadRunOutcome()));
         }
         int log = reader.ReadInt32();
         for (int i = 0; i < log; i++)
@@ -83,7 +83,7 @@ public sealed partial class ScenarioRun
         {
             var timeline = Timeline(scenario).Where(t => t.Tick >= now).ToList();
             endAt = timeline.Where(t => t.Action is EndAction).Select(t => t.Tick).DefaultIfEmpty(long.MaxValue).Min();
-            return timeline.Where(t => t.Action is not EndAction).Select(t => t.Action.ToInput(scenario.Site, t.Tick)!).ToList();
+            return timeline.Where(t => t.Action is not EndAction).Select(t => t.Action.ToInput(scenario.Site, t.Tick)! with { Scheduled = true }).ToList();
         }
         var old = Due(savedWith, out long oldEnd);
         var changed = Due(Scenario, out long newEnd);
@@ -120,23 +120,4 @@ public sealed partial class ScenarioRun
             flags[i] = reader.ReadBoolean();
         }
     }
-
-    private static void WriteOutcome(BinaryWriter writer, RunOutcome o)
-    {
-        writer.Write(o.Time.Ticks);
-        writer.Write(o.Agents);
-        writer.Write(o.Evacuated);
-        writer.Write(o.Injured);
-        writer.Write(o.Incapacitated);
-        writer.Write(o.FloodedArea);
-        writer.Write(o.MaxInundationDepth);
-        writer.Write(o.BurnedArea);
-        writer.Write(o.BurningArea);
-        writer.Write(o.DamagedBuildingArea);
-        writer.Write(o.DestroyedBuildingArea);
-    }
-
-    private static RunOutcome ReadOutcome(BinaryReader reader) => new(
-        TimeSpan.FromTicks(reader.ReadInt64()), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(),
-        reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle());
 }

@@ -100,13 +100,13 @@ public sealed partial class ScenarioRun
     }
 
     /// <summary>Runs until the scenario ends, or until a time limit; calls back after each tick.</summary>
-    public void RunToEnd(TimeSpan? limit = null, Action? afterTick = null)
+    public void RunToEnd(TimeSpan? limit = null, Action<TickReport>? afterTick = null)
     {
         long stop = limit is { } l ? TicksOf(l) : long.MaxValue;
         while (!Ended)
         {
-            Step();
-            afterTick?.Invoke();
+            var report = Step()!;
+            afterTick?.Invoke(report);
             if (Simulation.Tick >= stop && !Ended)
             {
                 Finish($"stopped at {Format(Simulation.SimulatedTime)} (the time limit)");
@@ -246,7 +246,7 @@ public sealed partial class ScenarioRun
             }
             return;
         }
-        Simulation.Inputs.Enqueue(action.ToInput(Scenario.Site, tick)!);
+        Simulation.Inputs.Enqueue(action.ToInput(Scenario.Site, tick)! with { Scheduled = true });
     }
 
     private long TicksOf(TimeSpan time) => Ticks(time, Scenario.TickRateHz);

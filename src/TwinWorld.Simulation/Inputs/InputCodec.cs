@@ -107,7 +107,13 @@ public static class InputCodec
     public static SimulationInput Read(BinaryReader reader)
     {
         var tag = (Tag)reader.ReadByte();
-        long tick = reader.ReadInt64();
+        bool scheduled = reader.ReadBoolean();
+        var input = ReadBody(reader, tag, reader.ReadInt64());
+        return scheduled ? input with { Scheduled = true } : input;
+    }
+
+    private static SimulationInput ReadBody(BinaryReader reader, Tag tag, long tick)
+    {
         switch (tag)
         {
             case Tag.IssueAlert:
@@ -143,6 +149,7 @@ public static class InputCodec
     private static void Begin(BinaryWriter writer, Tag tag, SimulationInput input)
     {
         writer.Write((byte)tag);
+        writer.Write(input.Scheduled);
         writer.Write(input.Tick);
     }
 

@@ -6,6 +6,12 @@ namespace TwinWorld.Simulation.Inputs;
 /// </summary>
 public abstract record SimulationInput(long Tick)
 {
+    /// <summary>
+    /// Set on inputs a scenario schedules itself (its timeline, alert policy and triggers), which a
+    /// replay of the scenario regenerates; all others (authors, players) are recorded and re-injected.
+    /// </summary>
+    public bool Scheduled { get; init; }
+
     /// <summary>Applies the input; returns null, or why it was rejected (the run goes on either way).</summary>
     internal abstract string? ApplyTo(Simulation simulation);
 }

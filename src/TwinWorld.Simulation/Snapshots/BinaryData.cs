@@ -63,4 +63,23 @@ public static class BinaryData
         reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
         return values;
     }
+
+    public static void Write(this BinaryWriter writer, RunOutcome outcome)
+    {
+        writer.Write(outcome.Time.Ticks);
+        writer.Write(outcome.Agents);
+        writer.Write(outcome.Evacuated);
+        writer.Write(outcome.Injured);
+        writer.Write(outcome.Incapacitated);
+        writer.Write(outcome.FloodedArea);
+        writer.Write(outcome.MaxInundationDepth);
+        writer.Write(outcome.BurnedArea);
+        writer.Write(outcome.BurningArea);
+        writer.Write(outcome.DamagedBuildingArea);
+        writer.Write(outcome.DestroyedBuildingArea);
+    }
+
+    public static RunOutcome ReadRunOutcome(this BinaryReader reader) => new(
+        TimeSpan.FromTicks(reader.ReadInt64()), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(),
+        reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle());
 }

@@ -83,12 +83,12 @@ internal static class RunCommand
             AnsiConsole.Progress().Start(context =>
             {
                 var task = context.AddTask("simulating", maxValue: total);
-                run.RunToEnd(until, () => task.Value = run.Simulation.SimulatedTime.TotalSeconds);
+                run.RunToEnd(until, _ => task.Value = run.Simulation.SimulatedTime.TotalSeconds);
             });
             return;
         }
         int decile = 0;
-        run.RunToEnd(until, () =>
+        run.RunToEnd(until, _ =>
         {
             int now = (int)(10 * run.Simulation.SimulatedTime.TotalSeconds / total);
             if (now > decile)
@@ -119,7 +119,7 @@ internal static class RunCommand
         var pace = Stopwatch.StartNew();
         double secondsPerTick = 1 / run.Simulation.TickRateHz / speed;
         int logged = 0;
-        run.RunToEnd(until, () =>
+        run.RunToEnd(until, _ =>
         {
             foreach (string entry in run.Log.Skip(logged))
             {
