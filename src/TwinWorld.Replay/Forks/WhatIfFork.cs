@@ -1,0 +1,67 @@
+using TwinWorld.Replay.Replaying;
+using TwinWorld.Replay.Runs;
+using TwinWorld.Scenarios;
+using TwinWorld.Scenarios.Model;
+using TwinWorld.Scenarios.Running;
+
+namespace TwinWorld.Replay.Forks;
+
+/// <summary>
+/// A what-if: a recorded run, replayed (and checked) up to a tick, then carried on under changed
+/// parameters and with extra actions. The world at the fork point is the recorded one; from there
+/// the changed scenario's timeline, triggers and end apply. Changes to the setup (population, map,
+/// seed) cannot apply mid-run, so they are refused unless the fork is at tick 0.
+/// </summary>
+public sealed class WhatIfFork
+{
+    private WhatIfFork(Replayer baseline, ScenarioRun run, long atTick)
+    {
+        Baseline = baseline;
+        Run = run;
+        AtTick = atTick;
+    }
+
+    /// <summary>The recorded run, replayed to the fork point; replay it on for the baseline's future.</summary>
+    public Replayer Baseline { get; }
+
+    /// <summary>The fork, at the fork point, ready to run.</summary>
+    public ScenarioRun Run { get; }
+
+    public long AtTick { get; }
+
+    /// <summary>Forks a recording at a tick with parameter overrides and actions (written as in a scenario file).</summary>
+    public static WhatIfFork Create(RunRecording recording, long atTick, IReadOnlyDictionary<string, string> overrides, IReadOnlyList<string> actions, int workers = 0, Action<long>? progress = null)
+    {
+        if (atTick < recording.FirstTick || atTick > recording.LastTick + 1)
+        {
+            throw new WhatIfException($"The recording holds ticks {recording.FirstTick} to {recording.LastTick}; a fork at tick {atTick} is outside it.");
+        }
+        var load = recording.Header.LoadScenario(overrides);
+        if (load.Scenario is not { } changed)
+        {
+            throw new WhatIfException(string.Join(Environment.NewLine, load.Errors.Select(e => e.ToString())));
+        }
+        var baseline = new Replayer(recording, workers);
+        var run = atTick == 0 ? new ScenarioRun(changed, workers) : ForkAt(baseline, changed, atTick, workers, progress);
+        var problems = actions.SelectMany(action => run.Inject(action)).ToList();
+        if (problems.Count > 0)
+        {
+            throw new WhatIfException(string.Join(Environment.NewLine, problems.Select(e => e.ToString())));
+        }
+        return new WhatIfFork(baseline, run, atTick);
+    }
+
+    private static ScenarioRun ForkAt(Replayer baseline, Scenario changed, long atTick, int workers, Action<long>? progress)
+    {
+        if (new ScenarioRun(changed, workers).SetupHash != baseline.Recording.Header.SetupHash)
+        {
+            throw new WhatIfException($"These changes alter the world's setup (its population, map or seed), which a fork at {Duration.Format(TimeSpan.FromSeconds(atTick / changed.TickRateHz))} cannot change; fork at 0 to run them from the start.");
+        }
+        var result = baseline.ReplayTo(atTick, seek: true, progress);
+        if (result.Divergence is { } divergence)
+        {
+            throw new WhatIfException($"The recording does not replay on this build up to the fork point: it {divergence}.");
+        }
+        return ScenarioRun.Restore(changed, baseline.Run!.SaveState(), workers, savedWith: baseline.Scenario);
+    }
+}
