@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace TwinWorld.Cli.Tests;
@@ -69,5 +70,48 @@ public class RunCommandTests
         Assert.Contains("The run stopped at 0m15s (the time limit)", output);
         var burned = Regex.Match(output, @"burned ([\d.]+) ha");
         Assert.True(burned.Success && double.Parse(burned.Groups[1].Value) > 0, output);
+    }
+
+    [Fact]
+    public void Seed_overrides_the_scenarios_seed_and_summary_writes_the_outcome_and_samples_as_json()
+    {
+        string smallFire = Path.Combine(AppContext.BaseDirectory, "Scenarios", "small-fire.yaml");
+        string file = Path.Combine(Path.GetTempPath(), $"twin-summary-{Guid.NewGuid():N}.json");
+        try
+        {
+            var (exitCode, output, errors) = Twin.Run("run", smallFire, "--headless", "--until", "1m", "--seed", "5", "--set", "wind_speed=12", "--summary", file);
+
+            Assert.True(exitCode == 0, errors + output);
+            Assert.Contains("seed 5;", output);
+            using var json = JsonDocument.Parse(File.ReadAllText(file));
+            var root = json.RootElement;
+            Assert.Equal(1, root.GetProperty("format").GetInt32());
+            Assert.Equal("small-fire", root.GetProperty("scenario").GetString());
+            Assert.Equal(5UL, root.GetProperty("seed").GetUInt64());
+            Assert.Equal("12", root.GetProperty("parameters").GetProperty("wind_speed").GetString());
+            Assert.Equal("stopped at 1m00s (the time limit)", root.GetProperty("end_reason").GetString());
+            Assert.Equal(Regex.Match(output, "final state hash ([0-9A-F]{16})").Groups[1].Value, root.GetProperty("state_hash").GetString());
+            // Samples every 30 s (the scenario's metrics_interval); the outcome is the last of them.
+            var samples = root.GetProperty("samples").EnumerateArray().ToList();
+            Assert.Equal([30.0, 60.0], samples.Select(s => s.GetProperty("time_s").GetDouble()));
+            var outcome = root.GetProperty("outcome");
+            Assert.True(JsonElement.DeepEquals(samples[^1], outcome), outcome.GetRawText());
+            Assert.Equal(150, outcome.GetProperty("agents").GetInt32());
+            int evacuated = outcome.GetProperty("evacuated").GetInt32();
+            Assert.Matches($@"Outcome: 150 agents, {evacuated} evacuated", output);
+            Assert.True(outcome.GetProperty("burned_area_m2").GetDouble() > 0, outcome.GetRawText());
+            // Everyone is alerted at once, so by a minute some have reached shelter, and 95% of them
+            // had by a time within the run.
+            Assert.True(evacuated > 0, outcome.GetRawText());
+            double evacuationTime = root.GetProperty("evacuation_time_s").GetDouble();
+            Assert.InRange(evacuationTime, 0.05, 60);
+
+            var (_, otherSeed, _) = Twin.Run("run", smallFire, "--headless", "--until", "1m", "--seed", "6", "--set", "wind_speed=12");
+            Assert.NotEqual(root.GetProperty("state_hash").GetString(), Regex.Match(otherSeed, "final state hash ([0-9A-F]{16})").Groups[1].Value);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 }

@@ -10,13 +10,7 @@ internal static class Twin
     /// <summary>Runs twin with lines typed on its standard input (then closed), or none.</summary>
     public static (int ExitCode, string Output, string Errors) RunWithInput(string? input, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "twin.dll"));
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(StartInfo(input is not null, args))!;
         if (input is not null)
         {
             process.StandardInput.Write(input);
@@ -30,5 +24,23 @@ internal static class Twin
             throw new TimeoutException("twin did not finish in 3 minutes:\n" + output);
         }
         return (process.ExitCode, output, errors.Result);
+    }
+
+    /// <summary>Starts twin and returns at once, its output being read as it comes (for tests that act while it runs).</summary>
+    public static (Process Process, Task<string> Output, Task<string> Errors) Start(params string[] args)
+    {
+        var process = Process.Start(StartInfo(false, args))!;
+        return (process, process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+    }
+
+    private static ProcessStartInfo StartInfo(bool input, string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "twin.dll"));
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        return start;
     }
 }

@@ -18,5 +18,6 @@ var root = new RootCommand("twin: TwinWorld's command line")
 {
     TownCommand.Create(),
     RunCommand.Create(),
+    SweepCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -37,6 +37,24 @@ internal static class Options
         return option;
     }
 
+    /// <summary>Reads <c>--set name=value</c> overrides; null (with what is wrong) when one is not name=value.</summary>
+    public static Dictionary<string, string>? Overrides(IEnumerable<string> sets, out string? error)
+    {
+        error = null;
+        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string set in sets)
+        {
+            int eq = set.IndexOf('=');
+            if (eq <= 0)
+            {
+                error = $"--set {set}: write it as name=value";
+                return null;
+            }
+            overrides[set[..eq].Trim()] = set[(eq + 1)..];
+        }
+        return overrides;
+    }
+
     private static TimeSpan ParseDuration(string name, ArgumentResult result)
     {
         string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";

@@ -1,10 +1,13 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
+using TwinWorld.Cli.Summaries;
+using TwinWorld.Replay.Runs;
 using TwinWorld.Scenarios;
 using TwinWorld.Scenarios.Loading;
 using TwinWorld.Scenarios.Model;
 using TwinWorld.Scenarios.Running;
+using TwinWorld.Simulation;
 
 namespace TwinWorld.Cli.Commands;
 
@@ -13,7 +16,7 @@ namespace TwinWorld.Cli.Commands;
 /// and runs it. Headless, it runs as fast as it can with a progress bar; otherwise it keeps pace
 /// with the clock (times <c>--speed</c>) and takes live actions from standard input, one per line,
 /// written as in the scenario (<c>fire: {at: [500, 400]}</c>). It ends with the metrics over time
-/// and the outcome.
+/// and the outcome; <c>--summary</c> also writes them as JSON (what <c>twin sweep</c> reads).
 /// </summary>
 internal static class RunCommand
 {
@@ -25,23 +28,22 @@ internal static class RunCommand
         var headless = new Option<bool>("--headless") { Description = "Run as fast as possible, without live input" };
         var speed = Options.Ranged("--speed", "Without --headless: how many times faster than real time", 1.0, 0.1, 1000.0);
         var workers = Options.Ranged("--workers", "Worker threads (results do not depend on it)", Environment.ProcessorCount, 1, 256);
-        var command = new Command("run", "Validate and run a scenario file") { file, set, until, headless, speed, workers };
-        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(set) ?? [], parse.GetValue(until), parse.GetValue(headless), parse.GetValue(speed), parse.GetValue(workers)));
+        var seed = new Option<ulong?>("--seed") { Description = "Run with this seed instead of the scenario's" };
+        var summary = new Option<FileInfo?>("--summary") { Description = "Also write the outcome, the evacuation time and the samples over time to this JSON file" };
+        var record = new Option<FileInfo?>("--record") { Description = "Record the run to this file (for twin replay, whatif and compare)" };
+        var snapshotEvery = Options.Duration("--snapshot-every", "With --record: simulated time between full snapshots (for seeking and forks)", TimeSpan.FromMinutes(1));
+        var command = new Command("run", "Validate and run a scenario file") { file, set, until, headless, speed, workers, seed, summary, record, snapshotEvery };
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(set) ?? [], parse.GetValue(until), parse.GetValue(headless), parse.GetValue(speed), parse.GetValue(workers),
+            parse.GetValue(seed), parse.GetValue(summary), parse.GetValue(record), parse.GetValue(snapshotEvery)));
         return command;
     }
 
-    private static int Run(FileInfo file, string[] sets, TimeSpan? until, bool headless, double speed, int workers)
+    private static int Run(FileInfo file, string[] sets, TimeSpan? until, bool headless, double speed, int workers, ulong? seed, FileInfo? summary, FileInfo? record, TimeSpan snapshotEvery)
     {
-        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (string set in sets)
+        if (Options.Overrides(sets, out string? badSet) is not { } overrides)
         {
-            int eq = set.IndexOf('=');
-            if (eq <= 0)
-            {
-                Console.Error.WriteLine($"--set {set}: write it as name=value");
-                return 2;
-            }
-            overrides[set[..eq].Trim()] = set[(eq + 1)..];
+            Console.Error.WriteLine(badSet);
+            return 2;
         }
         var setup = Stopwatch.StartNew();
         var load = ScenarioLoader.Load(file.FullName, overrides);
@@ -54,6 +56,10 @@ internal static class RunCommand
             Console.Error.WriteLine($"{load.Errors.Count} error(s); the scenario did not run.");
             return 2;
         }
+        if (seed is { } own)
+        {
+            scenario = scenario with { Seed = own };
+        }
         var run = new ScenarioRun(scenario, workers);
         var terrain = scenario.Site.Terrain;
         AnsiConsole.MarkupLine(Markup.Escape($"Scenario '{scenario.Name}': {scenario.Description}"));
@@ -62,20 +68,66 @@ internal static class RunCommand
         {
             AnsiConsole.MarkupLine(Markup.Escape($"  {parameter.Name} = {parameter.Value}{(parameter.Value != parameter.Default ? $" (default {parameter.Default})" : "")}"));
         }
-        var clock = Stopwatch.StartNew();
-        if (headless)
+        RunRecorder? recorder = null;
+        if (record is not null)
         {
-            RunHeadless(run, until);
+            var header = RunHeader.For(scenario, overrides, run.SetupHash, (long)Math.Round(snapshotEvery.TotalSeconds * scenario.TickRateHz));
+            try
+            {
+                recorder = RunRecorder.Start(record.FullName, run, header);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"--record {record}: {e.Message}");
+                return 2;
+            }
+            AnsiConsole.MarkupLine(Markup.Escape($"Recording to {record} (a snapshot every {Duration.Format(snapshotEvery)})."));
         }
-        else
+        var clock = Stopwatch.StartNew();
+        // The evacuation time needs the count after every tick: metric samples are minutes apart.
+        var evacuation = new EvacuationClock();
+        Action<TickReport> observe = report =>
         {
-            RunLive(run, until, speed);
+            recorder?.Record(report);
+            if (summary is not null)
+            {
+                evacuation.Observe(run.Simulation.SimulatedTime, run.Simulation.MeasureOutcome().Evacuated);
+            }
+        };
+        using (recorder)
+        {
+            if (headless)
+            {
+                RunHeadless(run, until, observe);
+            }
+            else
+            {
+                RunLive(run, until, speed, observe);
+            }
+            recorder?.Finish();
         }
         Report(run, clock.Elapsed);
+        if (recorder is not null)
+        {
+            AnsiConsole.MarkupLine(Markup.Escape($"Recorded {run.Simulation.Tick:N0} ticks and {recorder.Snapshots} snapshots to {record} ({new FileInfo(recorder.Path).Length / 1e6:F1} MB; snapshots took {recorder.SnapshotMilliseconds:F0} ms of the tick thread)."));
+        }
+        if (summary is not null)
+        {
+            try
+            {
+                RunSummary.Of(run, evacuation).Write(summary.FullName);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"--summary {summary}: cannot write it: {e.Message}");
+                return 1;
+            }
+            AnsiConsole.MarkupLine(Markup.Escape($"Summary written to {summary}."));
+        }
         return 0;
     }
 
-    private static void RunHeadless(ScenarioRun run, TimeSpan? until)
+    private static void RunHeadless(ScenarioRun run, TimeSpan? until, Action<TickReport> observe)
     {
         double total = Math.Min(run.Scenario.End.After.TotalSeconds, until?.TotalSeconds ?? double.MaxValue);
         if (AnsiConsole.Profile.Capabilities.Interactive)
@@ -83,13 +135,18 @@ internal static class RunCommand
             AnsiConsole.Progress().Start(context =>
             {
                 var task = context.AddTask("simulating", maxValue: total);
-                run.RunToEnd(until, _ => task.Value = run.Simulation.SimulatedTime.TotalSeconds);
+                run.RunToEnd(until, report =>
+                {
+                    observe(report);
+                    task.Value = run.Simulation.SimulatedTime.TotalSeconds;
+                });
             });
             return;
         }
         int decile = 0;
-        run.RunToEnd(until, _ =>
+        run.RunToEnd(until, report =>
         {
+            observe(report);
             int now = (int)(10 * run.Simulation.SimulatedTime.TotalSeconds / total);
             if (now > decile)
             {
@@ -100,7 +157,7 @@ internal static class RunCommand
     }
 
     /// <summary>Keeps pace with the clock; a reader thread hands typed actions to the run.</summary>
-    private static void RunLive(ScenarioRun run, TimeSpan? until, double speed)
+    private static void RunLive(ScenarioRun run, TimeSpan? until, double speed, Action<TickReport> observe)
     {
         AnsiConsole.MarkupLine(Markup.Escape("Live: type actions as in the scenario, one per line (e.g. fire: {at: [500, 400]}), or end: reason."));
         var reader = new Thread(() =>
@@ -119,8 +176,9 @@ internal static class RunCommand
         var pace = Stopwatch.StartNew();
         double secondsPerTick = 1 / run.Simulation.TickRateHz / speed;
         int logged = 0;
-        run.RunToEnd(until, _ =>
+        run.RunToEnd(until, report =>
         {
+            observe(report);
             foreach (string entry in run.Log.Skip(logged))
             {
                 Console.WriteLine(entry);
