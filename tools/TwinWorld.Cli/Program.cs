@@ -18,6 +18,7 @@ var root = new RootCommand("twin: TwinWorld's command line")
 {
     TownCommand.Create(),
     RunCommand.Create(),
+    ReplayCommand.Create(),
     SweepCommand.Create(),
 };
 return root.Parse(args).Invoke();

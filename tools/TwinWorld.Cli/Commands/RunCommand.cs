@@ -130,30 +130,11 @@ internal static class RunCommand
     private static void RunHeadless(ScenarioRun run, TimeSpan? until, Action<TickReport> observe)
     {
         double total = Math.Min(run.Scenario.End.After.TotalSeconds, until?.TotalSeconds ?? double.MaxValue);
-        if (AnsiConsole.Profile.Capabilities.Interactive)
-        {
-            AnsiConsole.Progress().Start(context =>
-            {
-                var task = context.AddTask("simulating", maxValue: total);
-                run.RunToEnd(until, report =>
-                {
-                    observe(report);
-                    task.Value = run.Simulation.SimulatedTime.TotalSeconds;
-                });
-            });
-            return;
-        }
-        int decile = 0;
-        run.RunToEnd(until, report =>
+        WorkProgress.Run("simulating", total, seconds => Duration.Format(TimeSpan.FromSeconds(seconds)), progress => run.RunToEnd(until, report =>
         {
             observe(report);
-            int now = (int)(10 * run.Simulation.SimulatedTime.TotalSeconds / total);
-            if (now > decile)
-            {
-                decile = now;
-                Console.WriteLine($"simulating: {Math.Min(100, 10 * now)}% ({Duration.Format(run.Simulation.SimulatedTime)})");
-            }
-        });
+            progress(run.Simulation.SimulatedTime.TotalSeconds);
+        }));
     }
 
     /// <summary>Keeps pace with the clock; a reader thread hands typed actions to the run.</summary>

@@ -1,0 +1,62 @@
+using Spectre.Console;
+using TwinWorld.Replay.Recording;
+using TwinWorld.Replay.Replaying;
+using TwinWorld.Replay.Runs;
+using TwinWorld.Scenarios;
+
+namespace TwinWorld.Cli.Commands;
+
+/// <summary>Opening recordings for the analysts' commands, with the messages users see.</summary>
+internal static class Recordings
+{
+    /// <summary>Opens a recording, or prints why it cannot be and returns null (the command exits 2).</summary>
+    public static RunRecording? Open(FileInfo file)
+    {
+        try
+        {
+            var recording = RunRecording.Open(file.FullName);
+            if (recording.Tail is { } tail)
+            {
+                AnsiConsole.MarkupLine(Markup.Escape($"{file}: {tail.Message}; the {recording.Ticks.Count:N0} ticks before it are used."));
+            }
+            return recording;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine(e is FileNotFoundException or DirectoryNotFoundException ? $"{file}: no such recording." : e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>A replayer for the recording, or null after printing why its scenario no longer loads.</summary>
+    public static Replayer? Replayer(RunRecording recording, int workers)
+    {
+        try
+        {
+            return new Replayer(recording, workers);
+        }
+        catch (ReplayException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>One paragraph on what the recording holds.</summary>
+    public static void Describe(RunRecording recording, double tickRateHz)
+    {
+        var header = recording.Header;
+        string overrides = header.Overrides.Count == 0 ? "no overrides" : string.Join(", ", header.Overrides.Select(o => $"{o.Key}={o.Value}"));
+        string span = $"ticks {recording.FirstTick:N0} to {recording.LastTick:N0} ({Duration.Format(TimeSpan.FromSeconds((recording.LastTick + 1) / tickRateHz))})";
+        AnsiConsole.MarkupLine(Markup.Escape($"{recording.Path}: {header.ScenarioPath}, seed {header.Seed}, {overrides}; {span}, {recording.Snapshots.Count()} snapshots."));
+        if (header.ForkedFrom is { } origin)
+        {
+            AnsiConsole.MarkupLine(Markup.Escape($"A what-if forked from {origin} at tick {header.StartTick:N0}."));
+        }
+        AnsiConsole.MarkupLine(Markup.Escape(recording.End is { } end ? $"The run {end.Reason}." : "The recording has no end record: the run was stopped or killed while recording."));
+        if (header.BuildId != RunHeader.CurrentBuild)
+        {
+            AnsiConsole.MarkupLine(Markup.Escape($"Recorded by build {header.BuildId}; this is {RunHeader.CurrentBuild}: hashes may differ if the simulation changed."));
+        }
+    }
+}
