@@ -3,9 +3,12 @@
 # Sourced by run-server.sh and run-tests.sh; safe to run on its own.
 set -euo pipefail
 
-# Debian packages the server and the tests load at run time. Empty until a feature needs a native
-# library (ENet, libturbojpeg, Chromium for the web viewer tests, ...): add them here, not by hand.
-APT_PACKAGES=()
+# Debian packages the server and the tests load at run time (native libraries, browsers, tools):
+# add them here, not by hand.
+APT_PACKAGES=(
+  chromium        # the comparison report's end-to-end test renders it (TwinWorld.Replay.Tests, through Playwright)
+  python3-minimal # /usr/bin/python3 with zlib: an independent PNG decoder for the report's encoder tests
+)
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do

@@ -6,7 +6,7 @@ namespace TwinWorld.Simulation.Terrain.Files;
 
 /// <summary>
 /// The parts of PNG that heightmaps and maps need: reading 8- and 16-bit grayscale images, and
-/// writing grayscale and RGB ones. Chunk CRCs are checked; unsupported variants are refused by name.
+/// writing grayscale, RGB and RGBA ones (to files, or to bytes for reports that embed them). Chunk CRCs are checked; unsupported variants are refused by name.
 /// </summary>
 public static class Png
 {
@@ -92,39 +92,47 @@ public static class Png
         }
     }
 
-    public static void WriteGray16(string path, int width, int height, ReadOnlySpan<ushort> samples)
-    {
-        var raw = new byte[height * ((width * 2) + 1)];
-        for (int y = 0; y < height; y++)
-        {
-            int row = y * ((width * 2) + 1);
-            for (int x = 0; x < width; x++)
-            {
-                BinaryPrimitives.WriteUInt16BigEndian(raw.AsSpan(row + 1 + (x * 2)), samples[(y * width) + x]);
-            }
-        }
-        Write(path, width, height, depth: 16, colour: 0, raw);
-    }
+    public static void WriteGray16(string path, int width, int height, ReadOnlySpan<ushort> samples) =>
+        File.WriteAllBytes(path, EncodeGray16(width, height, samples));
 
-    public static void WriteGray8(string path, int width, int height, ReadOnlySpan<byte> samples)
-    {
-        var raw = new byte[height * (width + 1)];
-        for (int y = 0; y < height; y++)
-        {
-            samples.Slice(y * width, width).CopyTo(raw.AsSpan((y * (width + 1)) + 1));
-        }
-        Write(path, width, height, depth: 8, colour: 0, raw);
-    }
+    public static void WriteGray8(string path, int width, int height, ReadOnlySpan<byte> samples) =>
+        File.WriteAllBytes(path, EncodeGray8(width, height, samples));
 
     /// <summary>Writes 8-bit RGB, three bytes per pixel, row 0 at the top.</summary>
-    public static void WriteRgb(string path, int width, int height, ReadOnlySpan<byte> rgb)
+    public static void WriteRgb(string path, int width, int height, ReadOnlySpan<byte> rgb) =>
+        File.WriteAllBytes(path, EncodeRgb(width, height, rgb));
+
+    /// <summary>Encodes 16-bit grayscale samples, row 0 at the top.</summary>
+    public static byte[] EncodeGray16(int width, int height, ReadOnlySpan<ushort> samples)
     {
-        var raw = new byte[height * ((width * 3) + 1)];
-        for (int y = 0; y < height; y++)
+        CheckSize(width, height, samples.Length, 1);
+        var bytes = new byte[samples.Length * 2];
+        for (int i = 0; i < samples.Length; i++)
         {
-            rgb.Slice(y * width * 3, width * 3).CopyTo(raw.AsSpan((y * ((width * 3) + 1)) + 1));
+            BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(i * 2), samples[i]);
         }
-        Write(path, width, height, depth: 8, colour: 2, raw);
+        return Encode(width, height, depth: 16, colour: 0, bytesPerPixel: 2, bytes);
+    }
+
+    /// <summary>Encodes 8-bit grayscale samples, one byte per pixel, row 0 at the top.</summary>
+    public static byte[] EncodeGray8(int width, int height, ReadOnlySpan<byte> samples)
+    {
+        CheckSize(width, height, samples.Length, 1);
+        return Encode(width, height, depth: 8, colour: 0, bytesPerPixel: 1, samples);
+    }
+
+    /// <summary>Encodes 8-bit RGB, three bytes per pixel, row 0 at the top.</summary>
+    public static byte[] EncodeRgb(int width, int height, ReadOnlySpan<byte> rgb)
+    {
+        CheckSize(width, height, rgb.Length, 3);
+        return Encode(width, height, depth: 8, colour: 2, bytesPerPixel: 3, rgb);
+    }
+
+    /// <summary>Encodes 8-bit RGBA (straight, not premultiplied, alpha), four bytes per pixel, row 0 at the top.</summary>
+    public static byte[] EncodeRgba(int width, int height, ReadOnlySpan<byte> rgba)
+    {
+        CheckSize(width, height, rgba.Length, 4);
+        return Encode(width, height, depth: 8, colour: 6, bytesPerPixel: 4, rgba);
     }
 
     private static GrayImage Decode(byte[] compressed, int width, int height, int depth)
@@ -186,9 +194,41 @@ public static class Png
         return (byte)(pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
     }
 
-    private static void Write(string path, int width, int height, byte depth, byte colour, byte[] raw)
+    private static void CheckSize(int width, int height, int length, int channels)
     {
-        using var output = File.Create(path);
+        if (width <= 0 || height <= 0 || (long)width * height * channels != length)
+        {
+            throw new ArgumentException($"{length} samples do not make a {width} x {height} image of {channels} channel(s).");
+        }
+    }
+
+    /// <summary>Filters each row with whichever of the five filters leaves the smallest residuals, then deflates.</summary>
+    private static byte[] Encode(int width, int height, byte depth, byte colour, int bytesPerPixel, ReadOnlySpan<byte> pixels)
+    {
+        int stride = width * bytesPerPixel;
+        var raw = new byte[height * (stride + 1)];
+        var above = new byte[stride];
+        var best = new byte[stride];
+        var trial = new byte[stride];
+        for (int y = 0; y < height; y++)
+        {
+            var row = pixels.Slice(y * stride, stride);
+            long bestCost = long.MaxValue;
+            int bestFilter = 0;
+            for (int filter = 0; filter <= 4; filter++)
+            {
+                long cost = Filter(filter, row, above, bytesPerPixel, trial);
+                if (cost < bestCost)
+                {
+                    (bestCost, bestFilter) = (cost, filter);
+                    (best, trial) = (trial, best);
+                }
+            }
+            raw[y * (stride + 1)] = (byte)bestFilter;
+            best.CopyTo(raw.AsSpan((y * (stride + 1)) + 1));
+            row.CopyTo(above);
+        }
+        using var output = new MemoryStream();
         output.Write(Signature);
         var header = new byte[13];
         BinaryPrimitives.WriteInt32BigEndian(header, width);
@@ -205,6 +245,30 @@ public static class Png
             WriteChunk(output, "IDAT", compressed.ToArray());
         }
         WriteChunk(output, "IEND", []);
+        return output.ToArray();
+    }
+
+    /// <summary>Filters a row into <paramref name="filtered"/>; returns the sum of the residuals as signed bytes (the usual heuristic).</summary>
+    private static long Filter(int filter, ReadOnlySpan<byte> row, ReadOnlySpan<byte> above, int bpp, Span<byte> filtered)
+    {
+        long cost = 0;
+        for (int i = 0; i < row.Length; i++)
+        {
+            int left = i >= bpp ? row[i - bpp] : 0;
+            int up = above[i];
+            int upLeft = i >= bpp ? above[i - bpp] : 0;
+            byte value = (byte)(row[i] - filter switch
+            {
+                0 => 0,
+                1 => left,
+                2 => up,
+                3 => (left + up) / 2,
+                _ => Paeth(left, up, upLeft),
+            });
+            filtered[i] = value;
+            cost += Math.Abs((int)(sbyte)value);
+        }
+        return cost;
     }
 
     private static void WriteChunk(Stream output, string name, ReadOnlySpan<byte> data)
