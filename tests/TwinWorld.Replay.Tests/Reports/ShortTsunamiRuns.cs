@@ -30,7 +30,7 @@ public sealed class ShortTsunamiRuns
         Assert.Empty(run.Inject("fire: {at: [752, 520], radius: 8}"));
         var samples = new List<(TimeSpan, RunOutcome)>();
         long every = (long)(10 * run.Simulation.TickRateHz);
-        run.RunToEnd(TimeSpan.FromSeconds(70), () =>
+        run.RunToEnd(TimeSpan.FromSeconds(70), _ =>
         {
             if (run.Simulation.Tick % every == 0)
             {
