@@ -19,6 +19,8 @@ var root = new RootCommand("twin: TwinWorld's command line")
     TownCommand.Create(),
     RunCommand.Create(),
     ReplayCommand.Create(),
+    WhatIfCommand.Create(),
+    CompareCommand.Create(),
     SweepCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using TwinWorld.Replay.Recording;
+using TwinWorld.Replay.Reports;
 using TwinWorld.Scenarios.Running;
 using TwinWorld.Simulation;
 
@@ -67,7 +68,7 @@ public sealed class RunRecorder : IDisposable
             return;
         }
         _finished = true;
-        var end = new RunEnd(_run.Simulation.Tick - 1, _run.EndReason ?? $"stopped at tick {_run.Simulation.Tick}", [.. _run.Samples]);
+        var end = new RunEnd(_run.Simulation.Tick - 1, _run.EndReason ?? $"stopped at tick {_run.Simulation.Tick}", [.. _run.Samples], RunEnd.MapData.Of(RunMaps.Capture(_run.Simulation)));
         Queue(RecordKind.End, end.ToBytes);
         Drain();
         _writer.Flush();
