@@ -1,0 +1,111 @@
+using System.Diagnostics;
+
+namespace TwinWorld.Cli.Tests;
+
+/// <summary>The analyst's path through the real CLI: record a shipped scenario, replay it, fork it, compare, report; and a recording killed mid-run.</summary>
+public class AnalystCommandTests
+{
+    private static string Shipped(string name) => Path.Combine(AppContext.BaseDirectory, "Shipped", name);
+
+    [Fact]
+    public void Record_replay_fork_with_a_changed_parameter_and_report_the_difference()
+    {
+        string folder = Directory.CreateTempSubdirectory("twin-analyst-").FullName;
+        string baseline = Path.Combine(folder, "baseline.twrec");
+        string westerly = Path.Combine(folder, "westerly.twrec");
+
+        var run = Twin.Run("run", Shipped("wildfire-wui.yaml"), "--headless", "--until", "6m", "--record", baseline, "--snapshot-every", "1m");
+        Assert.True(run.ExitCode == 0, run.Errors + run.Output);
+        Assert.Contains("Recorded 7,200 ticks and 6 snapshots", run.Output);
+
+        var replay = Twin.Run("replay", baseline);
+        Assert.True(replay.ExitCode == 0, replay.Errors + replay.Output);
+        Assert.Contains("Verified 7,200 ticks from the start to tick 7,200 (6m00s): every state hash matches", replay.Output);
+
+        var seek = Twin.Run("replay", baseline, "--to", "4m30s");
+        Assert.True(seek.ExitCode == 0, seek.Errors + seek.Output);
+        Assert.Contains("Verified 600 ticks from the snapshot at tick 4,800 to tick 5,400 (4m30s)", seek.Output);
+
+        // The wind shifts at 4 minutes; fork before it, with the shift from the west instead of the east.
+        string report = Path.Combine(folder, "report");
+        var whatIf = Twin.Run("whatif", baseline, "--at", "3m", "--set", "shift_from=270", "--record", westerly, "--report", report);
+        Assert.True(whatIf.ExitCode == 0, whatIf.Errors + whatIf.Output);
+        Assert.Contains("What if, from 3m00s (tick 3,600): shift_from=270.", whatIf.Output);
+        // The what-if's row shows at least one difference from the recorded run, as "(+n)" or "(-n)".
+        Assert.Matches(@"what-if\s+│\s+shift_from=270\s+│\s+6m00s\s+│.*\([+-][\d.,]+\)", whatIf.Output);
+        string html = File.ReadAllText(Path.Combine(report, "report.html"));
+        Assert.Contains("shift_from=270", html);
+        Assert.True(File.Exists(Path.Combine(report, "report.csv")));
+
+        var forkReplay = Twin.Run("replay", westerly);
+        Assert.True(forkReplay.ExitCode == 0, forkReplay.Errors + forkReplay.Output);
+        Assert.Contains("A what-if forked from", forkReplay.Output);
+        Assert.Contains("every state hash matches", forkReplay.Output);
+
+        var compare = Twin.Run("compare", baseline, westerly);
+        Assert.True(compare.ExitCode == 0, compare.Errors + compare.Output);
+        Assert.Matches(@"westerly\s+│\s+shift_from=270", compare.Output);
+    }
+
+    [Fact]
+    public async Task A_recording_killed_mid_run_opens_reports_its_cut_and_replays_every_whole_tick()
+    {
+        string path = Path.Combine(Directory.CreateTempSubdirectory("twin-kill-").FullName, "killed.twrec");
+        var (process, output, _) = Twin.Start("run", Shipped("tornado-town.yaml"), "--headless", "--record", path, "--snapshot-every", "20s");
+        var clock = Stopwatch.StartNew();
+        // Past the first snapshots, so the kill lands mid-stream with records in flight.
+        while (!(File.Exists(path) && new FileInfo(path).Length > 3_000_000) && clock.Elapsed < TimeSpan.FromMinutes(2) && !process.HasExited)
+        {
+            Thread.Sleep(20);
+        }
+        Assert.False(process.HasExited, "the run ended before it could be killed: " + (process.HasExited ? await output : ""));
+        process.Kill(); // SIGKILL: no finally blocks, no flush
+        await process.WaitForExitAsync();
+
+        var replay = Twin.Run("replay", path);
+
+        Assert.True(replay.ExitCode == 0, replay.Errors + replay.Output);
+        Assert.Contains("The recording has no end record: the run was stopped or killed while recording.", replay.Output);
+        Assert.Contains("every state hash matches", replay.Output);
+    }
+
+    [Fact]
+    public void Replaying_something_that_is_not_a_recording_exits_2_with_a_reason()
+    {
+        string path = Path.Combine(Directory.CreateTempSubdirectory("twin-bad-").FullName, "notes.twrec");
+        File.WriteAllText(path, "not a recording");
+
+        var (exitCode, _, errors) = Twin.Run("replay", path);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("is not a TwinWorld recording", errors);
+    }
+
+    [Fact]
+    public void A_fork_that_would_change_the_population_mid_run_is_refused_and_at_0_it_runs()
+    {
+        string folder = Directory.CreateTempSubdirectory("twin-setup-").FullName;
+        string scenario = Path.Combine(folder, "people.yaml");
+        File.WriteAllText(scenario, """
+            scenario: people
+            parameters:
+              people: {default: 100, min: 10, max: 1000}
+            map:
+              procedural: {size: 128, seed: 7}
+            population:
+              - {name: residents, kind: civilian, count: $people, area: low_ground}
+            end:
+              after: 2m
+            """);
+        string path = Path.Combine(folder, "people.twrec");
+        Assert.Equal(0, Twin.Run("run", scenario, "--headless", "--until", "1m", "--record", path).ExitCode);
+
+        var midRun = Twin.Run("whatif", path, "--at", "30s", "--set", "people=200");
+        var fromStart = Twin.Run("whatif", path, "--at", "0", "--set", "people=200");
+
+        Assert.Equal(2, midRun.ExitCode);
+        Assert.Contains("These changes alter the world's setup", midRun.Errors);
+        Assert.True(fromStart.ExitCode == 0, fromStart.Errors + fromStart.Output);
+        Assert.Contains("people=200", fromStart.Output);
+    }
+}
