@@ -108,4 +108,17 @@ public class AnalystCommandTests
         Assert.True(fromStart.ExitCode == 0, fromStart.Errors + fromStart.Output);
         Assert.Contains("people=200", fromStart.Output);
     }
+
+    [Fact]
+    public void A_live_run_forecasts_ahead_on_request_and_carries_on()
+    {
+        var (exitCode, output, _) = Twin.RunWithInput("forecast 2m wind: {speed: 20, from: 90}\nforecast soon\n",
+            "run", Path.Combine(AppContext.BaseDirectory, "Scenarios", "small-fire.yaml"), "--until", "40s", "--speed", "4");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("forecast: 'soon' is not a time ahead", output);
+        Assert.Equal(10, output.Split('\n').Count(line => line.StartsWith("forecast ") && line.Contains(" evacuated, ")));
+        Assert.Contains("forecast: done", output);
+        Assert.Contains("The run stopped at 0m40s", output);
+    }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
 using TwinWorld.Cli.Summaries;
+using TwinWorld.Replay.Forecasts;
 using TwinWorld.Replay.Runs;
 using TwinWorld.Scenarios;
 using TwinWorld.Scenarios.Loading;
@@ -137,10 +138,15 @@ internal static class RunCommand
         }));
     }
 
-    /// <summary>Keeps pace with the clock; a reader thread hands typed actions to the run.</summary>
+    /// <summary>
+    /// Keeps pace with the clock; a reader thread hands typed actions to the run, and
+    /// <c>forecast 10m [action]</c> runs a copy of the world ahead without disturbing it.
+    /// </summary>
     private static void RunLive(ScenarioRun run, TimeSpan? until, double speed, Action<TickReport> observe)
     {
-        AnsiConsole.MarkupLine(Markup.Escape("Live: type actions as in the scenario, one per line (e.g. fire: {at: [500, 400]}), or end: reason."));
+        AnsiConsole.MarkupLine(Markup.Escape("Live: type actions as in the scenario, one per line (e.g. fire: {at: [500, 400]}), or end: reason; "
+            + "'forecast 10m' (optionally followed by an action) runs a copy ahead to see what comes."));
+        var forecasts = new LiveForecasts();
         var reader = new Thread(() =>
         {
             while (Console.In.ReadLine() is { } line)
@@ -149,11 +155,22 @@ internal static class RunCommand
                 {
                     continue;
                 }
+                if (line.TrimStart().StartsWith("forecast", StringComparison.Ordinal))
+                {
+                    Forecast(forecasts, line.Trim()["forecast".Length..].Trim());
+                    continue;
+                }
                 var errors = run.Inject(line);
                 Console.WriteLine(errors.Count == 0 ? $"accepted: {line.Trim()}" : string.Join(Environment.NewLine, errors));
             }
         }) { IsBackground = true, Name = "live input" };
         reader.Start();
+        var inner = observe;
+        observe = report =>
+        {
+            inner(report);
+            forecasts.ServiceBetweenTicks(run);
+        };
         var pace = Stopwatch.StartNew();
         double secondsPerTick = 1 / run.Simulation.TickRateHz / speed;
         int logged = 0;
@@ -169,6 +186,37 @@ internal static class RunCommand
             if (ahead > 0)
             {
                 Thread.Sleep(TimeSpan.FromSeconds(ahead));
+            }
+        });
+    }
+
+    /// <summary>Starts a forecast ("10m", then an optional action) and prints its outcome as it streams back.</summary>
+    private static void Forecast(LiveForecasts forecasts, string request)
+    {
+        int space = request.IndexOf(' ');
+        string ahead = space < 0 ? request : request[..space];
+        string[] actions = space < 0 ? [] : [request[(space + 1)..]];
+        if (!Duration.TryParse(ahead, out var horizon) || horizon <= TimeSpan.Zero)
+        {
+            Console.WriteLine($"forecast: '{ahead}' is not a time ahead; write e.g. forecast 10m wind: {{speed: 12, from: 270}}");
+            return;
+        }
+        var every = TimeSpan.FromSeconds(Math.Max(1, Math.Round(horizon.TotalSeconds / 10)));
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var sample in forecasts.Forecast(horizon, actions, every))
+                {
+                    var o = sample.Outcome;
+                    Console.WriteLine($"forecast {Duration.Format(sample.At)}: {o.Evacuated:N0} evacuated, {o.Injured:N0} injured, {o.Incapacitated:N0} incapacitated, "
+                        + $"flooded {o.FloodedArea / 10_000:F2} ha, burned {o.BurnedArea / 10_000:F2} ha, damaged buildings {o.DamagedBuildingArea:N0} m2");
+                }
+                Console.WriteLine("forecast: done");
+            }
+            catch (ForecastException e)
+            {
+                Console.WriteLine($"forecast: {e.Message}");
             }
         });
     }
