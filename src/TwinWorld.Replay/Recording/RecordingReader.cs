@@ -158,7 +158,7 @@ public sealed class RecordingReader : IDisposable
             if (payloadLength > RecordingFormat.MaxPayloadLength)
             {
                 return Done(Damage(offset, length, TailProblem.AbsurdLength,
-                    string.Create(CultureInfo.InvariantCulture, $"a record claiming {payloadLength:N0} bytes, over the {RecordingFormat.MaxPayloadLength >> 20} MiB limit,"),
+                    string.Create(CultureInfo.InvariantCulture, $"a record claiming {payloadLength:N0} bytes, more than the {RecordingFormat.MaxPayloadLength >> 20} MiB limit,"),
                     "the recording is damaged from there"));
             }
             if (left < RecordingFormat.RecordOverhead + payloadLength)

@@ -43,6 +43,7 @@ public sealed class RecordingWriter : IDisposable
     private int _recordRemaining;
     private int _recordLength;
     private uint _recordCrc;
+    private TaskCompletionSource? _flushing;
 
     private long _recordsWritten;
     private long _bytesWritten;
@@ -272,8 +273,10 @@ public sealed class RecordingWriter : IDisposable
         {
             // Kept for the caller's next call; this thread must never let an exception escape (it would end the process).
             _failureMessage = string.Create(CultureInfo.InvariantCulture,
-                $"writing the recording '{Path}' failed: {e.Message} ({RecordsWritten:N0} records were written before the failure; nothing appended since is written)");
+                $"writing the recording '{Path}' failed: {e.Message} ({RecordsWritten:N0} record(s) were written before the failure; nothing appended since is written)");
             _failure = e;
+            // A flush that failed midway was taken off the queue already: release its caller too, after the failure is set.
+            _flushing?.TrySetResult();
             DiscardAfterFailure(reader);
         }
     }
@@ -282,8 +285,10 @@ public sealed class RecordingWriter : IDisposable
     {
         if (item.Flushed is { } flushed)
         {
+            _flushing = flushed;
             HandToOs();
             SyncToDisk();
+            _flushing = null;
             flushed.TrySetResult();
             return;
         }
