@@ -32,6 +32,7 @@ public sealed class RecordingWriter : IDisposable
 
     private readonly Stream _stream;
     private readonly Channel<Pending> _queue;
+    private readonly ArrayPool<byte> _buffers;
     private readonly Lock _appendLock = new();
     private readonly Thread _thread;
 
@@ -66,6 +67,9 @@ public sealed class RecordingWriter : IDisposable
         stream.Write(header);
         stream.Flush();
         _bytesWritten = header.Length;
+        // Our own pool, as deep as the queue: a backlog of snapshots reuses chunks instead of allocating on the
+        // tick thread, and what it keeps (never more than the queue held at its fullest) goes with the writer.
+        _buffers = ArrayPool<byte>.Create(ChunkLength, queueChunks);
         _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(queueChunks)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -155,7 +159,7 @@ public sealed class RecordingWriter : IDisposable
                 byte[]? buffer = null;
                 if (count > 0)
                 {
-                    buffer = ArrayPool<byte>.Shared.Rent(count);
+                    buffer = _buffers.Rent(count);
                     payload.Slice(offset, count).CopyTo(buffer);
                 }
                 Enqueue(new Pending(buffer, count, payload.Length, offset == 0 ? kind : 0, null));
@@ -315,7 +319,7 @@ public sealed class RecordingWriter : IDisposable
             var chunk = buffer.AsSpan(0, item.Count);
             Put(chunk);
             _recordCrc = Crc32C.Append(_recordCrc, chunk);
-            ArrayPool<byte>.Shared.Return(buffer);
+            _buffers.Return(buffer);
             _recordRemaining -= item.Count;
             Interlocked.Add(ref _queuedBytes, -item.Count);
         }
@@ -389,7 +393,7 @@ public sealed class RecordingWriter : IDisposable
                 item.Flushed?.TrySetResult();
                 if (item.Buffer is { } buffer)
                 {
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    _buffers.Return(buffer);
                 }
             }
             if (!reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
