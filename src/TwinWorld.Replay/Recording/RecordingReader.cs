@@ -8,7 +8,8 @@ namespace TwinWorld.Replay.Recording;
 /// Reads a recording file (layout in <see cref="RecordingFormat"/>). <see cref="Open"/> checks every record's
 /// checksum and indexes the records without keeping their payloads; <see cref="ReadPayload(int)"/> reads one when
 /// asked. A damaged or cut-off end of the file does not throw: the scan stops at the first record it cannot use,
-/// every record before it is available, and <see cref="Tail"/> says what was ignored and why.
+/// every record before it is available, and <see cref="Tail"/> says what was ignored and why. Payloads may be read
+/// from several threads at once.
 /// </summary>
 public sealed class RecordingReader : IDisposable
 {
@@ -16,6 +17,7 @@ public sealed class RecordingReader : IDisposable
 
     private readonly SafeFileHandle _file;
     private readonly RecordEntry[] _records;
+    private readonly IReadOnlyList<RecordEntry> _readOnlyRecords;
     private readonly uint[] _checksums;
 
     private RecordingReader(string path, SafeFileHandle file, long length, RecordEntry[] records, uint[] checksums, RecordingTail? tail)
@@ -24,6 +26,7 @@ public sealed class RecordingReader : IDisposable
         _file = file;
         Length = length;
         _records = records;
+        _readOnlyRecords = Array.AsReadOnly(records);
         _checksums = checksums;
         Tail = tail;
     }
@@ -35,7 +38,7 @@ public sealed class RecordingReader : IDisposable
     public long Length { get; }
 
     /// <summary>Every intact record, in file order.</summary>
-    public IReadOnlyList<RecordEntry> Records => _records;
+    public IReadOnlyList<RecordEntry> Records => _readOnlyRecords;
 
     /// <summary>What was ignored at the end of the file and why, or null when the file ends just after a whole record.</summary>
     public RecordingTail? Tail { get; }
@@ -158,7 +161,7 @@ public sealed class RecordingReader : IDisposable
             if (payloadLength > RecordingFormat.MaxPayloadLength)
             {
                 return Done(Damage(offset, length, TailProblem.AbsurdLength,
-                    string.Create(CultureInfo.InvariantCulture, $"a record claiming {payloadLength:N0} bytes, over the {RecordingFormat.MaxPayloadLength >> 20} MiB limit,"),
+                    string.Create(CultureInfo.InvariantCulture, $"a record claiming {payloadLength:N0} bytes, more than the {RecordingFormat.MaxPayloadLength >> 20} MiB limit,"),
                     "the recording is damaged from there"));
             }
             if (left < RecordingFormat.RecordOverhead + payloadLength)

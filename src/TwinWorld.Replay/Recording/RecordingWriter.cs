@@ -32,6 +32,7 @@ public sealed class RecordingWriter : IDisposable
 
     private readonly Stream _stream;
     private readonly Channel<Pending> _queue;
+    private readonly ArrayPool<byte> _buffers;
     private readonly Lock _appendLock = new();
     private readonly Thread _thread;
 
@@ -43,6 +44,7 @@ public sealed class RecordingWriter : IDisposable
     private int _recordRemaining;
     private int _recordLength;
     private uint _recordCrc;
+    private TaskCompletionSource? _flushing;
 
     private long _recordsWritten;
     private long _bytesWritten;
@@ -65,6 +67,9 @@ public sealed class RecordingWriter : IDisposable
         stream.Write(header);
         stream.Flush();
         _bytesWritten = header.Length;
+        // Our own pool, as deep as the queue: a backlog of snapshots reuses chunks instead of allocating on the
+        // tick thread, and what it keeps (never more than the queue held at its fullest) goes with the writer.
+        _buffers = ArrayPool<byte>.Create(ChunkLength, queueChunks);
         _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(queueChunks)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -154,7 +159,7 @@ public sealed class RecordingWriter : IDisposable
                 byte[]? buffer = null;
                 if (count > 0)
                 {
-                    buffer = ArrayPool<byte>.Shared.Rent(count);
+                    buffer = _buffers.Rent(count);
                     payload.Slice(offset, count).CopyTo(buffer);
                 }
                 Enqueue(new Pending(buffer, count, payload.Length, offset == 0 ? kind : 0, null));
@@ -272,8 +277,10 @@ public sealed class RecordingWriter : IDisposable
         {
             // Kept for the caller's next call; this thread must never let an exception escape (it would end the process).
             _failureMessage = string.Create(CultureInfo.InvariantCulture,
-                $"writing the recording '{Path}' failed: {e.Message} ({RecordsWritten:N0} records were written before the failure; nothing appended since is written)");
+                $"writing the recording '{Path}' failed: {e.Message} ({RecordsWritten:N0} record(s) were written before the failure; nothing appended since is written)");
             _failure = e;
+            // A flush that failed midway was taken off the queue already: release its caller too, after the failure is set.
+            _flushing?.TrySetResult();
             DiscardAfterFailure(reader);
         }
     }
@@ -282,8 +289,10 @@ public sealed class RecordingWriter : IDisposable
     {
         if (item.Flushed is { } flushed)
         {
+            _flushing = flushed;
             HandToOs();
             SyncToDisk();
+            _flushing = null;
             flushed.TrySetResult();
             return;
         }
@@ -310,7 +319,7 @@ public sealed class RecordingWriter : IDisposable
             var chunk = buffer.AsSpan(0, item.Count);
             Put(chunk);
             _recordCrc = Crc32C.Append(_recordCrc, chunk);
-            ArrayPool<byte>.Shared.Return(buffer);
+            _buffers.Return(buffer);
             _recordRemaining -= item.Count;
             Interlocked.Add(ref _queuedBytes, -item.Count);
         }
@@ -384,7 +393,7 @@ public sealed class RecordingWriter : IDisposable
                 item.Flushed?.TrySetResult();
                 if (item.Buffer is { } buffer)
                 {
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    _buffers.Return(buffer);
                 }
             }
             if (!reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
