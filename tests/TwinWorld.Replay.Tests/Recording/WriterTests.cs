@@ -35,6 +35,27 @@ public class WriterTests
     }
 
     [Fact]
+    public void Without_Flush_a_record_reaches_the_file_as_soon_as_the_writer_has_caught_up()
+    {
+        using var folder = new TemporaryFolder();
+        string path = folder.File("idle.twrec");
+        using var writer = RecordingWriter.Create(path);
+        writer.Append(RecordKind.Tick, [9, 8, 7]);
+
+        // RecordsWritten counts records handed to the OS; a generous guard, not a timing assertion.
+        var giveUp = System.Diagnostics.Stopwatch.StartNew();
+        while (writer.RecordsWritten < 1)
+        {
+            Assert.True(giveUp.Elapsed < TimeSpan.FromMinutes(1), "the writer never handed the record to the OS");
+            Thread.Sleep(1);
+        }
+        using var reader = RecordingReader.Open(path);
+        Assert.Null(reader.Tail);
+        Assert.Equal(RecordKind.Tick, Assert.Single(reader.Records).Kind);
+        Assert.Equal([9, 8, 7], reader.ReadPayload(0));
+    }
+
+    [Fact]
     public void Dispose_writes_what_is_queued_and_nothing_more()
     {
         using var folder = new TemporaryFolder();
