@@ -122,10 +122,14 @@ public sealed class RecordingWriter : IDisposable
         {
             return new RecordingWriter(fullPath, stream, DefaultQueueChunks);
         }
-        catch (IOException e)
+        catch (Exception e)
         {
             stream.Dispose();
-            throw new IOException($"cannot start the recording '{fullPath}': {e.Message}", e);
+            if (e is IOException)
+            {
+                throw new IOException($"cannot start the recording '{fullPath}': {e.Message}", e);
+            }
+            throw;
         }
     }
 

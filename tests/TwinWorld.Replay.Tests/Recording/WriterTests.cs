@@ -35,6 +35,27 @@ public class WriterTests
     }
 
     [Fact]
+    public void Without_Flush_a_record_reaches_the_file_as_soon_as_the_writer_has_caught_up()
+    {
+        using var folder = new TemporaryFolder();
+        string path = folder.File("idle.twrec");
+        using var writer = RecordingWriter.Create(path);
+        writer.Append(RecordKind.Tick, [9, 8, 7]);
+
+        // RecordsWritten counts records handed to the OS; a generous guard, not a timing assertion.
+        var giveUp = System.Diagnostics.Stopwatch.StartNew();
+        while (writer.RecordsWritten < 1)
+        {
+            Assert.True(giveUp.Elapsed < TimeSpan.FromMinutes(1), "the writer never handed the record to the OS");
+            Thread.Sleep(1);
+        }
+        using var reader = RecordingReader.Open(path);
+        Assert.Null(reader.Tail);
+        Assert.Equal(RecordKind.Tick, Assert.Single(reader.Records).Kind);
+        Assert.Equal([9, 8, 7], reader.ReadPayload(0));
+    }
+
+    [Fact]
     public void Dispose_writes_what_is_queued_and_nothing_more()
     {
         using var folder = new TemporaryFolder();
@@ -55,7 +76,7 @@ public class WriterTests
     }
 
     [Fact]
-    public void Records_appended_from_two_threads_at_once_each_arrive_whole_and_in_each_threads_order()
+    public async Task Records_appended_from_two_threads_at_once_each_arrive_whole_and_in_each_threads_order()
     {
         using var folder = new TemporaryFolder();
         string path = folder.File("concurrent.twrec");
@@ -63,7 +84,8 @@ public class WriterTests
         using (var writer = RecordingWriter.Create(path))
         {
             using var start = new Barrier(2);
-            var threads = Enumerable.Range(0, 2).Select(t => new Thread(() =>
+            // Own threads, started together; an exception in either fails the test instead of ending the test host.
+            var appenders = Enumerable.Range(0, 2).Select(t => Task.Factory.StartNew(() =>
             {
                 start.SignalAndWait();
                 for (int i = 0; i < perThread; i++)
@@ -71,9 +93,8 @@ public class WriterTests
                     // Every 500th record spans several queue chunks, so chunks of both threads could interleave.
                     writer.Append(RecordKind.Tick, ThreadPayload(t, i, i % 500 == 0 ? 3 * RecordingWriter.ChunkLength + 5 : 40 + (i % 30)));
                 }
-            })).ToList();
-            threads.ForEach(thread => thread.Start());
-            threads.ForEach(thread => thread.Join());
+            }, TaskCreationOptions.LongRunning)).ToArray();
+            await Task.WhenAll(appenders);
         }
 
         using var reader = RecordingReader.Open(path);
@@ -139,10 +160,18 @@ public class WriterTests
         }
 
         bool appended = false;
+        Exception? failure = null;
         var appender = new Thread(() =>
         {
-            writer.Append(RecordKind.Tick, [5]);
-            Volatile.Write(ref appended, true);
+            try
+            {
+                writer.Append(RecordKind.Tick, [5]);
+                Volatile.Write(ref appended, true);
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
         });
         appender.Start();
         // Wait until the appender has counted its record and gone to sleep, or has (wrongly) finished.
@@ -156,6 +185,7 @@ public class WriterTests
         stream.Release();
         appender.Join();
         writer.Flush();
+        Assert.Null(failure);
         Assert.True(appended);
         Assert.Equal(6, writer.RecordsWritten);
         Assert.Equal(RecordingFormat.FileHeaderLength + (6 * (RecordingFormat.RecordOverhead + 1)), stream.Written);
