@@ -7,9 +7,10 @@ namespace TwinWorld.Replay.Comparisons;
 /// <summary>A recorded run as a report shows it: from its end record, or, for a recording cut short, by replaying it (checked) to its last tick.</summary>
 public static class RecordedOutcome
 {
-    public static ReportRun Of(RunRecording recording, string name, int workers = 0, Action<long>? progress = null)
+    /// <summary>The replayer's recording as a report run; a replayer already part-way (a what-if's baseline) goes on from where it is.</summary>
+    public static ReportRun Of(Replayer replayer, string name, Action<long>? progress = null)
     {
-        var replayer = new Replayer(recording, workers);
+        var recording = replayer.Recording;
         string parameters = ReportRun.DescribeParameters(replayer.Scenario);
         if (recording.End is { Samples.Count: > 0 } end)
         {

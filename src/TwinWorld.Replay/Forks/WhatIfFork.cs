@@ -30,8 +30,10 @@ public sealed class WhatIfFork
     public long AtTick { get; }
 
     /// <summary>Forks a recording at a tick with parameter overrides and actions (written as in a scenario file).</summary>
-    public static WhatIfFork Create(RunRecording recording, long atTick, IReadOnlyDictionary<string, string> overrides, IReadOnlyList<string> actions, int workers = 0, Action<long>? progress = null)
+    /// <summary>Forks the replayer's recording; the replayer is left at the fork point, as <see cref="Baseline"/>.</summary>
+    public static WhatIfFork Create(Replayer baseline, long atTick, IReadOnlyDictionary<string, string> overrides, IReadOnlyList<string> actions, int workers = 0, Action<long>? progress = null)
     {
+        var recording = baseline.Recording;
         if (atTick < recording.FirstTick || atTick > recording.LastTick + 1)
         {
             throw new WhatIfException($"The recording holds ticks {recording.FirstTick} to {recording.LastTick}; a fork at tick {atTick} is outside it.");
@@ -41,7 +43,6 @@ public sealed class WhatIfFork
         {
             throw new WhatIfException(string.Join(Environment.NewLine, load.Errors.Select(e => e.ToString())));
         }
-        var baseline = new Replayer(recording, workers);
         var run = atTick == 0 ? new ScenarioRun(changed, workers) : ForkAt(baseline, changed, atTick, workers, progress);
         var problems = actions.SelectMany(action => run.Inject(action)).ToList();
         if (problems.Count > 0)

@@ -28,7 +28,7 @@ internal static class CompareCommand
         foreach (var file in files)
         {
             using var recording = Recordings.Open(file);
-            if (recording is null)
+            if (recording is null || Recordings.Replayer(recording, workers) is not { } replayer)
             {
                 return 2;
             }
@@ -36,7 +36,7 @@ internal static class CompareCommand
             try
             {
                 WorkProgress.Run($"reading {name}", recording.LastTick + 1, tick => $"tick {tick:N0}",
-                    progress => runs.Add(RecordedOutcome.Of(recording, name, workers, tick => progress(tick + 1))));
+                    progress => runs.Add(RecordedOutcome.Of(replayer, name, tick => progress(tick + 1))));
             }
             catch (ReplayException e)
             {

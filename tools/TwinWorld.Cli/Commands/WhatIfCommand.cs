@@ -40,18 +40,18 @@ internal static class WhatIfCommand
             return 2;
         }
         using var recording = Recordings.Open(file);
-        if (recording is null || Recordings.Replayer(recording, workers) is not { } probe)
+        if (recording is null || Recordings.Replayer(recording, workers) is not { } replayer)
         {
             return 2;
         }
-        double hz = probe.Scenario.TickRateHz;
+        double hz = replayer.Scenario.TickRateHz;
         Recordings.Describe(recording, hz);
         long atTick = at.ToTick(hz);
         WhatIfFork? fork = null;
         try
         {
             WorkProgress.Run("replaying to the fork", atTick, tick => $"tick {tick:N0}",
-                progress => fork = WhatIfFork.Create(recording, atTick, overrides, actions, workers, tick => progress(tick + 1)));
+                progress => fork = WhatIfFork.Create(replayer, atTick, overrides, actions, workers, tick => progress(tick + 1)));
         }
         catch (Exception e) when (e is WhatIfException or ReplayException)
         {
@@ -74,7 +74,7 @@ internal static class WhatIfCommand
             }));
             recorder?.Finish();
         }
-        var baseline = RecordedOutcome.Of(recording, "recorded", workers);
+        var baseline = RecordedOutcome.Of(fork.Baseline, "recorded");
         var whatIf = ReportRun.From(run, "what-if");
         ReportRun[] runs = [baseline, whatIf];
         OutcomeTable.WriteOverTime(runs);
