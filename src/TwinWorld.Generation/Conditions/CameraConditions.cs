@@ -1,0 +1,36 @@
+using TwinWorld.Ecs;
+using TwinWorld.Simulation.Cameras;
+
+namespace TwinWorld.Generation.Conditions;
+
+/// <summary>
+/// What one camera sees at one tick, as the world model's inputs (protocol/world-model.md): immutable
+/// once built, so the tick thread hands it to the generator without copying.
+/// </summary>
+/// <param name="Layout">One <see cref="LayoutClass"/> per pixel, top row first.</param>
+/// <param name="Continuous">The <see cref="ContinuousChannel"/> planes, each Width x Height, top row first.</param>
+/// <param name="Globals">The <see cref="GlobalChannel"/> vector.</param>
+/// <param name="Perspective">False for overhead (orthographic) views.</param>
+public sealed record CameraConditions(
+    Entity Camera,
+    long Tick,
+    int Width,
+    int Height,
+    CameraPose Pose,
+    bool Perspective,
+    byte[] Layout,
+    float[] Continuous,
+    float[] Globals)
+{
+    public const int ContinuousCount = 3;
+    public const int GlobalCount = 16;
+    public const int LayoutClassCount = 21;
+
+    public int PixelCount => Width * Height;
+
+    public LayoutClass ClassAt(int x, int y) => (LayoutClass)Layout[(y * Width) + x];
+
+    public float ContinuousAt(ContinuousChannel channel, int x, int y) => Continuous[((int)channel * PixelCount) + (y * Width) + x];
+
+    public float Global(GlobalChannel channel) => Globals[(int)channel];
+}
