@@ -36,6 +36,9 @@ public class ServerHostTests
     [InlineData("--Tick:StatsIntervalSeconds=-1", "Tick:StatsIntervalSeconds must be between")]
     [InlineData("--World:Size=20", "World:Size must be between 128 and 4096")]
     [InlineData("--World:Agents=many", "'many' at 'World:Agents'")]
+    [InlineData("--Network:Port=70000", "Network:Port must be 0 to 65535")]
+    [InlineData("--Network:Tokens:letmein=wizard", "Network:Tokens:letmein is 'wizard', not a role")]
+    [InlineData("--Network:BindAddress=::1", "Network:BindAddress must be an IPv4 address")]
     public async Task Bad_configuration_is_reported_plainly_with_exit_code_2(string argument, string expected)
     {
         using var server = new ServerProcess(argument);

@@ -10,9 +10,11 @@ namespace TwinWorld.Server.Ticking;
 /// <summary>
 /// Runs the world at a fixed rate on its own thread, the only thread that mutates the world, and
 /// logs tick statistics every few seconds. A tick that throws is a bug: the server logs it and stops
-/// with a non-zero exit code rather than run on with a half-updated world.
+/// with a non-zero exit code rather than run on with a half-updated world. Listeners (the network)
+/// see each tick's world right after it ran.
 /// </summary>
-internal sealed class TickLoop(Sim simulation, IOptions<TickOptions> options, ILogger<TickLoop> logger, IHostApplicationLifetime lifetime)
+internal sealed class TickLoop(Sim simulation, IOptions<TickOptions> options, ILogger<TickLoop> logger, IHostApplicationLifetime lifetime,
+    IEnumerable<ITickListener> listeners)
     : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
@@ -86,6 +88,10 @@ internal sealed class TickLoop(Sim simulation, IOptions<TickOptions> options, IL
     private void Step(long tick)
     {
         var report = simulation.Step();
+        foreach (var listener in listeners)
+        {
+            listener.AfterTick(simulation, report);
+        }
         foreach (string rejection in report.Rejected)
         {
             logger.LogWarning("{Rejection}", rejection);
