@@ -15,7 +15,16 @@ public sealed class LiveServer : IAsyncLifetime
 {
     public const string Viewer = "test-viewer", Player = "test-player", Author = "test-author", Analyst = "test-analyst", Admin = "test-admin";
 
+    private readonly string[] _extra;
     private IHost? _host;
+
+    public LiveServer()
+        : this([])
+    {
+    }
+
+    /// <param name="extra">More settings, such as higher rate limits.</param>
+    internal LiveServer(params string[] extra) => _extra = extra;
 
     public int Port { get; private set; }
 
@@ -31,6 +40,7 @@ public sealed class LiveServer : IAsyncLifetime
             $"--Network:Tokens:{Viewer}=viewer", $"--Network:Tokens:{Player}=player", $"--Network:Tokens:{Author}=author",
             $"--Network:Tokens:{Analyst}=analyst", $"--Network:Tokens:{Admin}=admin",
             "--World:Size=128", "--World:Agents=300", "--World:Workers=1", "--Tick:StatsIntervalSeconds=60",
+            .. _extra,
         ]);
         await _host.StartAsync();
         Port = Network.Port;

@@ -48,7 +48,12 @@ public ref struct BitReader(ReadOnlySpan<byte> data)
         {
             return 16 + Read(7);
         }
-        return !ReadBit() ? 144 + Read(12) : Read(64);
+        if (!ReadBit())
+        {
+            return 144 + Read(12);
+        }
+        int length = (int)Read(7);
+        return length is >= 1 and <= 64 ? Read(length) : throw new BitStreamException($"a number {length} bits long");
     }
 
     public long ReadVarInt()

@@ -54,7 +54,8 @@ public sealed class BitWriter
 
     /// <summary>
     /// An unsigned number in a prefix code sized for the small values deltas are made of:
-    /// "0"+4 bits for 0..15, "10"+7 bits for 16..143, "110"+12 bits for 144..4239, "111"+64 bits beyond.
+    /// "0"+4 bits for 0..15, "10"+7 bits for 16..143, "110"+12 bits for 144..4239, and beyond that "111",
+    /// the value's bit length n in 7 bits, then its n bits (an absolute position of 2^17 units: 27 bits).
     /// </summary>
     public void WriteVarUInt(ulong value)
     {
@@ -72,8 +73,9 @@ public sealed class BitWriter
         }
         else
         {
-            Write(0b111, 3);
-            Write(value, 64);
+            int length = 64 - System.Numerics.BitOperations.LeadingZeroCount(value);
+            Write(0b111 | ((ulong)length << 3), 10);
+            Write(value, length);
         }
     }
 

@@ -21,4 +21,7 @@ public sealed class NetworkOptions
 
     /// <summary>Messages per second a client may send on average (bursts of twice that pass).</summary>
     public double MessagesPerSecond { get; set; } = 120;
+
+    /// <summary>Refused messages (malformed, oversized, forbidden, flooding) a connection may send before it is disconnected.</summary>
+    public int MaxStrikes { get; set; } = 50;
 }

@@ -27,6 +27,10 @@ internal sealed class NetworkOptionsValidator : IValidateOptions<NetworkOptions>
         {
             failures.Add($"Network:MessagesPerSecond must be 1 to 100000 (got {options.MessagesPerSecond}).");
         }
+        if (options.MaxStrikes < 1)
+        {
+            failures.Add($"Network:MaxStrikes must be at least 1 (got {options.MaxStrikes}).");
+        }
         if (options.Enabled && options.Tokens.Count == 0)
         {
             failures.Add("Network:Tokens is empty: no client could join. Add tokens (Network:Tokens:<token>=<role>) or set Network:Enabled=false.");

@@ -40,6 +40,7 @@ internal sealed class NetworkService(Sim simulation, IOptions<NetworkOptions> op
                 Tokens = settings.Tokens.ToDictionary(t => t.Key, t => NetworkOptionsValidator.ParseRole(t.Value)!.Value),
                 MessagesPerSecond = settings.MessagesPerSecond,
                 MessageBurst = settings.MessagesPerSecond * 2,
+                MaxStrikes = settings.MaxStrikes,
             },
             simulation,
             logger);
