@@ -11,7 +11,7 @@ namespace TwinWorld.Net.Tests;
 /// The real server host, in process: the procedural town ticking at 20 Hz and networking on a free
 /// loopback port, configured the way an operator would, with one token per role.
 /// </summary>
-public sealed class LiveServer : IAsyncLifetime
+public sealed class LiveServer : IAsyncLifetime, IAsyncDisposable
 {
     public const string Viewer = "test-viewer", Player = "test-player", Author = "test-author", Analyst = "test-analyst", Admin = "test-admin";
 
@@ -63,6 +63,9 @@ public sealed class LiveServer : IAsyncLifetime
         {
             await _host.StopAsync();
             _host.Dispose();
+            _host = null;
         }
     }
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 }

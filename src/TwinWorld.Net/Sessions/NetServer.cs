@@ -128,7 +128,8 @@ public sealed class NetServer : IDisposable
         switch (e.Kind)
         {
             case TransportEventKind.Connected:
-                var session = new Session(e.Peer, ++_nextClientId, new RateLimiter(_options.MessagesPerSecond, _options.MessageBurst));
+                var session = new Session(e.Peer, ++_nextClientId, new RateLimiter(_options.MessagesPerSecond, _options.MessageBurst),
+                    new RateLimiter(_options.CommandsPerSecond, _options.CommandBurst));
                 _sessions[e.Peer] = session;
                 Volatile.Write(ref _clients, _sessions.Count);
                 if (_sessions.Count > _options.MaxClients)
@@ -389,6 +390,11 @@ public sealed class NetServer : IDisposable
 
     private void OnAuthorCommand(Session session, AuthorCommand command)
     {
+        if (!session.CommandLimiter.TryTake(Stopwatch.GetTimestamp()))
+        {
+            Strike(session, ErrorCode.RateLimited, $"more than {_options.CommandsPerSecond} author commands a second", command.RequestId);
+            return;
+        }
         long tick = Math.Max((long)Math.Min(command.Tick, long.MaxValue), NextTick);
         if (tick > NextTick + (long)(MaxCommandLeadSeconds * _simulation.TickRateHz))
         {

@@ -24,6 +24,11 @@ public sealed record NetServerOptions
 
     public double MessageBurst { get; init; } = 240;
 
+    /// <summary>Author commands per second on average, and in a burst: each can start a hazard the tick then pays for.</summary>
+    public double CommandsPerSecond { get; init; } = 1;
+
+    public double CommandBurst { get; init; } = 10;
+
     /// <summary>Refused messages (malformed, oversized, forbidden, flooding) a connection may send before it is disconnected.</summary>
     public int MaxStrikes { get; init; } = 50;
 }

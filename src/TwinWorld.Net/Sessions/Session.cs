@@ -4,13 +4,16 @@ using TwinWorld.Protocol.V1;
 namespace TwinWorld.Net.Sessions;
 
 /// <summary>One connection's state on the server. Owned by the network thread.</summary>
-internal sealed class Session(PeerId peer, ulong clientId, RateLimiter limiter)
+internal sealed class Session(PeerId peer, ulong clientId, RateLimiter limiter, RateLimiter commandLimiter)
 {
     public PeerId Peer { get; } = peer;
 
     public ulong ClientId { get; } = clientId;
 
     public RateLimiter Limiter { get; } = limiter;
+
+    /// <summary>Author commands start hazards that cost every tick, so they have a much lower limit of their own.</summary>
+    public RateLimiter CommandLimiter { get; } = commandLimiter;
 
     public SessionPhase Phase { get; set; } = SessionPhase.AwaitingHello;
 
