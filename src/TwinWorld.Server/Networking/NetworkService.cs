@@ -66,7 +66,14 @@ internal sealed class NetworkService(Sim simulation, IOptions<NetworkOptions> op
         return Task.CompletedTask;
     }
 
-    public void AfterTick(Sim simulation, TickReport report) => _server?.PublishState(StateViewBuilder.Build(simulation, report.Tick));
+    /// <summary>Tick thread: quantises the world for the state stream, only while someone is connected.</summary>
+    public void AfterTick(Sim simulation, TickReport report)
+    {
+        if (_server is { Clients: > 0 } server)
+        {
+            server.PublishState(StateViewBuilder.Build(simulation, report.Tick));
+        }
+    }
 
     /// <summary>Any thread: a camera's newest encoded frame for its subscribers (the newest wins; nothing queues).</summary>
     public void PublishFrame(CameraFrame frame) => _server?.PublishFrame(frame);
