@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Google.Protobuf;
 using TwinWorld.Net.Transport;
 using TwinWorld.Protocol;
@@ -22,6 +24,7 @@ public sealed class TwinClient : IDisposable
     private readonly EnetTransport _transport;
     private readonly ConcurrentQueue<(NetChannel Channel, byte[] Data)> _outbox = new();
     private readonly ConcurrentDictionary<uint, TaskCompletionSource<Envelope>> _requests = new();
+    private readonly ConcurrentDictionary<uint, Channel<Envelope>> _streams = new();
     private readonly ConcurrentQueue<Error> _errors = new();
     private readonly Lock _gate = new();
     private readonly StateMirror _mirror = new();
@@ -192,11 +195,44 @@ public sealed class TwinClient : IDisposable
         return reply.HashReply;
     }
 
-    public async Task<ForecastResponse> ForecastAsync(float aheadSeconds, TimeSpan? timeout = null)
+    /// <summary>
+    /// Asks the server (as an analyst) to run its live world ahead, with extra actions written as in a scenario
+    /// ("wind: {speed: 12, from: 270}"), and yields the outcome as it streams back: every
+    /// <paramref name="everySeconds"/> (0: the server's choice) and at the end. A refusal throws
+    /// <see cref="TwinClientException"/>; so does a gap of more than <paramref name="timeout"/> between samples.
+    /// </summary>
+    public async IAsyncEnumerable<ForecastSample> ForecastAsync(float aheadSeconds, float everySeconds = 0, IEnumerable<string>? actions = null,
+        TimeSpan? timeout = null, [EnumeratorCancellation] CancellationToken cancel = default)
     {
         uint id = NextRequest();
-        var reply = await Request(id, new Envelope { Forecast = new ForecastRequest { RequestId = id, AheadSeconds = aheadSeconds } }, timeout);
-        return reply.ForecastResult;
+        var replies = Channel.CreateUnbounded<Envelope>(new UnboundedChannelOptions { SingleReader = true });
+        _streams[id] = replies;
+        try
+        {
+            var request = new ForecastRequest { RequestId = id, AheadSeconds = aheadSeconds, EverySeconds = everySeconds };
+            request.Actions.AddRange(actions ?? []);
+            Send(NetChannel.Control, new Envelope { Forecast = request });
+            while (true)
+            {
+                var reply = await Wait(replies.Reader.ReadAsync(cancel).AsTask(), timeout ?? DefaultTimeout, $"forecast {id}");
+                if (reply.Error is { } error)
+                {
+                    throw new TwinClientException(error.Code, $"{error.Code}: {error.Message}");
+                }
+                foreach (var sample in reply.ForecastResult.Samples)
+                {
+                    yield return sample;
+                }
+                if (reply.ForecastResult.Last)
+                {
+                    yield break;
+                }
+            }
+        }
+        finally
+        {
+            _streams.TryRemove(id, out _);
+        }
     }
 
     /// <summary>Measures the round trip to the server, in milliseconds.</summary>
@@ -302,6 +338,10 @@ public sealed class TwinClient : IDisposable
                 {
                     pending.TrySetException(gone);
                 }
+                foreach (var stream in _streams.Values)
+                {
+                    stream.Writer.TryWrite(new Envelope { Error = new Error { Code = ErrorCode.Unspecified, Message = gone.Message } });
+                }
                 break;
             case TransportEventKind.Received:
                 Interlocked.Add(ref _bytesReceived, e.Data.Length);
@@ -347,8 +387,8 @@ public sealed class TwinClient : IDisposable
             case Envelope.BodyOneofCase.HashReply:
                 Complete(envelope.HashReply.RequestId, envelope);
                 break;
-            case Envelope.BodyOneofCase.ForecastResult:
-                Complete(envelope.ForecastResult.RequestId, envelope);
+            case Envelope.BodyOneofCase.ForecastResult when _streams.TryGetValue(envelope.ForecastResult.RequestId, out var stream):
+                stream.Writer.TryWrite(envelope);
                 break;
             case Envelope.BodyOneofCase.Error:
                 OnError(envelope.Error);
@@ -385,6 +425,11 @@ public sealed class TwinClient : IDisposable
         if (error.RequestId != 0 && _requests.TryGetValue(error.RequestId, out var pending))
         {
             pending.TrySetException(failure);
+            return;
+        }
+        if (error.RequestId != 0 && _streams.TryGetValue(error.RequestId, out var stream))
+        {
+            stream.Writer.TryWrite(new Envelope { Error = error });
             return;
         }
         _errors.Enqueue(error);

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
+using TwinWorld.Net.Sessions;
+using TwinWorld.Server.Forecasting;
 using TwinWorld.Server.Networking;
 using TwinWorld.Server.Ticking;
 using TwinWorld.Server.World;
@@ -32,6 +34,10 @@ public static class ServerHost
             services.GetRequiredService<IOptions<WorldOptions>>().Value,
             services.GetRequiredService<IOptions<TickOptions>>().Value,
             services.GetRequiredService<ILoggerFactory>().CreateLogger("TwinWorld.Server.World")));
+        builder.Services.AddSingleton(services => services.GetRequiredService<HostedWorld>().Simulation);
+        builder.Services.AddSingleton<ServerForecaster>();
+        builder.Services.AddSingleton<IForecaster>(services => services.GetRequiredService<ServerForecaster>());
+        builder.Services.AddSingleton<ITickListener>(services => services.GetRequiredService<ServerForecaster>());
         builder.Services.AddOptions<NetworkOptions>()
             .Bind(builder.Configuration.GetSection(NetworkOptions.Section))
             .ValidateOnStart();
@@ -69,7 +75,12 @@ public static class ServerHost
             _ = host.Services.GetRequiredService<IOptions<TickOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<WorldOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<NetworkOptions>>().Value;
+            _ = host.Services.GetRequiredService<HostedWorld>();
             return [];
+        }
+        catch (WorldConfigurationException e)
+        {
+            return e.Errors;
         }
         catch (OptionsValidationException e)
         {

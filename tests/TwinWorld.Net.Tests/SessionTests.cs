@@ -144,13 +144,13 @@ public class SessionTests(LiveServer server) : IClassFixture<LiveServer>
     }
 
     [Fact]
-    public async Task Analysts_are_told_forecasts_are_not_available_and_others_that_they_are_forbidden()
+    public async Task Without_a_scenario_analysts_are_told_forecasts_are_not_available_and_others_that_they_are_forbidden()
     {
         using var analyst = await server.Join(LiveServer.Analyst, "analyst");
         using var viewer = await server.Join(LiveServer.Viewer, "viewer");
 
-        Assert.Equal(ErrorCode.NotAvailable, (await Assert.ThrowsAsync<TwinClientException>(() => analyst.ForecastAsync(600))).Code);
-        Assert.Equal(ErrorCode.Forbidden, (await Assert.ThrowsAsync<TwinClientException>(() => viewer.ForecastAsync(600))).Code);
+        Assert.Equal(ErrorCode.NotAvailable, (await Assert.ThrowsAsync<TwinClientException>(() => analyst.ForecastAsync(600).ToListAsync().AsTask())).Code);
+        Assert.Equal(ErrorCode.Forbidden, (await Assert.ThrowsAsync<TwinClientException>(() => viewer.ForecastAsync(600).ToListAsync().AsTask())).Code);
         Assert.True(await analyst.PingAsync() >= 0);
     }
 

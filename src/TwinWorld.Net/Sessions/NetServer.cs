@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Numerics;
 using System.Threading.Channels;
@@ -29,9 +30,17 @@ public sealed class NetServer : IDisposable
     private const double MaxSignalLeadSeconds = 10, MaxCommandLeadSeconds = 600;
     private const int MaxSignalsPerMessage = 64, MaxSubscriptions = 16;
 
+    /// <summary>The longest forecast an analyst may ask for, and the most actions it may carry.</summary>
+    private const double MaxForecastSeconds = 3600;
+    private const int MaxForecastActions = 16;
+
     private readonly NetServerOptions _options;
     private readonly Sim _simulation;
     private readonly ILogger _logger;
+    private readonly IForecaster? _forecaster;
+
+    /// <summary>Replies produced on other threads (forecasts), sent by the network thread to the client if it is still there.</summary>
+    private readonly ConcurrentQueue<(ulong ClientId, Envelope Reply)> _outbox = new();
     private readonly Channel<StateView> _views = Channel.CreateBounded<StateView>(
         new BoundedChannelOptions(8) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true });
     private readonly LatestFrames _frames = new();
@@ -48,11 +57,13 @@ public sealed class NetServer : IDisposable
     private long _framesSeen;
     private int _clients;
 
-    public NetServer(NetServerOptions options, Sim simulation, ILogger logger)
+    /// <param name="forecaster">Answers analysts' forecast requests; without one they get <see cref="ErrorCode.NotAvailable"/>.</param>
+    public NetServer(NetServerOptions options, Sim simulation, ILogger logger, IForecaster? forecaster = null)
     {
         _options = options;
         _simulation = simulation;
         _logger = logger;
+        _forecaster = forecaster;
         _spawnPoints = SpawnPoints(simulation);
     }
 
@@ -114,6 +125,7 @@ public sealed class NetServer : IDisposable
                 Stream(newest);
             }
             SendFrames();
+            SendReplies();
             transport.Flush();
         }
         foreach (var session in _sessions.Values)
@@ -255,7 +267,7 @@ public sealed class NetServer : IDisposable
                 OnAuthorCommand(session, envelope.Author);
                 break;
             case Envelope.BodyOneofCase.Forecast when Joined(session) && Allowed(session, envelope.Forecast.RequestId, Role.Analyst, Role.Admin):
-                SendError(session, ErrorCode.NotAvailable, "this server runs no forecaster", envelope.Forecast.RequestId);
+                OnForecast(session, envelope.Forecast);
                 break;
         }
     }
@@ -410,6 +422,44 @@ public sealed class NetServer : IDisposable
         _simulation.Inputs.Enqueue(input);
         _logger.LogInformation("Client {Client} ({Name}) queued {Input} for tick {Tick}", session.ClientId, session.Name, input.GetType().Name, tick);
         Send(session, NetChannel.Control, new Envelope { CommandResult = new CommandResult { RequestId = command.RequestId, Tick = (ulong)tick } });
+    }
+
+    private void OnForecast(Session session, ForecastRequest request)
+    {
+        if (_forecaster is null)
+        {
+            SendError(session, ErrorCode.NotAvailable, "this server runs no forecaster", request.RequestId);
+            return;
+        }
+        if (!(request.AheadSeconds > 0 && request.AheadSeconds <= MaxForecastSeconds) || !(request.EverySeconds >= 0 && float.IsFinite(request.EverySeconds)))
+        {
+            Strike(session, ErrorCode.InvalidArgument, $"a forecast looks 0 to {MaxForecastSeconds} s ahead, sampled every 0 s or more", request.RequestId);
+            return;
+        }
+        if (request.Actions.Count > MaxForecastActions)
+        {
+            Strike(session, ErrorCode.InvalidArgument, $"a forecast may carry at most {MaxForecastActions} actions", request.RequestId);
+            return;
+        }
+        ulong client = session.ClientId;
+        uint id = request.RequestId;
+        _logger.LogInformation("Client {Client} ({Name}) asked for a {Ahead} s forecast with {Actions} actions", client, session.Name, request.AheadSeconds, request.Actions.Count);
+        _forecaster.Start(
+            request,
+            response => _outbox.Enqueue((client, new Envelope { ForecastResult = response })),
+            (code, message) => _outbox.Enqueue((client, new Envelope { Error = new Error { Code = code, Message = message, RequestId = id } })));
+    }
+
+    private void SendReplies()
+    {
+        while (_outbox.TryDequeue(out var item))
+        {
+            var session = _sessions.Values.FirstOrDefault(s => s.ClientId == item.ClientId && !s.Closing);
+            if (session is not null)
+            {
+                Send(session, NetChannel.Control, item.Reply);
+            }
+        }
     }
 
     private bool Joined(Session session)

@@ -15,7 +15,7 @@ namespace TwinWorld.Server.Networking;
 /// Hosts the network side: starts the <see cref="NetServer"/> on its own thread, hands it a quantised
 /// view after every tick, and is where generated frames come in (<see cref="PublishFrame"/>).
 /// </summary>
-internal sealed class NetworkService(Sim simulation, IOptions<NetworkOptions> options, ILogger<NetServer> logger, IHostApplicationLifetime lifetime)
+internal sealed class NetworkService(Sim simulation, IForecaster forecaster, IOptions<NetworkOptions> options, ILogger<NetServer> logger, IHostApplicationLifetime lifetime)
     : IHostedService, ITickListener, IDisposable
 {
     private volatile NetServer? _server;
@@ -43,7 +43,8 @@ internal sealed class NetworkService(Sim simulation, IOptions<NetworkOptions> op
                 MaxStrikes = settings.MaxStrikes,
             },
             simulation,
-            logger);
+            logger,
+            forecaster);
         try
         {
             server.Start();
