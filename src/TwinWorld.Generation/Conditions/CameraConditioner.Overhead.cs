@@ -27,7 +27,9 @@ public sealed partial class CameraConditioner
                 layout[p] = (byte)(smoke && _smoke.At(at) ? LayoutClass.Smoke : _cells.ClassAt(cell, roofsAboveWater: false));
                 float water = _cells.WaterDepth(cell);
                 water = water >= SceneCells.WetDepth ? water : 0;
-                continuous[p] = Unit((_cells.Bed(cell) + water - ElevationFloor) / ElevationRange);
+                // Bilinear ground, so hill shading has no steps at cell edges; the water's surface where wet.
+                float surface = water > 0 ? _cells.Bed(cell) + water : terrain.ElevationAt(at);
+                continuous[p] = Unit((surface - ElevationFloor) / ElevationRange);
                 continuous[pixels + p] = Unit(water / WaterRange);
                 continuous[(2 * pixels) + p] = _cells.FireIntensity(cell);
                 deepestFlood = MathF.Max(deepestFlood, _cells.FloodDepth(cell));

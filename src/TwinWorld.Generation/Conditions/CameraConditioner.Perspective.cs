@@ -13,6 +13,7 @@ public sealed partial class CameraConditioner
     private const float NearClip = 0.05f;
     private const float StepGrowth = 0.01f;
     private const int Refinements = 5;
+    private const float SkipMargin = 1e-3f;
 
     /// <summary>Heights (m) at which a kind stands: vehicles are lower and wider (their radius), people about eye height.</summary>
     private static float StandingHeight(LayoutClass kind) => kind switch
@@ -26,6 +27,7 @@ public sealed partial class CameraConditioner
     private float DrawPerspective(ViewProjection projection, byte[] layout, float[] continuous)
     {
         int pixels = Width * Height;
+        _blocks.Refresh(_simulation.Tick, _smoke);
         float deepestFlood = 0;
         for (int y = 0; y < Height; y++)
         {
@@ -54,13 +56,13 @@ public sealed partial class CameraConditioner
 
     /// <summary>
     /// Steps along the ray, a little further each step the further it is (a pixel covers more ground there), until it
-    /// is below what stands on a cell or inside a smoke plume; then bisects back to the surface. Returns the distance
-    /// and cell met, or cell -1 for sky. Beyond the site's edge the edge cells go on.
+    /// is below what stands on a cell or inside a smoke plume; then bisects back to the surface. Blocks whose highest
+    /// point the ray passes over are skipped whole. Returns the distance and cell met, or cell -1 for sky. Beyond the
+    /// site's edge the edge cells go on.
     /// </summary>
     private (float Distance, int Cell, bool Smoke) March(Vector3 origin, Vector3 ray)
     {
-        var terrain = _cells.Terrain;
-        float minStep = terrain.CellSize / 2;
+        float minStep = _cells.Terrain.CellSize / 2;
         float t = NearClip;
         if (origin.Z > _ceiling)
         {
@@ -78,6 +80,27 @@ public sealed partial class CameraConditioner
             if (at.Z > _ceiling && ray.Z >= 0)
             {
                 break;
+            }
+            int block = _blocks.BlockAt(at.X, at.Y);
+            if (block < 0)
+            {
+                if (ray.Z >= 0 && at.Z > _blocks.EdgeTop)
+                {
+                    break;
+                }
+            }
+            else if (at.Z > _blocks.Top(block))
+            {
+                float top = _blocks.Top(block);
+                float exit = _blocks.Exit(block, at, ray.X, ray.Y) + SkipMargin;
+                previous = t;
+                if (at.Z + (ray.Z * exit) > top)
+                {
+                    t += exit;
+                    continue;
+                }
+                t += (at.Z - top) / -ray.Z;
+                at = origin + (ray * t);
             }
             int cell = CellAt(at);
             if (smoke && at.Z < _cells.Bed(cell) + SmokeField.Top && _smoke.At(new Vector2(at.X, at.Y)))

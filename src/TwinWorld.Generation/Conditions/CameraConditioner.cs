@@ -26,6 +26,7 @@ public sealed partial class CameraConditioner
     private readonly Simulation.Simulation _simulation;
     private readonly SceneCells _cells;
     private readonly SmokeField _smoke;
+    private readonly SurfaceBlocks _blocks;
     private readonly Dictionary<Entity, CameraPose> _previous = [];
     private readonly float _ceiling;
 
@@ -48,6 +49,7 @@ public sealed partial class CameraConditioner
         var terrain = simulation.Site.Terrain;
         _cells = new SceneCells(terrain, simulation.Hazards);
         _smoke = new SmokeField(terrain);
+        _blocks = new SurfaceBlocks(_cells);
         _distance = new float[width * height];
         // Nothing a ray can meet rises above this: the highest ground plus a plume of smoke (which tops any roof),
         // or a wave cresting well above the sea.

@@ -27,8 +27,11 @@ internal sealed class SceneCells(TerrainGrid terrain, HazardGrids hazards)
         LayoutClass.Forest, LayoutClass.Road, LayoutClass.Building, LayoutClass.Plaza, LayoutClass.Rock,
     ];
 
+    /// <summary>The roof height (m) of an undamaged building.</summary>
+    public const float TallestStructure = 7;
+
     // Roof height (m) of a building cell by DamageState: two storeys until the roof structure goes.
-    private static readonly float[] Storeys = [7f, 7f, 6f, 3.5f, 1f];
+    private static readonly float[] Storeys = [TallestStructure, TallestStructure, 6f, 3.5f, 1f];
 
     private readonly float[] _bed = terrain.Elevation;
     private readonly LandUse[] _use = terrain.LandUse;
