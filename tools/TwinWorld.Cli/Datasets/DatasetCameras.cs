@@ -11,7 +11,7 @@ namespace TwinWorld.Cli.Datasets;
 /// <summary>
 /// The cameras `twin dataset` films a run with, re-placed at the start of every burst of frames from a random stream
 /// of their own (so a dataset is the same every time): <c>hazard</c>, overhead over what the hazard is doing (a
-/// tornado, the fire, the flood; the town before and after), 60 to 400 m up; <c>town</c>, overhead anywhere over the
+/// tornado, the fire, the flood; the town before and after), 40 to 250 m up; <c>town</c>, overhead anywhere over the
 /// town, 30 to 250 m up; <c>follow</c>, third-person behind a person picked at random; <c>ground</c>, in perspective
 /// from 2 to 30 m up, 60 to 250 m from the hazard, looking at it. The overhead cameras turn to a random yaw and drift
 /// (up to 4 m/s, 3 degrees/s) during a burst, the ground camera pans, so the camera-motion globals vary.
@@ -58,7 +58,7 @@ internal sealed class DatasetCameras
     {
         var terrain = _simulation.Site.Terrain;
         var focus = HazardFocus() ?? _town;
-        Overhead(0, focus + Jitter(40), _random.NextFloat(60, 400));
+        Overhead(0, focus + Jitter(40), _random.NextFloat(40, 250));
         Overhead(1, _town + Jitter(200), _random.NextFloat(30, 250));
         Follow(2);
         float bearing = _random.NextFloat(-DeterministicMath.Pi, DeterministicMath.Pi);
