@@ -15,7 +15,7 @@ namespace TwinWorld.Generation.Scheduling;
 /// hands over immutable conditions with <see cref="Submit"/>, which never waits for generation: a camera's request not
 /// yet started is replaced by its newer one (latest wins). The generation thread takes waiting requests, cameras with
 /// viewers first, batches them into one model call with each camera's previous frames as context, and delivers JPEG
-/// frames to <see cref="Subscribe"/>rs. A model that misses the deadline, throws or cannot be loaded is replaced by
+/// frames to every feed (<see cref="Subscribe"/>). A model that misses the deadline, throws or cannot be loaded is replaced by
 /// the reference renderer's frames for those cameras, and the run goes on.
 /// </summary>
 /// <remarks>
