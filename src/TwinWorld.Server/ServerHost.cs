@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using TwinWorld.Net.Sessions;
 using TwinWorld.Server.Forecasting;
 using TwinWorld.Server.Networking;
+using TwinWorld.Server.Recording;
 using TwinWorld.Server.Ticking;
 using TwinWorld.Server.World;
 
@@ -44,6 +45,15 @@ public static class ServerHost
         builder.Services.AddSingleton<IValidateOptions<NetworkOptions>, NetworkOptionsValidator>();
         builder.Services.AddSingleton<NetworkService>();
         builder.Services.AddSingleton<ITickListener>(services => services.GetRequiredService<NetworkService>());
+        builder.Services.AddOptions<RecordingOptions>()
+            .Bind(builder.Configuration.GetSection(RecordingOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<RecordingOptions>, RecordingOptionsValidator>();
+        builder.Services.AddSingleton<ServerRecorder>();
+        builder.Services.AddSingleton<ITickListener>(services => services.GetRequiredService<ServerRecorder>());
+        // Before the tick loop: the recorder starts before the first tick and (stopping in reverse) finishes after the last.
+        builder.Services.AddHostedService(services => services.GetRequiredService<ServerRecorder>());
         builder.Services.AddHostedService<TickLoop>();
         builder.Services.AddHostedService(services => services.GetRequiredService<NetworkService>());
         return builder.Build();
@@ -75,6 +85,7 @@ public static class ServerHost
             _ = host.Services.GetRequiredService<IOptions<TickOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<WorldOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<NetworkOptions>>().Value;
+            _ = host.Services.GetRequiredService<IOptions<RecordingOptions>>().Value;
             _ = host.Services.GetRequiredService<HostedWorld>();
             return [];
         }

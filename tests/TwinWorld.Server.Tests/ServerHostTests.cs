@@ -65,6 +65,8 @@ public class ServerHostTests
     [InlineData("--Network:Tokens:letmein=wizard", "Network:Tokens:letmein is 'wizard', not a role")]
     [InlineData("--Network:BindAddress=::1", "Network:BindAddress must be an IPv4 address")]
     [InlineData("--World:Scenario=/no/such/scenario.yaml", "World:Scenario: no such file: /no/such/scenario.yaml")]
+    [InlineData("--Recording:Folder=recordings", "Recording:Folder needs World:Scenario")]
+    [InlineData("--Recording:SnapshotEverySeconds=0", "Recording:SnapshotEverySeconds must be between 1 and 86400")]
     public async Task Bad_configuration_is_reported_plainly_with_exit_code_2(string argument, string expected)
     {
         using var server = new ServerProcess(argument);
