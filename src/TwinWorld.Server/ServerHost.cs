@@ -1,3 +1,6 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -5,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
 using TwinWorld.Net.Sessions;
 using TwinWorld.Server.Forecasting;
+using TwinWorld.Server.Http;
 using TwinWorld.Server.Networking;
 using TwinWorld.Server.Recording;
 using TwinWorld.Server.Ticking;
@@ -12,17 +16,34 @@ using TwinWorld.Server.World;
 
 namespace TwinWorld.Server;
 
-/// <summary>Builds and runs the server's Generic Host. Configuration: appsettings.json, TWINWORLD_ variables, --Section:Key=value.</summary>
+/// <summary>
+/// Builds and runs the server: a web host (Kestrel for HTTP: health, and later metrics and the web viewer)
+/// around the tick loop and networking. Configuration: appsettings.json, TWINWORLD_ variables, --Section:Key=value.
+/// </summary>
 public static class ServerHost
 {
-    public static IHost Build(string[] args)
+    public static WebApplication Build(string[] args)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.AddEnvironmentVariables("TWINWORLD_");
+        builder.Services.AddOptions<HttpOptions>()
+            .Bind(builder.Configuration.GetSection(HttpOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        // The web host builds Kestrel before the settings are checked: bind only good ones, and let
+        // ConfigurationErrors report the rest before anything starts.
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IConfiguration>((kestrel, configuration) =>
+        {
+            if (Listenable(configuration) is { } endpoint)
+            {
+                kestrel.Listen(endpoint);
+            }
+        });
+        builder.Services.AddSingleton<TickProgress>();
         builder.Services.AddOptions<TickOptions>()
             .Bind(builder.Configuration.GetSection(TickOptions.Section))
             .ValidateDataAnnotations()
@@ -56,8 +77,27 @@ public static class ServerHost
         builder.Services.AddHostedService(services => services.GetRequiredService<ServerRecorder>());
         builder.Services.AddHostedService<TickLoop>();
         builder.Services.AddHostedService(services => services.GetRequiredService<NetworkService>());
-        return builder.Build();
+        var app = builder.Build();
+        HealthEndpoints.Map(app);
+        app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("HTTP on {Urls}: /healthz, /readyz", string.Join(", ", app.Urls)));
+        return app;
     }
+
+    private static IPEndPoint? Listenable(IConfiguration configuration)
+    {
+        try
+        {
+            var http = configuration.GetSection(HttpOptions.Section).Get<HttpOptions>() ?? new HttpOptions();
+            return IPAddress.TryParse(http.BindAddress, out var address) && http.Port is >= 0 and <= 65535 ? new IPEndPoint(address, http.Port) : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The HTTP port the server listens on, once started (Http:Port=0 takes any free one).</summary>
+    public static int HttpPort(WebApplication app) => new Uri(app.Urls.First()).Port;
 
     /// <summary>Runs until Ctrl+C or SIGTERM. Exit codes: 0 clean stop, 1 a tick failed, 2 bad configuration.</summary>
     public static int Run(string[] args)
@@ -73,7 +113,14 @@ public static class ServerHost
             }
             return 2;
         }
-        host.Run();
+        try
+        {
+            host.Run();
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C or SIGTERM while starting: a clean stop, not a crash.
+        }
         return Environment.ExitCode;
     }
 
@@ -85,6 +132,7 @@ public static class ServerHost
             _ = host.Services.GetRequiredService<IOptions<TickOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<WorldOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<NetworkOptions>>().Value;
+            _ = host.Services.GetRequiredService<IOptions<HttpOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<RecordingOptions>>().Value;
             _ = host.Services.GetRequiredService<HostedWorld>();
             return [];

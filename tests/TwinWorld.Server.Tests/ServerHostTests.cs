@@ -12,6 +12,7 @@ public class ServerHostTests
         Assert.True(await server.WaitForOutput("procedural town 128 x 128 cells", Patience), server.Output);
         Assert.True(await server.WaitForOutput("Hz), step mean", Patience), server.Output);
         Assert.True(await server.WaitForOutput("agents 50,", Patience), server.Output);
+        Assert.True(await server.WaitForOutput("HTTP on http://127.0.0.1:", Patience), server.Output);
         server.Interrupt();
         int exitCode = await server.WaitForExit(Patience);
 
@@ -66,6 +67,8 @@ public class ServerHostTests
     [InlineData("--Network:BindAddress=::1", "Network:BindAddress must be an IPv4 address")]
     [InlineData("--World:Scenario=/no/such/scenario.yaml", "World:Scenario: no such file: /no/such/scenario.yaml")]
     [InlineData("--Recording:Folder=recordings", "Recording:Folder needs World:Scenario")]
+    [InlineData("--Http:Port=70000", "Http:Port must be 0 to 65535")]
+    [InlineData("--Http:BindAddress=localhost", "Http:BindAddress must be an IP address")]
     [InlineData("--Recording:SnapshotEverySeconds=0", "Recording:SnapshotEverySeconds must be between 1 and 86400")]
     public async Task Bad_configuration_is_reported_plainly_with_exit_code_2(string argument, string expected)
     {

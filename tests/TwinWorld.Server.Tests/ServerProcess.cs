@@ -18,6 +18,7 @@ internal sealed partial class ServerProcess : IDisposable
         start.ArgumentList.Add(dll);
         // Any free UDP port, so a server already listening on the default cannot fail these tests.
         start.ArgumentList.Add("--Network:Port=0");
+        start.ArgumentList.Add("--Http:Port=0");
         foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);

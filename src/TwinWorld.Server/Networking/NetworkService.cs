@@ -23,6 +23,9 @@ internal sealed class NetworkService(Sim simulation, IForecaster forecaster, IOp
     /// <summary>The UDP port clients connect to, once started (0 while networking is off).</summary>
     public int Port => _server?.Port ?? 0;
 
+    /// <summary>Whether networking is configured on at all.</summary>
+    public bool Enabled => options.Value.Enabled;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;

@@ -13,7 +13,7 @@ namespace TwinWorld.Server.Ticking;
 /// with a non-zero exit code rather than run on with a half-updated world. Listeners (the network)
 /// see each tick's world right after it ran.
 /// </summary>
-internal sealed class TickLoop(HostedWorld world, IOptions<TickOptions> options, ILogger<TickLoop> logger, IHostApplicationLifetime lifetime,
+internal sealed class TickLoop(HostedWorld world, TickProgress progress, IOptions<TickOptions> options, ILogger<TickLoop> logger, IHostApplicationLifetime lifetime,
     IEnumerable<ITickListener> listeners)
     : IHostedService, IDisposable
 {
@@ -36,7 +36,13 @@ internal sealed class TickLoop(HostedWorld world, IOptions<TickOptions> options,
         return Task.CompletedTask;
     }
 
-    public void Dispose() => _stopping.Dispose();
+    /// <summary>Also stops the thread: when the host fails to start (Ctrl+C during start-up), StopAsync is never called.</summary>
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _thread?.Join();
+        _stopping.Dispose();
+    }
 
     private void Run()
     {
@@ -79,6 +85,7 @@ internal sealed class TickLoop(HostedWorld world, IOptions<TickOptions> options,
         catch (Exception e)
         {
             logger.LogCritical(e, "Tick {Tick} failed; stopping the server", schedule.Tick);
+            progress.Fail();
             Environment.ExitCode = 1;
             lifetime.StopApplication();
         }
@@ -101,6 +108,7 @@ internal sealed class TickLoop(HostedWorld world, IOptions<TickOptions> options,
             logger.LogWarning("{Rejection}", rejection);
         }
         _ticksRun = tick + 1;
+        progress.Ticked(_ticksRun);
     }
 
     private void Report(TickSummary summary, long tick, double elapsedSeconds)
