@@ -18,6 +18,7 @@ namespace TwinWorld.Server.Networking;
 internal sealed class NetworkService(Sim simulation, IOptions<NetworkOptions> options, ILogger<NetServer> logger, IHostApplicationLifetime lifetime)
     : IHostedService, ITickListener, IDisposable
 {
+    private readonly StateViewBuilder _views = new();
     private volatile NetServer? _server;
 
     /// <summary>The UDP port clients connect to, once started (0 while networking is off).</summary>
@@ -41,6 +42,7 @@ internal sealed class NetworkService(Sim simulation, IOptions<NetworkOptions> op
                 MessagesPerSecond = settings.MessagesPerSecond,
                 MessageBurst = settings.MessagesPerSecond * 2,
                 MaxStrikes = settings.MaxStrikes,
+                Interest = settings.Interest,
             },
             simulation,
             logger);
@@ -71,7 +73,7 @@ internal sealed class NetworkService(Sim simulation, IOptions<NetworkOptions> op
     {
         if (_server is { Clients: > 0 } server)
         {
-            server.PublishState(StateViewBuilder.Build(simulation, report.Tick));
+            server.PublishState(_views.Build(simulation, report.Tick));
         }
     }
 
