@@ -39,6 +39,9 @@ public class ServerHostTests
     [InlineData("--Network:Port=70000", "Network:Port must be 0 to 65535")]
     [InlineData("--Network:Tokens:letmein=wizard", "Network:Tokens:letmein is 'wizard', not a role")]
     [InlineData("--Network:BindAddress=::1", "Network:BindAddress must be an IPv4 address")]
+    [InlineData("--Network:Interest:BudgetBytesPerTick=10", "Network:Interest:BudgetBytesPerTick must be 0 (no limit) or 256 to")]
+    [InlineData("--Network:Interest:ForgetRadiusMetres=100", "Network:Interest:ForgetRadiusMetres must be at least RadiusMetres (250)")]
+    [InlineData("--Network:Interest:MaxStaleTicks=0", "Network:Interest:MaxStaleTicks must be 1 to 10000")]
     public async Task Bad_configuration_is_reported_plainly_with_exit_code_2(string argument, string expected)
     {
         using var server = new ServerProcess(argument);

@@ -36,6 +36,8 @@ internal sealed class ClientStream(InterestOptions options)
     private readonly List<int> _inInterest = [];
     private bool[] _destroyed = [];
     private int[] _replacement = [];
+    private long[] _heldAt = [];
+    private long _pass;
     private StateView _held = StateView.Empty;
     private long _checkedTick = -1;
 
@@ -74,7 +76,10 @@ internal sealed class ClientStream(InterestOptions options)
         int destroyed = CollectCandidates(index, focus, tick);
 
         long budget = options.BudgetBytesPerTick == 0 ? long.MaxValue : options.BudgetBytesPerTick * 8L;
-        _candidates.Sort(static (a, b) => a.Mandatory != b.Mandatory ? (a.Mandatory ? -1 : 1) : b.Priority.CompareTo(a.Priority));
+        if (budget != long.MaxValue)
+        {
+            _candidates.Sort(static (a, b) => a.Mandatory != b.Mandatory ? (a.Mandatory ? -1 : 1) : b.Priority.CompareTo(a.Priority));
+        }
         long room = budget - (8L * UpdateOverhead) - (destroyed * (long)GapBits);
         for (int i = 0; i < _candidates.Count; i++)
         {
@@ -102,11 +107,16 @@ internal sealed class ClientStream(InterestOptions options)
     private int CollectCandidates(ViewIndex index, Focus focus, long tick)
     {
         _candidates.Clear();
+        _pass++;
         var held = _held.Agents;
         var full = index.View.Agents;
         if (_destroyed.Length < held.Length)
         {
             (_destroyed, _replacement) = (new bool[held.Length * 2], new int[held.Length * 2]);
+        }
+        if (_heldAt.Length < full.Length)
+        {
+            _heldAt = new long[full.Length * 2];
         }
         double forget = Focus.Units(options.ForgetRadiusMetres), forget2 = options.RadiusMetres == 0 ? double.PositiveInfinity : forget * forget;
         int destroyed = 0;
@@ -117,6 +127,10 @@ internal sealed class ClientStream(InterestOptions options)
             double d2 = i < 0 ? 0 : focus.DistanceSquared(full[i].X, full[i].Y);
             _destroyed[k] = i < 0 || full[i].Version != was.Version || d2 > forget2;
             _replacement[k] = -1;
+            if (i >= 0 && full[i].Version == was.Version)
+            {
+                _heldAt[i] = _pass; // the full view's agent is held (destroyed for distance or not): not one to create
+            }
             if (_destroyed[k])
             {
                 _tracks.Remove(was.Id);
@@ -147,8 +161,7 @@ internal sealed class ClientStream(InterestOptions options)
         foreach (int i in _inInterest)
         {
             var agent = full[i];
-            int k = _held.IndexOf(agent.Id);
-            if (k < 0 || held[k].Version != agent.Version)
+            if (_heldAt[i] != _pass)
             {
                 Consider(Change.Create, agent.Id, i, -1, focus.DistanceSquared(agent.X, agent.Y), GapBits + AgentDeltaCodec.CreateBits(agent), focus, tick);
             }
@@ -263,9 +276,10 @@ internal sealed class ClientStream(InterestOptions options)
     {
         foreach (var candidate in _candidates)
         {
-            if (candidate.Chosen)
+            if (candidate.Chosen && _tracks.TryGetValue(candidate.Key, out var track))
             {
-                _tracks.Remove(candidate.Key);
+                // Sent: up to date as of this tick. The track stays for what changes again next tick (most walkers do).
+                (track.Priority, track.AsOf) = (0, view.Tick);
             }
         }
         _held = view;

@@ -44,6 +44,7 @@ public sealed class NetServer : IDisposable
     private readonly Vector2[] _spawnPoints;
     private readonly ViewIndex _index;
     private readonly Focus _focus = new();
+    private readonly StreamStatistics _statistics = new();
     private readonly CancellationTokenSource _stopping = new();
     private INetTransport? _transport;
     private Thread? _thread;
@@ -449,6 +450,9 @@ public sealed class NetServer : IDisposable
     /// </summary>
     private void Stream(StateView view)
     {
+        long began = Stopwatch.GetTimestamp();
+        int sent = 0;
+        long bytes = 0;
         _updates.Clear();
         bool indexed = false;
         foreach (var session in _sessions.Values)
@@ -478,8 +482,16 @@ public sealed class NetServer : IDisposable
                 }
             }
             update.InputAck = session.InputSequence;
-            Send(session, NetChannel.State, new Envelope { State = update });
+            byte[] message = new Envelope { State = update }.ToByteArray();
+            _transport!.Send(session.Peer, NetChannel.State, message);
             session.SentTick = view.Tick;
+            (sent, bytes) = (sent + 1, bytes + message.Length);
+        }
+        _statistics.Record(Stopwatch.GetTimestamp() - began, sent, bytes);
+        if (sent > 0 && _statistics.TakeReport() is var (msPerTick, usPerUpdate, kbPerSecond, updatesPerSecond))
+        {
+            _logger.LogInformation("State stream: {Clients} joined, {Rate:F0} updates/s, {Ms:F3} ms per tick on the network thread ({Us:F1} µs per update), {KBs:F1} KB/s sent ({PerClient:F2} KB/s per client)",
+                sent, updatesPerSecond, msPerTick, usPerUpdate, kbPerSecond, kbPerSecond / sent);
         }
     }
 
