@@ -52,6 +52,9 @@ public sealed class TwinClient : IDisposable
     /// <summary>Raised on the client thread after each state update is applied, with the new view.</summary>
     public event Action<StateView>? StateApplied;
 
+    /// <summary>Raised on the client thread for each state update as it arrives (before it is applied), with its size on the wire in bytes.</summary>
+    public event Action<StateUpdate, int>? UpdateReceived;
+
     /// <summary>Raised on the client thread for each frame of a subscribed camera.</summary>
     public event Action<Frame>? FrameReceived;
 
@@ -354,12 +357,12 @@ public sealed class TwinClient : IDisposable
                 {
                     return; // not from a TwinWorld server; nothing to answer
                 }
-                Receive(envelope);
+                Receive(envelope, e.Data.Length);
                 break;
         }
     }
 
-    private void Receive(Envelope envelope)
+    private void Receive(Envelope envelope, int bytes)
     {
         switch (envelope.BodyCase)
         {
@@ -370,6 +373,7 @@ public sealed class TwinClient : IDisposable
                 _joined.TrySetResult(envelope.Joined);
                 break;
             case Envelope.BodyOneofCase.State:
+                UpdateReceived?.Invoke(envelope.State, bytes);
                 OnState(envelope.State);
                 break;
             case Envelope.BodyOneofCase.Frame:

@@ -70,6 +70,9 @@ public class ServerHostTests
     [InlineData("--Http:Port=70000", "Http:Port must be 0 to 65535")]
     [InlineData("--Http:BindAddress=localhost", "Http:BindAddress must be an IP address")]
     [InlineData("--Recording:SnapshotEverySeconds=0", "Recording:SnapshotEverySeconds must be between 1 and 86400")]
+    [InlineData("--Network:Interest:BudgetBytesPerTick=10", "Network:Interest:BudgetBytesPerTick must be 0 (no limit) or 256 to")]
+    [InlineData("--Network:Interest:ForgetRadiusMetres=100", "Network:Interest:ForgetRadiusMetres must be at least RadiusMetres (250)")]
+    [InlineData("--Network:Interest:MaxStaleTicks=0", "Network:Interest:MaxStaleTicks must be 1 to 10000")]
     public async Task Bad_configuration_is_reported_plainly_with_exit_code_2(string argument, string expected)
     {
         using var server = new ServerProcess(argument);

@@ -5,11 +5,13 @@ using System.Threading.Channels;
 using Google.Protobuf;
 using Microsoft.Extensions.Logging;
 using TwinWorld.Net.Frames;
+using TwinWorld.Net.Interest;
 using TwinWorld.Net.State;
 using TwinWorld.Net.Transport;
 using TwinWorld.Protocol;
 using TwinWorld.Protocol.Bits;
 using TwinWorld.Protocol.State;
+using TwinWorld.Protocol.Tiles;
 using TwinWorld.Protocol.V1;
 using TwinWorld.Simulation.Inputs;
 using Sim = TwinWorld.Simulation.Simulation;
@@ -49,6 +51,9 @@ public sealed class NetServer : IDisposable
     private readonly BitWriter _writer = new(64 * 1024);
     private readonly Dictionary<long, StateUpdate> _updates = [];
     private readonly Vector2[] _spawnPoints;
+    private readonly ViewIndex _index;
+    private readonly Focus _focus = new();
+    private readonly StreamStatistics _statistics = new();
     private readonly CancellationTokenSource _stopping = new();
     private INetTransport? _transport;
     private Thread? _thread;
@@ -65,6 +70,7 @@ public sealed class NetServer : IDisposable
         _logger = logger;
         _forecaster = forecaster;
         _spawnPoints = SpawnPoints(simulation);
+        _index = new ViewIndex(simulation.Site.Terrain.CellSize);
     }
 
     /// <summary>The UDP port listened on, once started.</summary>
@@ -252,6 +258,7 @@ public sealed class NetServer : IDisposable
                 if (acked <= session.SentTick && acked > session.AckedTick)
                 {
                     session.AckedTick = acked;
+                    session.Stream?.Acknowledged(acked);
                 }
                 break;
             case Envelope.BodyOneofCase.Input when Joined(session) && Allowed(session, 0, Role.Player, Role.Admin):
@@ -310,6 +317,8 @@ public sealed class NetServer : IDisposable
                     Seed = _simulation.Options.Seed,
                     PositionUnitsPerMetre = Quantisation.PositionUnitsPerMetre,
                     HeadingSteps = Quantisation.HeadingSteps,
+                    HazardTileSize = GridTile.Size,
+                    WaterDepthUnitsPerMetre = Quantisation.WaterDepthUnitsPerMetre,
                 },
             },
         });
@@ -325,6 +334,7 @@ public sealed class NetServer : IDisposable
         }
         session.Phase = SessionPhase.Joined;
         session.AckedTick = -1;
+        session.Stream = _options.Interest.IsUnlimited ? null : new ClientStream(_options.Interest);
         if (session.Role == Role.Player)
         {
             var at = _spawnPoints[_nextSpawn++ % _spawnPoints.Length];
@@ -394,9 +404,11 @@ public sealed class NetServer : IDisposable
             SendError(session, ErrorCode.InvalidArgument, $"tick {query.Tick} is not held (the server keeps the last 64)", query.RequestId);
             return;
         }
+        ulong viewHash = view.ComputeHash();
+        ulong clientViewHash = session.Stream is null ? (view.Tick <= session.SentTick ? viewHash : 0) : session.Stream.Find(view.Tick)?.ComputeHash() ?? 0;
         Send(session, NetChannel.Control, new Envelope
         {
-            HashReply = new StateHashReply { RequestId = query.RequestId, Tick = (ulong)view.Tick, StateHash = view.StateHash, ViewHash = view.ComputeHash() },
+            HashReply = new StateHashReply { RequestId = query.RequestId, Tick = (ulong)view.Tick, StateHash = view.StateHash, ViewHash = viewHash, ClientViewHash = clientViewHash },
         });
     }
 
@@ -482,27 +494,73 @@ public sealed class NetServer : IDisposable
         return false;
     }
 
-    /// <summary>One state update per joined client against its acknowledged baseline; clients on the same baseline share the encoding.</summary>
+    /// <summary>
+    /// One state update per joined client against its acknowledged baseline: its own interest-managed
+    /// view, or (interest off) the whole view, whose encoding clients on the same baseline share.
+    /// </summary>
     private void Stream(StateView view)
     {
+        long began = Stopwatch.GetTimestamp();
+        int sent = 0;
+        long bytes = 0;
         _updates.Clear();
+        bool indexed = false;
         foreach (var session in _sessions.Values)
         {
             if (session.Phase != SessionPhase.Joined || session.Closing)
             {
                 continue;
             }
-            var baseline = session.AckedTick >= 0 ? _history.Find(session.AckedTick) : null;
-            long key = baseline?.Tick ?? -1;
-            if (!_updates.TryGetValue(key, out var update))
+            StateUpdate? update;
+            if (session.Stream is { } stream)
             {
-                update = StateUpdates.Encode(baseline, view, _writer);
-                _updates[key] = update;
+                if (!indexed)
+                {
+                    _index.Rebuild(view, Focus.Units(Math.Max(_options.Interest.RadiusMetres, 1)));
+                    indexed = true;
+                }
+                update = stream.Next(_index, FocusOf(session, view), session.AckedTick, _writer);
+            }
+            else
+            {
+                var baseline = session.AckedTick >= 0 ? _history.Find(session.AckedTick) : null;
+                long key = baseline?.Tick ?? -1;
+                if (!_updates.TryGetValue(key, out update))
+                {
+                    update = StateUpdates.Encode(baseline, view, _writer);
+                    _updates[key] = update;
+                }
             }
             update.InputAck = session.InputSequence;
-            Send(session, NetChannel.State, new Envelope { State = update });
+            byte[] message = new Envelope { State = update }.ToByteArray();
+            _transport!.Send(session.Peer, NetChannel.State, message);
             session.SentTick = view.Tick;
+            (sent, bytes) = (sent + 1, bytes + message.Length);
         }
+        _statistics.Record(Stopwatch.GetTimestamp() - began, sent, bytes);
+        if (sent > 0 && _statistics.TakeReport() is var (msPerTick, usPerUpdate, kbPerSecond, updatesPerSecond))
+        {
+            _logger.LogInformation("State stream: {Clients} joined, {Rate:F0} updates/s, {Ms:F3} ms per tick on the network thread ({Us:F1} µs per update), {KBs:F1} KB/s sent ({PerClient:F2} KB/s per client)",
+                sent, updatesPerSecond, msPerTick, usPerUpdate, kbPerSecond, kbPerSecond / sent);
+        }
+    }
+
+    /// <summary>Where a client looks: its avatar (once spawned) and the cameras it subscribed to.</summary>
+    private Focus FocusOf(Session session, StateView view)
+    {
+        _focus.Reset(session.HasAvatar || session.Cameras.Count > 0);
+        if (session.HasAvatar && _index.AvatarOf(session.ClientId) is >= 0 and var avatar)
+        {
+            _focus.Add(view.Agents[avatar].X, view.Agents[avatar].Y);
+        }
+        foreach (var camera in view.Cameras)
+        {
+            if (session.Cameras.ContainsKey((int)camera.CameraId))
+            {
+                _focus.Add(camera.X, camera.Y);
+            }
+        }
+        return _focus;
     }
 
     private void SendFrames()

@@ -18,6 +18,7 @@ namespace TwinWorld.Server.Networking;
 internal sealed class NetworkService(Sim simulation, IForecaster forecaster, IOptions<NetworkOptions> options, ILogger<NetServer> logger, IHostApplicationLifetime lifetime)
     : IHostedService, ITickListener, IDisposable
 {
+    private readonly StateViewBuilder _views = new();
     private volatile NetServer? _server;
 
     /// <summary>The UDP port clients connect to, once started (0 while networking is off).</summary>
@@ -44,6 +45,7 @@ internal sealed class NetworkService(Sim simulation, IForecaster forecaster, IOp
                 MessagesPerSecond = settings.MessagesPerSecond,
                 MessageBurst = settings.MessagesPerSecond * 2,
                 MaxStrikes = settings.MaxStrikes,
+                Interest = settings.Interest,
             },
             simulation,
             logger,
@@ -75,7 +77,7 @@ internal sealed class NetworkService(Sim simulation, IForecaster forecaster, IOp
     {
         if (_server is { Clients: > 0 } server)
         {
-            server.PublishState(StateViewBuilder.Build(simulation, report.Tick));
+            server.PublishState(_views.Build(simulation, report.Tick));
         }
     }
 
