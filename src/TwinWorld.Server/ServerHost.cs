@@ -12,6 +12,7 @@ using TwinWorld.Server.Http;
 using TwinWorld.Server.Networking;
 using TwinWorld.Server.Recording;
 using TwinWorld.Server.Ticking;
+using TwinWorld.Server.Web;
 using TwinWorld.Server.World;
 
 namespace TwinWorld.Server;
@@ -79,6 +80,7 @@ public static class ServerHost
         builder.Services.AddHostedService(services => services.GetRequiredService<NetworkService>());
         var app = builder.Build();
         HealthEndpoints.Map(app);
+        WebViewerEndpoints.Map(app);
         app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("HTTP on {Urls}: /healthz, /readyz", string.Join(", ", app.Urls)));
         return app;
     }

@@ -79,12 +79,15 @@ public sealed class NetServer : IDisposable
     /// <summary>Connections with a session now (any phase).</summary>
     public int Clients => Volatile.Read(ref _clients);
 
-    /// <summary>Binds the port and starts the network thread; throws <see cref="IOException"/> if the port cannot be had.</summary>
-    public void Start()
+    /// <summary>
+    /// Binds the port and starts the network thread; throws <see cref="IOException"/> if the port cannot be had.
+    /// Clients of the transports <paramref name="alongside"/> ENet (WebSockets) are served the same way; the server disposes them.
+    /// </summary>
+    public void Start(params IReadOnlyList<INetTransport> alongside)
     {
         var transport = EnetTransport.Listen(_options.BindAddress, _options.Port, _options.MaxClients + 1);
         Port = transport.BoundPort;
-        _transport = transport;
+        _transport = alongside.Count == 0 ? transport : new TransportSet([transport, .. alongside]);
         _thread = new Thread(Run) { Name = "network", IsBackground = true };
         _thread.Start();
         _logger.LogInformation("Listening on UDP {Address}:{Port} (ENet {Version}), up to {Max} clients", _options.BindAddress, Port, EnetTransport.LibraryVersion, _options.MaxClients);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using TwinWorld.Net.Frames;
 using TwinWorld.Net.Sessions;
 using TwinWorld.Net.State;
+using TwinWorld.Net.Transport.WebSockets;
 using TwinWorld.Server.Ticking;
 using TwinWorld.Simulation;
 using Sim = TwinWorld.Simulation.Simulation;
@@ -19,10 +20,14 @@ internal sealed class NetworkService(Sim simulation, IForecaster forecaster, IOp
     : IHostedService, ITickListener, IDisposable
 {
     private readonly StateViewBuilder _views = new();
+    private readonly WebSocketTransport _webSockets = new();
     private volatile NetServer? _server;
 
     /// <summary>The UDP port clients connect to, once started (0 while networking is off).</summary>
     public int Port => _server?.Port ?? 0;
+
+    /// <summary>Where the web viewer's sockets are served (/ws), while networking runs; null otherwise.</summary>
+    public WebSocketTransport? WebSockets => _server is null ? null : _webSockets;
 
     /// <summary>Whether networking is configured on at all.</summary>
     public bool Enabled => options.Value.Enabled;
@@ -52,12 +57,13 @@ internal sealed class NetworkService(Sim simulation, IForecaster forecaster, IOp
             forecaster);
         try
         {
-            server.Start();
+            server.Start(_webSockets);
         }
         catch (IOException e)
         {
             logger.LogCritical("Cannot start networking: {Message}", e.Message);
             server.Dispose();
+            _webSockets.Dispose();
             Environment.ExitCode = 1;
             lifetime.StopApplication();
             return Task.CompletedTask;
