@@ -93,6 +93,22 @@ public sealed class WebViewerInChromiumTests(LiveServer server) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_player_walks_its_avatar_east_with_the_d_key()
+    {
+        var page = await Open(LiveServer.Player);
+        const string AvatarX = "() => twin.view?.agents.find(a => a.owner === twin.clientId)?.x ?? null";
+        await page.WaitForFunctionAsync($"() => ({AvatarX})() !== null", null, Patiently);
+        Assert.False(await page.IsVisibleAsync("#author"), "players get no event panel");
+        int before = await page.EvaluateAsync<int>(AvatarX);
+
+        await page.Keyboard.DownAsync("d");
+        await page.WaitForFunctionAsync($"() => ({AvatarX})() > {before} + 64", null, Patiently);
+        await page.Keyboard.UpAsync("d");
+
+        Assert.Empty(_pageErrors);
+    }
+
+    [Fact]
     public async Task A_bad_token_is_told_on_the_page()
     {
         var page = await Open("no-such-token");
