@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
 using TwinWorld.Net.Sessions;
 using TwinWorld.Server.Forecasting;
+using TwinWorld.Server.Generation;
 using TwinWorld.Server.Http;
 using TwinWorld.Server.Networking;
 using TwinWorld.Server.Recording;
@@ -75,6 +76,14 @@ public static class ServerHost
         builder.Services.AddSingleton<ITickListener>(services => services.GetRequiredService<ServerRecorder>());
         // Before the tick loop: the recorder starts before the first tick and (stopping in reverse) finishes after the last.
         builder.Services.AddHostedService(services => services.GetRequiredService<ServerRecorder>());
+        builder.Services.AddOptions<GenerationOptions>()
+            .Bind(builder.Configuration.GetSection(GenerationOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<FrameService>();
+        builder.Services.AddSingleton<ITickListener>(services => services.GetRequiredService<FrameService>());
+        // Before the tick loop too: it is fed by the tick thread, so it starts before the first tick and stops after the last.
+        builder.Services.AddHostedService(services => services.GetRequiredService<FrameService>());
         builder.Services.AddHostedService<TickLoop>();
         builder.Services.AddHostedService(services => services.GetRequiredService<NetworkService>());
         var app = builder.Build();
@@ -133,6 +142,7 @@ public static class ServerHost
             _ = host.Services.GetRequiredService<IOptions<WorldOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<NetworkOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<HttpOptions>>().Value;
+            _ = host.Services.GetRequiredService<IOptions<GenerationOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<RecordingOptions>>().Value;
             _ = host.Services.GetRequiredService<HostedWorld>();
             return [];
