@@ -10,6 +10,8 @@ using TwinWorld.Net.Sessions;
 using TwinWorld.Server.Forecasting;
 using TwinWorld.Server.Generation;
 using TwinWorld.Server.Http;
+using TwinWorld.Server.Logging;
+using TwinWorld.Server.Metrics;
 using TwinWorld.Server.Networking;
 using TwinWorld.Server.Recording;
 using TwinWorld.Server.Ticking;
@@ -44,6 +46,16 @@ public static class ServerHost
                 kestrel.Listen(endpoint);
             }
         });
+        LoggingFormat.Apply(builder.Logging, builder.Configuration);
+        builder.Services.AddOptions<LoggingOptions>()
+            .Bind(builder.Configuration.GetSection(LoggingOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        // Graceful shutdown must finish within 5 s: cap what the host waits for (HTTP connections, services) below that.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(3));
+        builder.Services.AddSingleton(services => new MetricsCollector(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
+        builder.Services.AddSingleton<ServerMetrics>();
+        builder.Services.AddSingleton<ITickListener>(services => services.GetRequiredService<ServerMetrics>());
         builder.Services.AddSingleton<TickProgress>();
         builder.Services.AddOptions<TickOptions>()
             .Bind(builder.Configuration.GetSection(TickOptions.Section))
@@ -88,7 +100,8 @@ public static class ServerHost
         builder.Services.AddHostedService(services => services.GetRequiredService<NetworkService>());
         var app = builder.Build();
         HealthEndpoints.Map(app);
-        app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("HTTP on {Urls}: /healthz, /readyz", string.Join(", ", app.Urls)));
+        MetricsEndpoint.Map(app);
+        app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("HTTP on {Urls}: /healthz, /readyz, /metrics", string.Join(", ", app.Urls)));
         return app;
     }
 
@@ -144,6 +157,7 @@ public static class ServerHost
             _ = host.Services.GetRequiredService<IOptions<HttpOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<GenerationOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<RecordingOptions>>().Value;
+            _ = host.Services.GetRequiredService<IOptions<LoggingOptions>>().Value;
             _ = host.Services.GetRequiredService<HostedWorld>();
             return [];
         }

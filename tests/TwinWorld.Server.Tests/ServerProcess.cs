@@ -66,6 +66,9 @@ internal sealed partial class ServerProcess : IDisposable
     /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
     public void Interrupt() => Assert.Equal(0, Kill(_process.Id, 2));
 
+    /// <summary>Sends SIGTERM, as an orchestrator or <c>kill</c> does.</summary>
+    public void Terminate() => Assert.Equal(0, Kill(_process.Id, 15));
+
     public async Task<int> WaitForExit(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,8 @@ namespace TwinWorld.Server.Networking;
 /// Hosts the network side: starts the <see cref="NetServer"/> on its own thread, hands it a quantised
 /// view after every tick, and is where generated frames come in (<see cref="PublishFrame"/>).
 /// </summary>
-internal sealed class NetworkService(Sim simulation, IForecaster forecaster, IOptions<NetworkOptions> options, ILogger<NetServer> logger, IHostApplicationLifetime lifetime)
+internal sealed class NetworkService(Sim simulation, IForecaster forecaster, IOptions<NetworkOptions> options, ILogger<NetServer> logger, IHostApplicationLifetime lifetime,
+    IMeterFactory meterFactory)
     : IHostedService, ITickListener, IDisposable
 {
     private readonly StateViewBuilder _views = new();
@@ -49,7 +51,8 @@ internal sealed class NetworkService(Sim simulation, IForecaster forecaster, IOp
             },
             simulation,
             logger,
-            forecaster);
+            forecaster,
+            meterFactory);
         try
         {
             server.Start();
