@@ -16,7 +16,7 @@ public sealed class PrometheusScrapeTests
     {
         string binary = new[] { "/usr/bin/prometheus", "/usr/local/bin/prometheus" }.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("prometheus is not installed; run tools/setup.sh");
-        var host = ServerHost.Build(["--Http:Port=0", "--Network:Enabled=false", "--World:Size=128", "--World:Agents=50", "--Tick:StatsIntervalSeconds=60"]);
+        var host = ServerHost.Build(["--Http:Port=0", "--Network:Enabled=false", "--World:Scenario=", "--World:Size=128", "--World:Agents=50", "--Tick:StatsIntervalSeconds=60"]);
         await host.StartAsync();
         string folder = Directory.CreateTempSubdirectory("prometheus-").FullName;
         int port = FreeTcpPort();
