@@ -40,6 +40,7 @@ public sealed class TwinClient : IDisposable
     private long _bytesReceived, _bytesSent, _updatesApplied, _framesReceived;
     private double _roundTripMs = double.NaN;
     private volatile bool _disconnected;
+    private bool _shuttingDown;
     private volatile bool _helloSent;
 
     private TwinClient(string host, int port)
@@ -78,6 +79,9 @@ public sealed class TwinClient : IDisposable
     public IReadOnlyList<Error> Errors => [.. _errors];
 
     public bool IsConnected => _connected.Task.IsCompletedSuccessfully && !_disconnected;
+
+    /// <summary>True once the server said it is shutting down (<see cref="ErrorCode.ShuttingDown"/>); it disconnects right after.</summary>
+    public bool ServerShuttingDown => Volatile.Read(ref _shuttingDown);
 
     public long BytesReceived => Interlocked.Read(ref _bytesReceived);
 
@@ -333,7 +337,9 @@ public sealed class TwinClient : IDisposable
                 break;
             case TransportEventKind.Disconnected:
                 _disconnected = true;
-                var gone = new TwinClientException(ErrorCode.Unspecified, "the server closed the connection");
+                var gone = ServerShuttingDown
+                    ? new TwinClientException(ErrorCode.ShuttingDown, "the server shut down")
+                    : new TwinClientException(ErrorCode.Unspecified, "the server closed the connection");
                 _connected.TrySetException(gone);
                 _welcome.TrySetException(gone);
                 _joined.TrySetException(gone);
@@ -343,7 +349,7 @@ public sealed class TwinClient : IDisposable
                 }
                 foreach (var stream in _streams.Values)
                 {
-                    stream.Writer.TryWrite(new Envelope { Error = new Error { Code = ErrorCode.Unspecified, Message = gone.Message } });
+                    stream.Writer.TryWrite(new Envelope { Error = new Error { Code = gone.Code, Message = gone.Message } });
                 }
                 break;
             case TransportEventKind.Received:
@@ -437,6 +443,10 @@ public sealed class TwinClient : IDisposable
             return;
         }
         _errors.Enqueue(error);
+        if (error.Code == ErrorCode.ShuttingDown)
+        {
+            Volatile.Write(ref _shuttingDown, true);
+        }
         if (_helloSent && !_welcome.Task.IsCompleted)
         {
             _welcome.TrySetException(failure);

@@ -8,7 +8,10 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
 using TwinWorld.Net.Sessions;
 using TwinWorld.Server.Forecasting;
+using TwinWorld.Server.Generation;
 using TwinWorld.Server.Http;
+using TwinWorld.Server.Logging;
+using TwinWorld.Server.Metrics;
 using TwinWorld.Server.Networking;
 using TwinWorld.Server.Recording;
 using TwinWorld.Server.Ticking;
@@ -44,6 +47,16 @@ public static class ServerHost
                 kestrel.Listen(endpoint);
             }
         });
+        LoggingFormat.Apply(builder.Logging, builder.Configuration);
+        builder.Services.AddOptions<LoggingOptions>()
+            .Bind(builder.Configuration.GetSection(LoggingOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        // Graceful shutdown must finish within 5 s: cap what the host waits for (HTTP connections, services) below that.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(3));
+        builder.Services.AddSingleton(services => new MetricsCollector(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
+        builder.Services.AddSingleton<ServerMetrics>();
+        builder.Services.AddSingleton<ITickListener>(services => services.GetRequiredService<ServerMetrics>());
         builder.Services.AddSingleton<TickProgress>();
         builder.Services.AddOptions<TickOptions>()
             .Bind(builder.Configuration.GetSection(TickOptions.Section))
@@ -76,12 +89,21 @@ public static class ServerHost
         builder.Services.AddSingleton<ITickListener>(services => services.GetRequiredService<ServerRecorder>());
         // Before the tick loop: the recorder starts before the first tick and (stopping in reverse) finishes after the last.
         builder.Services.AddHostedService(services => services.GetRequiredService<ServerRecorder>());
+        builder.Services.AddOptions<GenerationOptions>()
+            .Bind(builder.Configuration.GetSection(GenerationOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<FrameService>();
+        builder.Services.AddSingleton<ITickListener>(services => services.GetRequiredService<FrameService>());
+        // Before the tick loop too: it is fed by the tick thread, so it starts before the first tick and stops after the last.
+        builder.Services.AddHostedService(services => services.GetRequiredService<FrameService>());
         builder.Services.AddHostedService<TickLoop>();
         builder.Services.AddHostedService(services => services.GetRequiredService<NetworkService>());
         var app = builder.Build();
         HealthEndpoints.Map(app);
+        MetricsEndpoint.Map(app);
         WebViewerEndpoints.Map(app);
-        app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("HTTP on {Urls}: /healthz, /readyz", string.Join(", ", app.Urls)));
+        app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("HTTP on {Urls}: the web viewer at /, /ws, /healthz, /readyz, /metrics", string.Join(", ", app.Urls)));
         return app;
     }
 
@@ -135,7 +157,9 @@ public static class ServerHost
             _ = host.Services.GetRequiredService<IOptions<WorldOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<NetworkOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<HttpOptions>>().Value;
+            _ = host.Services.GetRequiredService<IOptions<GenerationOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<RecordingOptions>>().Value;
+            _ = host.Services.GetRequiredService<IOptions<LoggingOptions>>().Value;
             _ = host.Services.GetRequiredService<HostedWorld>();
             return [];
         }

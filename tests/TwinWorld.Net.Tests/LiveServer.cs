@@ -44,6 +44,9 @@ public sealed class LiveServer : IAsyncLifetime, IAsyncDisposable
             $"--Network:Tokens:{Viewer}=viewer", $"--Network:Tokens:{Player}=player", $"--Network:Tokens:{Author}=author",
             $"--Network:Tokens:{Analyst}=analyst", $"--Network:Tokens:{Admin}=admin",
             "--World:Size=128", "--World:Agents=300", "--World:Workers=1", "--Tick:StatsIntervalSeconds=60",
+            // Tests that publish frames themselves must not see generated ones; a test that wants them turns it on.
+            "--Generation:Enabled=false",
+            "--World:Scenario=",
             .. _extra,
         ]);
         await _host.StartAsync();

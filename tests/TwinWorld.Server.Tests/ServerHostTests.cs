@@ -45,6 +45,22 @@ public class ServerHostTests
     }
 
     [Fact]
+    public async Task By_default_the_server_hosts_the_shipped_live_town_and_generates_its_cameras_frames()
+    {
+        using var settings = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json")));
+        string scenario = settings.RootElement.GetProperty("World").GetProperty("Scenario").GetString()!;
+        Assert.Equal("scenarios/live-town.yaml", scenario);
+        // The test's working directory has no scenarios/ folder: the path resolves beside the server.
+        using var server = new ServerProcess($"--World:Scenario={scenario}");
+
+        Assert.True(await server.WaitForOutput("Ticking scenario live-town", Patience), server.Output);
+        Assert.True(await server.WaitForOutput("Generating 64 x 64 frames", Patience), server.Output);
+        Assert.True(await server.WaitForOutput("HTTP on http://127.0.0.1:", Patience), server.Output);
+        server.Interrupt();
+        Assert.Equal(0, await server.WaitForExit(Patience));
+    }
+
+    [Fact]
     public async Task A_scenario_is_hosted_with_its_parameters()
     {
         string scenario = Path.Combine(AppContext.BaseDirectory, "Shipped", "tornado-town.yaml");
@@ -73,6 +89,7 @@ public class ServerHostTests
     [InlineData("--Network:Interest:BudgetBytesPerTick=10", "Network:Interest:BudgetBytesPerTick must be 0 (no limit) or 256 to")]
     [InlineData("--Network:Interest:ForgetRadiusMetres=100", "Network:Interest:ForgetRadiusMetres must be at least RadiusMetres (250)")]
     [InlineData("--Network:Interest:MaxStaleTicks=0", "Network:Interest:MaxStaleTicks must be 1 to 10000")]
+    [InlineData("--Logging:Format=xml", "Logging:Format must be simple or json")]
     public async Task Bad_configuration_is_reported_plainly_with_exit_code_2(string argument, string expected)
     {
         using var server = new ServerProcess(argument);

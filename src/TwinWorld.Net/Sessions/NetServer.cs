@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Numerics;
 using System.Threading.Channels;
 using Google.Protobuf;
@@ -55,6 +56,7 @@ public sealed class NetServer : IDisposable
     private readonly Focus _focus = new();
     private readonly StreamStatistics _statistics = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly NetMetrics _metrics;
     private INetTransport? _transport;
     private Thread? _thread;
     private ulong _nextClientId;
@@ -62,9 +64,14 @@ public sealed class NetServer : IDisposable
     private long _framesSeen;
     private int _clients;
 
+    /// <summary>How long shutting down waits for clients to take the notice and disconnect.</summary>
+    private static readonly TimeSpan ShutdownDrain = TimeSpan.FromSeconds(1);
+
     /// <param name="forecaster">Answers analysts' forecast requests; without one they get <see cref="ErrorCode.NotAvailable"/>.</param>
-    public NetServer(NetServerOptions options, Sim simulation, ILogger logger, IForecaster? forecaster = null)
+    /// <param name="meterFactory">The host's meter factory for the "TwinWorld.Net" instruments; without one the server owns its meter.</param>
+    public NetServer(NetServerOptions options, Sim simulation, ILogger logger, IForecaster? forecaster = null, IMeterFactory? meterFactory = null)
     {
+        _metrics = new NetMetrics(meterFactory, () => Clients, () => _frames.Dropped);
         _options = options;
         _simulation = simulation;
         _logger = logger;
@@ -107,6 +114,7 @@ public sealed class NetServer : IDisposable
         _stopping.Cancel();
         _thread?.Join();
         _transport?.Dispose();
+        _metrics.Dispose();
         _stopping.Dispose();
     }
 
@@ -137,9 +145,27 @@ public sealed class NetServer : IDisposable
             SendReplies();
             transport.Flush();
         }
-        foreach (var session in _sessions.Values)
+        ShutDown(transport);
+    }
+
+    /// <summary>
+    /// Tells every client the server is stopping (<see cref="ErrorCode.ShuttingDown"/>) and disconnects it once
+    /// that is delivered, waiting a moment for them to go; connections that come meanwhile are refused the same way.
+    /// </summary>
+    private void ShutDown(INetTransport transport)
+    {
+        foreach (var session in _sessions.Values.Where(s => !s.Closing))
         {
-            transport.Disconnect(session.Peer);
+            Refuse(session, ErrorCode.ShuttingDown, "the server is shutting down");
+        }
+        transport.Flush();
+        var waited = Stopwatch.StartNew();
+        while (_sessions.Count > 0 && waited.Elapsed < ShutdownDrain)
+        {
+            if (transport.TryService(10, out var e))
+            {
+                Handle(e);
+            }
         }
         transport.Flush();
     }
@@ -153,7 +179,11 @@ public sealed class NetServer : IDisposable
                     new RateLimiter(_options.CommandsPerSecond, _options.CommandBurst));
                 _sessions[e.Peer] = session;
                 Volatile.Write(ref _clients, _sessions.Count);
-                if (_sessions.Count > _options.MaxClients)
+                if (_stopping.IsCancellationRequested)
+                {
+                    Refuse(session, ErrorCode.ShuttingDown, "the server is shutting down");
+                }
+                else if (_sessions.Count > _options.MaxClients)
                 {
                     Refuse(session, ErrorCode.ServerFull, $"the server has its {_options.MaxClients} clients");
                 }
@@ -536,7 +566,7 @@ public sealed class NetServer : IDisposable
             }
             update.InputAck = session.InputSequence;
             byte[] message = new Envelope { State = update }.ToByteArray();
-            _transport!.Send(session.Peer, NetChannel.State, message);
+            Transmit(session, NetChannel.State, message);
             session.SentTick = view.Tick;
             (sent, bytes) = (sent + 1, bytes + message.Length);
         }
@@ -595,13 +625,20 @@ public sealed class NetServer : IDisposable
                     }.ToByteArray();
                     encoded[frameSerial] = bytes;
                 }
-                _transport!.Send(session.Peer, NetChannel.Frames, bytes);
+                Transmit(session, NetChannel.Frames, bytes);
+                _metrics.FrameSent();
                 session.Cameras[camera] = frameSerial;
             }
         }
     }
 
-    private void Send(Session session, NetChannel channel, Envelope envelope) => _transport!.Send(session.Peer, channel, envelope.ToByteArray());
+    private void Send(Session session, NetChannel channel, Envelope envelope) => Transmit(session, channel, envelope.ToByteArray());
+
+    private void Transmit(Session session, NetChannel channel, byte[] message)
+    {
+        _transport!.Send(session.Peer, channel, message);
+        _metrics.Sent(session.Role, channel, message.Length);
+    }
 
     private void SendError(Session session, ErrorCode code, string message, uint requestId = 0)
         => Send(session, NetChannel.Control, new Envelope { Error = new Error { Code = code, Message = message, RequestId = requestId } });

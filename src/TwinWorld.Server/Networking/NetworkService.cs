@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,7 +17,8 @@ namespace TwinWorld.Server.Networking;
 /// Hosts the network side: starts the <see cref="NetServer"/> on its own thread, hands it a quantised
 /// view after every tick, and is where generated frames come in (<see cref="PublishFrame"/>).
 /// </summary>
-internal sealed class NetworkService(Sim simulation, IForecaster forecaster, IOptions<NetworkOptions> options, ILogger<NetServer> logger, IHostApplicationLifetime lifetime)
+internal sealed class NetworkService(Sim simulation, IForecaster forecaster, IOptions<NetworkOptions> options, ILogger<NetServer> logger, IHostApplicationLifetime lifetime,
+    IMeterFactory meterFactory)
     : IHostedService, ITickListener, IDisposable
 {
     private readonly StateViewBuilder _views = new();
@@ -54,7 +56,8 @@ internal sealed class NetworkService(Sim simulation, IForecaster forecaster, IOp
             },
             simulation,
             logger,
-            forecaster);
+            forecaster,
+            meterFactory);
         try
         {
             server.Start(_webSockets);

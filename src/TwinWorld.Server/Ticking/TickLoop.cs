@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TwinWorld.Simulation.Agents;
+using TwinWorld.Server.Metrics;
 using TwinWorld.Server.World;
 
 namespace TwinWorld.Server.Ticking;
@@ -14,7 +15,7 @@ namespace TwinWorld.Server.Ticking;
 /// see each tick's world right after it ran.
 /// </summary>
 internal sealed class TickLoop(HostedWorld world, TickProgress progress, IOptions<TickOptions> options, ILogger<TickLoop> logger, IHostApplicationLifetime lifetime,
-    IEnumerable<ITickListener> listeners)
+    IEnumerable<ITickListener> listeners, ServerMetrics metrics)
     : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
@@ -70,7 +71,9 @@ internal sealed class TickLoop(HostedWorld world, TickProgress progress, IOption
                 Step(schedule.Tick);
                 long end = Stopwatch.GetTimestamp();
                 var (overran, skipped) = schedule.Complete(end);
-                statistics.Record((end - begin) * 1000.0 / frequency, overran, skipped);
+                double durationMs = (end - begin) * 1000.0 / frequency;
+                statistics.Record(durationMs, overran, skipped);
+                metrics.Ticked(durationMs, overran, skipped);
                 if (skipped > 0)
                 {
                     logger.LogWarning("Fell {Skipped} ticks behind schedule; skipped ahead to tick {Tick}", skipped, schedule.Tick);
