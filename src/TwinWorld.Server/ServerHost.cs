@@ -103,7 +103,7 @@ public static class ServerHost
         HealthEndpoints.Map(app);
         MetricsEndpoint.Map(app);
         WebViewerEndpoints.Map(app);
-        app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("HTTP on {Urls}: the web viewer at /, /ws, /healthz, /readyz, /metrics", string.Join(", ", app.Urls)));
+        app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("Web viewer at {Url}/ (also /ws, /metrics, /healthz, /readyz)", app.Urls.First().TrimEnd('/')));
         return app;
     }
 

@@ -12,7 +12,7 @@ public class ServerHostTests
         Assert.True(await server.WaitForOutput("procedural town 128 x 128 cells", Patience), server.Output);
         Assert.True(await server.WaitForOutput("Hz), step mean", Patience), server.Output);
         Assert.True(await server.WaitForOutput("agents 50,", Patience), server.Output);
-        Assert.True(await server.WaitForOutput("HTTP on http://127.0.0.1:", Patience), server.Output);
+        Assert.True(await server.WaitForOutput("Web viewer at http://127.0.0.1:", Patience), server.Output);
         server.Interrupt();
         int exitCode = await server.WaitForExit(Patience);
 
@@ -55,7 +55,7 @@ public class ServerHostTests
 
         Assert.True(await server.WaitForOutput("Ticking scenario live-town", Patience), server.Output);
         Assert.True(await server.WaitForOutput("Generating 64 x 64 frames", Patience), server.Output);
-        Assert.True(await server.WaitForOutput("HTTP on http://127.0.0.1:", Patience), server.Output);
+        Assert.True(await server.WaitForOutput("Web viewer at http://127.0.0.1:", Patience), server.Output);
         server.Interrupt();
         Assert.Equal(0, await server.WaitForExit(Patience));
     }

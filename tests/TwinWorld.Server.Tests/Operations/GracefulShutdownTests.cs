@@ -21,7 +21,7 @@ public sealed partial class GracefulShutdownTests : IDisposable
     {
         string scenario = Path.Combine(AppContext.BaseDirectory, "Shipped", "tornado-town.yaml");
         using var server = new ServerProcess($"--World:Scenario={scenario}", $"--Recording:Folder={_folder}", "--Network:BindAddress=127.0.0.1");
-        Assert.True(await server.WaitForOutput("HTTP on http://127.0.0.1:", Patience), server.Output);
+        Assert.True(await server.WaitForOutput("Web viewer at http://127.0.0.1:", Patience), server.Output);
         int port = int.Parse(UdpPort().Match(server.Output).Groups[1].Value);
         using var client = await TwinClient.ConnectAsync("127.0.0.1", port, "dev-viewer", "watcher");
         await client.JoinAsync();

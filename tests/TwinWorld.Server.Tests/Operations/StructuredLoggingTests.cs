@@ -9,7 +9,7 @@ public sealed class StructuredLoggingTests
     public async Task Json_logging_writes_one_json_object_per_line()
     {
         using var server = new ServerProcess("--Logging:Format=json", "--World:Size=128", "--World:Agents=10");
-        Assert.True(await server.WaitForOutput("HTTP on http://127.0.0.1:", Patience), server.Output);
+        Assert.True(await server.WaitForOutput("Web viewer at http://127.0.0.1:", Patience), server.Output);
         server.Interrupt();
         Assert.Equal(0, await server.WaitForExit(Patience));
 
