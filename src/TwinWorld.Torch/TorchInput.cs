@@ -10,9 +10,9 @@ namespace TwinWorld.Torch;
 /// </summary>
 public sealed class TorchInput
 {
-    private readonly ReadOnlyMemory<byte> bytes;
-    private readonly ReadOnlyMemory<float> floats;
-    private readonly long[] shape;
+    private readonly ReadOnlyMemory<byte> _bytes;
+    private readonly ReadOnlyMemory<float> _floats;
+    private readonly long[] _shape;
 
     private TorchInput(string name, TorchDType dtype, long[] shape, long elements, ReadOnlyMemory<byte> bytes, ReadOnlyMemory<float> floats)
     {
@@ -29,9 +29,9 @@ public sealed class TorchInput
         }
         Name = name;
         DType = dtype;
-        this.shape = shape;
-        this.bytes = bytes;
-        this.floats = floats;
+        _shape = shape;
+        _bytes = bytes;
+        _floats = floats;
         NameUtf8 = Encoding.UTF8.GetBytes(name + "\0");
     }
 
@@ -39,13 +39,13 @@ public sealed class TorchInput
 
     public TorchDType DType { get; }
 
-    public IReadOnlyList<long> Shape => shape;
+    public IReadOnlyList<long> Shape => _shape;
 
     internal byte[] NameUtf8 { get; }
 
-    internal long[] ShapeArray => shape;
+    internal long[] ShapeArray => _shape;
 
-    internal long ByteLength => DType == TorchDType.UInt8 ? bytes.Length : floats.Length * sizeof(float);
+    internal long ByteLength => DType == TorchDType.UInt8 ? _bytes.Length : _floats.Length * sizeof(float);
 
     public static TorchInput UInt8(string name, ReadOnlyMemory<byte> data, params long[] shape) =>
         new(name, TorchDType.UInt8, shape, data.Length, data, default);
@@ -53,5 +53,5 @@ public sealed class TorchInput
     public static TorchInput Float32(string name, ReadOnlyMemory<float> data, params long[] shape) =>
         new(name, TorchDType.Float32, shape, data.Length, default, data);
 
-    internal MemoryHandle Pin() => DType == TorchDType.UInt8 ? bytes.Pin() : floats.Pin();
+    internal MemoryHandle Pin() => DType == TorchDType.UInt8 ? _bytes.Pin() : _floats.Pin();
 }

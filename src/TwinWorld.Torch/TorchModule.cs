@@ -12,11 +12,11 @@ namespace TwinWorld.Torch;
 /// </summary>
 public sealed class TorchModule : IDisposable
 {
-    private readonly TorchModuleHandle handle;
+    private readonly TorchModuleHandle _handle;
 
     private TorchModule(TorchModuleHandle handle, string path, string device)
     {
-        this.handle = handle;
+        _handle = handle;
         Path = path;
         Device = device;
     }
@@ -47,7 +47,7 @@ public sealed class TorchModule : IDisposable
     /// </summary>
     public unsafe TorchOutput Forward(params ReadOnlySpan<TorchInput> inputs)
     {
-        ObjectDisposedException.ThrowIf(handle.IsClosed, this);
+        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
         var pins = new MemoryHandle[inputs.Length * 3];
         var native = new NativeInput[inputs.Length];
         try
@@ -70,7 +70,7 @@ public sealed class TorchModule : IDisposable
             }
             fixed (NativeInput* first = native)
             {
-                int status = TorchNative.ModuleForward(handle, first, native.Length, out var output, out nint error);
+                int status = TorchNative.ModuleForward(_handle, first, native.Length, out var output, out nint error);
                 if (status != 0)
                 {
                     output.Dispose();
@@ -88,5 +88,5 @@ public sealed class TorchModule : IDisposable
         }
     }
 
-    public void Dispose() => handle.Dispose();
+    public void Dispose() => _handle.Dispose();
 }

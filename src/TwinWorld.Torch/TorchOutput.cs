@@ -8,19 +8,19 @@ namespace TwinWorld.Torch;
 /// </summary>
 public sealed class TorchOutput : IDisposable
 {
-    private readonly TorchTensorHandle handle;
+    private readonly TorchTensorHandle _handle;
 
     internal unsafe TorchOutput(TorchTensorHandle handle)
     {
-        this.handle = handle;
-        DType = (TorchDType)TorchNative.TensorDType(handle);
-        var shape = new long[TorchNative.TensorRank(handle)];
+        _handle = handle;
+        DType = (TorchDType)TorchNative.TensorDType(_handle);
+        var shape = new long[TorchNative.TensorRank(_handle)];
         fixed (long* dimensions = shape)
         {
-            TorchNative.TensorShape(handle, dimensions, shape.Length);
+            TorchNative.TensorShape(_handle, dimensions, shape.Length);
         }
         Shape = shape;
-        ByteLength = TorchNative.TensorByteLength(handle);
+        ByteLength = TorchNative.TensorByteLength(_handle);
     }
 
     public TorchDType DType { get; }
@@ -33,10 +33,10 @@ public sealed class TorchOutput : IDisposable
     {
         get
         {
-            ObjectDisposedException.ThrowIf(handle.IsClosed, this);
-            return new ReadOnlySpan<byte>((void*)TorchNative.TensorData(handle), checked((int)ByteLength));
+            ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+            return new ReadOnlySpan<byte>((void*)TorchNative.TensorData(_handle), checked((int)ByteLength));
         }
     }
 
-    public void Dispose() => handle.Dispose();
+    public void Dispose() => _handle.Dispose();
 }
