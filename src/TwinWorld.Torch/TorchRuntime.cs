@@ -83,6 +83,11 @@ public static class TorchRuntime
         {
             return $"the libtorch shim is not built (install libtorch-dev, cmake and g++ and rebuild, or build it against another libtorch: src/TwinWorld.Torch/README.md); {path} is missing";
         }
+        // libtorch's OpenMP threads spin between parallel regions unless told otherwise; on a
+        // machine with a few cores shared with the tick thread that spinning takes the cores from
+        // it (and from each other: forward ran many times slower under load). libgomp reads this
+        // once, as it loads with the shim; an explicit OMP_WAIT_POLICY is left alone.
+        LibC.SetEnv("OMP_WAIT_POLICY", "PASSIVE", overwrite: 0);
         nint library;
         try
         {

@@ -1,13 +1,20 @@
 """Image quality measures for the reference model's report: PSNR and SSIM against the renderer."""
+import math
+
 import torch
 import torch.nn.functional as F
 from torch import Tensor
 
 
-def psnr(a: Tensor, b: Tensor) -> Tensor:
-    """Per image, in dB, for uint8 or [0, 255] float tensors [B, C, H, W]; identical images give 100."""
-    mse = ((a.float() - b.float()) ** 2).flatten(1).mean(1)
-    return torch.where(mse > 0, 10 * torch.log10(255.0 ** 2 / mse.clamp_min(1e-10)), torch.full_like(mse, 100.0))
+def mse(a: Tensor, b: Tensor) -> Tensor:
+    """Per image, the mean squared error of uint8 or [0, 255] float tensors [B, C, H, W]."""
+    return ((a.float() - b.float()) ** 2).flatten(1).mean(1)
+
+
+def psnr(mean_squared_error: float) -> float:
+    """In dB. Reported over a whole set from its pooled error: a mean of per-frame PSNRs would let
+    the frames that happen to be exact (infinite PSNR) dominate."""
+    return 10 * math.log10(255.0 ** 2 / max(mean_squared_error, 1e-10))
 
 
 def _gaussian(size: int = 11, sigma: float = 1.5) -> Tensor:

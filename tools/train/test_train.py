@@ -10,7 +10,7 @@ import numpy as np
 import torch
 
 from dataset import Dataset, record_bytes, write
-from metrics import psnr, ssim
+from metrics import mse, psnr, ssim
 from model import ContractModel, ReferenceUNet
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -59,9 +59,11 @@ class DatasetTests(unittest.TestCase):
 
 class MetricTests(unittest.TestCase):
     def test_psnr_of_a_known_error(self):
-        a = torch.zeros(1, 3, 8, 8)
-        self.assertAlmostEqual(10 * np.log10(255 ** 2), float(psnr(a, a + 1)[0]), places=4)
-        self.assertEqual(100.0, float(psnr(a, a)[0]))
+        a = torch.zeros(2, 3, 8, 8)
+        b = a.clone()
+        b[1] += 2
+        self.assertEqual([0.0, 4.0], mse(a, b).tolist())
+        self.assertAlmostEqual(10 * np.log10(255 ** 2 / 4), psnr(4.0), places=6)
 
     def test_ssim_is_one_for_equal_images_and_falls_with_noise(self):
         g = torch.Generator().manual_seed(0)

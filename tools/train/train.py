@@ -20,7 +20,7 @@ import torch  # noqa: E402
 import torch.nn.functional as F
 
 from dataset import Dataset  # noqa: E402
-from metrics import psnr, ssim  # noqa: E402
+from metrics import mse, psnr, ssim  # noqa: E402
 from model import LAYOUT_CLASSES, ContractModel, ReferenceUNet, one_hot_layout  # noqa: E402
 
 WIDTHS = [32, 64, 128, 192]
@@ -47,28 +47,31 @@ def loss_of(net: ReferenceUNet, batch: Dict[str, torch.Tensor], generator: torch
     return F.l1_loss(out, target) + 0.2 * (1 - ssim(out * 255, target * 255).mean())
 
 
-def teacher_forced(model: ContractModel, data: Dataset, indices: np.ndarray) -> Dict[str, Dict[str, float]]:
-    """Each frame from the renderer's previous frames: the model against copying the newest context frame."""
-    scores: Dict[str, List[torch.Tensor]] = {"model_psnr": [], "model_ssim": [], "copy_psnr": [], "copy_ssim": []}
+def teacher_forced(model: ContractModel, data: Dataset, indices: np.ndarray) -> Dict[str, object]:
+    """Each frame that has a previous one, from the renderer's previous frames: the model against
+    copying the newest context frame (a camera's first frame has nothing to copy; the rollout scores it)."""
+    indices = np.array([i for i in indices if bool(data.batch([i])["context"][0, -1].any())], dtype=np.int64)
+    scores: Dict[str, List[torch.Tensor]] = {"model_mse": [], "model_ssim": [], "copy_mse": [], "copy_ssim": []}
     with torch.inference_mode():
         for start in range(0, len(indices), 32):
             batch = data.batch(indices[start:start + 32])
             frame = model(*(batch[name] for name in INPUTS))
             copy = batch["context"][:, -1]
-            scores["model_psnr"].append(psnr(frame, batch["target"]))
+            scores["model_mse"].append(mse(frame, batch["target"]))
             scores["model_ssim"].append(ssim(frame, batch["target"]))
-            scores["copy_psnr"].append(psnr(copy, batch["target"]))
+            scores["copy_mse"].append(mse(copy, batch["target"]))
             scores["copy_ssim"].append(ssim(copy, batch["target"]))
     mean = {k: float(torch.cat(v).mean()) for k, v in scores.items()}
     return {
-        "model": {"psnr_db": mean["model_psnr"], "ssim": mean["model_ssim"]},
-        "copy_last_frame": {"psnr_db": mean["copy_psnr"], "ssim": mean["copy_ssim"]},
+        "samples": len(indices),
+        "model": {"psnr_db": psnr(mean["model_mse"]), "ssim": mean["model_ssim"]},
+        "copy_last_frame": {"psnr_db": psnr(mean["copy_mse"]), "ssim": mean["copy_ssim"]},
     }
 
 
 def rollout(model: ContractModel, data: Dataset, sources) -> Dict[str, float]:
     """Each source autoregressively, as the server runs it: the context is the model's own frames."""
-    psnrs, ssims, generated_change, reference_change, change_error = [], [], [], [], []
+    errors, ssims, generated_change, reference_change, change_error = [], [], [], [], []
     with torch.inference_mode():
         for source in sources:
             context = data.batch([source.start])["context"]
@@ -77,7 +80,7 @@ def rollout(model: ContractModel, data: Dataset, sources) -> Dict[str, float]:
                 batch = data.batch([i])
                 frame = model(batch["layout"], batch["continuous"], batch["globals"], context)
                 target = batch["target"]
-                psnrs.append(psnr(frame, target))
+                errors.append(mse(frame, target))
                 ssims.append(ssim(frame, target))
                 if previous_frame is not None:
                     generated = frame.float() - previous_frame.float()
@@ -88,7 +91,7 @@ def rollout(model: ContractModel, data: Dataset, sources) -> Dict[str, float]:
                 context = torch.cat([context[:, 1:], frame.unsqueeze(1)], dim=1)
                 previous_frame, previous_target = frame, target
     return {
-        "psnr_db": float(torch.cat(psnrs).mean()),
+        "psnr_db": psnr(float(torch.cat(errors).mean())),
         "ssim": float(torch.cat(ssims).mean()),
         "frame_change_generated": float(torch.stack(generated_change).mean()),
         "frame_change_renderer": float(torch.stack(reference_change).mean()),

@@ -26,8 +26,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 mkdir -p "$work"
+holdout=()
 if [ "${1:-}" = "--synthetic" ]; then
   dataset="$work/synthetic"
+  holdout=(--holdout synthetic-calm)   # its classes all occur in the other two
   echo "train: writing the synthetic dataset"
   (cd "$here" && "$python" synthetic.py "$dataset")
 else
@@ -36,5 +38,5 @@ else
   "$root/tools/twin" dataset --out "$dataset"
 fi
 
-(cd "$here" && "$python" train.py --data "$dataset" --out "$work" --steps "${STEPS:-3000}")
+(cd "$here" && "$python" train.py --data "$dataset" --out "$work" --steps "${STEPS:-3000}" "${holdout[@]}")
 (cd "$here" && "$python" export.py --work "$work" --out "$here/reference")

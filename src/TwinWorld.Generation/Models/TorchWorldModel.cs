@@ -83,7 +83,8 @@ public sealed class TorchWorldModel : IWorldModel
         }
     }
 
-    private TorchInput[] Pack(IReadOnlyList<GenerationInput> batch)
+    /// <summary>The inputs for one forward, over buffers reused by the next call (internal for the benchmark).</summary>
+    internal TorchInput[] Pack(IReadOnlyList<GenerationInput> batch)
     {
         int count = batch.Count;
         int pixels = Manifest.Width * Manifest.Height;
