@@ -3,6 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
+using TwinWorld.Net.Sessions;
+using TwinWorld.Server.Forecasting;
+using TwinWorld.Server.Networking;
 using TwinWorld.Server.Ticking;
 using TwinWorld.Server.World;
 
@@ -31,7 +34,18 @@ public static class ServerHost
             services.GetRequiredService<IOptions<WorldOptions>>().Value,
             services.GetRequiredService<IOptions<TickOptions>>().Value,
             services.GetRequiredService<ILoggerFactory>().CreateLogger("TwinWorld.Server.World")));
+        builder.Services.AddSingleton(services => services.GetRequiredService<HostedWorld>().Simulation);
+        builder.Services.AddSingleton<ServerForecaster>();
+        builder.Services.AddSingleton<IForecaster>(services => services.GetRequiredService<ServerForecaster>());
+        builder.Services.AddSingleton<ITickListener>(services => services.GetRequiredService<ServerForecaster>());
+        builder.Services.AddOptions<NetworkOptions>()
+            .Bind(builder.Configuration.GetSection(NetworkOptions.Section))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<NetworkOptions>, NetworkOptionsValidator>();
+        builder.Services.AddSingleton<NetworkService>();
+        builder.Services.AddSingleton<ITickListener>(services => services.GetRequiredService<NetworkService>());
         builder.Services.AddHostedService<TickLoop>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<NetworkService>());
         return builder.Build();
     }
 
@@ -60,7 +74,13 @@ public static class ServerHost
         {
             _ = host.Services.GetRequiredService<IOptions<TickOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<WorldOptions>>().Value;
+            _ = host.Services.GetRequiredService<IOptions<NetworkOptions>>().Value;
+            _ = host.Services.GetRequiredService<HostedWorld>();
             return [];
+        }
+        catch (WorldConfigurationException e)
+        {
+            return e.Errors;
         }
         catch (OptionsValidationException e)
         {

@@ -25,7 +25,32 @@ public class ServerHostTests
     {
         using var server = new ServerProcess("--Tick:RateHz=50", "--Tick:StatsIntervalSeconds=0.5", "--World:Size=128", "--World:Agents=10");
 
-        Assert.True(await server.WaitForOutput("Ticking at 50 Hz", Patience), server.Output);
+        Assert.True(await server.WaitForOutput("at 50 Hz; statistics every", Patience), server.Output);
+        server.Interrupt();
+        Assert.Equal(0, await server.WaitForExit(Patience));
+    }
+
+    [Fact]
+    public async Task A_scenario_with_errors_stops_the_server_with_each_error_at_its_line_and_exit_code_2()
+    {
+        string file = Path.Combine(Directory.CreateTempSubdirectory("scenario-").FullName, "broken.yaml");
+        File.WriteAllText(file, "scenario: broken\nmap:\n  procedural: {size: 128}\npopulation:\n  - {kind: wizard, count: 3, area: low_ground}\n");
+        using var server = new ServerProcess($"--World:Scenario={file}");
+
+        Assert.Equal(2, await server.WaitForExit(Patience));
+        Assert.Contains("invalid configuration", server.Output);
+        Assert.Contains($"{file}:5:", server.Output);
+        Assert.Contains("wizard", server.Output);
+    }
+
+    [Fact]
+    public async Task A_scenario_is_hosted_with_its_parameters()
+    {
+        string scenario = Path.Combine(AppContext.BaseDirectory, "Shipped", "tornado-town.yaml");
+        using var server = new ServerProcess($"--World:Scenario={scenario}", "--World:Parameters:speed=20", "--Tick:StatsIntervalSeconds=0.5");
+
+        Assert.True(await server.WaitForOutput("Ticking scenario tornado-town", Patience), server.Output);
+        Assert.True(await server.WaitForOutput("agents 3800,", Patience), server.Output);
         server.Interrupt();
         Assert.Equal(0, await server.WaitForExit(Patience));
     }
@@ -36,6 +61,10 @@ public class ServerHostTests
     [InlineData("--Tick:StatsIntervalSeconds=-1", "Tick:StatsIntervalSeconds must be between")]
     [InlineData("--World:Size=20", "World:Size must be between 128 and 4096")]
     [InlineData("--World:Agents=many", "'many' at 'World:Agents'")]
+    [InlineData("--Network:Port=70000", "Network:Port must be 0 to 65535")]
+    [InlineData("--Network:Tokens:letmein=wizard", "Network:Tokens:letmein is 'wizard', not a role")]
+    [InlineData("--Network:BindAddress=::1", "Network:BindAddress must be an IPv4 address")]
+    [InlineData("--World:Scenario=/no/such/scenario.yaml", "World:Scenario: no such file: /no/such/scenario.yaml")]
     public async Task Bad_configuration_is_reported_plainly_with_exit_code_2(string argument, string expected)
     {
         using var server = new ServerProcess(argument);

@@ -16,6 +16,8 @@ internal sealed partial class ServerProcess : IDisposable
         string dll = Path.Combine(AppContext.BaseDirectory, "TwinWorld.Server.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(dll);
+        // Any free UDP port, so a server already listening on the default cannot fail these tests.
+        start.ArgumentList.Add("--Network:Port=0");
         foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);

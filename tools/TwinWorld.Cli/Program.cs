@@ -22,5 +22,6 @@ var root = new RootCommand("twin: TwinWorld's command line")
     WhatIfCommand.Create(),
     CompareCommand.Create(),
     SweepCommand.Create(),
+    DatasetCommand.Create(),
 };
 return root.Parse(args).Invoke();

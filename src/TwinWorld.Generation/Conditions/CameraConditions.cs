@@ -28,6 +28,9 @@ public sealed record CameraConditions(
 
     public int PixelCount => Width * Height;
 
+    /// <summary>How the pixels map to the world (not a model input: the reference renderer anchors its textures with it); undefined when built by hand.</summary>
+    public ViewProjection Projection { get; init; }
+
     public LayoutClass ClassAt(int x, int y) => (LayoutClass)Layout[(y * Width) + x];
 
     public float ContinuousAt(ContinuousChannel channel, int x, int y) => Continuous[((int)channel * PixelCount) + (y * Width) + x];

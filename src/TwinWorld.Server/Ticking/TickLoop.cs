@@ -3,16 +3,18 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TwinWorld.Simulation.Agents;
-using Sim = TwinWorld.Simulation.Simulation;
+using TwinWorld.Server.World;
 
 namespace TwinWorld.Server.Ticking;
 
 /// <summary>
 /// Runs the world at a fixed rate on its own thread, the only thread that mutates the world, and
 /// logs tick statistics every few seconds. A tick that throws is a bug: the server logs it and stops
-/// with a non-zero exit code rather than run on with a half-updated world.
+/// with a non-zero exit code rather than run on with a half-updated world. Listeners (the network)
+/// see each tick's world right after it ran.
 /// </summary>
-internal sealed class TickLoop(Sim simulation, IOptions<TickOptions> options, ILogger<TickLoop> logger, IHostApplicationLifetime lifetime)
+internal sealed class TickLoop(HostedWorld world, IOptions<TickOptions> options, ILogger<TickLoop> logger, IHostApplicationLifetime lifetime,
+    IEnumerable<ITickListener> listeners)
     : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
@@ -42,12 +44,12 @@ internal sealed class TickLoop(Sim simulation, IOptions<TickOptions> options, IL
         long frequency = Stopwatch.Frequency;
         var schedule = new TickSchedule(
             Stopwatch.GetTimestamp(),
-            (long)Math.Round(frequency / settings.RateHz),
+            (long)Math.Round(frequency / world.Simulation.TickRateHz),
             (long)(settings.MaxCatchUpSeconds * frequency));
         var statistics = new TickStatistics();
         long reportEvery = (long)(settings.StatsIntervalSeconds * frequency);
         long lastReport = Stopwatch.GetTimestamp();
-        logger.LogInformation("Ticking at {RateHz} Hz; statistics every {Interval} s", settings.RateHz, settings.StatsIntervalSeconds);
+        logger.LogInformation("Ticking {World} at {RateHz} Hz; statistics every {Interval} s", world.Description, world.Simulation.TickRateHz, settings.StatsIntervalSeconds);
         try
         {
             while (!_stopping.IsCancellationRequested)
@@ -85,7 +87,15 @@ internal sealed class TickLoop(Sim simulation, IOptions<TickOptions> options, IL
     /// <summary>Advances the simulation one tick; inputs it rejects are logged, and the run goes on.</summary>
     private void Step(long tick)
     {
-        var report = simulation.Step();
+        var (report, ended) = world.Step();
+        foreach (var listener in listeners)
+        {
+            listener.AfterTick(world.Simulation, report);
+        }
+        if (ended is not null)
+        {
+            logger.LogInformation("The scenario has ended: {Reason}. The world goes on without its timeline and triggers", ended);
+        }
         foreach (string rejection in report.Rejected)
         {
             logger.LogWarning("{Rejection}", rejection);
@@ -95,6 +105,7 @@ internal sealed class TickLoop(Sim simulation, IOptions<TickOptions> options, IL
 
     private void Report(TickSummary summary, long tick, double elapsedSeconds)
     {
+        var simulation = world.Simulation;
         var counts = simulation.CountBehaviours();
         logger.LogInformation(
             "tick {Tick}: {Ticks} ticks ({Rate:F1} Hz), step mean {Mean:F3} ms, p99 {P99:F3} ms, max {Max:F3} ms, overruns {Overruns}, skipped {Skipped}; agents {Agents}, evacuating {Evacuating}, sheltered {Sheltered}; hash {Hash:X16}",

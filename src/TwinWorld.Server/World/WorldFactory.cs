@@ -1,15 +1,41 @@
 using Microsoft.Extensions.Logging;
+using TwinWorld.Scenarios.Loading;
+using TwinWorld.Scenarios.Running;
 using TwinWorld.Server.Ticking;
 using TwinWorld.Simulation;
 using TwinWorld.Simulation.Zones;
-using Sim = TwinWorld.Simulation.Simulation;
 
 namespace TwinWorld.Server.World;
 
-/// <summary>Builds the simulation the server hosts from its configuration.</summary>
+/// <summary>Builds the world the server hosts from its configuration.</summary>
 internal static class WorldFactory
 {
-    public static Sim Create(WorldOptions world, TickOptions tick, ILogger logger)
+    /// <summary>Throws <see cref="WorldConfigurationException"/> for a scenario that cannot be loaded.</summary>
+    public static HostedWorld Create(WorldOptions world, TickOptions tick, ILogger logger)
+        => string.IsNullOrWhiteSpace(world.Scenario) ? Town(world, tick, logger) : Scenario(world, tick, logger);
+
+    private static HostedWorld Scenario(WorldOptions world, TickOptions tick, ILogger logger)
+    {
+        string path = Path.GetFullPath(world.Scenario!);
+        if (!File.Exists(path))
+        {
+            throw new WorldConfigurationException([$"World:Scenario: no such file: {path}"]);
+        }
+        var load = ScenarioLoader.Load(path, world.Parameters);
+        if (load.Scenario is not { } scenario)
+        {
+            throw new WorldConfigurationException([.. load.Errors.Select(e => e.ToString())]);
+        }
+        if (Math.Abs(scenario.TickRateHz - tick.RateHz) > 1e-9)
+        {
+            logger.LogWarning("The scenario ticks at {ScenarioHz} Hz; Tick:RateHz={RateHz} does not apply", scenario.TickRateHz, tick.RateHz);
+        }
+        var run = new ScenarioRun(scenario, world.Workers);
+        logger.LogInformation("World: scenario {Name} from {File}, {Agents} agents, seed {Seed}", scenario.Name, path, run.Simulation.CountBehaviours().Sum(), scenario.Seed);
+        return new HostedWorld(run);
+    }
+
+    private static HostedWorld Town(WorldOptions world, TickOptions tick, ILogger logger)
     {
         var scenario = new TownScenario
         {
@@ -23,6 +49,6 @@ internal static class WorldFactory
             "World: procedural town {Size} x {Size} cells ({Metres:F0} m), seed {Seed}, {Agents} agents, {Shelters} shelters{Alert}",
             world.Size, world.Size, simulation.Site.Terrain.WidthMetres, world.Seed, world.Agents, simulation.Site.Zones.OfKind(ZoneKind.Shelter).Count(),
             scenario.AlertAfter is { } a ? $"; evacuation alert after {a.TotalSeconds} s" : "");
-        return simulation;
+        return new HostedWorld(simulation, "the procedural town");
     }
 }

@@ -2,10 +2,16 @@ using System.ComponentModel.DataAnnotations;
 
 namespace TwinWorld.Server.World;
 
-/// <summary>The "World" configuration section: the embedded default world, the procedural town.</summary>
+/// <summary>The "World" configuration section: a scenario file, or the embedded default world, the procedural town.</summary>
 public sealed class WorldOptions
 {
     public const string Section = "World";
+
+    /// <summary>A scenario file (relative to the working directory) to host instead of the procedural town; Seed, Size, Agents and AlertAfterSeconds then do not apply.</summary>
+    public string? Scenario { get; set; }
+
+    /// <summary>The scenario's parameters, as <c>twin run --set</c> takes them (World:Parameters:wave_height=8).</summary>
+    public Dictionary<string, string> Parameters { get; set; } = [];
 
     [Range(0, int.MaxValue, ErrorMessage = "World:Seed must be zero or positive.")]
     public int Seed { get; set; } = 1;

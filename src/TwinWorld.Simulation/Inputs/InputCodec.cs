@@ -15,7 +15,7 @@ public static class InputCodec
     private enum Tag : byte
     {
         IssueAlert = 1, PlayerSignal, SpawnAgents, DespawnAgents, PlaceCamera, SetCameraPose,
-        SetWind, StartTsunami, RaiseSea, IgniteFire, StartTornado, StopHazard,
+        SetWind, StartTsunami, RaiseSea, IgniteFire, StartTornado, StopHazard, SpawnAvatar, RemoveAvatar,
     }
 
     public static void Write(BinaryWriter writer, SimulationInput input)
@@ -98,6 +98,16 @@ public static class InputCodec
                 Begin(writer, Tag.StopHazard, s);
                 writer.Write(s.Name);
                 break;
+            case SpawnAvatar a:
+                Begin(writer, Tag.SpawnAvatar, a);
+                writer.Write(a.ClientId);
+                writer.Write(a.At);
+                writer.Write((int)a.Kind);
+                break;
+            case RemoveAvatar r:
+                Begin(writer, Tag.RemoveAvatar, r);
+                writer.Write(r.ClientId);
+                break;
             default:
                 throw new NotSupportedException($"{input.GetType().Name} has no recording format; add it to {nameof(InputCodec)}.");
         }
@@ -133,6 +143,10 @@ public static class InputCodec
                 return new SetWind(tick, reader.ReadSingle(), reader.ReadSingle());
             case Tag.StopHazard:
                 return new StopHazard(tick, reader.ReadString());
+            case Tag.SpawnAvatar:
+                return new SpawnAvatar(tick, reader.ReadInt64(), reader.ReadVector2(), (AgentKind)reader.ReadInt32());
+            case Tag.RemoveAvatar:
+                return new RemoveAvatar(tick, reader.ReadInt64());
         }
         string? name = reader.ReadNullableString();
         float duration = reader.ReadSingle();

@@ -1,0 +1,590 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Numerics;
+using System.Threading.Channels;
+using Google.Protobuf;
+using Microsoft.Extensions.Logging;
+using TwinWorld.Net.Frames;
+using TwinWorld.Net.State;
+using TwinWorld.Net.Transport;
+using TwinWorld.Protocol;
+using TwinWorld.Protocol.Bits;
+using TwinWorld.Protocol.State;
+using TwinWorld.Protocol.V1;
+using TwinWorld.Simulation.Inputs;
+using Sim = TwinWorld.Simulation.Simulation;
+
+namespace TwinWorld.Net.Sessions;
+
+/// <summary>
+/// The server's network side. Its own thread owns the ENet host and every session: it takes
+/// connections through the handshake (version, token to role) and join, queues what clients may do as
+/// tick-stamped simulation inputs, and streams each joined client a state delta per tick and the newest
+/// frames of the cameras it subscribed to. The tick thread hands it views through a bounded channel
+/// (<see cref="PublishState"/>) and never waits on it; anything a client sends is checked, and what is
+/// refused gets an error code and a strike, never an exception.
+/// </summary>
+public sealed class NetServer : IDisposable
+{
+    /// <summary>How far ahead a player may stamp a signal, and an author a command.</summary>
+    private const double MaxSignalLeadSeconds = 10, MaxCommandLeadSeconds = 600;
+    private const int MaxSignalsPerMessage = 64, MaxSubscriptions = 16;
+
+    /// <summary>The longest forecast an analyst may ask for, and the most actions it may carry.</summary>
+    private const double MaxForecastSeconds = 3600;
+    private const int MaxForecastActions = 16;
+
+    private readonly NetServerOptions _options;
+    private readonly Sim _simulation;
+    private readonly ILogger _logger;
+    private readonly IForecaster? _forecaster;
+
+    /// <summary>Replies produced on other threads (forecasts), sent by the network thread to the client if it is still there.</summary>
+    private readonly ConcurrentQueue<(ulong ClientId, Envelope Reply)> _outbox = new();
+    private readonly Channel<StateView> _views = Channel.CreateBounded<StateView>(
+        new BoundedChannelOptions(8) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true });
+    private readonly LatestFrames _frames = new();
+    private readonly Dictionary<PeerId, Session> _sessions = [];
+    private readonly ViewHistory _history = new();
+    private readonly BitWriter _writer = new(64 * 1024);
+    private readonly Dictionary<long, StateUpdate> _updates = [];
+    private readonly Vector2[] _spawnPoints;
+    private readonly CancellationTokenSource _stopping = new();
+    private INetTransport? _transport;
+    private Thread? _thread;
+    private ulong _nextClientId;
+    private int _nextSpawn;
+    private long _framesSeen;
+    private int _clients;
+
+    /// <param name="forecaster">Answers analysts' forecast requests; without one they get <see cref="ErrorCode.NotAvailable"/>.</param>
+    public NetServer(NetServerOptions options, Sim simulation, ILogger logger, IForecaster? forecaster = null)
+    {
+        _options = options;
+        _simulation = simulation;
+        _logger = logger;
+        _forecaster = forecaster;
+        _spawnPoints = SpawnPoints(simulation);
+    }
+
+    /// <summary>The UDP port listened on, once started.</summary>
+    public int Port { get; private set; }
+
+    /// <summary>Connections with a session now (any phase).</summary>
+    public int Clients => Volatile.Read(ref _clients);
+
+    /// <summary>Binds the port and starts the network thread; throws <see cref="IOException"/> if the port cannot be had.</summary>
+    public void Start()
+    {
+        var transport = EnetTransport.Listen(_options.BindAddress, _options.Port, _options.MaxClients + 1);
+        Port = transport.BoundPort;
+        _transport = transport;
+        _thread = new Thread(Run) { Name = "network", IsBackground = true };
+        _thread.Start();
+        _logger.LogInformation("Listening on UDP {Address}:{Port} (ENet {Version}), up to {Max} clients", _options.BindAddress, Port, EnetTransport.LibraryVersion, _options.MaxClients);
+    }
+
+    /// <summary>Tick thread: the view after a tick. Never blocks; if the network thread lags, the oldest views are dropped.</summary>
+    public void PublishState(StateView view) => _views.Writer.TryWrite(view);
+
+    /// <summary>
+    /// Any thread: a camera's newest encoded frame, sent once to each client subscribed to that camera.
+    /// A newer frame replaces one not yet sent; frames are never queued.
+    /// </summary>
+    public void PublishFrame(CameraFrame frame) => _frames.Put(frame);
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _thread?.Join();
+        _transport?.Dispose();
+        _stopping.Dispose();
+    }
+
+    private long NextTick => (_history.Latest?.Tick ?? -1) + 1;
+
+    private void Run()
+    {
+        var transport = _transport!;
+        while (!_stopping.IsCancellationRequested)
+        {
+            // Wait a millisecond for traffic, then take whatever else is there without waiting.
+            int handled = 0;
+            for (int wait = 1; handled < 4096 && transport.TryService(wait, out var e); wait = 0, handled++)
+            {
+                Handle(e);
+            }
+            StateView? newest = null;
+            while (_views.Reader.TryRead(out var view))
+            {
+                _history.Add(view);
+                newest = view;
+            }
+            if (newest is not null)
+            {
+                Stream(newest);
+            }
+            SendFrames();
+            SendReplies();
+            transport.Flush();
+        }
+        foreach (var session in _sessions.Values)
+        {
+            transport.Disconnect(session.Peer);
+        }
+        transport.Flush();
+    }
+
+    private void Handle(TransportEvent e)
+    {
+        switch (e.Kind)
+        {
+            case TransportEventKind.Connected:
+                var session = new Session(e.Peer, ++_nextClientId, new RateLimiter(_options.MessagesPerSecond, _options.MessageBurst),
+                    new RateLimiter(_options.CommandsPerSecond, _options.CommandBurst));
+                _sessions[e.Peer] = session;
+                Volatile.Write(ref _clients, _sessions.Count);
+                if (_sessions.Count > _options.MaxClients)
+                {
+                    Refuse(session, ErrorCode.ServerFull, $"the server has its {_options.MaxClients} clients");
+                }
+                break;
+            case TransportEventKind.Disconnected:
+                if (_sessions.Remove(e.Peer, out var gone))
+                {
+                    Volatile.Write(ref _clients, _sessions.Count);
+                    if (gone.HasAvatar)
+                    {
+                        _simulation.Inputs.Enqueue(new RemoveAvatar(NextTick, (long)gone.ClientId));
+                    }
+                    if (gone.Phase != SessionPhase.AwaitingHello)
+                    {
+                        _logger.LogInformation("Client {Client} ({Name}, {Role}) left", gone.ClientId, gone.Name, gone.Role);
+                    }
+                }
+                break;
+            case TransportEventKind.Received:
+                if (_sessions.TryGetValue(e.Peer, out var from) && !from.Closing)
+                {
+                    try
+                    {
+                        Receive(from, e.Channel, e.Data);
+                    }
+                    catch (Exception failure)
+                    {
+                        // A bug, not bad input (that is refused above): keep the server, drop the connection.
+                        _logger.LogError(failure, "Handling a message from client {Client} failed; disconnecting it", from.ClientId);
+                        Close(from);
+                    }
+                }
+                break;
+        }
+    }
+
+    private void Receive(Session session, NetChannel channel, byte[] data)
+    {
+        if (!session.Limiter.TryTake(Stopwatch.GetTimestamp()))
+        {
+            // Say so at most once a second; every refused message is still a strike.
+            long now = Stopwatch.GetTimestamp();
+            bool notify = now - session.LastRateLimitNotice > Stopwatch.Frequency;
+            session.LastRateLimitNotice = notify ? now : session.LastRateLimitNotice;
+            Strike(session, ErrorCode.RateLimited, $"more than {_options.MessagesPerSecond} messages a second", 0, notify);
+            return;
+        }
+        if (data.Length > _options.MaxMessageBytes)
+        {
+            Strike(session, ErrorCode.TooLarge, $"a message of {data.Length} bytes is over the limit of {_options.MaxMessageBytes}");
+            return;
+        }
+        Envelope envelope;
+        try
+        {
+            envelope = Envelope.Parser.ParseFrom(data);
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            Strike(session, ErrorCode.Malformed, $"not a valid envelope: {e.Message}");
+            return;
+        }
+        var body = envelope.BodyCase;
+        if (body == Envelope.BodyOneofCase.None)
+        {
+            Strike(session, ErrorCode.Malformed, "the envelope is empty (or holds a message this server does not know)");
+        }
+        else if (EnvelopeRoutes.SentByServer(body))
+        {
+            Strike(session, ErrorCode.UnexpectedMessage, $"{body} is sent by the server, not to it");
+        }
+        else if (EnvelopeRoutes.ChannelOf(body) != (byte)channel)
+        {
+            Strike(session, ErrorCode.WrongChannel, $"{body} travels on channel {EnvelopeRoutes.ChannelOf(body)}, not {(byte)channel}");
+        }
+        else if (session.Phase == SessionPhase.AwaitingHello && body != Envelope.BodyOneofCase.Hello)
+        {
+            Strike(session, ErrorCode.HandshakeRequired, $"{body} before Hello");
+        }
+        else
+        {
+            Dispatch(session, envelope);
+        }
+    }
+
+    private void Dispatch(Session session, Envelope envelope)
+    {
+        switch (envelope.BodyCase)
+        {
+            case Envelope.BodyOneofCase.Hello:
+                OnHello(session, envelope.Hello);
+                break;
+            case Envelope.BodyOneofCase.Join:
+                OnJoin(session);
+                break;
+            case Envelope.BodyOneofCase.Leave:
+                Close(session);
+                break;
+            case Envelope.BodyOneofCase.Ping:
+                Send(session, NetChannel.Control, new Envelope { Pong = new Pong { ClientTimeUs = envelope.Ping.ClientTimeUs, ServerTick = (ulong)Math.Max(0, NextTick - 1) } });
+                break;
+            case Envelope.BodyOneofCase.StateAck when Joined(session):
+                long acked = (long)Math.Min(envelope.StateAck.Tick, long.MaxValue);
+                // Only ticks actually sent count; a forged future tick would otherwise pin a bad baseline.
+                if (acked <= session.SentTick && acked > session.AckedTick)
+                {
+                    session.AckedTick = acked;
+                }
+                break;
+            case Envelope.BodyOneofCase.Input when Joined(session) && Allowed(session, 0, Role.Player, Role.Admin):
+                OnInput(session, envelope.Input);
+                break;
+            case Envelope.BodyOneofCase.Subscribe when Joined(session):
+                OnSubscribe(session, envelope.Subscribe);
+                break;
+            case Envelope.BodyOneofCase.HashQuery when Joined(session):
+                OnHashQuery(session, envelope.HashQuery);
+                break;
+            case Envelope.BodyOneofCase.Author when Joined(session) && Allowed(session, envelope.Author.RequestId, Role.Author, Role.Admin):
+                OnAuthorCommand(session, envelope.Author);
+                break;
+            case Envelope.BodyOneofCase.Forecast when Joined(session) && Allowed(session, envelope.Forecast.RequestId, Role.Analyst, Role.Admin):
+                OnForecast(session, envelope.Forecast);
+                break;
+        }
+    }
+
+    private void OnHello(Session session, Hello hello)
+    {
+        if (session.Phase != SessionPhase.AwaitingHello)
+        {
+            Strike(session, ErrorCode.AlreadyJoined, "Hello was already answered");
+            return;
+        }
+        if (hello.ProtocolVersion != ProtocolVersion.Current)
+        {
+            Refuse(session, ErrorCode.VersionMismatch, $"this server speaks protocol version {ProtocolVersion.Current}, not {hello.ProtocolVersion}");
+            return;
+        }
+        if (!_options.Tokens.TryGetValue(hello.Token, out var role))
+        {
+            Refuse(session, ErrorCode.BadToken, "the token grants no role on this server");
+            return;
+        }
+        session.Role = role;
+        session.Name = hello.ClientName.Length > 64 ? hello.ClientName[..64] : hello.ClientName;
+        session.Phase = SessionPhase.Welcomed;
+        var terrain = _simulation.Site.Terrain;
+        Send(session, NetChannel.Control, new Envelope
+        {
+            Welcome = new Welcome
+            {
+                ProtocolVersion = ProtocolVersion.Current,
+                Role = role,
+                ClientId = session.ClientId,
+                World = new WorldInfo
+                {
+                    WidthCells = (uint)terrain.Width,
+                    HeightCells = (uint)terrain.Height,
+                    CellSizeMetres = terrain.CellSize,
+                    TickRateHz = _simulation.TickRateHz,
+                    CurrentTick = (ulong)Math.Max(0, NextTick - 1),
+                    Seed = _simulation.Options.Seed,
+                    PositionUnitsPerMetre = Quantisation.PositionUnitsPerMetre,
+                    HeadingSteps = Quantisation.HeadingSteps,
+                },
+            },
+        });
+        _logger.LogInformation("Client {Client} ({Name}) welcomed as {Role}", session.ClientId, session.Name, role);
+    }
+
+    private void OnJoin(Session session)
+    {
+        if (session.Phase == SessionPhase.Joined)
+        {
+            Strike(session, ErrorCode.AlreadyJoined, "already joined");
+            return;
+        }
+        session.Phase = SessionPhase.Joined;
+        session.AckedTick = -1;
+        if (session.Role == Role.Player)
+        {
+            var at = _spawnPoints[_nextSpawn++ % _spawnPoints.Length];
+            _simulation.Inputs.Enqueue(new SpawnAvatar(NextTick, (long)session.ClientId, at));
+            session.HasAvatar = true;
+        }
+        Send(session, NetChannel.Control, new Envelope { Joined = new Joined { Tick = (ulong)NextTick, HasAvatar = session.HasAvatar } });
+    }
+
+    private void OnInput(Session session, PlayerInput input)
+    {
+        if (!session.HasAvatar)
+        {
+            Strike(session, ErrorCode.NoSuchEntity, "this connection has no avatar to steer");
+            return;
+        }
+        if (input.Signals.Count > MaxSignalsPerMessage)
+        {
+            Strike(session, ErrorCode.InvalidArgument, $"more than {MaxSignalsPerMessage} signals in one message");
+            return;
+        }
+        long latest = NextTick + (long)(MaxSignalLeadSeconds * _simulation.TickRateHz);
+        foreach (var signal in input.Signals.OrderBy(s => s.Sequence))
+        {
+            if (signal.Sequence <= session.InputSequence)
+            {
+                continue; // already taken: signals repeat until acknowledged
+            }
+            if (!float.IsFinite(signal.DirectionX) || !float.IsFinite(signal.DirectionY) || signal.Tick > (ulong)latest)
+            {
+                Strike(session, ErrorCode.InvalidArgument, $"signal {signal.Sequence} has a direction that is not finite or a tick more than {MaxSignalLeadSeconds} s ahead");
+                session.InputSequence = signal.Sequence;
+                continue;
+            }
+            session.InputSequence = signal.Sequence;
+            _simulation.Inputs.Enqueue(new Simulation.Inputs.PlayerSignal((long)signal.Tick, (long)session.ClientId, new Vector2(signal.DirectionX, signal.DirectionY)));
+        }
+    }
+
+    private void OnSubscribe(Session session, CameraSubscribe subscribe)
+    {
+        if (subscribe.CameraIds.Count > MaxSubscriptions)
+        {
+            Strike(session, ErrorCode.InvalidArgument, $"at most {MaxSubscriptions} cameras at once");
+            return;
+        }
+        var known = _history.Latest?.Cameras.Select(c => c.CameraId).ToHashSet() ?? [];
+        var unknown = subscribe.CameraIds.Where(id => !known.Contains(id)).ToList();
+        if (unknown.Count > 0)
+        {
+            Strike(session, ErrorCode.NoSuchEntity, $"there is no camera {string.Join(", ", unknown)}");
+            return;
+        }
+        var before = new Dictionary<int, long>(session.Cameras);
+        session.Cameras.Clear();
+        foreach (uint id in subscribe.CameraIds.Distinct())
+        {
+            session.Cameras[(int)id] = before.GetValueOrDefault((int)id);
+        }
+    }
+
+    private void OnHashQuery(Session session, StateHashQuery query)
+    {
+        var view = query.Tick == 0 ? _history.Latest : _history.Find((long)Math.Min(query.Tick, long.MaxValue));
+        if (view is null)
+        {
+            SendError(session, ErrorCode.InvalidArgument, $"tick {query.Tick} is not held (the server keeps the last 64)", query.RequestId);
+            return;
+        }
+        Send(session, NetChannel.Control, new Envelope
+        {
+            HashReply = new StateHashReply { RequestId = query.RequestId, Tick = (ulong)view.Tick, StateHash = view.StateHash, ViewHash = view.ComputeHash() },
+        });
+    }
+
+    private void OnAuthorCommand(Session session, AuthorCommand command)
+    {
+        if (!session.CommandLimiter.TryTake(Stopwatch.GetTimestamp()))
+        {
+            Strike(session, ErrorCode.RateLimited, $"more than {_options.CommandsPerSecond} author commands a second", command.RequestId);
+            return;
+        }
+        long tick = Math.Max((long)Math.Min(command.Tick, long.MaxValue), NextTick);
+        if (tick > NextTick + (long)(MaxCommandLeadSeconds * _simulation.TickRateHz))
+        {
+            SendError(session, ErrorCode.InvalidArgument, $"a command may be at most {MaxCommandLeadSeconds} s ahead", command.RequestId);
+            return;
+        }
+        var (input, problem) = AuthorCommands.Translate(command, tick);
+        if (input is null)
+        {
+            Strike(session, ErrorCode.InvalidArgument, problem!, command.RequestId);
+            return;
+        }
+        _simulation.Inputs.Enqueue(input);
+        _logger.LogInformation("Client {Client} ({Name}) queued {Input} for tick {Tick}", session.ClientId, session.Name, input.GetType().Name, tick);
+        Send(session, NetChannel.Control, new Envelope { CommandResult = new CommandResult { RequestId = command.RequestId, Tick = (ulong)tick } });
+    }
+
+    private void OnForecast(Session session, ForecastRequest request)
+    {
+        if (_forecaster is null)
+        {
+            SendError(session, ErrorCode.NotAvailable, "this server runs no forecaster", request.RequestId);
+            return;
+        }
+        if (!(request.AheadSeconds > 0 && request.AheadSeconds <= MaxForecastSeconds) || !(request.EverySeconds >= 0 && float.IsFinite(request.EverySeconds)))
+        {
+            Strike(session, ErrorCode.InvalidArgument, $"a forecast looks 0 to {MaxForecastSeconds} s ahead, sampled every 0 s or more", request.RequestId);
+            return;
+        }
+        if (request.Actions.Count > MaxForecastActions)
+        {
+            Strike(session, ErrorCode.InvalidArgument, $"a forecast may carry at most {MaxForecastActions} actions", request.RequestId);
+            return;
+        }
+        ulong client = session.ClientId;
+        uint id = request.RequestId;
+        _logger.LogInformation("Client {Client} ({Name}) asked for a {Ahead} s forecast with {Actions} actions", client, session.Name, request.AheadSeconds, request.Actions.Count);
+        _forecaster.Start(
+            request,
+            response => _outbox.Enqueue((client, new Envelope { ForecastResult = response })),
+            (code, message) => _outbox.Enqueue((client, new Envelope { Error = new Error { Code = code, Message = message, RequestId = id } })));
+    }
+
+    private void SendReplies()
+    {
+        while (_outbox.TryDequeue(out var item))
+        {
+            var session = _sessions.Values.FirstOrDefault(s => s.ClientId == item.ClientId && !s.Closing);
+            if (session is not null)
+            {
+                Send(session, NetChannel.Control, item.Reply);
+            }
+        }
+    }
+
+    private bool Joined(Session session)
+    {
+        if (session.Phase == SessionPhase.Joined)
+        {
+            return true;
+        }
+        Strike(session, ErrorCode.NotJoined, "join the world first");
+        return false;
+    }
+
+    private bool Allowed(Session session, uint requestId, params Role[] roles)
+    {
+        if (roles.Contains(session.Role))
+        {
+            return true;
+        }
+        Strike(session, ErrorCode.Forbidden, $"a {session.Role} may not do this", requestId);
+        return false;
+    }
+
+    /// <summary>One state update per joined client against its acknowledged baseline; clients on the same baseline share the encoding.</summary>
+    private void Stream(StateView view)
+    {
+        _updates.Clear();
+        foreach (var session in _sessions.Values)
+        {
+            if (session.Phase != SessionPhase.Joined || session.Closing)
+            {
+                continue;
+            }
+            var baseline = session.AckedTick >= 0 ? _history.Find(session.AckedTick) : null;
+            long key = baseline?.Tick ?? -1;
+            if (!_updates.TryGetValue(key, out var update))
+            {
+                update = StateUpdates.Encode(baseline, view, _writer);
+                _updates[key] = update;
+            }
+            update.InputAck = session.InputSequence;
+            Send(session, NetChannel.State, new Envelope { State = update });
+            session.SentTick = view.Tick;
+        }
+    }
+
+    private void SendFrames()
+    {
+        long serial = _frames.Serial;
+        if (serial == _framesSeen)
+        {
+            return;
+        }
+        _framesSeen = serial;
+        var encoded = new Dictionary<long, byte[]>();
+        foreach (var session in _sessions.Values)
+        {
+            if (session.Phase != SessionPhase.Joined || session.Closing)
+            {
+                continue;
+            }
+            foreach (var (camera, sent) in session.Cameras.ToList())
+            {
+                if (!_frames.TryGetNewer(camera, sent, out var frame, out long frameSerial))
+                {
+                    continue;
+                }
+                if (!encoded.TryGetValue(frameSerial, out var bytes))
+                {
+                    bytes = new Envelope
+                    {
+                        Frame = new Frame { CameraId = (uint)frame.CameraId, Tick = (ulong)frame.Tick, Width = (uint)frame.Width, Height = (uint)frame.Height, Jpeg = ByteString.CopyFrom(frame.Jpeg.Span) },
+                    }.ToByteArray();
+                    encoded[frameSerial] = bytes;
+                }
+                _transport!.Send(session.Peer, NetChannel.Frames, bytes);
+                session.Cameras[camera] = frameSerial;
+            }
+        }
+    }
+
+    private void Send(Session session, NetChannel channel, Envelope envelope) => _transport!.Send(session.Peer, channel, envelope.ToByteArray());
+
+    private void SendError(Session session, ErrorCode code, string message, uint requestId = 0)
+        => Send(session, NetChannel.Control, new Envelope { Error = new Error { Code = code, Message = message, RequestId = requestId } });
+
+    /// <summary>Refuses a message and counts it against the connection, which is closed after too many.</summary>
+    private void Strike(Session session, ErrorCode code, string message, uint requestId = 0, bool notify = true)
+    {
+        if (notify)
+        {
+            SendError(session, code, message, requestId);
+        }
+        if (++session.Strikes > _options.MaxStrikes)
+        {
+            _logger.LogWarning("Client {Client} ({Name}) disconnected after {Strikes} refused messages; the last: {Code} {Message}",
+                session.ClientId, session.Name, session.Strikes, code, message);
+            Close(session);
+        }
+    }
+
+    /// <summary>Refuses a connection outright: the error, then a disconnect once it is sent.</summary>
+    private void Refuse(Session session, ErrorCode code, string message)
+    {
+        SendError(session, code, message);
+        _logger.LogInformation("Client {Client} refused: {Code} {Message}", session.ClientId, code, message);
+        Close(session);
+    }
+
+    private void Close(Session session)
+    {
+        session.Closing = true;
+        _transport!.Disconnect(session.Peer);
+    }
+
+    /// <summary>Walkable cells nearest the site's centre, handed out in turn: where players' avatars appear.</summary>
+    private static Vector2[] SpawnPoints(Sim simulation)
+    {
+        var terrain = simulation.Site.Terrain;
+        var centre = new Vector2(terrain.WidthMetres, terrain.HeightMetres) / 2;
+        var points = Enumerable.Range(0, terrain.CellCount)
+            .Where(terrain.IsWalkable)
+            .Select(terrain.CellCentre)
+            .OrderBy(p => Vector2.DistanceSquared(p, centre))
+            .Take(64)
+            .ToArray();
+        return points.Length > 0 ? points : [centre];
+    }
+}

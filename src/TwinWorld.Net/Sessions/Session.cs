@@ -1,0 +1,43 @@
+using TwinWorld.Net.Transport;
+using TwinWorld.Protocol.V1;
+
+namespace TwinWorld.Net.Sessions;
+
+/// <summary>One connection's state on the server. Owned by the network thread.</summary>
+internal sealed class Session(PeerId peer, ulong clientId, RateLimiter limiter, RateLimiter commandLimiter)
+{
+    public PeerId Peer { get; } = peer;
+
+    public ulong ClientId { get; } = clientId;
+
+    public RateLimiter Limiter { get; } = limiter;
+
+    /// <summary>Author commands start hazards that cost every tick, so they have a much lower limit of their own.</summary>
+    public RateLimiter CommandLimiter { get; } = commandLimiter;
+
+    public SessionPhase Phase { get; set; } = SessionPhase.AwaitingHello;
+
+    public Role Role { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public bool HasAvatar { get; set; }
+
+    /// <summary>The newest state tick the client acknowledged; -1 until its first ack (full snapshots until then).</summary>
+    public long AckedTick { get; set; } = -1;
+
+    /// <summary>The newest state tick sent, so an ack for a tick never sent is ignored.</summary>
+    public long SentTick { get; set; } = -1;
+
+    /// <summary>The highest player-signal sequence taken.</summary>
+    public uint InputSequence { get; set; }
+
+    /// <summary>Subscribed cameras and the serial of the last frame sent of each.</summary>
+    public Dictionary<int, long> Cameras { get; } = [];
+
+    public int Strikes { get; set; }
+
+    public long LastRateLimitNotice { get; set; }
+
+    public bool Closing { get; set; }
+}

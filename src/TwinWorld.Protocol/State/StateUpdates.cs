@@ -1,0 +1,36 @@
+using Google.Protobuf;
+using TwinWorld.Protocol.Bits;
+using TwinWorld.Protocol.V1;
+
+namespace TwinWorld.Protocol.State;
+
+/// <summary>Makes the StateUpdate message that carries a view as a delta against a baseline the client holds.</summary>
+public static class StateUpdates
+{
+    /// <param name="baseline">The newest view the client acknowledged, or null for a full snapshot.</param>
+    /// <param name="scratch">A writer to reuse; it is reset first.</param>
+    public static StateUpdate Encode(StateView? baseline, StateView target, BitWriter scratch)
+    {
+        var from = baseline ?? StateView.Empty;
+        scratch.Reset();
+        AgentDeltaCodec.Encode(from.Agents, target.Agents, scratch);
+        var update = new StateUpdate
+        {
+            Tick = (ulong)target.Tick,
+            HasBaseline = baseline is not null,
+            BaselineTick = baseline is null ? 0 : (ulong)baseline.Tick,
+            Agents = ByteString.CopyFrom(scratch.ToArray()),
+            HazardsChanged = baseline is null || !baseline.Hazards.SequenceEqual(target.Hazards),
+            CamerasChanged = baseline is null || !baseline.Cameras.SequenceEqual(target.Cameras),
+        };
+        if (update.HazardsChanged)
+        {
+            update.Hazards.AddRange(target.Hazards);
+        }
+        if (update.CamerasChanged)
+        {
+            update.Cameras.AddRange(target.Cameras);
+        }
+        return update;
+    }
+}

@@ -1,0 +1,27 @@
+namespace TwinWorld.Server.Networking;
+
+/// <summary>The "Network" configuration section: where clients connect and which tokens grant which roles.</summary>
+public sealed class NetworkOptions
+{
+    public const string Section = "Network";
+
+    /// <summary>Whether the server listens for clients at all.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>An IPv4 address to listen on (0.0.0.0: every interface).</summary>
+    public string BindAddress { get; set; } = "0.0.0.0";
+
+    /// <summary>UDP port; 0 takes any free port (the log says which).</summary>
+    public int Port { get; set; } = 7777;
+
+    public int MaxClients { get; set; } = 256;
+
+    /// <summary>Token to role: viewer, player, author, analyst or admin.</summary>
+    public Dictionary<string, string> Tokens { get; set; } = [];
+
+    /// <summary>Messages per second a client may send on average (bursts of twice that pass).</summary>
+    public double MessagesPerSecond { get; set; } = 120;
+
+    /// <summary>Refused messages (malformed, oversized, forbidden, flooding) a connection may send before it is disconnected.</summary>
+    public int MaxStrikes { get; set; } = 50;
+}

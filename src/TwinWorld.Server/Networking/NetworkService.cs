@@ -1,0 +1,88 @@
+using System.Net;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TwinWorld.Net.Frames;
+using TwinWorld.Net.Sessions;
+using TwinWorld.Net.State;
+using TwinWorld.Server.Ticking;
+using TwinWorld.Simulation;
+using Sim = TwinWorld.Simulation.Simulation;
+
+namespace TwinWorld.Server.Networking;
+
+/// <summary>
+/// Hosts the network side: starts the <see cref="NetServer"/> on its own thread, hands it a quantised
+/// view after every tick, and is where generated frames come in (<see cref="PublishFrame"/>).
+/// </summary>
+internal sealed class NetworkService(Sim simulation, IForecaster forecaster, IOptions<NetworkOptions> options, ILogger<NetServer> logger, IHostApplicationLifetime lifetime)
+    : IHostedService, ITickListener, IDisposable
+{
+    private volatile NetServer? _server;
+
+    /// <summary>The UDP port clients connect to, once started (0 while networking is off).</summary>
+    public int Port => _server?.Port ?? 0;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            logger.LogInformation("Networking is off (Network:Enabled=false)");
+            return Task.CompletedTask;
+        }
+        var server = new NetServer(
+            new NetServerOptions
+            {
+                BindAddress = IPAddress.Parse(settings.BindAddress),
+                Port = settings.Port,
+                MaxClients = settings.MaxClients,
+                Tokens = settings.Tokens.ToDictionary(t => t.Key, t => NetworkOptionsValidator.ParseRole(t.Value)!.Value),
+                MessagesPerSecond = settings.MessagesPerSecond,
+                MessageBurst = settings.MessagesPerSecond * 2,
+                MaxStrikes = settings.MaxStrikes,
+            },
+            simulation,
+            logger,
+            forecaster);
+        try
+        {
+            server.Start();
+        }
+        catch (IOException e)
+        {
+            logger.LogCritical("Cannot start networking: {Message}", e.Message);
+            server.Dispose();
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
+            return Task.CompletedTask;
+        }
+        _server = server;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Tick thread: quantises the world for the state stream, only while someone is connected.</summary>
+    public void AfterTick(Sim simulation, TickReport report)
+    {
+        if (_server is { Clients: > 0 } server)
+        {
+            server.PublishState(StateViewBuilder.Build(simulation, report.Tick));
+        }
+    }
+
+    /// <summary>Any thread: a camera's newest encoded frame for its subscribers (the newest wins; nothing queues).</summary>
+    public void PublishFrame(CameraFrame frame) => _server?.PublishFrame(frame);
+
+    public void Dispose()
+    {
+        var server = _server;
+        _server = null;
+        server?.Dispose();
+    }
+}

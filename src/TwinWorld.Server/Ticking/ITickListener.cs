@@ -1,0 +1,13 @@
+using TwinWorld.Simulation;
+using Sim = TwinWorld.Simulation.Simulation;
+
+namespace TwinWorld.Server.Ticking;
+
+/// <summary>
+/// Told about every tick, on the tick thread, right after it ran: the one moment the world may be read.
+/// Implementations take a snapshot and hand it to their own thread; they must not block.
+/// </summary>
+public interface ITickListener
+{
+    void AfterTick(Sim simulation, TickReport report);
+}

@@ -1,0 +1,36 @@
+using TwinWorld.Ecs;
+using TwinWorld.Simulation.Agents;
+
+namespace TwinWorld.Simulation.Inputs;
+
+/// <summary>Removes a player's avatar (the player left or was disconnected).</summary>
+public sealed record RemoveAvatar(long Tick, long ClientId) : SimulationInput(Tick)
+{
+    private static readonly QueryDescription Avatars = new QueryDescription().WithAll<PlayerControl>();
+
+    internal override string? ApplyTo(Simulation simulation)
+    {
+        if (Find(simulation, ClientId) is not { } avatar)
+        {
+            return $"client {ClientId} has no avatar";
+        }
+        simulation.World.Destroy(avatar);
+        return null;
+    }
+
+    internal static Entity? Find(Simulation simulation, long clientId)
+    {
+        foreach (var chunk in simulation.World.GetChunks(Avatars))
+        {
+            var controls = chunk.GetSpan<PlayerControl>();
+            for (int i = 0; i < chunk.Count; i++)
+            {
+                if (controls[i].ClientId == clientId)
+                {
+                    return chunk.Entities[i];
+                }
+            }
+        }
+        return null;
+    }
+}

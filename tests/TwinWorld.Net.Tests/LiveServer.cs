@@ -1,0 +1,71 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TwinWorld.Client;
+using TwinWorld.Server;
+using TwinWorld.Server.Networking;
+using Sim = TwinWorld.Simulation.Simulation;
+
+namespace TwinWorld.Net.Tests;
+
+/// <summary>
+/// The real server host, in process: the procedural town ticking at 20 Hz and networking on a free
+/// loopback port, configured the way an operator would, with one token per role.
+/// </summary>
+public sealed class LiveServer : IAsyncLifetime, IAsyncDisposable
+{
+    public const string Viewer = "test-viewer", Player = "test-player", Author = "test-author", Analyst = "test-analyst", Admin = "test-admin";
+
+    private readonly string[] _extra;
+    private IHost? _host;
+
+    public LiveServer()
+        : this([])
+    {
+    }
+
+    /// <param name="extra">More settings, such as higher rate limits.</param>
+    internal LiveServer(params string[] extra) => _extra = extra;
+
+    public int Port { get; private set; }
+
+    public Sim Simulation => _host!.Services.GetRequiredService<Sim>();
+
+    internal NetworkService Network => _host!.Services.GetRequiredService<NetworkService>();
+
+    public async Task InitializeAsync()
+    {
+        _host = ServerHost.Build(
+        [
+            "--Network:BindAddress=127.0.0.1", "--Network:Port=0",
+            $"--Network:Tokens:{Viewer}=viewer", $"--Network:Tokens:{Player}=player", $"--Network:Tokens:{Author}=author",
+            $"--Network:Tokens:{Analyst}=analyst", $"--Network:Tokens:{Admin}=admin",
+            "--World:Size=128", "--World:Agents=300", "--World:Workers=1", "--Tick:StatsIntervalSeconds=60",
+            .. _extra,
+        ]);
+        await _host.StartAsync();
+        Port = Network.Port;
+        Assert.NotEqual(0, Port);
+    }
+
+    public Task<TwinClient> Connect(string token, string name = "test") => TwinClient.ConnectAsync("127.0.0.1", Port, token, name);
+
+    public async Task<TwinClient> Join(string token, string name = "test")
+    {
+        var client = await Connect(token, name);
+        await client.JoinAsync();
+        await client.WaitForStateAsync();
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.StopAsync();
+            _host.Dispose();
+            _host = null;
+        }
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
+}

@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Numerics;
+using TwinWorld.Client;
+using TwinWorld.Net.Transport;
+using TwinWorld.Protocol.V1;
+
+namespace TwinWorld.Net.Tests;
+
+/// <summary>A real server and real clients over ENet on 127.0.0.1.</summary>
+public class SessionTests(LiveServer server) : IClassFixture<LiveServer>
+{
+    [Fact]
+    public async Task Deltas_rebuild_the_servers_quantised_view_exactly()
+    {
+        using var client = await server.Join(LiveServer.Viewer);
+        var first = await client.WaitForStateAsync();
+        await client.WaitForStateAsync(first.Tick + 30);
+
+        int checkedTicks = 0;
+        for (long tick = first.Tick + 5; tick <= first.Tick + 30; tick += 5)
+        {
+            var mirrored = client.FindView(tick);
+            if (mirrored is null)
+            {
+                continue; // an update lost on the way: the next delta covered it
+            }
+            var reply = await client.QueryStateHashAsync(tick);
+            Assert.Equal((ulong)tick, reply.Tick);
+            Assert.Equal(reply.ViewHash, mirrored.ComputeHash());
+            Assert.NotEqual(0UL, reply.StateHash);
+            checkedTicks++;
+        }
+        Assert.True(checkedTicks >= 3, $"only {checkedTicks} ticks checked");
+        Assert.Equal(300, first.AgentCount);
+        Assert.True(client.StateUpdatesApplied >= 30);
+    }
+
+    [Fact]
+    public async Task A_client_that_joins_mid_session_sees_the_same_world()
+    {
+        using var early = await server.Join(LiveServer.Viewer, "early");
+        await early.WaitForStateAsync(early.Latest!.Tick + 20);
+        using var late = await server.Join(LiveServer.Analyst, "late");
+
+        var seen = await late.WaitForStateAsync(late.Latest!.Tick + 5);
+        await early.WaitForStateAsync(seen.Tick);
+        var both = early.FindView(seen.Tick) ?? early.FindView(seen.Tick + 1);
+        var same = late.FindView(both!.Tick);
+
+        Assert.NotNull(same);
+        Assert.Equal(both.ComputeHash(), same!.ComputeHash());
+        Assert.True(both.Agents.SequenceEqual(same.Agents));
+    }
+
+    [Fact]
+    public async Task A_player_moves_its_avatar_and_a_viewer_cannot()
+    {
+        using var player = await server.Connect(LiveServer.Player, "walker");
+        var joined = await player.JoinAsync();
+        Assert.True(joined.HasAvatar);
+        var start = await WaitForAvatar(player);
+
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(2))
+        {
+            player.Steer(Vector2.UnitX);
+            await Task.Delay(200);
+        }
+        var moved = Avatar(player.Latest!, player.ClientId)!.Value;
+        Assert.True(moved.X - start.X > 64, $"the avatar went from x={start.X} to x={moved.X} (1/64 m units)");
+
+        using var viewer = await server.Join(LiveServer.Viewer, "watcher");
+        viewer.Send(NetChannel.State, new Envelope { Input = new PlayerInput { Signals = { new PlayerSignal { Sequence = 1, Tick = 1, DirectionX = 1 } } } });
+        var refused = await WaitForError(viewer, ErrorCode.Forbidden);
+        Assert.Contains("Viewer may not", refused.Message);
+        Assert.Null(Avatar(viewer.Latest!, viewer.ClientId));
+    }
+
+    [Fact]
+    public async Task An_author_injects_a_fire_that_clients_see_and_a_viewer_cannot()
+    {
+        using var author = await server.Join(LiveServer.Author, "author");
+        using var viewer = await server.Join(LiveServer.Viewer, "viewer");
+
+        var result = await author.SendCommandAsync(new AuthorCommand { Fire = new IgniteFire { X = 100, Y = 120, RadiusMetres = 6, Name = "test-fire" } });
+        var seen = await viewer.WaitForStateAsync((long)result.Tick + 1);
+
+        var fire = seen.Hazards.Single(h => h.Name == "test-fire");
+        Assert.Equal(HazardKind.Fire, fire.Kind);
+        Assert.Equal((100 * 64, 120 * 64), (fire.X, fire.Y));
+        var forbidden = await Assert.ThrowsAsync<TwinClientException>(() => viewer.SendCommandAsync(new AuthorCommand { Wind = new SetWind { Speed = 3 } }));
+        Assert.Equal(ErrorCode.Forbidden, forbidden.Code);
+        var invalid = await Assert.ThrowsAsync<TwinClientException>(() => author.SendCommandAsync(new AuthorCommand { Fire = new IgniteFire { X = float.NaN } }));
+        Assert.Equal(ErrorCode.InvalidArgument, invalid.Code);
+    }
+
+    [Fact]
+    public async Task A_wrong_version_or_token_is_refused_and_disconnected()
+    {
+        using var old = await TwinClient.ConnectRawAsync("127.0.0.1", server.Port);
+        var version = await Assert.ThrowsAsync<TwinClientException>(() => old.HandshakeAsync(LiveServer.Viewer, "old", version: 99));
+        Assert.Equal(ErrorCode.VersionMismatch, version.Code);
+        Assert.Contains("version 1, not 99", version.Message);
+
+        var token = await Assert.ThrowsAsync<TwinClientException>(() => server.Connect("not-a-token"));
+        Assert.Equal(ErrorCode.BadToken, token.Code);
+        await WaitUntil(() => !old.IsConnected);
+    }
+
+    [Fact]
+    public async Task Messages_before_the_handshake_or_join_get_error_codes()
+    {
+        using var early = await TwinClient.ConnectRawAsync("127.0.0.1", server.Port);
+        early.Send(NetChannel.Control, new Envelope { Join = new JoinRequest() });
+        Assert.Contains("Join before Hello", (await WaitForError(early, ErrorCode.HandshakeRequired)).Message);
+
+        await early.HandshakeAsync(LiveServer.Viewer, "eager");
+        early.Send(NetChannel.Control, new Envelope { HashQuery = new StateHashQuery { RequestId = 0 } });
+        await WaitForError(early, ErrorCode.NotJoined);
+        early.Send(NetChannel.Control, new Envelope { Hello = new Hello { ProtocolVersion = 1, Token = LiveServer.Viewer } });
+        await WaitForError(early, ErrorCode.AlreadyJoined);
+        Assert.True(early.IsConnected);
+    }
+
+    [Fact]
+    public async Task A_reconnect_resumes_with_a_fresh_snapshot_and_a_new_avatar()
+    {
+        ulong firstId;
+        long leftAt;
+        using (var first = await server.Connect(LiveServer.Player, "flaky"))
+        {
+            await first.JoinAsync();
+            await WaitForAvatar(first);
+            (firstId, leftAt) = (first.ClientId, first.Latest!.Tick);
+        }
+
+        using var again = await server.Join(LiveServer.Player, "flaky");
+        await WaitForAvatar(again);
+        var view = await again.WaitForStateAsync(leftAt + 10);
+
+        Assert.NotEqual(firstId, again.ClientId);
+        Assert.True(view.Tick > leftAt);
+        await WaitUntil(() => Avatar(again.Latest!, firstId) is null);
+    }
+
+    [Fact]
+    public async Task Without_a_scenario_analysts_are_told_forecasts_are_not_available_and_others_that_they_are_forbidden()
+    {
+        using var analyst = await server.Join(LiveServer.Analyst, "analyst");
+        using var viewer = await server.Join(LiveServer.Viewer, "viewer");
+
+        Assert.Equal(ErrorCode.NotAvailable, (await Assert.ThrowsAsync<TwinClientException>(() => analyst.ForecastAsync(600).ToListAsync().AsTask())).Code);
+        Assert.Equal(ErrorCode.Forbidden, (await Assert.ThrowsAsync<TwinClientException>(() => viewer.ForecastAsync(600).ToListAsync().AsTask())).Code);
+        Assert.True(await analyst.PingAsync() >= 0);
+    }
+
+    internal static Protocol.State.AgentView? Avatar(Protocol.State.StateView view, ulong clientId)
+    {
+        foreach (var agent in view.Agents)
+        {
+            if (agent.Owner == clientId)
+            {
+                return agent;
+            }
+        }
+        return null;
+    }
+
+    internal static async Task<Protocol.State.AgentView> WaitForAvatar(TwinClient client)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            if (client.Latest is { } view && Avatar(view, client.ClientId) is { } avatar)
+            {
+                return avatar;
+            }
+            await Task.Delay(10);
+        }
+        throw new TimeoutException($"client {client.ClientId} has no avatar");
+    }
+
+    internal static async Task<Error> WaitForError(TwinClient client, ErrorCode code)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            if (client.Errors.FirstOrDefault(e => e.Code == code) is { } error)
+            {
+                return error;
+            }
+            await Task.Delay(10);
+        }
+        throw new TimeoutException($"no {code} error; got: {string.Join(", ", client.Errors.Select(e => e.Code))}");
+    }
+
+    internal static async Task WaitUntil(Func<bool> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "the condition did not hold within 10 s");
+            await Task.Delay(10);
+        }
+    }
+}
