@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TwinWorld.Ecs;
 using TwinWorld.Generation.Conditions;
+using TwinWorld.Generation.Models;
 using TwinWorld.Generation.Rendering;
 using TwinWorld.Generation.Scheduling;
 using TwinWorld.Net.Frames;
@@ -11,6 +12,7 @@ using TwinWorld.Server.Networking;
 using TwinWorld.Server.Ticking;
 using TwinWorld.Simulation;
 using TwinWorld.Simulation.Cameras;
+using TwinWorld.Torch;
 using Sim = TwinWorld.Simulation.Simulation;
 
 namespace TwinWorld.Server.Generation;
@@ -42,10 +44,10 @@ internal sealed class FrameService(Sim simulation, NetworkService network, IOpti
             logger.LogInformation("Frame generation is off (Generation:Enabled=false)");
             return Task.CompletedTask;
         }
-        int size = settings.Resolution;
-        _renderer = new ReferenceRenderer(size, size);
-        _conditioner = new CameraConditioner(simulation, size, size);
-        var scheduler = new FrameScheduler(_renderer, null, new FrameSchedulerOptions
+        var (width, height, load) = Model(settings);
+        _renderer = new ReferenceRenderer(width, height);
+        _conditioner = new CameraConditioner(simulation, width, height);
+        var scheduler = new FrameScheduler(_renderer, load, new FrameSchedulerOptions
         {
             TickRateHz = simulation.TickRateHz,
             DefaultFps = settings.Fps,
@@ -56,8 +58,38 @@ internal sealed class FrameService(Sim simulation, NetworkService network, IOpti
         var feed = scheduler.Subscribe();
         _pump = Task.Run(() => Pump(feed));
         _scheduler = scheduler;
-        logger.LogInformation("Generating {Size} x {Size} frames at {Fps} a second per camera with the reference renderer", size, size, settings.Fps);
+        logger.LogInformation("Generating {Width} x {Height} frames at {Fps} a second per camera with {Generator}", width, height, settings.Fps,
+            scheduler.Model is { } model ? $"the world model {model.Name} on {settings.Device}" : "the reference renderer");
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The frame size and the model loader. A manifest that cannot be read or breaks the contract is logged and
+    /// the renderer makes every frame; a model file that fails to load (or a model that throws) is the scheduler's
+    /// to fall back from and retry, so the server runs on either way.
+    /// </summary>
+    private (int Width, int Height, Func<IWorldModel>? Load) Model(GenerationOptions settings)
+    {
+        if (string.IsNullOrWhiteSpace(settings.Model))
+        {
+            return (settings.Resolution, settings.Resolution, null);
+        }
+        string path = ServerPaths.Resolve(settings.Model);
+        try
+        {
+            var manifest = ModelManifest.Load(path);
+            return (manifest.Width, manifest.Height, () =>
+            {
+                // Here, not above: without the libtorch shim this throws, and the scheduler falls back.
+                TorchRuntime.Threads = settings.Threads;
+                return TorchWorldModel.Load(path, settings.Device);
+            });
+        }
+        catch (ManifestException e)
+        {
+            logger.LogError("Generation:Model: {Problem}; the reference renderer makes every frame", e.Message);
+            return (settings.Resolution, settings.Resolution, null);
+        }
     }
 
     /// <summary>Tick thread: conditions for the cameras whose frames are due.</summary>

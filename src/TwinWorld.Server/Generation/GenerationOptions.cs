@@ -9,7 +9,18 @@ public sealed class GenerationOptions
 
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Frame width and height in pixels for the reference renderer (a model's manifest sets its own).</summary>
+    /// <summary>A world model's manifest (protocol/world-model.md); empty: the reference renderer makes every frame.</summary>
+    public string? Model { get; set; }
+
+    /// <summary>Where the model runs: "cpu", or "cuda" / "cuda:N" with a CUDA build of libtorch.</summary>
+    [RegularExpression("^(cpu|cuda(:[0-9]+)?)$", ErrorMessage = "Generation:Device must be cpu, cuda or cuda:N.")]
+    public string Device { get; set; } = "cpu";
+
+    /// <summary>libtorch's threads for the model (process-wide).</summary>
+    [Range(1, 256, ErrorMessage = "Generation:Threads must be 1 to 256.")]
+    public int Threads { get; set; } = 1;
+
+    /// <summary>Frame width and height in pixels without a model (a model's manifest sets its own).</summary>
     [Range(16, 1024, ErrorMessage = "Generation:Resolution must be 16 to 1024 pixels.")]
     public int Resolution { get; set; } = 64;
 

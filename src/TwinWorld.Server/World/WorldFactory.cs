@@ -16,12 +16,7 @@ internal static class WorldFactory
 
     private static HostedWorld Scenario(WorldOptions world, TickOptions tick, ILogger logger)
     {
-        // Relative to where the server was started, else to the server itself (the shipped scenarios are copied beside it).
-        string path = Path.GetFullPath(world.Scenario!);
-        if (!File.Exists(path) && !Path.IsPathRooted(world.Scenario) && File.Exists(Path.Combine(AppContext.BaseDirectory, world.Scenario!)))
-        {
-            path = Path.Combine(AppContext.BaseDirectory, world.Scenario!);
-        }
+        string path = ServerPaths.Resolve(world.Scenario!);
         if (!File.Exists(path))
         {
             throw new WorldConfigurationException([$"World:Scenario: no such file: {path}"]);
