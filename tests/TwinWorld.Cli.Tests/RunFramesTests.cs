@@ -64,6 +64,49 @@ public sealed class RunFramesTests : IDisposable
         Assert.Equal(["000001.jpg", "000041.jpg", "000081.jpg", "000121.jpg", "000161.jpg"], Directory.GetFiles(Path.Combine(_folder, "overview")).Select(f => Path.GetFileName(f)).Order());
     }
 
+    /// <summary>A manifest the contract accepts, at 32 x 32, beside whatever model file the test writes.</summary>
+    private string Model(byte[] file)
+    {
+        File.WriteAllBytes(Path.Combine(_folder, "model.pt"), file);
+        string manifest = Path.Combine(_folder, "model.json");
+        File.WriteAllText(manifest, """
+            {
+              "contract": "twinworld.world-model/1", "name": "test", "model": "model.pt",
+              "resolution": [32, 32], "context_frames": 0, "steps": 1, "layout_classes": 21, "max_batch": 4,
+              "inputs": [ { "name": "layout", "dtype": "uint8", "shape": ["B", 1, 32, 32] } ],
+              "outputs": [ { "name": "frame", "dtype": "uint8", "shape": ["B", 3, 32, 32] } ]
+            }
+            """);
+        return manifest;
+    }
+
+    [Fact]
+    public void A_model_file_that_will_not_load_leaves_the_run_going_on_renderer_frames_at_the_models_size()
+    {
+        string frames = Path.Combine(_folder, "frames");
+        var (exitCode, output, errors) = Twin.Run([.. FilmedFire, "--frames", frames, "--fps", "1", "--model", Model("not TorchScript"u8.ToArray())]);
+        var (_, plain, _) = Twin.Run(FilmedFire);
+
+        Assert.True(exitCode == 0, errors + output);
+        // The summary line wraps at the console's width.
+        Assert.Contains("60 by the renderer in the model's place (unavailable)", Regex.Replace(output, @"\s+", " "));
+        Assert.All(Directory.GetFiles(Path.Combine(frames, "above")), f => Assert.Equal((32, 32), FrameSize(File.ReadAllBytes(f))));
+        Assert.Equal(Hash(plain), Hash(output));
+    }
+
+    [Fact]
+    public void A_manifest_that_breaks_the_contract_stops_the_run_before_it_starts()
+    {
+        string manifest = Model([]);
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("twinworld.world-model/1", "twinworld.world-model/9"));
+
+        var (exitCode, output, errors) = Twin.Run([.. FilmedFire, "--frames", Path.Combine(_folder, "frames"), "--model", manifest]);
+
+        Assert.True(exitCode == 2, errors + output);
+        Assert.Contains("--model: ", errors);
+        Assert.Contains("this server speaks \"twinworld.world-model/1\"", errors);
+    }
+
     [Theory]
     [InlineData("coastal-tsunami.yaml", new[] { "--camera", "lighthouse" }, 2, "--camera lighthouse: scenario 'coastal-tsunami' has no such camera; its cameras are harbour, overview")]
     [InlineData("wildfire-wui.yaml", new string[0], 2, "--frames: scenario 'wildfire-wui' has no cameras to film; add one under cameras:")]

@@ -1,6 +1,7 @@
 using TwinWorld.Ecs;
 using TwinWorld.Generation.Conditions;
 using TwinWorld.Generation.Encoding;
+using TwinWorld.Generation.Models;
 using TwinWorld.Generation.Rendering;
 using TwinWorld.Generation.Scheduling;
 using TwinWorld.Scenarios.Running;
@@ -31,13 +32,15 @@ internal sealed class FrameOutput : IDisposable
     private int _submitted;
     private string? _writeError;
 
-    private FrameOutput(ScenarioRun run, FrameSettings settings, string[] names)
+    private FrameOutput(ScenarioRun run, FrameSettings settings, string[] names, ModelManifest? model)
     {
         _run = run;
         _settings = settings;
         _names = names;
-        _conditioner = new CameraConditioner(run.Simulation, settings.Resolution, settings.Resolution);
-        _renderer = new ReferenceRenderer(settings.Resolution, settings.Resolution);
+        // A model's manifest sets the frame size; the renderer standing in for it draws at the same size.
+        var (width, height) = model is null ? (settings.Resolution, settings.Resolution) : (model.Width, model.Height);
+        _conditioner = new CameraConditioner(run.Simulation, width, height);
+        _renderer = new ReferenceRenderer(width, height);
         var options = new FrameSchedulerOptions
         {
             TickRateHz = run.Simulation.TickRateHz,
@@ -45,7 +48,8 @@ internal sealed class FrameOutput : IDisposable
             JpegQuality = settings.JpegQuality,
             Deadline = settings.Deadline,
         };
-        _scheduler = new FrameScheduler(_renderer, null, options, new ConsoleLogger());
+        Func<IWorldModel>? load = model is null ? null : () => TorchWorldModel.Load(settings.Model!, settings.Device);
+        _scheduler = new FrameScheduler(_renderer, load, options, new ConsoleLogger());
         _feed = _scheduler.Subscribe();
     }
 
@@ -77,11 +81,16 @@ internal sealed class FrameOutput : IDisposable
             {
                 Directory.CreateDirectory(Path.Combine(settings.Folder, name));
             }
-            return new FrameOutput(run, settings, names);
+            var model = settings.Model is null ? null : ModelManifest.Load(settings.Model);
+            return new FrameOutput(run, settings, names, model);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error = $"--frames {settings.Folder}: cannot make the folder: {e.Message}";
+        }
+        catch (ManifestException e)
+        {
+            error = $"--model: {e.Message}";
         }
         catch (Exception e) when (e is ArgumentException or JpegException)
         {
@@ -127,7 +136,7 @@ internal sealed class FrameOutput : IDisposable
         var lines = new List<string>
         {
             $"Frames: {written:N0} written to {_settings.Folder} ({string.Join(", ", _names.Select(n => $"{n} {_written.GetValueOrDefault(n):N0}"))}), "
-                + $"{_settings.Fps:0.##} a second of simulated time per camera at {_settings.Resolution} x {_settings.Resolution}: "
+                + $"{_settings.Fps:0.##} a second of simulated time per camera at {_renderer.Manifest.Width} x {_renderer.Manifest.Height}: "
                 + string.Join(", ", _sources.OrderBy(s => s.Key).Select(s => $"{s.Value:N0} {s.Key}")) + ".",
         };
         if (_submitted > written && _writeError is null)
