@@ -95,6 +95,22 @@ public sealed class RunFramesTests : IDisposable
     }
 
     [Fact]
+    public void The_trained_reference_model_films_the_shipped_tsunami_through_libtorch()
+    {
+        string model = Path.Combine(AppContext.BaseDirectory, "models", "reference-unet-64.json");
+        var (exitCode, output, errors) = Twin.Run("run", Shipped("coastal-tsunami.yaml"), "--headless", "--until", "20s", "--frames", _folder,
+            "--camera", "overview", "--fps", "1", "--model", model, "--deadline", "10s");
+
+        Assert.True(exitCode == 0, errors + output);
+        var files = Directory.GetFiles(Path.Combine(_folder, "overview")).Order().ToList();
+        Assert.Equal(20, files.Count);
+        Assert.All(files, f => Assert.Equal((64, 64), FrameSize(File.ReadAllBytes(f))));
+        // Every frame came from the model: a generous deadline, and nothing fell back.
+        Assert.Contains("20 by the model", Regex.Replace(output, @"\s+", " "));
+        Assert.DoesNotContain("in the model's place", output);
+    }
+
+    [Fact]
     public void A_manifest_that_breaks_the_contract_stops_the_run_before_it_starts()
     {
         string manifest = Model([]);

@@ -45,7 +45,7 @@ public class ServerHostTests
     }
 
     [Fact]
-    public async Task By_default_the_server_hosts_the_shipped_live_town_and_generates_its_cameras_frames()
+    public async Task By_default_the_server_hosts_the_shipped_live_town_and_generates_its_cameras_frames_with_the_reference_model()
     {
         using var settings = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json")));
         string scenario = settings.RootElement.GetProperty("World").GetProperty("Scenario").GetString()!;
@@ -54,7 +54,7 @@ public class ServerHostTests
         using var server = new ServerProcess($"--World:Scenario={scenario}");
 
         Assert.True(await server.WaitForOutput("Ticking scenario live-town", Patience), server.Output);
-        Assert.True(await server.WaitForOutput("Generating 64 x 64 frames", Patience), server.Output);
+        Assert.True(await server.WaitForOutput("Generating 64 x 64 frames at 5 a second per camera with the world model reference-unet-64 on cpu", Patience), server.Output);
         Assert.True(await server.WaitForOutput("Web viewer at http://127.0.0.1:", Patience), server.Output);
         server.Interrupt();
         Assert.Equal(0, await server.WaitForExit(Patience));

@@ -9,7 +9,7 @@ public sealed class GenerationOptions
 
     public bool Enabled { get; set; } = true;
 
-    /// <summary>A world model's manifest (protocol/world-model.md); empty: the reference renderer makes every frame.</summary>
+    /// <summary>A world model's manifest (protocol/world-model.md); appsettings.json names the trained reference model; empty: the reference renderer makes every frame.</summary>
     public string? Model { get; set; }
 
     /// <summary>Where the model runs: "cpu", or "cuda" / "cuda:N" with a CUDA build of libtorch.</summary>
