@@ -13,6 +13,7 @@ APT_PACKAGES=(
   libtorch-dev    # the world-model runtime: TwinWorld.Torch's native shim builds against it (CPU)
   cmake           # builds that shim
   g++             # builds that shim
+  prometheus      # scrapes /metrics in TwinWorld.Server.Tests (PrometheusScrapeTests)
 )
 
 missing=()

@@ -40,6 +40,7 @@ public sealed class TwinClient : IDisposable
     private long _bytesReceived, _bytesSent, _updatesApplied, _framesReceived;
     private double _roundTripMs = double.NaN;
     private volatile bool _disconnected;
+    private bool _shuttingDown;
     private volatile bool _helloSent;
 
     private TwinClient(string host, int port)
@@ -51,6 +52,9 @@ public sealed class TwinClient : IDisposable
 
     /// <summary>Raised on the client thread after each state update is applied, with the new view.</summary>
     public event Action<StateView>? StateApplied;
+
+    /// <summary>Raised on the client thread for each state update as it arrives (before it is applied), with its size on the wire in bytes.</summary>
+    public event Action<StateUpdate, int>? UpdateReceived;
 
     /// <summary>Raised on the client thread for each frame of a subscribed camera.</summary>
     public event Action<Frame>? FrameReceived;
@@ -75,6 +79,9 @@ public sealed class TwinClient : IDisposable
     public IReadOnlyList<Error> Errors => [.. _errors];
 
     public bool IsConnected => _connected.Task.IsCompletedSuccessfully && !_disconnected;
+
+    /// <summary>True once the server said it is shutting down (<see cref="ErrorCode.ShuttingDown"/>); it disconnects right after.</summary>
+    public bool ServerShuttingDown => Volatile.Read(ref _shuttingDown);
 
     public long BytesReceived => Interlocked.Read(ref _bytesReceived);
 
@@ -330,7 +337,9 @@ public sealed class TwinClient : IDisposable
                 break;
             case TransportEventKind.Disconnected:
                 _disconnected = true;
-                var gone = new TwinClientException(ErrorCode.Unspecified, "the server closed the connection");
+                var gone = ServerShuttingDown
+                    ? new TwinClientException(ErrorCode.ShuttingDown, "the server shut down")
+                    : new TwinClientException(ErrorCode.Unspecified, "the server closed the connection");
                 _connected.TrySetException(gone);
                 _welcome.TrySetException(gone);
                 _joined.TrySetException(gone);
@@ -340,7 +349,7 @@ public sealed class TwinClient : IDisposable
                 }
                 foreach (var stream in _streams.Values)
                 {
-                    stream.Writer.TryWrite(new Envelope { Error = new Error { Code = ErrorCode.Unspecified, Message = gone.Message } });
+                    stream.Writer.TryWrite(new Envelope { Error = new Error { Code = gone.Code, Message = gone.Message } });
                 }
                 break;
             case TransportEventKind.Received:
@@ -354,12 +363,12 @@ public sealed class TwinClient : IDisposable
                 {
                     return; // not from a TwinWorld server; nothing to answer
                 }
-                Receive(envelope);
+                Receive(envelope, e.Data.Length);
                 break;
         }
     }
 
-    private void Receive(Envelope envelope)
+    private void Receive(Envelope envelope, int bytes)
     {
         switch (envelope.BodyCase)
         {
@@ -370,6 +379,7 @@ public sealed class TwinClient : IDisposable
                 _joined.TrySetResult(envelope.Joined);
                 break;
             case Envelope.BodyOneofCase.State:
+                UpdateReceived?.Invoke(envelope.State, bytes);
                 OnState(envelope.State);
                 break;
             case Envelope.BodyOneofCase.Frame:
@@ -433,6 +443,10 @@ public sealed class TwinClient : IDisposable
             return;
         }
         _errors.Enqueue(error);
+        if (error.Code == ErrorCode.ShuttingDown)
+        {
+            Volatile.Write(ref _shuttingDown, true);
+        }
         if (_helloSent && !_welcome.Task.IsCompleted)
         {
             _welcome.TrySetException(failure);

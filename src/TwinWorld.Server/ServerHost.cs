@@ -1,3 +1,6 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -5,23 +8,56 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
 using TwinWorld.Net.Sessions;
 using TwinWorld.Server.Forecasting;
+using TwinWorld.Server.Generation;
+using TwinWorld.Server.Http;
+using TwinWorld.Server.Logging;
+using TwinWorld.Server.Metrics;
 using TwinWorld.Server.Networking;
+using TwinWorld.Server.Recording;
 using TwinWorld.Server.Ticking;
+using TwinWorld.Server.Web;
 using TwinWorld.Server.World;
 
 namespace TwinWorld.Server;
 
-/// <summary>Builds and runs the server's Generic Host. Configuration: appsettings.json, TWINWORLD_ variables, --Section:Key=value.</summary>
+/// <summary>
+/// Builds and runs the server: a web host (Kestrel for HTTP: health, and later metrics and the web viewer)
+/// around the tick loop and networking. Configuration: appsettings.json, TWINWORLD_ variables, --Section:Key=value.
+/// </summary>
 public static class ServerHost
 {
-    public static IHost Build(string[] args)
+    public static WebApplication Build(string[] args)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.AddEnvironmentVariables("TWINWORLD_");
+        builder.Services.AddOptions<HttpOptions>()
+            .Bind(builder.Configuration.GetSection(HttpOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        // The web host builds Kestrel before the settings are checked: bind only good ones, and let
+        // ConfigurationErrors report the rest before anything starts.
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IConfiguration>((kestrel, configuration) =>
+        {
+            if (Listenable(configuration) is { } endpoint)
+            {
+                kestrel.Listen(endpoint);
+            }
+        });
+        LoggingFormat.Apply(builder.Logging, builder.Configuration);
+        builder.Services.AddOptions<LoggingOptions>()
+            .Bind(builder.Configuration.GetSection(LoggingOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        // Graceful shutdown must finish within 5 s: cap what the host waits for (HTTP connections, services) below that.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(3));
+        builder.Services.AddSingleton(services => new MetricsCollector(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
+        builder.Services.AddSingleton<ServerMetrics>();
+        builder.Services.AddSingleton<ITickListener>(services => services.GetRequiredService<ServerMetrics>());
+        builder.Services.AddSingleton<TickProgress>();
         builder.Services.AddOptions<TickOptions>()
             .Bind(builder.Configuration.GetSection(TickOptions.Section))
             .ValidateDataAnnotations()
@@ -44,10 +80,48 @@ public static class ServerHost
         builder.Services.AddSingleton<IValidateOptions<NetworkOptions>, NetworkOptionsValidator>();
         builder.Services.AddSingleton<NetworkService>();
         builder.Services.AddSingleton<ITickListener>(services => services.GetRequiredService<NetworkService>());
+        builder.Services.AddOptions<RecordingOptions>()
+            .Bind(builder.Configuration.GetSection(RecordingOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<RecordingOptions>, RecordingOptionsValidator>();
+        builder.Services.AddSingleton<ServerRecorder>();
+        builder.Services.AddSingleton<ITickListener>(services => services.GetRequiredService<ServerRecorder>());
+        // Before the tick loop: the recorder starts before the first tick and (stopping in reverse) finishes after the last.
+        builder.Services.AddHostedService(services => services.GetRequiredService<ServerRecorder>());
+        builder.Services.AddOptions<GenerationOptions>()
+            .Bind(builder.Configuration.GetSection(GenerationOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<FrameService>();
+        builder.Services.AddSingleton<ITickListener>(services => services.GetRequiredService<FrameService>());
+        // Before the tick loop too: it is fed by the tick thread, so it starts before the first tick and stops after the last.
+        builder.Services.AddHostedService(services => services.GetRequiredService<FrameService>());
         builder.Services.AddHostedService<TickLoop>();
         builder.Services.AddHostedService(services => services.GetRequiredService<NetworkService>());
-        return builder.Build();
+        var app = builder.Build();
+        HealthEndpoints.Map(app);
+        MetricsEndpoint.Map(app);
+        WebViewerEndpoints.Map(app);
+        app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("Web viewer at {Url}/ (also /ws, /metrics, /healthz, /readyz)", app.Urls.First().TrimEnd('/')));
+        return app;
     }
+
+    private static IPEndPoint? Listenable(IConfiguration configuration)
+    {
+        try
+        {
+            var http = configuration.GetSection(HttpOptions.Section).Get<HttpOptions>() ?? new HttpOptions();
+            return IPAddress.TryParse(http.BindAddress, out var address) && http.Port is >= 0 and <= 65535 ? new IPEndPoint(address, http.Port) : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The HTTP port the server listens on, once started (Http:Port=0 takes any free one).</summary>
+    public static int HttpPort(WebApplication app) => new Uri(app.Urls.First()).Port;
 
     /// <summary>Runs until Ctrl+C or SIGTERM. Exit codes: 0 clean stop, 1 a tick failed, 2 bad configuration.</summary>
     public static int Run(string[] args)
@@ -63,7 +137,14 @@ public static class ServerHost
             }
             return 2;
         }
-        host.Run();
+        try
+        {
+            host.Run();
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C or SIGTERM while starting: a clean stop, not a crash.
+        }
         return Environment.ExitCode;
     }
 
@@ -75,6 +156,10 @@ public static class ServerHost
             _ = host.Services.GetRequiredService<IOptions<TickOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<WorldOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<NetworkOptions>>().Value;
+            _ = host.Services.GetRequiredService<IOptions<HttpOptions>>().Value;
+            _ = host.Services.GetRequiredService<IOptions<GenerationOptions>>().Value;
+            _ = host.Services.GetRequiredService<IOptions<RecordingOptions>>().Value;
+            _ = host.Services.GetRequiredService<IOptions<LoggingOptions>>().Value;
             _ = host.Services.GetRequiredService<HostedWorld>();
             return [];
         }

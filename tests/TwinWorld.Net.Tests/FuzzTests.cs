@@ -49,8 +49,10 @@ public class FuzzTests
         using var witness = await server.Join(LiveServer.Viewer, "witness");
         var reply = await witness.QueryStateHashAsync();
         await witness.WaitForStateAsync((long)reply.Tick);
-        Assert.Equal(reply.ViewHash, witness.FindView((long)reply.Tick)!.ComputeHash());
-        Assert.True(server.Simulation.Tick > tickBefore + 20, $"the server kept ticking ({tickBefore} -> {server.Simulation.Tick}, sent {sent})");
+        // Exactly what it was sent (the fuzzers' hazards may hold part of the whole world back under the budget).
+        Assert.Equal(reply.ClientViewHash, witness.FindView((long)reply.Tick)!.ComputeHash());
+        // It keeps ticking (within 10 s: on a loaded machine the fuzzing may take less than the second 20 ticks need).
+        await SessionTests.WaitUntil(() => server.Simulation.Tick > tickBefore + 20);
         Assert.True(fuzzers.Sum(f => f.Errors.Count) > 1000, "the fuzzers were answered with errors");
         fuzzers.ForEach(f => f.Dispose());
     }

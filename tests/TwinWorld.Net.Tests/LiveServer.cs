@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TwinWorld.Client;
@@ -16,7 +17,7 @@ public sealed class LiveServer : IAsyncLifetime, IAsyncDisposable
     public const string Viewer = "test-viewer", Player = "test-player", Author = "test-author", Analyst = "test-analyst", Admin = "test-admin";
 
     private readonly string[] _extra;
-    private IHost? _host;
+    private WebApplication? _host;
 
     public LiveServer()
         : this([])
@@ -28,6 +29,9 @@ public sealed class LiveServer : IAsyncLifetime, IAsyncDisposable
 
     public int Port { get; private set; }
 
+    /// <summary>The HTTP port (health endpoints, metrics, web viewer).</summary>
+    public int HttpPort { get; private set; }
+
     public Sim Simulation => _host!.Services.GetRequiredService<Sim>();
 
     internal NetworkService Network => _host!.Services.GetRequiredService<NetworkService>();
@@ -36,14 +40,18 @@ public sealed class LiveServer : IAsyncLifetime, IAsyncDisposable
     {
         _host = ServerHost.Build(
         [
-            "--Network:BindAddress=127.0.0.1", "--Network:Port=0",
+            "--Network:BindAddress=127.0.0.1", "--Network:Port=0", "--Http:Port=0",
             $"--Network:Tokens:{Viewer}=viewer", $"--Network:Tokens:{Player}=player", $"--Network:Tokens:{Author}=author",
             $"--Network:Tokens:{Analyst}=analyst", $"--Network:Tokens:{Admin}=admin",
             "--World:Size=128", "--World:Agents=300", "--World:Workers=1", "--Tick:StatsIntervalSeconds=60",
+            // Tests that publish frames themselves must not see generated ones; a test that wants them turns it on.
+            "--Generation:Enabled=false",
+            "--World:Scenario=",
             .. _extra,
         ]);
         await _host.StartAsync();
         Port = Network.Port;
+        HttpPort = ServerHost.HttpPort(_host);
         Assert.NotEqual(0, Port);
     }
 
@@ -62,7 +70,7 @@ public sealed class LiveServer : IAsyncLifetime, IAsyncDisposable
         if (_host is not null)
         {
             await _host.StopAsync();
-            _host.Dispose();
+            await _host.DisposeAsync();
             _host = null;
         }
     }

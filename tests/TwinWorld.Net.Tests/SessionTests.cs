@@ -10,28 +10,27 @@ namespace TwinWorld.Net.Tests;
 public class SessionTests(LiveServer server) : IClassFixture<LiveServer>
 {
     [Fact]
-    public async Task Deltas_rebuild_the_servers_quantised_view_exactly()
+    public async Task Deltas_rebuild_the_view_the_server_sent_exactly()
     {
         using var client = await server.Join(LiveServer.Viewer);
         var first = await client.WaitForStateAsync();
-        await client.WaitForStateAsync(first.Tick + 30);
 
-        int checkedTicks = 0;
-        for (long tick = first.Tick + 5; tick <= first.Tick + 30; tick += 5)
+        for (int i = 1; i <= 6; i++)
         {
-            var mirrored = client.FindView(tick);
-            if (mirrored is null)
-            {
-                continue; // an update lost on the way: the next delta covered it
-            }
-            var reply = await client.QueryStateHashAsync(tick);
-            Assert.Equal((ulong)tick, reply.Tick);
-            Assert.Equal(reply.ViewHash, mirrored.ComputeHash());
+            // Asked at once: the server keeps a client's views only a few ticks past what it acknowledged.
+            var mirrored = await client.WaitForStateAsync(first.Tick + (5 * i));
+            var reply = await client.QueryStateHashAsync(mirrored.Tick);
+            Assert.Equal((ulong)mirrored.Tick, reply.Tick);
+            Assert.Equal(reply.ClientViewHash, mirrored.ComputeHash());
             Assert.NotEqual(0UL, reply.StateHash);
-            checkedTicks++;
         }
-        Assert.True(checkedTicks >= 3, $"only {checkedTicks} ticks checked");
-        Assert.Equal(300, first.AgentCount);
+        // The town's 300 people; players' avatars from other tests of this class may be there too.
+        int people = 0;
+        foreach (var agent in first.Agents)
+        {
+            people += agent.Owner == 0 ? 1 : 0;
+        }
+        Assert.Equal(300, people);
         Assert.True(client.StateUpdatesApplied >= 30);
     }
 

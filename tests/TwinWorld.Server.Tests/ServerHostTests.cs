@@ -12,6 +12,7 @@ public class ServerHostTests
         Assert.True(await server.WaitForOutput("procedural town 128 x 128 cells", Patience), server.Output);
         Assert.True(await server.WaitForOutput("Hz), step mean", Patience), server.Output);
         Assert.True(await server.WaitForOutput("agents 50,", Patience), server.Output);
+        Assert.True(await server.WaitForOutput("Web viewer at http://127.0.0.1:", Patience), server.Output);
         server.Interrupt();
         int exitCode = await server.WaitForExit(Patience);
 
@@ -44,6 +45,22 @@ public class ServerHostTests
     }
 
     [Fact]
+    public async Task By_default_the_server_hosts_the_shipped_live_town_and_generates_its_cameras_frames()
+    {
+        using var settings = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json")));
+        string scenario = settings.RootElement.GetProperty("World").GetProperty("Scenario").GetString()!;
+        Assert.Equal("scenarios/live-town.yaml", scenario);
+        // The test's working directory has no scenarios/ folder: the path resolves beside the server.
+        using var server = new ServerProcess($"--World:Scenario={scenario}");
+
+        Assert.True(await server.WaitForOutput("Ticking scenario live-town", Patience), server.Output);
+        Assert.True(await server.WaitForOutput("Generating 64 x 64 frames", Patience), server.Output);
+        Assert.True(await server.WaitForOutput("Web viewer at http://127.0.0.1:", Patience), server.Output);
+        server.Interrupt();
+        Assert.Equal(0, await server.WaitForExit(Patience));
+    }
+
+    [Fact]
     public async Task A_scenario_is_hosted_with_its_parameters()
     {
         string scenario = Path.Combine(AppContext.BaseDirectory, "Shipped", "tornado-town.yaml");
@@ -65,6 +82,14 @@ public class ServerHostTests
     [InlineData("--Network:Tokens:letmein=wizard", "Network:Tokens:letmein is 'wizard', not a role")]
     [InlineData("--Network:BindAddress=::1", "Network:BindAddress must be an IPv4 address")]
     [InlineData("--World:Scenario=/no/such/scenario.yaml", "World:Scenario: no such file: /no/such/scenario.yaml")]
+    [InlineData("--Recording:Folder=recordings", "Recording:Folder needs World:Scenario")]
+    [InlineData("--Http:Port=70000", "Http:Port must be 0 to 65535")]
+    [InlineData("--Http:BindAddress=localhost", "Http:BindAddress must be an IP address")]
+    [InlineData("--Recording:SnapshotEverySeconds=0", "Recording:SnapshotEverySeconds must be between 1 and 86400")]
+    [InlineData("--Network:Interest:BudgetBytesPerTick=10", "Network:Interest:BudgetBytesPerTick must be 0 (no limit) or 256 to")]
+    [InlineData("--Network:Interest:ForgetRadiusMetres=100", "Network:Interest:ForgetRadiusMetres must be at least RadiusMetres (250)")]
+    [InlineData("--Network:Interest:MaxStaleTicks=0", "Network:Interest:MaxStaleTicks must be 1 to 10000")]
+    [InlineData("--Logging:Format=xml", "Logging:Format must be simple or json")]
     public async Task Bad_configuration_is_reported_plainly_with_exit_code_2(string argument, string expected)
     {
         using var server = new ServerProcess(argument);

@@ -18,6 +18,9 @@ internal sealed partial class ServerProcess : IDisposable
         start.ArgumentList.Add(dll);
         // Any free UDP port, so a server already listening on the default cannot fail these tests.
         start.ArgumentList.Add("--Network:Port=0");
+        start.ArgumentList.Add("--Http:Port=0");
+        // The procedural town unless a test names a scenario (later arguments win).
+        start.ArgumentList.Add("--World:Scenario=");
         foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -62,6 +65,9 @@ internal sealed partial class ServerProcess : IDisposable
 
     /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
     public void Interrupt() => Assert.Equal(0, Kill(_process.Id, 2));
+
+    /// <summary>Sends SIGTERM, as an orchestrator or <c>kill</c> does.</summary>
+    public void Terminate() => Assert.Equal(0, Kill(_process.Id, 15));
 
     public async Task<int> WaitForExit(TimeSpan timeout)
     {

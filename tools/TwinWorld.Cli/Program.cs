@@ -23,5 +23,6 @@ var root = new RootCommand("twin: TwinWorld's command line")
     CompareCommand.Create(),
     SweepCommand.Create(),
     DatasetCommand.Create(),
+    BotsCommand.Create(),
 };
 return root.Parse(args).Invoke();

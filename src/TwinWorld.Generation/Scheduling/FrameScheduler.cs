@@ -41,6 +41,7 @@ public sealed class FrameScheduler : IDisposable
     private readonly Dictionary<Entity, CameraSchedule> _cameras = [];
     private FrameSubscription[] _subscriptions = [];
     private int _pending;
+    private int _inFlight;
     private long _order;
     private bool _stopping;
 
@@ -160,7 +161,31 @@ public sealed class FrameScheduler : IDisposable
             if (_cameras.Remove(camera, out var schedule) && schedule.Pending is not null)
             {
                 _pending--;
+                Monitor.PulseAll(_gate);
             }
+        }
+    }
+
+    /// <summary>
+    /// Waits until every request submitted so far has been delivered to the feeds or dropped: for offline runs that
+    /// want every due frame (a headless <c>twin run --frames</c>). A live world's tick thread never calls it.
+    /// False if the timeout passed first or the scheduler is stopping.
+    /// </summary>
+    public bool WaitForIdle(TimeSpan timeout)
+    {
+        long end = timeout == Timeout.InfiniteTimeSpan ? long.MaxValue : Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        lock (_gate)
+        {
+            while (_pending + _inFlight > 0)
+            {
+                long left = end - Stopwatch.GetTimestamp();
+                if (_stopping || left <= 0)
+                {
+                    return false;
+                }
+                Monitor.Wait(_gate, end == long.MaxValue ? Timeout.InfiniteTimeSpan : Stopwatch.GetElapsedTime(0, left));
+            }
+            return true;
         }
     }
 
@@ -209,6 +234,11 @@ public sealed class FrameScheduler : IDisposable
                 _logger.LogError(e, "Generating {Count} frames failed; they are dropped", batch.Count);
                 _metrics.Dropped("failed", batch.Count);
             }
+            lock (_gate)
+            {
+                _inFlight -= batch.Count;
+                Monitor.PulseAll(_gate);
+            }
         }
     }
 
@@ -242,6 +272,7 @@ public sealed class FrameScheduler : IDisposable
                 camera.Pending = null;
                 _pending--;
             }
+            _inFlight = batch.Count;
         }
         return true;
     }

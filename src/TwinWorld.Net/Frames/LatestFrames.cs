@@ -8,22 +8,32 @@ namespace TwinWorld.Net.Frames;
 internal sealed class LatestFrames
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<int, (CameraFrame Frame, long Serial)> _latest = [];
+    private readonly Dictionary<int, (CameraFrame Frame, long Serial, bool Taken)> _latest = [];
+    private readonly HashSet<int> _watched = [];
     private long _serial;
+    private long _dropped;
 
     /// <summary>Frames taken in so far; a network loop compares it to skip the lookups when nothing is new.</summary>
     public long Serial => Volatile.Read(ref _serial);
+
+    /// <summary>Frames of a watched camera (one a client has looked up) replaced before anyone took them.</summary>
+    public long Dropped => Volatile.Read(ref _dropped);
 
     public void Put(CameraFrame frame)
     {
         lock (_gate)
         {
+            bool holds = _latest.TryGetValue(frame.CameraId, out var held);
             // A frame conditioned on an older tick than the one held is stale: generation is out of order.
-            if (_latest.TryGetValue(frame.CameraId, out var held) && held.Frame.Tick > frame.Tick)
+            if (holds && held.Frame.Tick > frame.Tick)
             {
                 return;
             }
-            _latest[frame.CameraId] = (frame, Interlocked.Increment(ref _serial));
+            if (holds && !held.Taken && _watched.Contains(frame.CameraId))
+            {
+                Interlocked.Increment(ref _dropped);
+            }
+            _latest[frame.CameraId] = (frame, Interlocked.Increment(ref _serial), false);
         }
     }
 
@@ -32,9 +42,11 @@ internal sealed class LatestFrames
     {
         lock (_gate)
         {
+            _watched.Add(cameraId);
             if (_latest.TryGetValue(cameraId, out var held) && held.Serial > after)
             {
-                (frame, serial) = held;
+                _latest[cameraId] = held with { Taken = true };
+                (frame, serial) = (held.Frame, held.Serial);
                 return true;
             }
         }

@@ -1,15 +1,18 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Numerics;
 using System.Threading.Channels;
 using Google.Protobuf;
 using Microsoft.Extensions.Logging;
 using TwinWorld.Net.Frames;
+using TwinWorld.Net.Interest;
 using TwinWorld.Net.State;
 using TwinWorld.Net.Transport;
 using TwinWorld.Protocol;
 using TwinWorld.Protocol.Bits;
 using TwinWorld.Protocol.State;
+using TwinWorld.Protocol.Tiles;
 using TwinWorld.Protocol.V1;
 using TwinWorld.Simulation.Inputs;
 using Sim = TwinWorld.Simulation.Simulation;
@@ -49,7 +52,11 @@ public sealed class NetServer : IDisposable
     private readonly BitWriter _writer = new(64 * 1024);
     private readonly Dictionary<long, StateUpdate> _updates = [];
     private readonly Vector2[] _spawnPoints;
+    private readonly ViewIndex _index;
+    private readonly Focus _focus = new();
+    private readonly StreamStatistics _statistics = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly NetMetrics _metrics;
     private INetTransport? _transport;
     private Thread? _thread;
     private ulong _nextClientId;
@@ -57,14 +64,20 @@ public sealed class NetServer : IDisposable
     private long _framesSeen;
     private int _clients;
 
+    /// <summary>How long shutting down waits for clients to take the notice and disconnect.</summary>
+    private static readonly TimeSpan ShutdownDrain = TimeSpan.FromSeconds(1);
+
     /// <param name="forecaster">Answers analysts' forecast requests; without one they get <see cref="ErrorCode.NotAvailable"/>.</param>
-    public NetServer(NetServerOptions options, Sim simulation, ILogger logger, IForecaster? forecaster = null)
+    /// <param name="meterFactory">The host's meter factory for the "TwinWorld.Net" instruments; without one the server owns its meter.</param>
+    public NetServer(NetServerOptions options, Sim simulation, ILogger logger, IForecaster? forecaster = null, IMeterFactory? meterFactory = null)
     {
+        _metrics = new NetMetrics(meterFactory, () => Clients, () => _frames.Dropped);
         _options = options;
         _simulation = simulation;
         _logger = logger;
         _forecaster = forecaster;
         _spawnPoints = SpawnPoints(simulation);
+        _index = new ViewIndex(simulation.Site.Terrain.CellSize);
     }
 
     /// <summary>The UDP port listened on, once started.</summary>
@@ -73,12 +86,15 @@ public sealed class NetServer : IDisposable
     /// <summary>Connections with a session now (any phase).</summary>
     public int Clients => Volatile.Read(ref _clients);
 
-    /// <summary>Binds the port and starts the network thread; throws <see cref="IOException"/> if the port cannot be had.</summary>
-    public void Start()
+    /// <summary>
+    /// Binds the port and starts the network thread; throws <see cref="IOException"/> if the port cannot be had.
+    /// Clients of the transports <paramref name="alongside"/> ENet (WebSockets) are served the same way; the server disposes them.
+    /// </summary>
+    public void Start(params IReadOnlyList<INetTransport> alongside)
     {
         var transport = EnetTransport.Listen(_options.BindAddress, _options.Port, _options.MaxClients + 1);
         Port = transport.BoundPort;
-        _transport = transport;
+        _transport = alongside.Count == 0 ? transport : new TransportSet([transport, .. alongside]);
         _thread = new Thread(Run) { Name = "network", IsBackground = true };
         _thread.Start();
         _logger.LogInformation("Listening on UDP {Address}:{Port} (ENet {Version}), up to {Max} clients", _options.BindAddress, Port, EnetTransport.LibraryVersion, _options.MaxClients);
@@ -98,6 +114,7 @@ public sealed class NetServer : IDisposable
         _stopping.Cancel();
         _thread?.Join();
         _transport?.Dispose();
+        _metrics.Dispose();
         _stopping.Dispose();
     }
 
@@ -128,9 +145,27 @@ public sealed class NetServer : IDisposable
             SendReplies();
             transport.Flush();
         }
-        foreach (var session in _sessions.Values)
+        ShutDown(transport);
+    }
+
+    /// <summary>
+    /// Tells every client the server is stopping (<see cref="ErrorCode.ShuttingDown"/>) and disconnects it once
+    /// that is delivered, waiting a moment for them to go; connections that come meanwhile are refused the same way.
+    /// </summary>
+    private void ShutDown(INetTransport transport)
+    {
+        foreach (var session in _sessions.Values.Where(s => !s.Closing))
         {
-            transport.Disconnect(session.Peer);
+            Refuse(session, ErrorCode.ShuttingDown, "the server is shutting down");
+        }
+        transport.Flush();
+        var waited = Stopwatch.StartNew();
+        while (_sessions.Count > 0 && waited.Elapsed < ShutdownDrain)
+        {
+            if (transport.TryService(10, out var e))
+            {
+                Handle(e);
+            }
         }
         transport.Flush();
     }
@@ -144,7 +179,11 @@ public sealed class NetServer : IDisposable
                     new RateLimiter(_options.CommandsPerSecond, _options.CommandBurst));
                 _sessions[e.Peer] = session;
                 Volatile.Write(ref _clients, _sessions.Count);
-                if (_sessions.Count > _options.MaxClients)
+                if (_stopping.IsCancellationRequested)
+                {
+                    Refuse(session, ErrorCode.ShuttingDown, "the server is shutting down");
+                }
+                else if (_sessions.Count > _options.MaxClients)
                 {
                     Refuse(session, ErrorCode.ServerFull, $"the server has its {_options.MaxClients} clients");
                 }
@@ -252,6 +291,7 @@ public sealed class NetServer : IDisposable
                 if (acked <= session.SentTick && acked > session.AckedTick)
                 {
                     session.AckedTick = acked;
+                    session.Stream?.Acknowledged(acked);
                 }
                 break;
             case Envelope.BodyOneofCase.Input when Joined(session) && Allowed(session, 0, Role.Player, Role.Admin):
@@ -310,6 +350,8 @@ public sealed class NetServer : IDisposable
                     Seed = _simulation.Options.Seed,
                     PositionUnitsPerMetre = Quantisation.PositionUnitsPerMetre,
                     HeadingSteps = Quantisation.HeadingSteps,
+                    HazardTileSize = GridTile.Size,
+                    WaterDepthUnitsPerMetre = Quantisation.WaterDepthUnitsPerMetre,
                 },
             },
         });
@@ -325,6 +367,7 @@ public sealed class NetServer : IDisposable
         }
         session.Phase = SessionPhase.Joined;
         session.AckedTick = -1;
+        session.Stream = _options.Interest.IsUnlimited ? null : new ClientStream(_options.Interest);
         if (session.Role == Role.Player)
         {
             var at = _spawnPoints[_nextSpawn++ % _spawnPoints.Length];
@@ -394,9 +437,11 @@ public sealed class NetServer : IDisposable
             SendError(session, ErrorCode.InvalidArgument, $"tick {query.Tick} is not held (the server keeps the last 64)", query.RequestId);
             return;
         }
+        ulong viewHash = view.ComputeHash();
+        ulong clientViewHash = session.Stream is null ? (view.Tick <= session.SentTick ? viewHash : 0) : session.Stream.Find(view.Tick)?.ComputeHash() ?? 0;
         Send(session, NetChannel.Control, new Envelope
         {
-            HashReply = new StateHashReply { RequestId = query.RequestId, Tick = (ulong)view.Tick, StateHash = view.StateHash, ViewHash = view.ComputeHash() },
+            HashReply = new StateHashReply { RequestId = query.RequestId, Tick = (ulong)view.Tick, StateHash = view.StateHash, ViewHash = viewHash, ClientViewHash = clientViewHash },
         });
     }
 
@@ -482,27 +527,73 @@ public sealed class NetServer : IDisposable
         return false;
     }
 
-    /// <summary>One state update per joined client against its acknowledged baseline; clients on the same baseline share the encoding.</summary>
+    /// <summary>
+    /// One state update per joined client against its acknowledged baseline: its own interest-managed
+    /// view, or (interest off) the whole view, whose encoding clients on the same baseline share.
+    /// </summary>
     private void Stream(StateView view)
     {
+        long began = Stopwatch.GetTimestamp();
+        int sent = 0;
+        long bytes = 0;
         _updates.Clear();
+        bool indexed = false;
         foreach (var session in _sessions.Values)
         {
             if (session.Phase != SessionPhase.Joined || session.Closing)
             {
                 continue;
             }
-            var baseline = session.AckedTick >= 0 ? _history.Find(session.AckedTick) : null;
-            long key = baseline?.Tick ?? -1;
-            if (!_updates.TryGetValue(key, out var update))
+            StateUpdate? update;
+            if (session.Stream is { } stream)
             {
-                update = StateUpdates.Encode(baseline, view, _writer);
-                _updates[key] = update;
+                if (!indexed)
+                {
+                    _index.Rebuild(view, Focus.Units(Math.Max(_options.Interest.RadiusMetres, 1)));
+                    indexed = true;
+                }
+                update = stream.Next(_index, FocusOf(session, view), session.AckedTick, _writer);
+            }
+            else
+            {
+                var baseline = session.AckedTick >= 0 ? _history.Find(session.AckedTick) : null;
+                long key = baseline?.Tick ?? -1;
+                if (!_updates.TryGetValue(key, out update))
+                {
+                    update = StateUpdates.Encode(baseline, view, _writer);
+                    _updates[key] = update;
+                }
             }
             update.InputAck = session.InputSequence;
-            Send(session, NetChannel.State, new Envelope { State = update });
+            byte[] message = new Envelope { State = update }.ToByteArray();
+            Transmit(session, NetChannel.State, message);
             session.SentTick = view.Tick;
+            (sent, bytes) = (sent + 1, bytes + message.Length);
         }
+        _statistics.Record(Stopwatch.GetTimestamp() - began, sent, bytes);
+        if (sent > 0 && _statistics.TakeReport() is var (msPerTick, usPerUpdate, kbPerSecond, updatesPerSecond))
+        {
+            _logger.LogInformation("State stream: {Clients} joined, {Rate:F0} updates/s, {Ms:F3} ms per tick on the network thread ({Us:F1} µs per update), {KBs:F1} KB/s sent ({PerClient:F2} KB/s per client)",
+                sent, updatesPerSecond, msPerTick, usPerUpdate, kbPerSecond, kbPerSecond / sent);
+        }
+    }
+
+    /// <summary>Where a client looks: its avatar (once spawned) and the cameras it subscribed to.</summary>
+    private Focus FocusOf(Session session, StateView view)
+    {
+        _focus.Reset(session.HasAvatar || session.Cameras.Count > 0);
+        if (session.HasAvatar && _index.AvatarOf(session.ClientId) is >= 0 and var avatar)
+        {
+            _focus.Add(view.Agents[avatar].X, view.Agents[avatar].Y);
+        }
+        foreach (var camera in view.Cameras)
+        {
+            if (session.Cameras.ContainsKey((int)camera.CameraId))
+            {
+                _focus.Add(camera.X, camera.Y);
+            }
+        }
+        return _focus;
     }
 
     private void SendFrames()
@@ -534,13 +625,20 @@ public sealed class NetServer : IDisposable
                     }.ToByteArray();
                     encoded[frameSerial] = bytes;
                 }
-                _transport!.Send(session.Peer, NetChannel.Frames, bytes);
+                Transmit(session, NetChannel.Frames, bytes);
+                _metrics.FrameSent();
                 session.Cameras[camera] = frameSerial;
             }
         }
     }
 
-    private void Send(Session session, NetChannel channel, Envelope envelope) => _transport!.Send(session.Peer, channel, envelope.ToByteArray());
+    private void Send(Session session, NetChannel channel, Envelope envelope) => Transmit(session, channel, envelope.ToByteArray());
+
+    private void Transmit(Session session, NetChannel channel, byte[] message)
+    {
+        _transport!.Send(session.Peer, channel, message);
+        _metrics.Sent(session.Role, channel, message.Length);
+    }
 
     private void SendError(Session session, ErrorCode code, string message, uint requestId = 0)
         => Send(session, NetChannel.Control, new Envelope { Error = new Error { Code = code, Message = message, RequestId = requestId } });

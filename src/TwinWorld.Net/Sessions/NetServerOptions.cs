@@ -1,4 +1,5 @@
 using System.Net;
+using TwinWorld.Net.Interest;
 using TwinWorld.Protocol.V1;
 
 namespace TwinWorld.Net.Sessions;
@@ -28,6 +29,9 @@ public sealed record NetServerOptions
     public double CommandsPerSecond { get; init; } = 1;
 
     public double CommandBurst { get; init; } = 10;
+
+    /// <summary>What each client's state stream carries: interest radii, the bandwidth budget.</summary>
+    public InterestOptions Interest { get; init; } = new();
 
     /// <summary>Refused messages (malformed, oversized, forbidden, flooding) a connection may send before it is disconnected.</summary>
     public int MaxStrikes { get; init; } = 50;

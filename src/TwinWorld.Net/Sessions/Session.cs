@@ -1,3 +1,4 @@
+using TwinWorld.Net.Interest;
 using TwinWorld.Net.Transport;
 using TwinWorld.Protocol.V1;
 
@@ -28,6 +29,9 @@ internal sealed class Session(PeerId peer, ulong clientId, RateLimiter limiter, 
 
     /// <summary>The newest state tick sent, so an ack for a tick never sent is ignored.</summary>
     public long SentTick { get; set; } = -1;
+
+    /// <summary>The client's interest-managed stream once joined; null when every client gets the whole world.</summary>
+    public ClientStream? Stream { get; set; }
 
     /// <summary>The highest player-signal sequence taken.</summary>
     public uint InputSequence { get; set; }

@@ -13,16 +13,18 @@ namespace TwinWorld.Net.State;
 /// <summary>
 /// Quantises the simulation into the <see cref="StateView"/> the state stream carries. Runs on the tick
 /// thread between two ticks (it reads the world); the view it returns is immutable and goes to the
-/// network thread.
+/// network thread. One builder serves one simulation: it keeps the hazard tiles that have not changed.
 /// </summary>
-public static class StateViewBuilder
+public sealed class StateViewBuilder
 {
+    private readonly HazardGridBuilder _grid = new();
+
     private static readonly QueryDescription Agents = new QueryDescription().WithAll<Position, Heading, Agent>().WithAll<Mind, Vitality>();
     private static readonly QueryDescription Hazards = new QueryDescription().WithAll<HazardEvent, HazardName>();
     private static readonly QueryDescription Cameras = new QueryDescription().WithAll<CameraPose, CameraRig, CameraOwner>();
 
     /// <summary>The view of the world after tick <paramref name="tick"/> (the one just run).</summary>
-    public static StateView Build(Sim simulation, long tick)
+    public StateView Build(Sim simulation, long tick)
     {
         var world = simulation.World;
         var agents = new List<AgentView>(world.Count);
@@ -52,7 +54,7 @@ public static class StateViewBuilder
         // Chunks are per archetype; the stream wants one list sorted by id.
         var sorted = agents.ToArray();
         Array.Sort(sorted, static (a, b) => a.Id.CompareTo(b.Id));
-        return new StateView(tick, sorted, BuildHazards(simulation, tick), BuildCameras(world), simulation.StateHash);
+        return new StateView(tick, sorted, BuildHazards(simulation, tick), BuildCameras(world), simulation.StateHash, _grid.Build(simulation));
     }
 
     private static List<HazardState> BuildHazards(Sim simulation, long tick)

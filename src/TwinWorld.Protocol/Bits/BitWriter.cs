@@ -79,6 +79,13 @@ public sealed class BitWriter
         }
     }
 
+    /// <summary>How many bits <see cref="WriteVarUInt"/> spends on a value.</summary>
+    public static int VarUIntBits(ulong value)
+        => value < 16 ? 5 : value < 144 ? 9 : value < 4240 ? 15 : 10 + (64 - System.Numerics.BitOperations.LeadingZeroCount(value));
+
+    /// <summary>How many bits <see cref="WriteVarInt"/> spends on a value.</summary>
+    public static int VarIntBits(long value) => VarUIntBits((ulong)((value << 1) ^ (value >> 63)));
+
     /// <summary>A signed number, zig-zagged (0, -1, 1, -2, ...) into <see cref="WriteVarUInt"/>.</summary>
     public void WriteVarInt(long value) => WriteVarUInt((ulong)((value << 1) ^ (value >> 63)));
 

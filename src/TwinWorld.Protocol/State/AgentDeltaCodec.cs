@@ -81,6 +81,29 @@ public static class AgentDeltaCodec
         return destroyed.Count + updated.Count + created.Count;
     }
 
+    /// <summary>Bits an updated agent's entry takes after its id gap (which costs 1 bit for the next id, more for a larger gap).</summary>
+    public static int UpdateBits(AgentView old, AgentView now)
+    {
+        int bits = 3;
+        if (old.X != now.X || old.Y != now.Y)
+        {
+            bits += BitWriter.VarIntBits((long)now.X - old.X) + BitWriter.VarIntBits((long)now.Y - old.Y);
+        }
+        if (old.Heading != now.Heading)
+        {
+            bits += BitWriter.VarIntBits(Turn(old.Heading, now.Heading));
+        }
+        if (old.Kind != now.Kind || old.Vital != now.Vital || old.Behaviour != now.Behaviour || old.Owner != now.Owner)
+        {
+            bits += StatusBits(now);
+        }
+        return bits;
+    }
+
+    /// <summary>Bits a created agent's entry takes after its id gap.</summary>
+    public static int CreateBits(AgentView agent)
+        => BitWriter.VarUIntBits((ulong)agent.Version) + BitWriter.VarIntBits(agent.X) + BitWriter.VarIntBits(agent.Y) + 10 + StatusBits(agent);
+
     /// <summary>Applies a delta to its baseline. Throws <see cref="BitStreamException"/> for a stream that does not fit it.</summary>
     public static AgentView[] Decode(ReadOnlySpan<AgentView> baseline, ReadOnlySpan<byte> data)
     {
@@ -198,9 +221,7 @@ public static class AgentDeltaCodec
         }
         if ((mask & HeadingBit) != 0)
         {
-            // The shorter way round: a turn of -512 to 511 steps.
-            int turn = ((now.Heading - old.Heading + (Quantisation.HeadingSteps / 2)) & (Quantisation.HeadingSteps - 1)) - (Quantisation.HeadingSteps / 2);
-            writer.WriteVarInt(turn);
+            writer.WriteVarInt(Turn(old.Heading, now.Heading));
         }
         if ((mask & StatusBit) != 0)
         {
@@ -235,6 +256,11 @@ public static class AgentDeltaCodec
         }
         return (mask & StatusBit) != 0 ? ReadStatus(ref reader, now) : now;
     }
+
+    /// <summary>The shorter way round: a turn of -512 to 511 steps.</summary>
+    private static int Turn(int from, int to) => ((to - from + (Quantisation.HeadingSteps / 2)) & (Quantisation.HeadingSteps - 1)) - (Quantisation.HeadingSteps / 2);
+
+    private static int StatusBits(AgentView agent) => BitWriter.VarUIntBits((ulong)agent.Kind) + 5 + BitWriter.VarUIntBits(agent.Owner);
 
     private static void WriteStatus(BitWriter writer, AgentView agent)
     {

@@ -1,4 +1,5 @@
 using TwinWorld.Protocol.Bits;
+using TwinWorld.Protocol.Tiles;
 using TwinWorld.Protocol.V1;
 
 namespace TwinWorld.Protocol.State;
@@ -42,11 +43,22 @@ public sealed class StateMirror(int history = 64)
         {
             return Reject(e.Message);
         }
+        var tiles = new List<KeyValuePair<int, GridTile?>>(update.Tiles.Count);
+        foreach (var message in update.Tiles)
+        {
+            var tile = GridTile.Inflate(message, out string? problem);
+            if (problem is not null)
+            {
+                return Reject(problem);
+            }
+            tiles.Add(new(GridTile.KeyOf(message.Layer, (int)message.X, (int)message.Y), tile));
+        }
         var view = new StateView(
             (long)update.Tick,
             agents,
             update.HazardsChanged ? [.. update.Hazards] : baseline.Hazards,
-            update.CamerasChanged ? [.. update.Cameras] : baseline.Cameras);
+            update.CamerasChanged ? [.. update.Cameras] : baseline.Cameras,
+            grid: tiles.Count == 0 ? baseline.Grid : baseline.Grid.With(tiles));
         _views[view.Tick % _views.Length] = view;
         Latest = view;
         return MirrorStatus.Applied;

@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using TwinWorld.Protocol.Bits;
+using TwinWorld.Protocol.Tiles;
 using TwinWorld.Protocol.V1;
 
 namespace TwinWorld.Protocol.State;
@@ -31,6 +32,21 @@ public static class StateUpdates
         {
             update.Cameras.AddRange(target.Cameras);
         }
+        foreach (int key in HazardGrid.ChangedKeys(from.Grid, target.Grid))
+        {
+            update.Tiles.Add(Tile(key, target.Grid.Find(key)));
+        }
         return update;
+    }
+
+    /// <summary>The message for a tile; an all-zero tile (absent from the grid) travels with no cells.</summary>
+    public static HazardTile Tile(int key, GridTile? tile)
+    {
+        var message = new HazardTile { Layer = (HazardLayer)(key >>> 28), X = (uint)(key & (GridTile.MaxTiles - 1)), Y = (uint)((key >> 14) & (GridTile.MaxTiles - 1)) };
+        if (tile is not null)
+        {
+            message.Cells = ByteString.CopyFrom(tile.Deflated());
+        }
+        return message;
     }
 }

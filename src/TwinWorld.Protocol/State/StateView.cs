@@ -1,10 +1,11 @@
+using TwinWorld.Protocol.Tiles;
 using TwinWorld.Protocol.V1;
 
 namespace TwinWorld.Protocol.State;
 
 /// <summary>
-/// The world after one tick as the state stream carries it: quantised agents sorted by id, and the
-/// hazards and cameras. The server builds one per tick; a client's mirror rebuilds the same one from
+/// The world after one tick as the state stream carries it: quantised agents sorted by id, the hazards
+/// and cameras, and the hazard grids. The server builds one per tick; a client's mirror rebuilds the same one from
 /// deltas, and <see cref="ComputeHash"/> is equal on both sides when it did so exactly. Immutable by
 /// contract: nothing changes a view, or the messages in it, once it is made.
 /// </summary>
@@ -13,7 +14,7 @@ public sealed class StateView
     private readonly AgentView[] _agents;
 
     /// <param name="agents">Sorted by id, ids unique; the view keeps the array.</param>
-    public StateView(long tick, AgentView[] agents, IReadOnlyList<HazardState> hazards, IReadOnlyList<CameraState> cameras, ulong stateHash = 0)
+    public StateView(long tick, AgentView[] agents, IReadOnlyList<HazardState> hazards, IReadOnlyList<CameraState> cameras, ulong stateHash = 0, HazardGrid? grid = null)
     {
         for (int i = 1; i < agents.Length; i++)
         {
@@ -27,6 +28,7 @@ public sealed class StateView
         Hazards = hazards;
         Cameras = cameras;
         StateHash = stateHash;
+        Grid = grid ?? HazardGrid.Empty;
     }
 
     /// <summary>An empty world: the baseline of a full snapshot.</summary>
@@ -42,16 +44,22 @@ public sealed class StateView
 
     public IReadOnlyList<CameraState> Cameras { get; }
 
+    /// <summary>Water depth and fire, in tiles.</summary>
+    public HazardGrid Grid { get; }
+
     /// <summary>The simulation's own state hash after this tick, where the server knows it (0 in a mirror).</summary>
     public ulong StateHash { get; }
 
     public AgentView? FindAgent(int id)
     {
-        int index = Array.BinarySearch(_agents, new AgentView(id, 0, 0, 0, 0, 0, 0, 0, 0), AgentIdComparer.Instance);
+        int index = IndexOf(id);
         return index >= 0 ? _agents[index] : null;
     }
 
-    /// <summary>A hash of everything the view holds except the tick and <see cref="StateHash"/>: equal views, equal hashes.</summary>
+    /// <summary>Where the agent with this id is in <see cref="Agents"/>, or a negative number.</summary>
+    public int IndexOf(int id) => Array.BinarySearch(_agents, new AgentView(id, 0, 0, 0, 0, 0, 0, 0, 0), AgentIdComparer.Instance);
+
+    /// <summary>A hash of everything the view holds except the tick and <see cref="StateHash"/>: equal views, equal hashes (tiles by their cells).</summary>
     public ulong ComputeHash()
     {
         var hash = new ViewHasher();
@@ -92,6 +100,7 @@ public sealed class StateView
             hash.Add(c.Yaw);
             hash.Add(c.Pitch);
         }
+        Grid.AddTo(ref hash);
         return hash.Value;
     }
 

@@ -1,3 +1,5 @@
+using TwinWorld.Net.Interest;
+
 namespace TwinWorld.Server.Networking;
 
 /// <summary>The "Network" configuration section: where clients connect and which tokens grant which roles.</summary>
@@ -21,6 +23,9 @@ public sealed class NetworkOptions
 
     /// <summary>Messages per second a client may send on average (bursts of twice that pass).</summary>
     public double MessagesPerSecond { get; set; } = 120;
+
+    /// <summary>The "Network:Interest" subsection: what each client's state stream carries and its bandwidth budget.</summary>
+    public InterestOptions Interest { get; set; } = new();
 
     /// <summary>Refused messages (malformed, oversized, forbidden, flooding) a connection may send before it is disconnected.</summary>
     public int MaxStrikes { get; set; } = 50;

@@ -31,6 +31,7 @@ internal sealed class NetworkOptionsValidator : IValidateOptions<NetworkOptions>
         {
             failures.Add($"Network:MaxStrikes must be at least 1 (got {options.MaxStrikes}).");
         }
+        failures.AddRange(options.Interest.Problems("Network:Interest:"));
         if (options.Enabled && options.Tokens.Count == 0)
         {
             failures.Add("Network:Tokens is empty: no client could join. Add tokens (Network:Tokens:<token>=<role>) or set Network:Enabled=false.");

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Options;
 using TwinWorld.Net.Frames;
 using TwinWorld.Net.Sessions;
 using TwinWorld.Net.State;
+using TwinWorld.Net.Transport.WebSockets;
 using TwinWorld.Server.Ticking;
 using TwinWorld.Simulation;
 using Sim = TwinWorld.Simulation.Simulation;
@@ -15,13 +17,22 @@ namespace TwinWorld.Server.Networking;
 /// Hosts the network side: starts the <see cref="NetServer"/> on its own thread, hands it a quantised
 /// view after every tick, and is where generated frames come in (<see cref="PublishFrame"/>).
 /// </summary>
-internal sealed class NetworkService(Sim simulation, IForecaster forecaster, IOptions<NetworkOptions> options, ILogger<NetServer> logger, IHostApplicationLifetime lifetime)
+internal sealed class NetworkService(Sim simulation, IForecaster forecaster, IOptions<NetworkOptions> options, ILogger<NetServer> logger, IHostApplicationLifetime lifetime,
+    IMeterFactory meterFactory)
     : IHostedService, ITickListener, IDisposable
 {
+    private readonly StateViewBuilder _views = new();
+    private readonly WebSocketTransport _webSockets = new();
     private volatile NetServer? _server;
 
     /// <summary>The UDP port clients connect to, once started (0 while networking is off).</summary>
     public int Port => _server?.Port ?? 0;
+
+    /// <summary>Where the web viewer's sockets are served (/ws), while networking runs; null otherwise.</summary>
+    public WebSocketTransport? WebSockets => _server is null ? null : _webSockets;
+
+    /// <summary>Whether networking is configured on at all.</summary>
+    public bool Enabled => options.Value.Enabled;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -41,18 +52,21 @@ internal sealed class NetworkService(Sim simulation, IForecaster forecaster, IOp
                 MessagesPerSecond = settings.MessagesPerSecond,
                 MessageBurst = settings.MessagesPerSecond * 2,
                 MaxStrikes = settings.MaxStrikes,
+                Interest = settings.Interest,
             },
             simulation,
             logger,
-            forecaster);
+            forecaster,
+            meterFactory);
         try
         {
-            server.Start();
+            server.Start(_webSockets);
         }
         catch (IOException e)
         {
             logger.LogCritical("Cannot start networking: {Message}", e.Message);
             server.Dispose();
+            _webSockets.Dispose();
             Environment.ExitCode = 1;
             lifetime.StopApplication();
             return Task.CompletedTask;
@@ -72,7 +86,7 @@ internal sealed class NetworkService(Sim simulation, IForecaster forecaster, IOp
     {
         if (_server is { Clients: > 0 } server)
         {
-            server.PublishState(StateViewBuilder.Build(simulation, report.Tick));
+            server.PublishState(_views.Build(simulation, report.Tick));
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TwinWorld.Simulation.Agents;
+using TwinWorld.Server.Metrics;
 using TwinWorld.Server.World;
 
 namespace TwinWorld.Server.Ticking;
@@ -13,8 +14,8 @@ namespace TwinWorld.Server.Ticking;
 /// with a non-zero exit code rather than run on with a half-updated world. Listeners (the network)
 /// see each tick's world right after it ran.
 /// </summary>
-internal sealed class TickLoop(HostedWorld world, IOptions<TickOptions> options, ILogger<TickLoop> logger, IHostApplicationLifetime lifetime,
-    IEnumerable<ITickListener> listeners)
+internal sealed class TickLoop(HostedWorld world, TickProgress progress, IOptions<TickOptions> options, ILogger<TickLoop> logger, IHostApplicationLifetime lifetime,
+    IEnumerable<ITickListener> listeners, ServerMetrics metrics)
     : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
@@ -36,7 +37,13 @@ internal sealed class TickLoop(HostedWorld world, IOptions<TickOptions> options,
         return Task.CompletedTask;
     }
 
-    public void Dispose() => _stopping.Dispose();
+    /// <summary>Also stops the thread: when the host fails to start (Ctrl+C during start-up), StopAsync is never called.</summary>
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _thread?.Join();
+        _stopping.Dispose();
+    }
 
     private void Run()
     {
@@ -64,7 +71,9 @@ internal sealed class TickLoop(HostedWorld world, IOptions<TickOptions> options,
                 Step(schedule.Tick);
                 long end = Stopwatch.GetTimestamp();
                 var (overran, skipped) = schedule.Complete(end);
-                statistics.Record((end - begin) * 1000.0 / frequency, overran, skipped);
+                double durationMs = (end - begin) * 1000.0 / frequency;
+                statistics.Record(durationMs, overran, skipped);
+                metrics.Ticked(durationMs, overran, skipped);
                 if (skipped > 0)
                 {
                     logger.LogWarning("Fell {Skipped} ticks behind schedule; skipped ahead to tick {Tick}", skipped, schedule.Tick);
@@ -79,6 +88,7 @@ internal sealed class TickLoop(HostedWorld world, IOptions<TickOptions> options,
         catch (Exception e)
         {
             logger.LogCritical(e, "Tick {Tick} failed; stopping the server", schedule.Tick);
+            progress.Fail();
             Environment.ExitCode = 1;
             lifetime.StopApplication();
         }
@@ -101,6 +111,7 @@ internal sealed class TickLoop(HostedWorld world, IOptions<TickOptions> options,
             logger.LogWarning("{Rejection}", rejection);
         }
         _ticksRun = tick + 1;
+        progress.Ticked(_ticksRun);
     }
 
     private void Report(TickSummary summary, long tick, double elapsedSeconds)

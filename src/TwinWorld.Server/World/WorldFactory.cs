@@ -16,7 +16,7 @@ internal static class WorldFactory
 
     private static HostedWorld Scenario(WorldOptions world, TickOptions tick, ILogger logger)
     {
-        string path = Path.GetFullPath(world.Scenario!);
+        string path = ServerPaths.Resolve(world.Scenario!);
         if (!File.Exists(path))
         {
             throw new WorldConfigurationException([$"World:Scenario: no such file: {path}"]);

@@ -14,6 +14,18 @@ internal static class Options
         CustomParser = result => ParseDuration(name, result),
     };
 
+    /// <summary>A duration that may also be given in milliseconds (200ms), for short waits.</summary>
+    public static Option<TimeSpan> ShortDuration(string name, string description, TimeSpan defaultValue) => new(name)
+    {
+        Description = description + " (e.g. 200ms, 1.5s)",
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result =>
+            result.Tokens.Count > 0 && result.Tokens[0].Value is [.. var number, 'm', 's']
+            && double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double ms) && ms >= 0
+                ? TimeSpan.FromMilliseconds(ms)
+                : ParseDuration(name, result),
+    };
+
     /// <summary>A duration that is absent unless given (for "when does this happen, if at all").</summary>
     public static Option<TimeSpan?> OptionalDuration(string name, string description) => new(name)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
+using TwinWorld.Cli.Frames;
 using TwinWorld.Cli.Summaries;
 using TwinWorld.Replay.Forecasts;
 using TwinWorld.Replay.Runs;
@@ -33,13 +34,26 @@ internal static class RunCommand
         var summary = new Option<FileInfo?>("--summary") { Description = "Also write the outcome, the evacuation time and the samples over time to this JSON file" };
         var record = new Option<FileInfo?>("--record") { Description = "Record the run to this file (for twin replay, whatif and compare)" };
         var snapshotEvery = Options.Duration("--snapshot-every", "With --record: simulated time between full snapshots (for seeking and forks)", TimeSpan.FromMinutes(1));
-        var command = new Command("run", "Validate and run a scenario file") { file, set, until, headless, speed, workers, seed, summary, record, snapshotEvery };
+        var frames = new Option<DirectoryInfo?>("--frames") { Description = "Film the scenario's cameras: write their generated frames to this folder as <camera>/<tick>.jpg" };
+        var camera = new Option<string?>("--camera") { Description = "With --frames: film only this camera (its name in the scenario)" };
+        var fps = Options.Ranged("--fps", "With --frames: frames a second of simulated time, per camera", 5.0, 0.01, 1000.0);
+        var resolution = Options.Ranged("--resolution", "With --frames: frames are this many pixels each way", 64, 8, 1024);
+        var jpegQuality = Options.Ranged("--jpeg-quality", "With --frames: JPEG quality, 1 (smallest) to 100 (best)", 85, 1, 100);
+        var deadline = Options.ShortDuration("--deadline", "With --frames: how long a frame waits for the model before the renderer's is written instead", TimeSpan.FromMilliseconds(200));
+        var model = new Option<FileInfo?>("--model") { Description = "With --frames: generate them with this world model (its JSON manifest); the renderer stands in if it fails" };
+        var device = new Option<string>("--device") { Description = "With --model: cpu, cuda or cuda:N", DefaultValueFactory = _ => "cpu" };
+        var command = new Command("run", "Validate and run a scenario file") { file, set, until, headless, speed, workers, seed, summary, record, snapshotEvery, frames, camera, fps, resolution, jpegQuality, deadline, model, device };
         command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(set) ?? [], parse.GetValue(until), parse.GetValue(headless), parse.GetValue(speed), parse.GetValue(workers),
-            parse.GetValue(seed), parse.GetValue(summary), parse.GetValue(record), parse.GetValue(snapshotEvery)));
+            parse.GetValue(seed), parse.GetValue(summary), parse.GetValue(record), parse.GetValue(snapshotEvery),
+            parse.GetValue(frames) is { } folder
+                ? new FrameSettings(folder.FullName, parse.GetValue(camera), parse.GetValue(fps), parse.GetValue(resolution), parse.GetValue(jpegQuality), parse.GetValue(deadline), parse.GetValue(headless),
+                    parse.GetValue(model)?.FullName, parse.GetValue(device)!)
+                : null));
         return command;
     }
 
-    private static int Run(FileInfo file, string[] sets, TimeSpan? until, bool headless, double speed, int workers, ulong? seed, FileInfo? summary, FileInfo? record, TimeSpan snapshotEvery)
+    private static int Run(FileInfo file, string[] sets, TimeSpan? until, bool headless, double speed, int workers, ulong? seed, FileInfo? summary, FileInfo? record, TimeSpan snapshotEvery,
+        FrameSettings? frameSettings)
     {
         if (Options.Overrides(sets, out string? badSet) is not { } overrides)
         {
@@ -62,6 +76,12 @@ internal static class RunCommand
             scenario = scenario with { Seed = own };
         }
         var run = new ScenarioRun(scenario, workers);
+        FrameOutput? frames = null;
+        if (frameSettings is not null && (frames = FrameOutput.Create(run, frameSettings, out string? framesError)) is null)
+        {
+            Console.Error.WriteLine(framesError);
+            return 2;
+        }
         var terrain = scenario.Site.Terrain;
         AnsiConsole.MarkupLine(Markup.Escape($"Scenario '{scenario.Name}': {scenario.Description}"));
         AnsiConsole.MarkupLine(Markup.Escape($"Map {terrain.Width} x {terrain.Height} cells of {terrain.CellSize} m; {run.Simulation.World.CountEntities(new Ecs.QueryDescription().WithAll<Simulation.Agents.Agent>()):N0} agents; seed {scenario.Seed}; set up in {setup.ElapsedMilliseconds} ms."));
@@ -90,11 +110,14 @@ internal static class RunCommand
         Action<TickReport> observe = report =>
         {
             recorder?.Record(report);
+            frames?.AfterTick();
             if (summary is not null)
             {
                 evacuation.Observe(run.Simulation.SimulatedTime, run.Simulation.MeasureOutcome().Evacuated);
             }
         };
+        (IReadOnlyList<string> Lines, bool Failed) filmed = ([], false);
+        using (frames)
         using (recorder)
         {
             if (headless)
@@ -106,8 +129,16 @@ internal static class RunCommand
                 RunLive(run, until, speed, observe);
             }
             recorder?.Finish();
+            if (frames is not null)
+            {
+                filmed = frames.Finish();
+            }
         }
         Report(run, clock.Elapsed);
+        foreach (string line in filmed.Lines)
+        {
+            AnsiConsole.MarkupLine(Markup.Escape(line));
+        }
         if (recorder is not null)
         {
             AnsiConsole.MarkupLine(Markup.Escape($"Recorded {run.Simulation.Tick:N0} ticks and {recorder.Snapshots} snapshots to {record} ({new FileInfo(recorder.Path).Length / 1e6:F1} MB; snapshots took {recorder.SnapshotMilliseconds:F0} ms of the tick thread)."));
@@ -125,7 +156,7 @@ internal static class RunCommand
             }
             AnsiConsole.MarkupLine(Markup.Escape($"Summary written to {summary}."));
         }
-        return 0;
+        return filmed.Failed ? 1 : 0;
     }
 
     private static void RunHeadless(ScenarioRun run, TimeSpan? until, Action<TickReport> observe)

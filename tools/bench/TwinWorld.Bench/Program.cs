@@ -10,4 +10,4 @@ var job = Job.Default
     .WithWarmupCount(4)
     .WithIterationCount(12);
 var config = DefaultConfig.Instance.AddJob(job.AsDefault()).WithOptions(ConfigOptions.DisableOptimizationsValidator);
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+BenchmarkSwitcher.FromAssembly(typeof(TwinWorld.Bench.Metrics.MetricsRecording).Assembly).Run(args, config);

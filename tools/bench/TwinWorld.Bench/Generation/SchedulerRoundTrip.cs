@@ -3,15 +3,18 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using TwinWorld.Ecs;
 using TwinWorld.Generation.Conditions;
+using TwinWorld.Generation.Models;
+using TwinWorld.Generation.Rendering;
 using TwinWorld.Generation.Scheduling;
 
 namespace TwinWorld.Bench.Generation;
 
 /// <summary>
-/// The scheduler's cost per frame outside the model: <see cref="FrameScheduler.Submit"/> of every camera's conditions
-/// for a tick, then waiting on a feed until all their JPEG frames have come, with a model that costs nothing. It covers
-/// the hand-over, batching, context, the model thread's hand-off and wait, JPEG encoding, bookkeeping and delivery to
-/// the reader. With one camera it is the end-to-end latency from submission to a consumer holding the encoded frame.
+/// From <see cref="FrameScheduler.Submit"/> of every camera's conditions for a tick to a reader holding all their JPEG
+/// frames. With the <c>instant</c> generator (a model that costs nothing) it is the scheduler's own cost: the hand-over,
+/// batching, context, the model thread's hand-off and wait, JPEG encoding, bookkeeping and delivery. With the
+/// <c>renderer</c> (the reference renderer standing in as the model, on the overhead camera of <see cref="FrameScene"/>)
+/// it is the end-to-end latency with a real generator. With one camera, that is one frame's latency.
 /// </summary>
 [Config(typeof(Percentiles))]
 [MemoryDiagnoser]
@@ -29,13 +32,20 @@ public class SchedulerRoundTrip
     [Params(64, 256)]
     public int Size { get; set; }
 
+    [Params("instant", "renderer")]
+    public string Generator { get; set; } = "";
+
     [GlobalSetup]
     public void Setup()
     {
         _renderer = new InstantModel(Size, 0);
-        _scheduler = new FrameScheduler(_renderer, () => new InstantModel(Size, 2), new FrameSchedulerOptions { MaxBatch = 8, Deadline = TimeSpan.FromSeconds(10) });
+        Func<IWorldModel> model = Generator == "instant" ? () => new InstantModel(Size, 2) : () => new ReferenceRenderer(Size, Size, 2);
+        _scheduler = new FrameScheduler(_renderer, model, new FrameSchedulerOptions { MaxBatch = 8, Deadline = TimeSpan.FromSeconds(10) });
         _feed = _scheduler.Subscribe();
-        _conditions = [.. Enumerable.Range(1, Cameras).Select(i => BenchFrames.Conditions(new Entity(i, 1), 0, Size))];
+        var view = Generator == "instant"
+            ? BenchFrames.Conditions(Entity.Null, 0, Size)
+            : new CameraConditioner(FrameScene.Simulation, Size, Size).Build(FrameScene.Camera("overhead"));
+        _conditions = [.. Enumerable.Range(1, Cameras).Select(i => view with { Camera = new Entity(i, 1) })];
     }
 
     [GlobalCleanup]

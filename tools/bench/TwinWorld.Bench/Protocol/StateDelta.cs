@@ -15,6 +15,7 @@ namespace TwinWorld.Bench.Protocol;
 public class StateDelta
 {
     private readonly BitWriter _writer = new(1 << 20);
+    private readonly StateViewBuilder _builder = new();
     private global::TwinWorld.Simulation.Simulation _simulation = null!;
     private StateView _baseline = null!;
     private StateView _target = null!;
@@ -36,7 +37,7 @@ public class StateDelta
             var report = _simulation.Step();
             if (tick >= 400 - 1 - BaselineAge)
             {
-                views.Add(StateViewBuilder.Build(_simulation, report.Tick));
+                views.Add(_builder.Build(_simulation, report.Tick));
             }
         }
         (_baseline, _target) = (views[0], views[^1]);
@@ -50,7 +51,7 @@ public class StateDelta
     }
 
     [Benchmark]
-    public StateView BuildView() => StateViewBuilder.Build(_simulation, _simulation.Tick - 1);
+    public StateView BuildView() => _builder.Build(_simulation, _simulation.Tick - 1);
 
     [Benchmark]
     public long Encode()

@@ -1,0 +1,159 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TwinWorld.Ecs;
+using TwinWorld.Generation.Conditions;
+using TwinWorld.Generation.Models;
+using TwinWorld.Generation.Rendering;
+using TwinWorld.Generation.Scheduling;
+using TwinWorld.Net.Frames;
+using TwinWorld.Server.Networking;
+using TwinWorld.Server.Ticking;
+using TwinWorld.Simulation;
+using TwinWorld.Simulation.Cameras;
+using TwinWorld.Torch;
+using Sim = TwinWorld.Simulation.Simulation;
+
+namespace TwinWorld.Server.Generation;
+
+/// <summary>
+/// The server's cameras' frames. After each tick (on the tick thread) it builds the conditions of every
+/// camera whose frame is due and hands them to the <see cref="FrameScheduler"/>, which generates beside
+/// the tick; a pump forwards each encoded frame to the network, newest first. Cameras that are gone are
+/// forgotten. Nothing here waits on the generator.
+/// </summary>
+internal sealed class FrameService(Sim simulation, NetworkService network, IOptions<GenerationOptions> options, ILogger<FrameService> logger, IMeterFactory meters)
+    : IHostedService, ITickListener, IDisposable
+{
+    private static readonly QueryDescription Cameras = new QueryDescription().WithAll<CameraPose, CameraRig>();
+
+    private readonly List<Entity> _cameras = [];
+    private readonly HashSet<Entity> _known = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private volatile FrameScheduler? _scheduler;
+    private CameraConditioner? _conditioner;
+    private ReferenceRenderer? _renderer;
+    private Task _pump = Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            logger.LogInformation("Frame generation is off (Generation:Enabled=false)");
+            return Task.CompletedTask;
+        }
+        var (width, height, load) = Model(settings);
+        _renderer = new ReferenceRenderer(width, height);
+        _conditioner = new CameraConditioner(simulation, width, height);
+        var scheduler = new FrameScheduler(_renderer, load, new FrameSchedulerOptions
+        {
+            TickRateHz = simulation.TickRateHz,
+            DefaultFps = settings.Fps,
+            JpegQuality = settings.JpegQuality,
+            Deadline = TimeSpan.FromMilliseconds(settings.DeadlineMs),
+            MaxBatch = settings.MaxBatch,
+        }, logger, meters);
+        var feed = scheduler.Subscribe();
+        _pump = Task.Run(() => Pump(feed));
+        _scheduler = scheduler;
+        logger.LogInformation("Generating {Width} x {Height} frames at {Fps} a second per camera with {Generator}", width, height, settings.Fps,
+            scheduler.Model is { } model ? $"the world model {model.Name} on {settings.Device}" : "the reference renderer");
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The frame size and the model loader. A manifest that cannot be read or breaks the contract is logged and
+    /// the renderer makes every frame; a model file that fails to load (or a model that throws) is the scheduler's
+    /// to fall back from and retry, so the server runs on either way.
+    /// </summary>
+    private (int Width, int Height, Func<IWorldModel>? Load) Model(GenerationOptions settings)
+    {
+        if (string.IsNullOrWhiteSpace(settings.Model))
+        {
+            return (settings.Resolution, settings.Resolution, null);
+        }
+        string path = ServerPaths.Resolve(settings.Model);
+        try
+        {
+            var manifest = ModelManifest.Load(path);
+            return (manifest.Width, manifest.Height, () =>
+            {
+                // Here, not above: without the libtorch shim this throws, and the scheduler falls back.
+                TorchRuntime.Threads = settings.Threads;
+                return TorchWorldModel.Load(path, settings.Device);
+            });
+        }
+        catch (ManifestException e)
+        {
+            logger.LogError("Generation:Model: {Problem}; the reference renderer makes every frame", e.Message);
+            return (settings.Resolution, settings.Resolution, null);
+        }
+    }
+
+    /// <summary>Tick thread: conditions for the cameras whose frames are due.</summary>
+    public void AfterTick(Sim simulation, TickReport report)
+    {
+        if (_scheduler is not { } scheduler)
+        {
+            return;
+        }
+        _cameras.Clear();
+        foreach (var chunk in simulation.World.GetChunks(Cameras))
+        {
+            foreach (var camera in chunk.Entities)
+            {
+                _cameras.Add(camera);
+            }
+        }
+        foreach (var gone in _known.Where(camera => !simulation.World.IsAlive(camera)).ToList())
+        {
+            scheduler.RemoveCamera(gone);
+            _conditioner!.Forget(gone);
+            _known.Remove(gone);
+        }
+        foreach (var camera in _cameras)
+        {
+            _known.Add(camera);
+            if (scheduler.IsDue(camera, simulation.Tick))
+            {
+                scheduler.Submit(_conditioner!.Build(camera));
+            }
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _stopping.Cancel();
+        await _pump;
+        Dispose();
+    }
+
+    public void Dispose()
+    {
+        var scheduler = _scheduler;
+        _scheduler = null;
+        scheduler?.Dispose();
+        _renderer?.Dispose();
+        _renderer = null;
+    }
+
+    private async Task Pump(FrameSubscription feed)
+    {
+        using (feed)
+        {
+            try
+            {
+                await foreach (var frame in feed.ReadAllAsync(_stopping.Token))
+                {
+                    network.PublishFrame(new CameraFrame(frame.Camera.Id, frame.Tick, frame.Width, frame.Height, frame.Jpeg));
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping.
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TwinWorld.Server.Http;
+
+/// <summary>The "Http" configuration section: where the web viewer, /metrics and the health endpoints listen.</summary>
+public sealed class HttpOptions
+{
+    public const string Section = "Http";
+
+    /// <summary>The address to bind; localhost by default, so nothing is exposed by accident.</summary>
+    [RegularExpression(@"^[0-9a-fA-F:.]+$", ErrorMessage = "Http:BindAddress must be an IP address such as 127.0.0.1.")]
+    public string BindAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>TCP port; 0 takes any free one (logged at start).</summary>
+    [Range(0, 65535, ErrorMessage = "Http:Port must be 0 to 65535.")]
+    public int Port { get; set; } = 8080;
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using TwinWorld.Server.Networking;
+using Sim = TwinWorld.Simulation.Simulation;
+
+namespace TwinWorld.Server.Web;
+
+/// <summary>
+/// The web viewer: the page and its scripts (wwwroot) at <c>/</c>, the WebSocket gateway at <c>/ws</c>
+/// (the same Envelopes as ENet, one per binary message, through the same server), and the terrain the
+/// page's map is drawn on at <c>/api/terrain.png</c>.
+/// </summary>
+internal static class WebViewerEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        app.UseWebSockets();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.Map("/ws", async (HttpContext context, NetworkService network) =>
+        {
+            if (!context.WebSockets.IsWebSocketRequest)
+            {
+                return Results.Text("/ws takes WebSocket connections: binary messages, one protobuf Envelope each (protocol/README.md)\n", statusCode: StatusCodes.Status400BadRequest);
+            }
+            if (network.WebSockets is not { } transport)
+            {
+                return Results.Text("networking is off or not started\n", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            await transport.ServeAsync(socket, context.RequestAborted);
+            return Results.Empty;
+        });
+        app.MapGet("/api/terrain.png", (Sim simulation) => Results.File(TerrainImage.Of(simulation.Site.Terrain), "image/png"));
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using TwinWorld.Server.Tests;
+
+namespace TwinWorld.Cli.Tests;
+
+/// <summary><c>twin bots</c> against the real server executable on a loopback port.</summary>
+public partial class BotsCommandTests
+{
+    [Fact]
+    public async Task Bots_join_a_running_server_walk_their_avatars_and_report_what_they_received()
+    {
+        using var server = await StartServer();
+
+        var (exit, output, errors) = Twin.Run("bots", "--count", "4", "--server", $"127.0.0.1:{Port(server)}", "--token", "bot-player", "--seconds", "4", "--cameras", "2");
+
+        Assert.True(exit == 0, output + errors);
+        Assert.Contains("4 of 4 joined", output);
+        Assert.Contains("as Player", output);
+        Assert.InRange(Figure(output, "state updates/s"), 10, 25); // the server ticks at 20 Hz
+        Assert.True(Figure(output, "received, KB/s") > 0.5, output);
+        Assert.True(Figure(output, "round trip, ms") > 0, output);
+        Assert.True(Figure(output, "avatar moved, m") > 0.5, output);
+        Assert.Equal(0, Figure(output, "frames/s"));
+        Assert.Contains("frames: none; the server has no cameras to subscribe to", output);
+        Assert.Contains("errors: 0", output);
+        Assert.Contains("(bot-3) welcomed as Player", server.Output);
+    }
+
+    [Fact]
+    public async Task A_bad_server_address_or_token_is_reported_plainly()
+    {
+        var (exit, _, errors) = Twin.Run("bots", "--count", "2", "--server", "localhost", "--token", "bot-player");
+        Assert.Equal(2, exit);
+        Assert.Contains("is not host:port", errors);
+
+        using var server = await StartServer();
+        var (refused, output, _) = Twin.Run("bots", "--count", "3", "--server", $"127.0.0.1:{Port(server)}", "--token", "no-such-token", "--seconds", "1");
+        Assert.Equal(1, refused);
+        Assert.Contains("0 of 3 joined", output);
+        Assert.Contains("3 bot(s): BadToken", output);
+    }
+
+    private static async Task<ServerProcess> StartServer()
+    {
+        var server = new ServerProcess("--Network:BindAddress=127.0.0.1", "--World:Size=128", "--World:Agents=300", "--Network:Tokens:bot-player=player");
+        Assert.True(await server.WaitForOutput("Listening on UDP", TimeSpan.FromSeconds(60)), server.Output);
+        return server;
+    }
+
+    private static int Port(ServerProcess server) => int.Parse(ListeningOn().Match(server.Output).Groups[1].Value, CultureInfo.InvariantCulture);
+
+    /// <summary>The mean column of a row of the final table.</summary>
+    private static double Figure(string output, string row)
+    {
+        var match = Regex.Match(output, Regex.Escape(row) + @"[^│|\n]*[│|]\s*([0-9.]+)");
+        Assert.True(match.Success, $"no '{row}' row in:\n{output}");
+        return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex(@"Listening on UDP [0-9.]+:(\d+)")]
+    private static partial Regex ListeningOn();
+}

@@ -1,0 +1,130 @@
+using System.Numerics;
+using TwinWorld.Client;
+using TwinWorld.Protocol.State;
+using TwinWorld.Protocol.V1;
+
+namespace TwinWorld.Cli.Bots;
+
+/// <summary>
+/// One headless client of <c>twin bots</c>: joins, subscribes to cameras, steers its avatar on a seeded
+/// random walk (a player's token; other roles only watch) and keeps its own figures. Errors are counted,
+/// never thrown: a swarm reports its failures.
+/// </summary>
+internal sealed class Bot(int number, int seed) : IDisposable
+{
+    private readonly Random _random = new(seed);
+    private readonly List<double> _roundTrips = [];
+    private TimeSpan _nextTurn;
+    private long _bytesAtStart, _updatesAtStart, _framesAtStart;
+    private int _errorsAtStart;
+    private Vector2? _avatarAtStart;
+
+    public int Number { get; } = number;
+
+    public TwinClient? Client { get; private set; }
+
+    /// <summary>Why the bot could not join, or why it stopped.</summary>
+    public string? Failure { get; private set; }
+
+    /// <summary>Cameras subscribed to.</summary>
+    public int Cameras { get; private set; }
+
+    public bool Running => Client is { IsConnected: true } && Failure is null;
+
+    public IReadOnlyList<double> RoundTrips => _roundTrips;
+
+    public async Task JoinAsync(string host, int port, string token, int cameras)
+    {
+        try
+        {
+            Client = await TwinClient.ConnectAsync(host, port, token, $"bot-{Number}");
+            await Client.JoinAsync();
+            var view = await Client.WaitForStateAsync();
+            // Spread the bots over the cameras there are, a few each.
+            var ids = view.Cameras.Select(c => c.CameraId).ToArray();
+            var mine = ids.Length == 0 ? [] : Enumerable.Range(0, Math.Min(cameras, ids.Length)).Select(k => ids[(Number + k) % ids.Length]).ToArray();
+            if (mine.Length > 0)
+            {
+                Client.Subscribe(mine);
+            }
+            Cameras = mine.Length;
+        }
+        catch (TwinClientException e)
+        {
+            Failure = e.Message;
+        }
+    }
+
+    /// <summary>Starts the measured window: figures count from here.</summary>
+    public void StartMeasuring()
+    {
+        if (Client is { } client)
+        {
+            (_bytesAtStart, _updatesAtStart, _framesAtStart, _errorsAtStart) = (client.BytesReceived, client.StateUpdatesApplied, client.FramesReceived, client.Errors.Count);
+            _avatarAtStart = Avatar();
+        }
+    }
+
+    /// <summary>Where this bot's avatar is in its mirror (metres), if it has one there.</summary>
+    private Vector2? Avatar()
+    {
+        var view = Client?.Latest;
+        ulong id = Client?.ClientId ?? 0;
+        foreach (var agent in view is null ? [] : view.Agents.ToArray())
+        {
+            if (agent.Owner == id)
+            {
+                return new Vector2(Quantisation.Metres(agent.X), Quantisation.Metres(agent.Y));
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Every so often (0.5 to 3 s) walks a new random way, or stands still.</summary>
+    public void Drive(TimeSpan elapsed)
+    {
+        if (!Running || Client!.Welcome.Role != Role.Player || elapsed < _nextTurn)
+        {
+            return;
+        }
+        _nextTurn = elapsed + TimeSpan.FromSeconds(0.5 + (2.5 * _random.NextDouble()));
+        double angle = _random.NextDouble() * 2 * Math.PI;
+        Client.Steer(_random.NextDouble() < 0.15 ? Vector2.Zero : new Vector2((float)Math.Cos(angle), (float)Math.Sin(angle)));
+    }
+
+    public async Task PingAsync()
+    {
+        if (!Running)
+        {
+            return;
+        }
+        try
+        {
+            _roundTrips.Add(await Client!.PingAsync(TimeSpan.FromSeconds(5)));
+        }
+        catch (TwinClientException e)
+        {
+            Failure ??= Client!.IsConnected ? null : e.Message;
+        }
+    }
+
+    /// <summary>Figures over the measured window of <paramref name="seconds"/>.</summary>
+    public BotFigures Figures(double seconds)
+    {
+        var client = Client;
+        if (client is null)
+        {
+            return new BotFigures(0, 0, 0, double.NaN, Failure is null ? 0 : 1);
+        }
+        var failure = Failure ?? (client.IsConnected ? null : "disconnected");
+        return new BotFigures(
+            (client.BytesReceived - _bytesAtStart) / seconds,
+            (client.StateUpdatesApplied - _updatesAtStart) / seconds,
+            (client.FramesReceived - _framesAtStart) / seconds,
+            Avatar() is { } now && _avatarAtStart is { } start ? Vector2.Distance(start, now) : double.NaN,
+            client.Errors.Count - _errorsAtStart + (failure is null ? 0 : 1));
+    }
+
+    /// <summary>Disconnects; the server removes the avatar.</summary>
+    public void Dispose() => Client?.Dispose();
+}

@@ -1,0 +1,137 @@
+using BenchmarkDotNet.Attributes;
+using Google.Protobuf;
+using TwinWorld.Net.Interest;
+using TwinWorld.Net.State;
+using TwinWorld.Protocol.Bits;
+using TwinWorld.Protocol.State;
+using TwinWorld.Protocol.V1;
+using TwinWorld.Simulation;
+
+namespace TwinWorld.Bench.Protocol;
+
+/// <summary>
+/// The network thread's state-stream work for one tick and N clients, on the real town during an
+/// evacuation (everyone walking): with interest off (one delta shared by every client on the same
+/// baseline), with an interest radius only, and with the radius and the default 4096-byte budget.
+/// Each client follows an agent of its own (as a player's avatar), spread over the town, and acks
+/// every tick. GlobalSetup prints the bytes per client per tick.
+/// </summary>
+public class StateStream
+{
+    private const int Ticks = 24;
+
+    private readonly BitWriter _writer = new(1 << 22);
+    private StateView[] _views = [];
+    private ClientStream[] _streams = [];
+    private int[] _followed = [];
+    private ViewIndex _index = null!;
+    private readonly Focus _focus = new();
+    private float _cellSize;
+    private int _tick;
+
+    public enum Interest
+    {
+        Off,
+        Radius,
+        RadiusAndBudget,
+    }
+
+    [Params(10_000, 100_000)]
+    public int Agents { get; set; }
+
+    [Params(1, 10, 50)]
+    public int Clients { get; set; }
+
+    [Params(Interest.Off, Interest.Radius, Interest.RadiusAndBudget)]
+    public Interest Mode { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var simulation = new TownScenario { Agents = Agents, AlertAfter = TimeSpan.Zero }.Build(20, workers: 2);
+        var builder = new StateViewBuilder();
+        _views = new StateView[Ticks];
+        for (int tick = 0; tick < 100 + Ticks; tick++)
+        {
+            var report = simulation.Step();
+            if (tick >= 100)
+            {
+                _views[tick - 100] = builder.Build(simulation, report.Tick);
+            }
+        }
+        _cellSize = simulation.Site.Terrain.CellSize;
+        _followed = [.. Enumerable.Range(0, Clients).Select(c => _views[0].Agents[(int)((c + 0.5) * _views[0].AgentCount / Clients)].Id)];
+        Reset();
+        // Two passes: the first fills the clients from nothing, the second is the steady state measured.
+        Pass();
+        long bytes = Pass();
+        Console.WriteLine($"// StateStream {Agents} agents, {Clients} client(s), interest {Mode}: {bytes / (double)((Ticks - 1) * Clients):F0} bytes per client per tick " +
+            $"({bytes * 20.0 / ((Ticks - 1) * Clients) / 1000:F1} KB/s at 20 Hz); clients hold {_streams.Select(s => s.Find(_views[^1].Tick)?.AgentCount ?? 0).DefaultIfEmpty().Average():F0} agents");
+        _tick = 0;
+    }
+
+    /// <summary>One tick: every client's update, serialised as the network thread sends it.</summary>
+    [Benchmark]
+    public long StreamTick()
+    {
+        long bytes = Tick(_tick);
+        _tick = (_tick + 1) % Ticks;
+        return bytes;
+    }
+
+    private void Reset()
+    {
+        var options = Mode switch
+        {
+            Interest.Off => new InterestOptions { RadiusMetres = 0, BudgetBytesPerTick = 0 },
+            Interest.Radius => new InterestOptions { BudgetBytesPerTick = 0 },
+            _ => new InterestOptions(),
+        };
+        _index = new ViewIndex(_cellSize);
+        _streams = [.. Enumerable.Range(0, Clients).Select(_ => new ClientStream(options))];
+    }
+
+    /// <summary>Every tick once; returns the bytes sent but for the first tick, whose baseline is the last (the views wrap round).</summary>
+    private long Pass()
+    {
+        Tick(0);
+        long bytes = 0;
+        for (int t = 1; t < Ticks; t++)
+        {
+            bytes += Tick(t);
+        }
+        return bytes;
+    }
+
+    private long Tick(int t)
+    {
+        var view = _views[t];
+        var previous = _views[(t + Ticks - 1) % Ticks];
+        long bytes = 0;
+        if (Mode == Interest.Off)
+        {
+            var shared = StateUpdates.Encode(previous, view, _writer);
+            for (int c = 0; c < Clients; c++)
+            {
+                shared.InputAck = (uint)c;
+                bytes += new Envelope { State = shared }.ToByteArray().Length;
+            }
+            return bytes;
+        }
+        _index.Rebuild(view, Focus.Units(new InterestOptions().RadiusMetres));
+        for (int c = 0; c < Clients; c++)
+        {
+            _focus.Reset(active: true);
+            if (_index.IndexOf(_followed[c]) is >= 0 and var i)
+            {
+                _focus.Add(view.Agents[i].X, view.Agents[i].Y);
+            }
+            // Acked every tick, as on loopback (when the views wrap round, the newest sent is the baseline all the same).
+            long acked = _streams[c].Find(previous.Tick) is null ? -1 : previous.Tick;
+            var update = _streams[c].Next(_index, _focus, acked, _writer);
+            update.InputAck = (uint)c;
+            bytes += new Envelope { State = update }.ToByteArray().Length;
+        }
+        return bytes;
+    }
+}
