@@ -34,6 +34,10 @@ public sealed class GeneratedFrameTests : IAsyncLifetime
             Assert.Equal((0xFF, 0xD8), (jpeg[0], jpeg[1]));
             Assert.Equal((0xFF, 0xD9), (jpeg[^2], jpeg[^1]));
         });
+        // The generator is told who watches, so watched cameras go first when it cannot keep up.
+        Assert.Equal(1, _server.Network.ViewersOf((int)overview));
+        viewer.Subscribe();
+        await SessionTests.WaitUntil(() => _server.Network.ViewersOf((int)overview) == 0);
         var ticks = frames.Select(f => f.Tick).ToList();
         Assert.Equal(ticks.Order(), ticks);
         // 4 frames a second at 20 ticks a second: a frame every 5 ticks, conditioned on the tick it was due.

@@ -47,6 +47,7 @@ public sealed class NetServer : IDisposable
     private readonly Channel<StateView> _views = Channel.CreateBounded<StateView>(
         new BoundedChannelOptions(8) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true });
     private readonly LatestFrames _frames = new();
+    private volatile IReadOnlyDictionary<int, int> _viewers = new Dictionary<int, int>();
     private readonly Dictionary<PeerId, Session> _sessions = [];
     private readonly ViewHistory _history = new();
     private readonly BitWriter _writer = new(64 * 1024);
@@ -82,6 +83,9 @@ public sealed class NetServer : IDisposable
 
     /// <summary>The UDP port listened on, once started.</summary>
     public int Port { get; private set; }
+
+    /// <summary>Clients subscribed to each camera (by camera id), as of the last change; any thread may read it.</summary>
+    public IReadOnlyDictionary<int, int> Viewers => _viewers;
 
     /// <summary>Connections with a session now (any phase).</summary>
     public int Clients => Volatile.Read(ref _clients);
@@ -192,6 +196,7 @@ public sealed class NetServer : IDisposable
                 if (_sessions.Remove(e.Peer, out var gone))
                 {
                     Volatile.Write(ref _clients, _sessions.Count);
+                    CountViewers();
                     if (gone.HasAvatar)
                     {
                         _simulation.Inputs.Enqueue(new RemoveAvatar(NextTick, (long)gone.ClientId));
@@ -427,7 +432,12 @@ public sealed class NetServer : IDisposable
         {
             session.Cameras[(int)id] = before.GetValueOrDefault((int)id);
         }
+        CountViewers();
     }
+
+    /// <summary>Network thread, after subscriptions change: a fresh count for the generator, which puts watched cameras first.</summary>
+    private void CountViewers()
+        => _viewers = _sessions.Values.SelectMany(s => s.Cameras.Keys).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
 
     private void OnHashQuery(Session session, StateHashQuery query)
     {

@@ -116,6 +116,8 @@ internal sealed class FrameService(Sim simulation, NetworkService network, IOpti
         foreach (var camera in _cameras)
         {
             _known.Add(camera);
+            // Watched cameras go first when the generator cannot keep up with them all.
+            scheduler.SetViewers(camera, network.ViewersOf(camera.Id));
             if (scheduler.IsDue(camera, simulation.Tick))
             {
                 scheduler.Submit(_conditioner!.Build(camera));

@@ -31,6 +31,9 @@ internal sealed class NetworkService(Sim simulation, IForecaster forecaster, IOp
     /// <summary>Where the web viewer's sockets are served (/ws), while networking runs; null otherwise.</summary>
     public WebSocketTransport? WebSockets => _server is null ? null : _webSockets;
 
+    /// <summary>How many clients watch a camera (by its entity id) now.</summary>
+    public int ViewersOf(int cameraId) => _server?.Viewers.GetValueOrDefault(cameraId) ?? 0;
+
     /// <summary>Whether networking is configured on at all.</summary>
     public bool Enabled => options.Value.Enabled;
 
