@@ -16,7 +16,17 @@ from model import ContractModel, ReferenceUNet
 LIMIT_BYTES = 20 * 1024 * 1024
 
 
-def manifest(name: str, height: int, width: int, context: int, max_batch: int) -> dict:
+CONTRACT_INPUTS = ("layout", "continuous", "globals", "context")
+
+
+def manifest(name: str, height: int, width: int, context: int, max_batch: int, inputs=CONTRACT_INPUTS) -> dict:
+    """The model's manifest (protocol/world-model.md), declaring the contract inputs it takes."""
+    shapes = {
+        "layout": ("uint8", ["B", 1, height, width]),
+        "continuous": ("float32", ["B", 3, height, width]),
+        "globals": ("float32", ["B", 16]),
+        "context": ("uint8", ["B", context, 3, height, width]),
+    }
     return {
         "contract": "twinworld.world-model/1",
         "name": name,
@@ -26,12 +36,7 @@ def manifest(name: str, height: int, width: int, context: int, max_batch: int) -
         "steps": 1,
         "layout_classes": 21,
         "max_batch": max_batch,
-        "inputs": [
-            {"name": "layout", "dtype": "uint8", "shape": ["B", 1, height, width]},
-            {"name": "continuous", "dtype": "float32", "shape": ["B", 3, height, width]},
-            {"name": "globals", "dtype": "float32", "shape": ["B", 16]},
-            {"name": "context", "dtype": "uint8", "shape": ["B", context, 3, height, width]},
-        ],
+        "inputs": [{"name": n, "dtype": shapes[n][0], "shape": shapes[n][1]} for n in inputs],
         "outputs": [{"name": "frame", "dtype": "uint8", "shape": ["B", 3, height, width]}],
     }
 

@@ -10,6 +10,8 @@ import os
 import torch
 from torch import Tensor
 
+from export import manifest
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 TORCH_FIXTURES = os.path.join(ROOT, "tests", "TwinWorld.Torch.Tests", "Fixtures")
 MODEL_FIXTURES = os.path.join(ROOT, "tests", "TwinWorld.Generation.Tests", "Models", "TorchWorldModelFixtures")
@@ -57,27 +59,6 @@ class WrongShape(torch.nn.Module):
 
     def forward(self, layout: Tensor) -> Tensor:
         return layout
-
-
-def manifest(name, height, width, context, max_batch, inputs):
-    shapes = {
-        "layout": ("uint8", ["B", 1, height, width]),
-        "continuous": ("float32", ["B", 3, height, width]),
-        "globals": ("float32", ["B", 16]),
-        "context": ("uint8", ["B", context, 3, height, width]),
-    }
-    return {
-        "contract": "twinworld.world-model/1",
-        "name": name,
-        "model": name + ".pt",
-        "resolution": [height, width],
-        "context_frames": context,
-        "steps": 1,
-        "layout_classes": 21,
-        "max_batch": max_batch,
-        "inputs": [{"name": n, "dtype": shapes[n][0], "shape": shapes[n][1]} for n in inputs],
-        "outputs": [{"name": "frame", "dtype": "uint8", "shape": ["B", 3, height, width]}],
-    }
 
 
 def save(module, folder, name):

@@ -1,5 +1,6 @@
 using System.Numerics;
 using Microsoft.Playwright;
+using TwinWorld.Tests.Shared;
 using TwinWorld.Simulation.Cameras;
 using TwinWorld.Simulation.Inputs;
 
@@ -11,28 +12,20 @@ namespace TwinWorld.Net.Tests.Web;
 /// </summary>
 public sealed class WebViewerInChromiumTests(LiveServer server) : IClassFixture<LiveServer>, IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const int FrameWidth = 320, FrameHeight = 240;
     private static readonly PageWaitForFunctionOptions Patiently = new() { Timeout = 30_000, PollingInterval = 50 };
 
     private readonly List<string> _pageErrors = [];
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private HeadlessChromium? _chromium;
 
-    public async Task InitializeAsync()
-    {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: tools/setup.sh installs the Debian package chromium");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true });
-    }
+    public async Task InitializeAsync() => _chromium = await HeadlessChromium.LaunchAsync();
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null)
+        if (_chromium is not null)
         {
-            await _browser.DisposeAsync();
+            await _chromium.DisposeAsync();
         }
-        _playwright?.Dispose();
     }
 
     [Fact]
@@ -143,7 +136,7 @@ public sealed class WebViewerInChromiumTests(LiveServer server) : IClassFixture<
 
     private async Task<IPage> Open(LiveServer server, string token)
     {
-        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await _chromium!.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
         page.PageError += (_, error) => _pageErrors.Add(error);
         await page.GotoAsync($"http://127.0.0.1:{server.HttpPort}/?token={token}");
         return page;

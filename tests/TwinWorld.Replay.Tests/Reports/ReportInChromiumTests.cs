@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using TwinWorld.Tests.Shared;
 using TwinWorld.Replay.Reports;
 
 namespace TwinWorld.Replay.Tests.Reports;
@@ -12,36 +13,27 @@ namespace TwinWorld.Replay.Tests.Reports;
 /// </summary>
 public sealed partial class ReportInChromiumTests : IClassFixture<ShortTsunamiRuns>, IAsyncLifetime, IDisposable
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     private readonly ShortTsunamiRuns _runs;
     private readonly string _dir = Directory.CreateTempSubdirectory("twinworld-report-").FullName;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private HeadlessChromium? _chromium;
 
     public ReportInChromiumTests(ShortTsunamiRuns runs) => _runs = runs;
 
-    public async Task InitializeAsync()
-    {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: tools/setup.sh installs the Debian package chromium");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true });
-    }
+    public async Task InitializeAsync() => _chromium = await HeadlessChromium.LaunchAsync();
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null)
+        if (_chromium is not null)
         {
-            await _browser.DisposeAsync();
+            await _chromium.DisposeAsync();
         }
-        _playwright?.Dispose();
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private async Task<IPage> Open(string html)
     {
-        var page = await _browser!.NewPageAsync();
+        var page = await _chromium!.Browser.NewPageAsync();
         await page.GotoAsync(new Uri(html).AbsoluteUri);
         return page;
     }
