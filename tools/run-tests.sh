@@ -22,7 +22,7 @@ for trx in "$results"/*.trx; do
   count() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
   passed=$((passed + $(count passed)))
   failed=$((failed + $(count failed)))
-  skipped=$((skipped + $(count notExecuted)))
+  skipped=$((skipped + $(count total) - $(count executed)))
 done
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
