@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TwinWorld.Torch.Tests;
 
 namespace TwinWorld.Cli.Tests;
 
@@ -64,15 +65,62 @@ public sealed class RunFramesTests : IDisposable
         Assert.Equal(["000001.jpg", "000041.jpg", "000081.jpg", "000121.jpg", "000161.jpg"], Directory.GetFiles(Path.Combine(_folder, "overview")).Select(f => Path.GetFileName(f)).Order());
     }
 
+    private static string Model(string name) => Path.Combine(AppContext.BaseDirectory, "Models", name);
+
+    /// <summary>A deadline no busy test machine misses, so every fallback counted is the model's own doing.</summary>
+    private string[] FilmWith(string manifest) => [.. FilmedFire, "--frames", _folder, "--fps", "1", "--model", manifest, "--deadline", "30s"];
+
+    [TorchFact]
+    public void With_a_model_the_frames_are_the_models_at_its_size()
+    {
+        var (exitCode, output, errors) = Twin.Run(FilmWith(Model("probe.json")));
+
+        Assert.True(exitCode == 0, errors + output);
+        Assert.Contains("World model \"probe\" loaded", output);
+        Assert.Contains($"Frames: 60 written to {_folder} (above 30, hill 30), 1 a second of simulated time per camera at 8 x 6: 60 by the model.", output);
+        Assert.Equal((8, 6), FrameSize(File.ReadAllBytes(Path.Combine(_folder, "hill", "000021.jpg"))));
+    }
+
+    [TorchFact]
+    public void A_model_that_throws_leaves_the_run_on_renderer_frames()
+    {
+        // wrong-shape loads, but every forward returns a frame tensor its manifest does not promise.
+        var (exitCode, output, errors) = Twin.Run(FilmWith(Model("wrong-shape.json")));
+
+        Assert.True(exitCode == 0, errors + output);
+        Assert.Contains("World model failed: model wrong-shape returned uint8 [", errors);
+        Assert.Single(Regex.Matches(errors, "World model failed"));
+        Assert.Contains("1 a second of simulated time per camera at 8 x 6: 60 by the renderer in the model's place (error).", output);
+        Assert.Contains("The run stopped at 0m30s (the time limit)", output);
+    }
+
+    [Fact]
+    public void A_broken_model_file_leaves_the_run_on_renderer_frames()
+    {
+        string models = Path.Combine(_folder, "models");
+        Directory.CreateDirectory(models);
+        File.WriteAllText(Path.Combine(models, "broken.json"), File.ReadAllText(Model("probe.json")).Replace("probe.pt", "broken.pt"));
+        File.WriteAllBytes(Path.Combine(models, "broken.pt"), [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7))]);
+
+        var (exitCode, output, errors) = Twin.Run([.. FilmedFire, "--frames", Path.Combine(_folder, "out"), "--fps", "1", "--model", Path.Combine(models, "broken.json"), "--deadline", "30s"]);
+
+        Assert.True(exitCode == 0, errors + output);
+        Assert.Contains("World model could not be loaded", errors);
+        Assert.Contains("at 8 x 6: 60 by the renderer in the model's place (unavailable).", output);
+        Assert.Contains("The run stopped at 0m30s (the time limit)", output);
+    }
+
     [Theory]
     [InlineData("coastal-tsunami.yaml", new[] { "--camera", "lighthouse" }, 2, "--camera lighthouse: scenario 'coastal-tsunami' has no such camera; its cameras are harbour, overview")]
     [InlineData("wildfire-wui.yaml", new string[0], 2, "--frames: scenario 'wildfire-wui' has no cameras to film; add one under cameras:")]
     [InlineData("coastal-tsunami.yaml", new[] { "--deadline", "0ms" }, 2, "--frames: Deadline is 00:00:00; it must be above 0")]
     [InlineData("coastal-tsunami.yaml", new[] { "--deadline", "soon" }, 1, "--deadline: 'soon' is not a duration")]
     [InlineData("coastal-tsunami.yaml", new[] { "--jpeg-quality", "0" }, 1, "--jpeg-quality must be between 1 and 100 (got 0)")]
+    [InlineData("coastal-tsunami.yaml", new[] { "--model", "Models/probe.json", "--resolution", "32" }, 2, "--resolution 32: the model of")]
     public void Frames_that_cannot_be_made_stop_the_run_before_it_starts_with_the_reason(string scenario, string[] options, int exit, string expected)
     {
-        var (exitCode, output, errors) = Twin.Run(["run", Shipped(scenario), "--headless", "--until", "10s", "--frames", _folder, .. options]);
+        string[] absolute = [.. options.Select(o => o.StartsWith("Models/", StringComparison.Ordinal) ? Path.Combine(AppContext.BaseDirectory, o) : o)];
+        var (exitCode, output, errors) = Twin.Run(["run", Shipped(scenario), "--headless", "--until", "10s", "--frames", _folder, .. absolute]);
 
         Assert.True(exitCode == exit, errors + output);
         Assert.Contains(expected, errors);

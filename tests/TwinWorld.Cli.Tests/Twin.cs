@@ -36,6 +36,12 @@ internal static class Twin
     private static ProcessStartInfo StartInfo(bool input, string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input };
+        // The test's folder holds twin beside the server (which this project references), and assemblies that ASP.NET
+        // Core's shared framework provides (Microsoft.Extensions.Logging.Abstractions, which the frame scheduler uses)
+        // are not copied there: twin runs with this project's runtime config, which names that framework.
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add("--runtimeconfig");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TwinWorld.Cli.Tests.runtimeconfig.json"));
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "twin.dll"));
         foreach (string arg in args)
         {

@@ -37,14 +37,16 @@ internal static class RunCommand
         var frames = new Option<DirectoryInfo?>("--frames") { Description = "Film the scenario's cameras: write their generated frames to this folder as <camera>/<tick>.jpg" };
         var camera = new Option<string?>("--camera") { Description = "With --frames: film only this camera (its name in the scenario)" };
         var fps = Options.Ranged("--fps", "With --frames: frames a second of simulated time, per camera", 5.0, 0.01, 1000.0);
-        var resolution = Options.Ranged("--resolution", "With --frames: frames are this many pixels each way", 64, 8, 1024);
+        var resolution = Options.Ranged("--resolution", $"With --frames: frames are this many pixels each way (default {FrameOutput.DefaultResolution}, or the model's size)", FrameOutput.DefaultResolution, 8, 1024);
+        var model = new Option<FileInfo?>("--model") { Description = "With --frames: a world model's manifest (JSON, beside its TorchScript file); the reference renderer stands in while it is late, throws or cannot be loaded" };
         var jpegQuality = Options.Ranged("--jpeg-quality", "With --frames: JPEG quality, 1 (smallest) to 100 (best)", 85, 1, 100);
         var deadline = Options.ShortDuration("--deadline", "With --frames: how long a frame waits for the model before the renderer's is written instead", TimeSpan.FromMilliseconds(200));
-        var command = new Command("run", "Validate and run a scenario file") { file, set, until, headless, speed, workers, seed, summary, record, snapshotEvery, frames, camera, fps, resolution, jpegQuality, deadline };
+        var command = new Command("run", "Validate and run a scenario file") { file, set, until, headless, speed, workers, seed, summary, record, snapshotEvery, frames, camera, fps, resolution, model, jpegQuality, deadline };
         command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(set) ?? [], parse.GetValue(until), parse.GetValue(headless), parse.GetValue(speed), parse.GetValue(workers),
             parse.GetValue(seed), parse.GetValue(summary), parse.GetValue(record), parse.GetValue(snapshotEvery),
             parse.GetValue(frames) is { } folder
-                ? new FrameSettings(folder.FullName, parse.GetValue(camera), parse.GetValue(fps), parse.GetValue(resolution), parse.GetValue(jpegQuality), parse.GetValue(deadline), parse.GetValue(headless))
+                ? new FrameSettings(folder.FullName, parse.GetValue(camera), parse.GetValue(fps), parse.GetResult(resolution) is { Implicit: false } ? parse.GetValue(resolution) : null,
+                    parse.GetValue(model)?.FullName, parse.GetValue(jpegQuality), parse.GetValue(deadline), parse.GetValue(headless))
                 : null));
         return command;
     }
@@ -134,7 +136,7 @@ internal static class RunCommand
         Report(run, clock.Elapsed);
         foreach (string line in filmed.Lines)
         {
-            AnsiConsole.MarkupLine(Markup.Escape(line));
+            Console.WriteLine(line); // unwrapped: the counts and the folder stay on one line for scripts
         }
         if (recorder is not null)
         {

@@ -1,6 +1,7 @@
 using TwinWorld.Ecs;
 using TwinWorld.Generation.Conditions;
 using TwinWorld.Generation.Encoding;
+using TwinWorld.Generation.Models;
 using TwinWorld.Generation.Rendering;
 using TwinWorld.Generation.Scheduling;
 using TwinWorld.Scenarios.Running;
@@ -11,12 +12,16 @@ namespace TwinWorld.Cli.Frames;
 /// <c>twin run --frames DIR</c>: films the scenario's cameras while it runs. After each tick it builds the conditions
 /// of every camera whose frame is due and submits them to a <see cref="FrameScheduler"/>, then writes the frames that
 /// have come as <c>DIR/&lt;camera&gt;/&lt;tick&gt;.jpg</c> (the tick zero-padded to six digits, so names sort in time).
-/// Headless, it lets the generator finish the last due frames before it submits the next (made meanwhile, while the
+/// With a model (<c>--model manifest.json</c>, run through TwinWorld.Torch) the frames are the model's, and the
+/// reference renderer's stand in for those it makes too late, for all while it throws, and while it cannot be loaded
+/// (a broken file): the run goes on either way. Headless, it lets the generator finish the last due frames before it submits the next (made meanwhile, while the
 /// simulation ran on), so every due frame is written; live, the run never waits and a frame that comes too late
 /// for its camera is skipped, as the server does.
 /// </summary>
 internal sealed class FrameOutput : IDisposable
 {
+    public const int DefaultResolution = 64;
+
     private readonly ScenarioRun _run;
     private readonly FrameSettings _settings;
     private readonly string[] _names;
@@ -31,13 +36,13 @@ internal sealed class FrameOutput : IDisposable
     private int _submitted;
     private string? _writeError;
 
-    private FrameOutput(ScenarioRun run, FrameSettings settings, string[] names)
+    private FrameOutput(ScenarioRun run, FrameSettings settings, string[] names, int width, int height)
     {
         _run = run;
         _settings = settings;
         _names = names;
-        _conditioner = new CameraConditioner(run.Simulation, settings.Resolution, settings.Resolution);
-        _renderer = new ReferenceRenderer(settings.Resolution, settings.Resolution);
+        _conditioner = new CameraConditioner(run.Simulation, width, height);
+        _renderer = new ReferenceRenderer(width, height);
         var options = new FrameSchedulerOptions
         {
             TickRateHz = run.Simulation.TickRateHz,
@@ -45,7 +50,8 @@ internal sealed class FrameOutput : IDisposable
             JpegQuality = settings.JpegQuality,
             Deadline = settings.Deadline,
         };
-        _scheduler = new FrameScheduler(_renderer, null, options, new ConsoleLogger());
+        Func<IWorldModel>? load = settings.Model is { } model ? () => TorchWorldModel.Load(model) : null;
+        _scheduler = new FrameScheduler(_renderer, load, options, new ConsoleLogger());
         _feed = _scheduler.Subscribe();
     }
 
@@ -71,23 +77,54 @@ internal sealed class FrameOutput : IDisposable
             error = $"--camera {settings.Camera}: scenario '{run.Scenario.Name}' has no such camera; its cameras are {string.Join(", ", cameras.Select(c => c.Name))}";
             return null;
         }
+        int width = settings.Resolution ?? DefaultResolution, height = width;
+        if (settings.Model is { } model && Size(model) is { } size)
+        {
+            if (settings.Resolution is { } asked && (asked, asked) != size)
+            {
+                error = $"--resolution {asked}: the model of {model} makes {size.Width} x {size.Height} frames; leave --resolution out";
+                return null;
+            }
+            (width, height) = size;
+        }
         try
         {
             foreach (string name in names)
             {
                 Directory.CreateDirectory(Path.Combine(settings.Folder, name));
             }
-            return new FrameOutput(run, settings, names);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error = $"--frames {settings.Folder}: cannot make the folder: {e.Message}";
+            return null;
+        }
+        try
+        {
+            return new FrameOutput(run, settings, names, width, height);
         }
         catch (Exception e) when (e is ArgumentException or JpegException)
         {
             error = $"--frames: {e.Message}";
+            return null;
         }
-        return null;
+    }
+
+    /// <summary>
+    /// The frame size the model's manifest gives; null when it cannot be read, in which case loading the model fails
+    /// too and the scheduler reports it and runs on renderer frames at the default size.
+    /// </summary>
+    private static (int Width, int Height)? Size(string manifest)
+    {
+        try
+        {
+            var read = ModelManifest.Load(manifest);
+            return (read.Width, read.Height);
+        }
+        catch (ManifestException)
+        {
+            return null;
+        }
     }
 
     /// <summary>On the tick thread, after each tick: submits the due cameras' conditions and writes the frames that have come.</summary>
@@ -127,7 +164,7 @@ internal sealed class FrameOutput : IDisposable
         var lines = new List<string>
         {
             $"Frames: {written:N0} written to {_settings.Folder} ({string.Join(", ", _names.Select(n => $"{n} {_written.GetValueOrDefault(n):N0}"))}), "
-                + $"{_settings.Fps:0.##} a second of simulated time per camera at {_settings.Resolution} x {_settings.Resolution}: "
+                + $"{_settings.Fps:0.##} a second of simulated time per camera at {_scheduler.Width} x {_scheduler.Height}: "
                 + string.Join(", ", _sources.OrderBy(s => s.Key).Select(s => $"{s.Value:N0} {s.Key}")) + ".",
         };
         if (_submitted > written && _writeError is null)
