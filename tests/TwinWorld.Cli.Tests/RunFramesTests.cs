@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TwinWorld.Torch.Tests;
 
 namespace TwinWorld.Cli.Tests;
 
@@ -123,6 +124,34 @@ public sealed class RunFramesTests : IDisposable
         Assert.Contains("this server speaks \"twinworld.world-model/1\"", errors);
     }
 
+    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Models", name);
+
+    /// <summary>A deadline no busy test machine misses, so every fallback counted is the model's own doing.</summary>
+    private string[] FilmWith(string manifest) => [.. FilmedFire, "--frames", _folder, "--fps", "1", "--model", manifest, "--deadline", "30s"];
+
+    [TorchFact]
+    public void With_a_model_the_frames_are_the_models_at_its_size()
+    {
+        var (exitCode, output, errors) = Twin.Run(FilmWith(Fixture("probe.json")));
+
+        Assert.True(exitCode == 0, errors + output);
+        Assert.Contains($"Frames: 60 written to {_folder} (above 30, hill 30), 1 a second of simulated time per camera at 8 x 6: 60 by the model.", Regex.Replace(output, @"\s+", " "));
+        Assert.Equal((8, 6), FrameSize(File.ReadAllBytes(Path.Combine(_folder, "hill", "000021.jpg"))));
+    }
+
+    [TorchFact]
+    public void A_model_that_throws_leaves_the_run_on_renderer_frames()
+    {
+        // wrong-shape loads, but every forward returns a frame tensor its manifest does not promise.
+        var (exitCode, output, errors) = Twin.Run(FilmWith(Fixture("wrong-shape.json")));
+
+        Assert.True(exitCode == 0, errors + output);
+        Assert.Contains("World model failed: model wrong-shape returned uint8 [", errors);
+        Assert.Single(Regex.Matches(errors, "World model failed"));
+        Assert.Contains("1 a second of simulated time per camera at 8 x 6: 60 by the renderer in the model's place (error).", Regex.Replace(output, @"\s+", " "));
+        Assert.Contains("The run stopped at 0m30s (the time limit)", output);
+    }
+
     [Theory]
     [InlineData("coastal-tsunami.yaml", new[] { "--camera", "lighthouse" }, 2, "--camera lighthouse: scenario 'coastal-tsunami' has no such camera; its cameras are harbour, overview")]
     [InlineData("wildfire-wui.yaml", new string[0], 2, "--frames: scenario 'wildfire-wui' has no cameras to film; add one under cameras:")]
@@ -131,7 +160,8 @@ public sealed class RunFramesTests : IDisposable
     [InlineData("coastal-tsunami.yaml", new[] { "--jpeg-quality", "0" }, 1, "--jpeg-quality must be between 1 and 100 (got 0)")]
     public void Frames_that_cannot_be_made_stop_the_run_before_it_starts_with_the_reason(string scenario, string[] options, int exit, string expected)
     {
-        var (exitCode, output, errors) = Twin.Run(["run", Shipped(scenario), "--headless", "--until", "10s", "--frames", _folder, .. options]);
+        string[] absolute = [.. options.Select(o => o.StartsWith("Models/", StringComparison.Ordinal) ? Path.Combine(AppContext.BaseDirectory, o) : o)];
+        var (exitCode, output, errors) = Twin.Run(["run", Shipped(scenario), "--headless", "--until", "10s", "--frames", _folder, .. absolute]);
 
         Assert.True(exitCode == exit, errors + output);
         Assert.Contains(expected, errors);

@@ -219,7 +219,7 @@ internal sealed class ModelRunner : IDisposable
         }
         // Logged once per run of failures: a broken model must not flood the log at the frame rate.
         var level = _failing ? LogLevel.Debug : LogLevel.Warning;
-        _logger.Log(level, e, "World model {What}: {Message}; sending reference renderer frames, trying the model again in {Backoff}", what, e.Message, _backoff);
+        _logger.Log(level, e, "World model {What}: {Message}; sending reference renderer frames, trying the model again in {Seconds:0.###} s", what, e.Message, _backoff.TotalSeconds);
         _failing = true;
         _backoff = TimeSpan.FromTicks(Math.Min(_backoff.Ticks * 2, _options.MaxRetryAfter.Ticks));
     }
