@@ -100,6 +100,8 @@ public static class ServerHost
         builder.Services.AddHostedService<TickLoop>();
         builder.Services.AddHostedService(services => services.GetRequiredService<NetworkService>());
         var app = builder.Build();
+        // Listen from the start, so totals count from start-up rather than from the first scrape.
+        _ = app.Services.GetRequiredService<MetricsCollector>();
         HealthEndpoints.Map(app);
         MetricsEndpoint.Map(app);
         WebViewerEndpoints.Map(app);
