@@ -18,6 +18,7 @@ internal sealed class Bot(int number, int seed) : IDisposable
     private long _bytesAtStart, _updatesAtStart, _framesAtStart;
     private int _errorsAtStart;
     private Vector2? _avatarAtStart;
+    private bool _measuring;
 
     public int Number { get; } = number;
 
@@ -62,6 +63,7 @@ internal sealed class Bot(int number, int seed) : IDisposable
         {
             (_bytesAtStart, _updatesAtStart, _framesAtStart, _errorsAtStart) = (client.BytesReceived, client.StateUpdatesApplied, client.FramesReceived, client.Errors.Count);
             _avatarAtStart = Avatar();
+            _measuring = true;
         }
     }
 
@@ -83,6 +85,11 @@ internal sealed class Bot(int number, int seed) : IDisposable
     /// <summary>Every so often (0.5 to 3 s) walks a new random way, or stands still.</summary>
     public void Drive(TimeSpan elapsed)
     {
+        if (_measuring)
+        {
+            // The avatar appears a tick or two after joining: a bot that started measuring before it was in view counts from where it first is.
+            _avatarAtStart ??= Avatar();
+        }
         if (!Running || Client!.Welcome.Role != Role.Player || elapsed < _nextTurn)
         {
             return;

@@ -137,7 +137,8 @@ internal static class RunCommand
         Report(run, clock.Elapsed);
         foreach (string line in filmed.Lines)
         {
-            AnsiConsole.MarkupLine(Markup.Escape(line));
+            // Plain, not through Spectre: a line scripts match must not wrap at the console's width.
+            Console.WriteLine(line);
         }
         if (recorder is not null)
         {
