@@ -1,6 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Configs;
 using TwinWorld.Replay.Recording;
 
 namespace TwinWorld.Bench.Replay;
@@ -11,46 +9,17 @@ namespace TwinWorld.Bench.Replay;
 /// The writer thread falls behind within the first thousand, so this includes Append's waits for room in the
 /// queue: it measures the whole pipeline, not the few microseconds a 20 Hz tick pays for its one record.
 /// </summary>
-[Config(typeof(Percentiles))]
 [InvocationCount(128)]
-public class RecordingAppendTick
+public class RecordingAppendTick() : RecordingAppendBench(64)
 {
     private const int RecordsPerInvoke = 1_000;
-
-    private readonly byte[] _tick = new byte[64];
-    private string _path = "";
-    private RecordingWriter _writer = null!;
-
-    [GlobalSetup]
-    public void Open()
-    {
-        new Random(1).NextBytes(_tick);
-        _path = Path.Combine(Path.GetTempPath(), $"twinworld-bench-{Guid.NewGuid():N}.twrec");
-        _writer = RecordingWriter.Create(_path);
-    }
-
-    /// <summary>Each iteration starts with the writer caught up.</summary>
-    [IterationSetup]
-    public void CatchUp() => _writer.Flush();
-
-    [GlobalCleanup]
-    public void Close()
-    {
-        _writer.Dispose();
-        File.Delete(_path);
-    }
 
     [Benchmark(OperationsPerInvoke = RecordsPerInvoke)]
     public void Append()
     {
         for (int i = 0; i < RecordsPerInvoke; i++)
         {
-            _writer.Append(RecordKind.Tick, _tick);
+            Writer.Append(RecordKind.Tick, Payload);
         }
-    }
-
-    private sealed class Percentiles : ManualConfig
-    {
-        public Percentiles() => AddColumn(StatisticColumn.P50, StatisticColumn.P95, StatisticColumn.Max);
     }
 }
