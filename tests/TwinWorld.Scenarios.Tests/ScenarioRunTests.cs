@@ -21,6 +21,19 @@ public class ScenarioRunTests
         map: {procedural: {size: 128}}
         """;
 
+    [Theory]
+    [InlineData("", 2)]
+    [InlineData(", water_cell: 2", 1)]
+    [InlineData(", water_cell: 8", 4)]
+    public void The_map_sets_how_coarse_the_water_runs(string waterCell, int terrainCellsPerWaterCell)
+    {
+        var run = new ScenarioRun(Parse($"scenario: water\nmap: {{procedural: {{size: 128}}{waterCell}}}\nend: {{after: 1m}}\n"), workers: 1);
+
+        var water = run.Simulation.Hazards.Water;
+        Assert.Equal(terrainCellsPerWaterCell, water.Factor);
+        Assert.Equal(run.Simulation.Site.Terrain.CellCount / (terrainCellsPerWaterCell * terrainCellsPerWaterCell), water.Solver.Depth.Length);
+    }
+
     [Fact]
     public void Triggers_fire_once_on_the_rising_edge_repeat_while_level_and_act_after_their_delay()
     {

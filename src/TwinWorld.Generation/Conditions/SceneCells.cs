@@ -41,10 +41,10 @@ internal sealed class SceneCells(TerrainGrid terrain, HazardGrids hazards)
 
     public float Bed(int cell) => _bed[cell];
 
-    public float WaterDepth(int cell) => hazards.Water.Depth[cell];
+    public float WaterDepth(int cell) => hazards.Water.DepthAt(cell);
 
     /// <summary>Water on ground that was dry at the start (a flood), as opposed to the sea.</summary>
-    public float FloodDepth(int cell) => hazards.Flood.IsLand(cell) ? hazards.Water.Depth[cell] : 0;
+    public float FloodDepth(int cell) => hazards.Flood.IsLand(cell) ? hazards.Water.DepthAt(cell) : 0;
 
     /// <summary>How high what stands on the cell rises above its bed (m): buildings; 0 elsewhere.</summary>
     public float StructureHeight(int cell) => _use[cell] == LandUse.Building ? Storeys[(int)hazards.Buildings.At(cell)] : 0;
@@ -52,7 +52,7 @@ internal sealed class SceneCells(TerrainGrid terrain, HazardGrids hazards)
     /// <summary>The top of what a ray meets over the cell: the water surface or a roof, whichever is higher.</summary>
     public float SurfaceTop(int cell)
     {
-        float depth = hazards.Water.Depth[cell];
+        float depth = hazards.Water.DepthAt(cell);
         return _bed[cell] + MathF.Max(depth >= WetDepth ? depth : 0, StructureHeight(cell));
     }
 
@@ -67,7 +67,7 @@ internal sealed class SceneCells(TerrainGrid terrain, HazardGrids hazards)
         {
             return LayoutClass.Fire;
         }
-        float depth = hazards.Water.Depth[cell];
+        float depth = hazards.Water.DepthAt(cell);
         bool building = _use[cell] == LandUse.Building;
         if (depth >= WetDepth && !(building && roofsAboveWater && StructureHeight(cell) > depth))
         {

@@ -25,7 +25,7 @@ internal sealed class HazardGridBuilder
         var hazards = simulation.Hazards;
         int tilesX = (terrain.Width + GridTile.Size - 1) / GridTile.Size, tilesY = (terrain.Height + GridTile.Size - 1) / GridTile.Size;
         _changes.Clear();
-        var depth = hazards.Water.Depth;
+        var water = hazards.Water;
         for (int ty = 0; ty < tilesY; ty++)
         {
             for (int tx = 0; tx < tilesX; tx++)
@@ -38,9 +38,10 @@ internal sealed class HazardGridBuilder
                     {
                         for (int x = x0, cell = (y * terrain.Width) + x0; x < x1; x++, cell++)
                         {
-                            if (depth[cell] > 0 && hazards.Flood.IsLand(cell))
+                            float depth = water.DepthAt(cell);
+                            if (depth > 0 && hazards.Flood.IsLand(cell))
                             {
-                                BinaryPrimitives.WriteUInt16LittleEndian(_water.AsSpan(2 * (((y - y0) * GridTile.Size) + x - x0)), Quantisation.WaterDepth(depth[cell]));
+                                BinaryPrimitives.WriteUInt16LittleEndian(_water.AsSpan(2 * (((y - y0) * GridTile.Size) + x - x0)), Quantisation.WaterDepth(depth));
                             }
                         }
                     }

@@ -48,6 +48,7 @@ internal sealed partial class ScenarioReader
     private readonly List<(string Name, YamlNode At)> _stops = [];
     private const int BuiltInKinds = 5;
     private int _ownKinds;
+    private float? _waterCell;
     private readonly Dictionary<ZoneSpec, YamlNode> _zoneNodes = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _hazardNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _cameraNames = new(StringComparer.OrdinalIgnoreCase);
@@ -103,7 +104,10 @@ internal sealed partial class ScenarioReader
             return null;
         }
         return new Scenario(name, description, file, seed, rate, site, population, alert, cameras, wind,
-            [.. events, .. changes], triggers, parameters, [.. metrics.Distinct()], interval.Value, end);
+            [.. events, .. changes], triggers, parameters, [.. metrics.Distinct()], interval.Value, end)
+        {
+            WaterCellSize = _waterCell,
+        };
     }
 
     /// <summary>One action injected into a running scenario: references are checked against its map and kinds.</summary>
@@ -237,11 +241,12 @@ internal sealed partial class ScenarioReader
 
     private MapSpec? ReadMap(YamlNode? node)
     {
-        var map = _read.Mapping(node, "map", ["procedural", "terrain"]);
+        var map = _read.Mapping(node, "map", ["procedural", "terrain", "water_cell"]);
         if (map is null)
         {
             return null;
         }
+        _waterCell = map.Has("water_cell") ? (float?)_read.Number(map["water_cell"], "map water_cell", 0.1, 1000) : null;
         if (map.Has("procedural") == map.Has("terrain"))
         {
             _read.Error(map.Node, "map needs exactly one of 'procedural' (the generated town) or 'terrain' (imported files)");

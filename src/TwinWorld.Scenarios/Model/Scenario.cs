@@ -19,4 +19,8 @@ public sealed record Scenario(
     IReadOnlyList<ParameterSpec> Parameters,
     IReadOnlyList<Metric> Metrics,
     TimeSpan MetricsInterval,
-    EndSpec End);
+    EndSpec End)
+{
+    /// <summary>The side of the water's cells (m), from <c>map: {water_cell: ...}</c>; null for the simulation's default.</summary>
+    public float? WaterCellSize { get; init; }
+}

@@ -41,12 +41,13 @@ public sealed partial class ScenarioRun
     private ScenarioRun(Scenario scenario, int workers, bool populate)
     {
         Scenario = scenario;
-        Simulation = new Simulation.Simulation(scenario.Site, new SimulationOptions
+        var options = new SimulationOptions
         {
             Seed = scenario.Seed,
             TickRateHz = scenario.TickRateHz,
             Workers = workers > 0 ? workers : Environment.ProcessorCount,
-        });
+        };
+        Simulation = new Simulation.Simulation(scenario.Site, scenario.WaterCellSize is { } waterCell ? options with { WaterCellSize = waterCell } : options);
         _context = new ConditionContext(Simulation);
         _triggerDone = new bool[scenario.Triggers.Count];
         _triggerWas = new bool[scenario.Triggers.Count];

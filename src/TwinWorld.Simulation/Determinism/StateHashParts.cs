@@ -99,9 +99,7 @@ public static class StateHashParts
         hasher.Add(hazards.WaterMoving);
         if (hazards.WaterMoving)
         {
-            hasher.Add(MemoryMarshal.AsBytes(hazards.Water.Depth));
-            hasher.Add(MemoryMarshal.AsBytes(hazards.Water.DischargeX));
-            hasher.Add(MemoryMarshal.AsBytes(hazards.Water.DischargeY));
+            hazards.Water.AppendTo(ref hasher);
         }
         return hasher.Finish();
     }

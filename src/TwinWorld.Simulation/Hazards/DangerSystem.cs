@@ -38,14 +38,27 @@ internal sealed class DangerSystem : ISimulationSystem
     private static void MarkFlood(HazardGrids hazards)
     {
         var water = hazards.Water;
-        var depth = water.Depth;
-        for (int cell = 0; cell < depth.Length; cell++)
+        int width = hazards.Danger.Width;
+        int y = 0;
+        int rowStart = 0;
+        int lastWaterCell = -1;
+        float speed = 0;
+        // Wet land comes in cell order, so rows are counted rather than divided out, and runs of cells
+        // in one water cell share its speed.
+        foreach (int cell in hazards.Flood.WetLandCells)
         {
-            float d = depth[cell];
-            if (d >= FloodMaps.FloodedDepth && hazards.Flood.IsLand(cell))
+            while (cell >= rowStart + width)
             {
-                hazards.Danger.Raise(cell, MathF.Max(Noticeable, d * (water.Speed(cell) + 0.5f) / 2));
+                y++;
+                rowStart += width;
             }
+            int waterCell = water.WaterCellOf(cell);
+            if (waterCell != lastWaterCell)
+            {
+                speed = water.Solver.Speed(waterCell);
+                lastWaterCell = waterCell;
+            }
+            hazards.Danger.Raise(cell - rowStart, y, MathF.Max(Noticeable, water.DepthAt(cell) * (speed + 0.5f) / 2));
         }
     }
 
@@ -63,8 +76,8 @@ internal sealed class DangerSystem : ISimulationSystem
                 int cell = (y * width) + x;
                 if (fire.State(cell) == FireState.Burning)
                 {
-                    hazards.Danger.Raise(cell, 1);
-                    hazards.FireFront.Raise(cell, MathF.Max(float.Epsilon, fire.Intensity(cell)));
+                    hazards.Danger.Raise(x, y, 1);
+                    hazards.FireFront.Raise(x, y, MathF.Max(float.Epsilon, fire.Intensity(cell)));
                 }
             }
         }

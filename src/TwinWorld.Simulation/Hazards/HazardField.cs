@@ -49,17 +49,22 @@ public sealed class HazardField
 
     public float LevelAt(int cell) => _level[cell];
 
+    /// <summary>Cells west to east, as in the terrain.</summary>
+    public int Width => _terrain.Width;
+
     /// <summary>Raises a cell to the level (clamped to 0..max); a lower level leaves it as it is.</summary>
-    public void Raise(int cell, float level)
+    public void Raise(int cell, float level) => Raise(cell % _terrain.Width, cell / _terrain.Width, level);
+
+    /// <summary>Raises the cell at column x of row y, as <see cref="Raise(int, float)"/>.</summary>
+    public void Raise(int x, int y, float level)
     {
         level = float.IsNaN(level) ? 0 : Math.Clamp(level, 0, _maxLevel);
+        int cell = (y * _terrain.Width) + x;
         if (level <= _level[cell])
         {
             return;
         }
         _level[cell] = level;
-        int x = cell % _terrain.Width;
-        int y = cell / _terrain.Width;
         ref float block = ref _blockMax[((y / Block) * BlockColumns) + (x / Block)];
         block = MathF.Max(block, level);
         MinX = Math.Min(MinX, x);

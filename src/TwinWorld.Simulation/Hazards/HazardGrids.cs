@@ -27,12 +27,9 @@ public sealed class HazardGrids
     {
         _terrain = site.Terrain;
         var terrain = site.Terrain;
-        Water = new ShallowWaterSolver(terrain.Width, terrain.Height, terrain.CellSize, terrain.Elevation,
-            terrain.LandUse.Select(LandUseTraits.Manning).ToArray(), options.Workers)
-        {
-            StillLevel = SeaLevel,
-        };
-        Water.FillTo(SeaLevel);
+        Water = new WaterGrid(terrain, Math.Clamp((int)MathF.Round(options.WaterCellSize / terrain.CellSize), 1, Math.Min(terrain.Width, terrain.Height)), options.Workers);
+        Water.Solver.StillLevel = SeaLevel;
+        Water.Solver.FillTo(SeaLevel);
         Flood = new FloodMaps(terrain, SeaLevel);
         Fire = new FireGrid(terrain, FuelMoisture.Default);
         Buildings = new BuildingDamage(terrain);
@@ -41,7 +38,7 @@ public sealed class HazardGrids
     }
 
     /// <summary>The water: the sea at rest until a tsunami sets it moving.</summary>
-    public ShallowWaterSolver Water { get; }
+    public WaterGrid Water { get; }
 
     /// <summary>Whether the water is stepped: from the first tsunami on (water at rest needs no work).</summary>
     public bool WaterMoving { get; internal set; }
@@ -64,7 +61,7 @@ public sealed class HazardGrids
     public float FloodDepthAt(Vector2 at)
     {
         int cell = _terrain.IndexAt(at);
-        return WaterMoving && cell >= 0 && Flood.IsLand(cell) ? Water.Depth[cell] : 0;
+        return WaterMoving && cell >= 0 && Flood.IsLand(cell) ? Water.DepthAt(cell) : 0;
     }
 
     /// <summary>What the hazards do at a point right now.</summary>
@@ -79,8 +76,8 @@ public sealed class HazardGrids
         float speed = 0;
         if (WaterMoving && Flood.IsLand(cell))
         {
-            depth = Water.Depth[cell];
-            speed = Water.Speed(cell);
+            depth = Water.DepthAt(cell);
+            speed = Water.SpeedAt(cell);
         }
         float heat = 0;
         float fireDistance = float.PositiveInfinity;
@@ -108,7 +105,7 @@ public sealed class HazardGrids
     internal void Save(BinaryWriter writer)
     {
         writer.Write(WaterMoving);
-        Water.Save(writer);
+        Water.Solver.Save(writer);
         Flood.Save(writer);
         Fire.Save(writer);
         Wind.Save(writer);
@@ -120,7 +117,7 @@ public sealed class HazardGrids
     internal void Load(BinaryReader reader)
     {
         WaterMoving = reader.ReadBoolean();
-        Water.Load(reader);
+        Water.Solver.Load(reader);
         Flood.Load(reader);
         Fire.Load(reader);
         Wind.Load(reader);

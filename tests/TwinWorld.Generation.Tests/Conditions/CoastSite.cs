@@ -47,7 +47,12 @@ internal static class CoastSite
         return new Site(terrain, new ZoneMap(terrain.CellCount, []));
     }
 
-    public static Simulation.Simulation Simulation() => new(Create(), new SimulationOptions { Seed = 3, Workers = 1 });
+    /// <summary>With the water on the terrain's own cells, so a test can set one cell's depth without its neighbours'.</summary>
+    public static Simulation.Simulation Simulation()
+    {
+        var site = Create();
+        return new(site, new SimulationOptions { Seed = 3, Workers = 1, WaterCellSize = site.Terrain.CellSize });
+    }
 
     /// <summary>An overhead camera (looking straight down, "up" on screen along the yaw) at a height above the point.</summary>
     public static Entity Overhead(Simulation.Simulation simulation, Vector2 over, float height, float yaw = MathF.PI / 2, float fov = 60)

@@ -1,3 +1,4 @@
+using System.Numerics;
 using TwinWorld.Simulation.Terrain;
 using TwinWorld.Simulation.Zones;
 
@@ -35,6 +36,32 @@ internal static class HazardSites
             }
         }
         return site;
+    }
+
+    /// <summary>
+    /// A 400 x 80 m strip: sea to x = 80 m (4 m deep at the west edge), then grass rising 1:50
+    /// inland, with a shelter on the high ground at the east end.
+    /// </summary>
+    public static Site Coast()
+    {
+        var terrain = new TerrainGrid(200, 40, 2);
+        var shelter = new List<int>();
+        for (int y = 0; y < terrain.Height; y++)
+        {
+            for (int x = 0; x < terrain.Width; x++)
+            {
+                int cell = terrain.Index(x, y);
+                float metres = ((x + 0.5f) * 2) - 80;
+                terrain.Elevation[cell] = metres < 0 ? metres / 20 : metres / 50;
+                terrain.LandUse[cell] = metres < 0 ? LandUse.DeepWater : x >= 190 ? LandUse.Plaza : LandUse.Grass;
+                if (x >= 190)
+                {
+                    shelter.Add(cell);
+                }
+            }
+        }
+        terrain.FuelFromLandUse();
+        return new Site(terrain, new ZoneMap(terrain.CellCount, [new Zone(0, "hill", ZoneKind.Shelter, new Vector2(390, 40), [.. shelter])]));
     }
 
     public static void Run(Simulation simulation, double seconds)

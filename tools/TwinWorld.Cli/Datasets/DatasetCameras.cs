@@ -140,16 +140,10 @@ internal sealed class DatasetCameras
             return null;
         }
         var sum = Vector2.Zero;
-        int wet = 0;
-        var depth = hazards.Water.Depth;
-        for (int cell = 0; cell < terrain.CellCount; cell++)
+        foreach (int cell in hazards.Flood.WetLandCells)
         {
-            if (hazards.Flood.IsLand(cell) && depth[cell] >= FloodMaps.FloodedDepth)
-            {
-                sum += terrain.CellCentre(cell);
-                wet++;
-            }
+            sum += terrain.CellCentre(cell);
         }
-        return wet == 0 ? null : sum / wet;
+        return hazards.Flood.WetLandCells.Count == 0 ? null : sum / hazards.Flood.WetLandCells.Count;
     }
 }

@@ -18,13 +18,12 @@ public sealed record FloodNearCondition(AreaSpec Area, float Within) : Condition
         var (centre, radius) = Area.Disc(simulation.Site);
         float reach = radius + Within;
         var (x0, x1, y0, y1) = terrain.CellBox(centre, reach);
-        var depth = hazards.Water.Depth;
         for (int y = y0; y <= y1; y++)
         {
             for (int x = x0; x <= x1; x++)
             {
                 int cell = terrain.Index(x, y);
-                if (depth[cell] >= FloodMaps.FloodedDepth && hazards.Flood.IsLand(cell)
+                if (hazards.Water.DepthAt(cell) >= FloodMaps.FloodedDepth && hazards.Flood.IsLand(cell)
                     && Vector2.DistanceSquared(terrain.CellCentre(cell), centre) <= reach * reach)
                 {
                     return true;

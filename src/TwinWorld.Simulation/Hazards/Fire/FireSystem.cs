@@ -48,6 +48,6 @@ internal sealed class FireSystem : ISimulationSystem
             }
         }
         var water = hazards.Water;
-        fire.Advance(now + simulation.Dt, hazards.Wind.At, cell => water.Depth[cell] >= WettingDepth);
+        fire.Advance(now + simulation.Dt, hazards.Wind.At, cell => water.DepthAt(cell) >= WettingDepth);
     }
 }

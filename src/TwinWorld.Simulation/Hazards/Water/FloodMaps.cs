@@ -13,11 +13,21 @@ public sealed class FloodMaps
     /// <summary>Water this deep (m) counts a cell as flooded.</summary>
     public const float FloodedDepth = 0.1f;
 
+    private readonly int _width;
     private readonly bool[] _land;
+    private readonly (int First, int Last)[] _landColumns;
+    private readonly List<int> _wetLand = [];
 
     public FloodMaps(TerrainGrid terrain, float stillLevel)
     {
+        _width = terrain.Width;
         _land = terrain.Elevation.Select(e => e >= stillLevel).ToArray();
+        _landColumns = new (int, int)[terrain.Height];
+        for (int y = 0; y < terrain.Height; y++)
+        {
+            var row = _land.AsSpan(y * _width, _width);
+            _landColumns[y] = (row.IndexOf(true) is var first and >= 0 ? first : _width, row.LastIndexOf(true));
+        }
         MaxDepth = new float[terrain.CellCount];
         ArrivalSeconds = Enumerable.Repeat(float.PositiveInfinity, terrain.CellCount).ToArray();
     }
@@ -37,33 +47,42 @@ public sealed class FloodMaps
 
     public bool IsLand(int cell) => _land[cell];
 
-    /// <summary>Takes in the water after a step that ended at the given time.</summary>
-    public void Update(ReadOnlySpan<float> depth, float seconds)
+    /// <summary>Land cells under at least <see cref="FloodedDepth"/> of water after the last <see cref="Update"/>, in cell order.</summary>
+    public IReadOnlyList<int> WetLandCells => _wetLand;
+
+    /// <summary>Takes in the water after a step that ended at the given time, visiting only land where the water may be.</summary>
+    public void Update(WaterGrid water, float seconds)
     {
-        int wet = 0;
-        for (int cell = 0; cell < depth.Length; cell++)
+        _wetLand.Clear();
+        for (int y = 0; y < _landColumns.Length; y++)
         {
-            if (!_land[cell])
+            var (first, last) = water.WetColumns(y);
+            first = Math.Max(first, _landColumns[y].First);
+            last = Math.Min(last, _landColumns[y].Last);
+            for (int cell = (y * _width) + first, end = (y * _width) + last; cell <= end; cell++)
             {
-                continue;
-            }
-            float h = depth[cell];
-            if (h > MaxDepth[cell])
-            {
-                MaxDepth[cell] = h;
-                DeepestWater = MathF.Max(DeepestWater, h);
-            }
-            if (h >= FloodedDepth)
-            {
-                wet++;
-                if (float.IsPositiveInfinity(ArrivalSeconds[cell]))
+                if (!_land[cell])
                 {
-                    ArrivalSeconds[cell] = seconds;
-                    FloodedCells++;
+                    continue;
+                }
+                float h = water.DepthAt(cell);
+                if (h > MaxDepth[cell])
+                {
+                    MaxDepth[cell] = h;
+                    DeepestWater = MathF.Max(DeepestWater, h);
+                }
+                if (h >= FloodedDepth)
+                {
+                    _wetLand.Add(cell);
+                    if (float.IsPositiveInfinity(ArrivalSeconds[cell]))
+                    {
+                        ArrivalSeconds[cell] = seconds;
+                        FloodedCells++;
+                    }
                 }
             }
         }
-        WetCells = wet;
+        WetCells = _wetLand.Count;
     }
 
     internal void Save(BinaryWriter writer)

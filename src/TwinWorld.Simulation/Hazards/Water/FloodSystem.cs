@@ -58,16 +58,16 @@ internal sealed class FloodSystem : ISimulationSystem
             {
                 if (events[i].StartTick == tick)
                 {
-                    hazards.Water.AddDisplacement(humps[i].Centre, humps[i].Radius, humps[i].Height);
+                    hazards.Water.Solver.AddDisplacement(humps[i].Centre, humps[i].Radius, humps[i].Height);
                     hazards.WaterMoving = true;
                 }
             }
         }
         if (hazards.WaterMoving)
         {
-            SetSides(hazards.Water);
-            hazards.Water.Advance(simulation.Dt, now, CollectionsMarshal.AsSpan(_waves));
-            hazards.Flood.Update(hazards.Water.Depth, now + simulation.Dt);
+            SetSides(hazards.Water.Solver);
+            hazards.Water.Solver.Advance(simulation.Dt, now, CollectionsMarshal.AsSpan(_waves));
+            hazards.Flood.Update(hazards.Water, now + simulation.Dt);
         }
     }
 }

@@ -153,6 +153,20 @@ public sealed class ShallowWaterSolver
         return MathF.Sqrt((u * u) + (v * v));
     }
 
+    /// <summary>The first and last column of a row that hold water (empty when First > Last); every other cell of the row is dry.</summary>
+    public (int First, int Last) WetSpan(int row)
+    {
+        if ((uint)row >= (uint)Height)
+        {
+            throw new ArgumentOutOfRangeException(nameof(row), row, $"The grid has {Height} rows.");
+        }
+        if (_stale)
+        {
+            Refresh();
+        }
+        return (_state.WetLo[row], _state.WetHi[row]);
+    }
+
     /// <summary>Water volume (m^3), summed in double in cell order.</summary>
     public double Volume()
     {
