@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using TwinWorld.Ecs;
 using TwinWorld.Simulation.Agents;
 using TwinWorld.Simulation.Alerts;
