@@ -45,6 +45,34 @@ public sealed class TorchWorldModel : IWorldModel
     }
 
     /// <summary>
+    /// <see cref="Load"/>, then two forwards of a blank frame: TorchScript's profiling executor
+    /// records shapes on the first calls and optimises the graph on the second, which on the first
+    /// real frames would take long enough to miss their deadline. A model that cannot make a blank
+    /// frame fails here, not at its first frame.
+    /// </summary>
+    public static TorchWorldModel LoadAndWarmUp(string manifestPath, string device = "cpu")
+    {
+        var model = Load(manifestPath, device);
+        try
+        {
+            var manifest = model.Manifest;
+            int pixels = manifest.Width * manifest.Height;
+            var blank = new CameraConditions(default, 0, manifest.Width, manifest.Height, default, false,
+                new byte[pixels], new float[CameraConditions.ContinuousCount * pixels], new float[CameraConditions.GlobalCount]);
+            for (int call = 0; call < 2; call++)
+            {
+                model.Generate([new GenerationInput(blank, [])]);
+            }
+            return model;
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Each input's conditions must be at the model's resolution; of its context frames the newest
     /// <see cref="ModelManifest.ContextFrames"/> are used, and missing older ones are black. A batch
     /// larger than <see cref="ModelManifest.MaxBatch"/> is refused: the scheduler splits batches.

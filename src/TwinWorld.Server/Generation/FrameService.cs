@@ -82,7 +82,7 @@ internal sealed class FrameService(Sim simulation, NetworkService network, IOpti
             {
                 // Here, not above: without the libtorch shim this throws, and the scheduler falls back.
                 TorchRuntime.Threads = settings.Threads;
-                return TorchWorldModel.Load(path, settings.Device);
+                return TorchWorldModel.LoadAndWarmUp(path, settings.Device);
             });
         }
         catch (ManifestException e)

@@ -73,6 +73,18 @@ public sealed class TorchWorldModelTests
     }
 
     [TorchFact]
+    public void A_warmed_up_model_makes_the_same_frames_and_a_model_that_breaks_the_manifest_fails_at_load()
+    {
+        using var cold = TorchWorldModel.Load(Manifest("probe"));
+        using var warm = TorchWorldModel.LoadAndWarmUp(Manifest("probe"));
+        GenerationInput[] batch = [new(ConditionsFor(2), [Frame(1)])];
+
+        Assert.Equal(cold.Generate(batch)[0].Pixels, warm.Generate(batch)[0].Pixels);
+        var error = Assert.Throws<TorchException>(() => TorchWorldModel.LoadAndWarmUp(Manifest("wrong-shape")));
+        Assert.Contains("returned uint8 [1, 1, 6, 8]", error.Message);
+    }
+
+    [TorchFact]
     public void A_batch_over_max_batch_is_refused_and_an_empty_one_gives_nothing()
     {
         using var model = TorchWorldModel.Load(Manifest("probe"));

@@ -48,7 +48,7 @@ internal sealed class FrameOutput : IDisposable
             JpegQuality = settings.JpegQuality,
             Deadline = settings.Deadline,
         };
-        Func<IWorldModel>? load = model is null ? null : () => TorchWorldModel.Load(settings.Model!, settings.Device);
+        Func<IWorldModel>? load = model is null ? null : () => TorchWorldModel.LoadAndWarmUp(settings.Model!, settings.Device);
         _scheduler = new FrameScheduler(_renderer, load, options, new ConsoleLogger());
         _feed = _scheduler.Subscribe();
     }
