@@ -95,6 +95,9 @@ public sealed partial class Simulation
     /// <summary>Wall time each system took in the last tick, in milliseconds, in <see cref="Systems"/> order.</summary>
     public IReadOnlyList<double> SystemMilliseconds => _systemMilliseconds;
 
+    /// <summary>Wall time the state hash took in the last tick, in milliseconds.</summary>
+    public double HashMilliseconds { get; private set; }
+
     internal SpatialHash Neighbours { get; }
 
     internal int SensePeriodTicks { get; }
@@ -126,9 +129,11 @@ public sealed partial class Simulation
             Systems[s].Update(this);
             _systemMilliseconds[s] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
+        long hashStart = Stopwatch.GetTimestamp();
         var parts = StateHashParts.Compute(this);
         StateHashPartValues = parts;
         StateHash = StateHashParts.Combine(parts);
+        HashMilliseconds = Stopwatch.GetElapsedTime(hashStart).TotalMilliseconds;
         var report = new TickReport(Tick, StateHash, due, rejected);
         Tick++;
         return report;

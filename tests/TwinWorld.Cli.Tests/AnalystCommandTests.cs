@@ -22,9 +22,11 @@ public class AnalystCommandTests
         Assert.True(replay.ExitCode == 0, replay.Errors + replay.Output);
         Assert.Contains("Verified 7,200 ticks from the start to tick 7,200 (6m00s): every state hash matches", replay.Output);
 
-        var seek = Twin.Run("replay", baseline, "--to", "4m30s");
+        var seek = Twin.Run("replay", baseline, "--to", "4m30s", "--profile");
         Assert.True(seek.ExitCode == 0, seek.Errors + seek.Output);
         Assert.Contains("Verified 600 ticks from the snapshot at tick 4,800 to tick 5,400 (4m30s)", seek.Output);
+        Assert.Contains("Time per part over 600 ticks", seek.Output);
+        Assert.Matches(@"│ act\s+│\s+[\d.]+\s+│\s+[\d.]+\s+│\s+\d+ %", seek.Output);
 
         // The wind shifts at 4 minutes; fork before it, with the shift from the west instead of the east.
         string report = Path.Combine(folder, "report");

@@ -10,7 +10,7 @@ public class RunCommandTests
     [Fact]
     public void A_shipped_scenario_runs_headless_with_progress_metrics_and_an_outcome()
     {
-        var (exitCode, output, errors) = Twin.Run("run", Shipped("coastal-tsunami.yaml"), "--headless", "--until", "3m", "--set", "arrival=1m", "--set", "warning_delay=0s");
+        var (exitCode, output, errors) = Twin.Run("run", Shipped("coastal-tsunami.yaml"), "--headless", "--until", "3m", "--set", "arrival=1m", "--set", "warning_delay=0s", "--profile");
 
         Assert.True(exitCode == 0, errors + output);
         Assert.Contains("Scenario 'coastal-tsunami'", output);
@@ -19,6 +19,11 @@ public class RunCommandTests
         Assert.Contains("Metrics", output);
         Assert.Matches(@"Outcome: 5,000 agents, [\d,]+ evacuated", output);
         Assert.Contains("The run stopped at 3m00s (the time limit)", output);
+        Assert.Contains("Time per part over 3,600 ticks", output);
+        foreach (string part in (string[])["water", "act", "state hash", "the rest"])
+        {
+            Assert.Matches($@"│ {part}\s+│\s+[\d.]+\s+│\s+[\d.]+\s+│\s+\d+ %", output);
+        }
         Assert.DoesNotContain("\u001b[", output);
     }
 

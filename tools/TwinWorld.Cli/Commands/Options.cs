@@ -34,6 +34,9 @@ internal static class Options
     };
 
     /// <summary>A number that must lie in [min, max].</summary>
+    /// <summary><c>--profile</c>: after the run, a table of where the time went.</summary>
+    public static Option<bool> Profile() => new("--profile") { Description = "At the end, show where the time went: each system, the state hash and the rest" };
+
     public static Option<T> Ranged<T>(string name, string description, T defaultValue, T min, T max)
         where T : INumber<T>
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
+using TwinWorld.Cli.Summaries;
 using TwinWorld.Scenarios;
 
 namespace TwinWorld.Cli.Commands;
@@ -17,12 +18,13 @@ internal static class ReplayCommand
         var file = new Argument<FileInfo>("recording") { Description = "A recording made with twin run --record" };
         var to = TickOrTime.Option("--to", "Seek to this point through the snapshots, checking from the snapshot before it");
         var workers = Options.Ranged("--workers", "Worker threads (results do not depend on it)", Environment.ProcessorCount, 1, 256);
-        var command = new Command("replay", "Re-simulate a recording and verify every tick's state hash") { file, to, workers };
-        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(to), parse.GetValue(workers)));
+        var profile = Options.Profile();
+        var command = new Command("replay", "Re-simulate a recording and verify every tick's state hash") { file, to, workers, profile };
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(to), parse.GetValue(workers), parse.GetValue(profile) ? new TickProfile() : null));
         return command;
     }
 
-    private static int Run(FileInfo file, TickOrTime? to, int workers)
+    private static int Run(FileInfo file, TickOrTime? to, int workers, TickProfile? profile)
     {
         using var recording = Recordings.Open(file);
         if (recording is null || Recordings.Replayer(recording, workers) is not { } replayer)
@@ -43,7 +45,11 @@ internal static class ReplayCommand
         }
         var clock = Stopwatch.StartNew();
         Replay.Replaying.ReplayResult? result = null;
-        WorkProgress.Run("replaying", stop, tick => $"tick {tick:N0}", progress => result = replayer.ReplayTo(stop, seek: to is not null, tick => progress(tick + 1)));
+        WorkProgress.Run("replaying", stop, tick => $"tick {tick:N0}", progress => result = replayer.ReplayTo(stop, seek: to is not null, tick =>
+        {
+            profile?.Add(replayer.Run!.Simulation);
+            progress(tick + 1);
+        }));
         var seconds = clock.Elapsed.TotalSeconds;
         double simulated = result!.TicksVerified / hz;
         if (result.Divergence is { } divergence)
@@ -54,6 +60,7 @@ internal static class ReplayCommand
         string from = result.StartTick == 0 ? "from the start" : $"from the snapshot at tick {result.StartTick:N0}";
         AnsiConsole.MarkupLine(Markup.Escape($"Verified {result.TicksVerified:N0} ticks {from} to tick {result.ReachedTick:N0} ({Duration.Format(TimeSpan.FromSeconds(result.ReachedTick / hz))}): every state hash matches. "
             + $"{Duration.Format(TimeSpan.FromSeconds(simulated))} simulated in {seconds:F1} s ({simulated / Math.Max(seconds, 1e-9):F1}x real time); state hash {replayer.Run!.Simulation.StateHash:X16}."));
+        profile?.Write(TimeSpan.FromSeconds(seconds));
         return 0;
     }
 }

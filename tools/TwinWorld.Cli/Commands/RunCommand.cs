@@ -42,18 +42,20 @@ internal static class RunCommand
         var deadline = Options.ShortDuration("--deadline", "With --frames: how long a frame waits for the model before the renderer's is written instead", TimeSpan.FromMilliseconds(200));
         var model = new Option<FileInfo?>("--model") { Description = "With --frames: generate them with this world model (its JSON manifest); the renderer stands in if it fails" };
         var device = new Option<string>("--device") { Description = "With --model: cpu, cuda or cuda:N", DefaultValueFactory = _ => "cpu" };
-        var command = new Command("run", "Validate and run a scenario file") { file, set, until, headless, speed, workers, seed, summary, record, snapshotEvery, frames, camera, fps, resolution, jpegQuality, deadline, model, device };
+        var profile = Options.Profile();
+        var command = new Command("run", "Validate and run a scenario file") { file, set, until, headless, speed, workers, seed, summary, record, snapshotEvery, frames, camera, fps, resolution, jpegQuality, deadline, model, device, profile };
         command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(set) ?? [], parse.GetValue(until), parse.GetValue(headless), parse.GetValue(speed), parse.GetValue(workers),
             parse.GetValue(seed), parse.GetValue(summary), parse.GetValue(record), parse.GetValue(snapshotEvery),
             parse.GetValue(frames) is { } folder
                 ? new FrameSettings(folder.FullName, parse.GetValue(camera), parse.GetValue(fps), parse.GetValue(resolution), parse.GetValue(jpegQuality), parse.GetValue(deadline), parse.GetValue(headless),
                     parse.GetValue(model)?.FullName, parse.GetValue(device)!)
-                : null));
+                : null,
+            parse.GetValue(profile) ? new TickProfile() : null));
         return command;
     }
 
     private static int Run(FileInfo file, string[] sets, TimeSpan? until, bool headless, double speed, int workers, ulong? seed, FileInfo? summary, FileInfo? record, TimeSpan snapshotEvery,
-        FrameSettings? frameSettings)
+        FrameSettings? frameSettings, TickProfile? profile)
     {
         if (Options.Overrides(sets, out string? badSet) is not { } overrides)
         {
@@ -111,6 +113,7 @@ internal static class RunCommand
         {
             recorder?.Record(report);
             frames?.AfterTick();
+            profile?.Add(run.Simulation);
             if (summary is not null)
             {
                 evacuation.Observe(run.Simulation.SimulatedTime, run.Simulation.MeasureOutcome().Evacuated);
@@ -135,6 +138,7 @@ internal static class RunCommand
             }
         }
         Report(run, clock.Elapsed);
+        profile?.Write(clock.Elapsed);
         foreach (string line in filmed.Lines)
         {
             // Plain, not through Spectre: a line scripts match must not wrap at the console's width.
