@@ -20,6 +20,9 @@ internal sealed class DangerSystem : ISimulationSystem
     private const float WindFrom = 15;
     private const float WindDeadly = 45;
 
+    /// <summary>The levels of one run of wet land cells.</summary>
+    private float[] _run = [];
+
     public string Name => "danger";
 
     public void Update(Simulation simulation)
@@ -35,22 +38,37 @@ internal sealed class DangerSystem : ISimulationSystem
         MarkWind(simulation);
     }
 
-    private static void MarkFlood(HazardGrids hazards)
+    /// <summary>Flood danger on each wet land cell, raised a run of neighbouring cells at a time; a water cell's speed is looked up once for its cells.</summary>
+    private void MarkFlood(HazardGrids hazards)
     {
         var water = hazards.Water;
+        var cells = hazards.Flood.WetLandCells;
+        var depths = hazards.Flood.WetLandDepths;
         int width = hazards.Danger.Width;
+        if (_run.Length < width)
+        {
+            _run = new float[width];
+        }
         int y = 0;
         int rowStart = 0;
+        int runX = 0;
+        int runLength = 0;
         int lastWaterCell = -1;
         float speed = 0;
-        // Wet land comes in cell order, so rows are counted rather than divided out, and runs of cells
-        // in one water cell share its speed.
-        foreach (int cell in hazards.Flood.WetLandCells)
+        for (int i = 0; i < cells.Length; i++)
         {
-            while (cell >= rowStart + width)
+            int cell = cells[i];
+            if (cell != rowStart + runX + runLength || cell >= rowStart + width)
             {
-                y++;
-                rowStart += width;
+                hazards.Danger.RaiseRun(runX, y, _run.AsSpan(0, runLength));
+                runLength = 0;
+                // Wet land comes in cell order, so rows are counted rather than divided out.
+                while (cell >= rowStart + width)
+                {
+                    y++;
+                    rowStart += width;
+                }
+                runX = cell - rowStart;
             }
             int waterCell = water.WaterCellOf(cell);
             if (waterCell != lastWaterCell)
@@ -58,8 +76,9 @@ internal sealed class DangerSystem : ISimulationSystem
                 speed = water.Solver.Speed(waterCell);
                 lastWaterCell = waterCell;
             }
-            hazards.Danger.Raise(cell - rowStart, y, MathF.Max(Noticeable, water.DepthAt(cell) * (speed + 0.5f) / 2));
+            _run[runLength++] = MathF.Max(Noticeable, depths[i] * (speed + 0.5f) / 2);
         }
+        hazards.Danger.RaiseRun(runX, y, _run.AsSpan(0, runLength));
     }
 
     private static void MarkFire(HazardGrids hazards, int width)

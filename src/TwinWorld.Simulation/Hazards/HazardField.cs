@@ -56,21 +56,35 @@ public sealed class HazardField
     public void Raise(int cell, float level) => Raise(cell % _terrain.Width, cell / _terrain.Width, level);
 
     /// <summary>Raises the cell at column x of row y, as <see cref="Raise(int, float)"/>.</summary>
-    public void Raise(int x, int y, float level)
+    public void Raise(int x, int y, float level) => RaiseRun(x, y, new ReadOnlySpan<float>(in level));
+
+    /// <summary>Raises cells x, x + 1, ... of row y to the levels, each as <see cref="Raise(int, float)"/>: the bounds are widened once for the run.</summary>
+    public void RaiseRun(int x, int y, ReadOnlySpan<float> levels)
     {
-        level = float.IsNaN(level) ? 0 : Math.Clamp(level, 0, _maxLevel);
-        int cell = (y * _terrain.Width) + x;
-        if (level <= _level[cell])
+        var cells = _level.AsSpan((y * _terrain.Width) + x, levels.Length);
+        int blockRow = y / Block * BlockColumns;
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < levels.Length; i++)
         {
-            return;
+            float level = float.IsNaN(levels[i]) ? 0 : Math.Clamp(levels[i], 0, _maxLevel);
+            if (level <= cells[i])
+            {
+                continue;
+            }
+            cells[i] = level;
+            ref float block = ref _blockMax[blockRow + ((x + i) / Block)];
+            block = MathF.Max(block, level);
+            first = first < 0 ? i : first;
+            last = i;
         }
-        _level[cell] = level;
-        ref float block = ref _blockMax[((y / Block) * BlockColumns) + (x / Block)];
-        block = MathF.Max(block, level);
-        MinX = Math.Min(MinX, x);
-        MaxX = Math.Max(MaxX, x);
-        MinY = Math.Min(MinY, y);
-        MaxY = Math.Max(MaxY, y);
+        if (first >= 0)
+        {
+            MinX = Math.Min(MinX, x + first);
+            MaxX = Math.Max(MaxX, x + last);
+            MinY = Math.Min(MinY, y);
+            MaxY = Math.Max(MaxY, y);
+        }
     }
 
     /// <summary>Back to all zero, touching only the cells inside the bounds.</summary>

@@ -144,6 +144,6 @@ internal sealed class DatasetCameras
         {
             sum += terrain.CellCentre(cell);
         }
-        return hazards.Flood.WetLandCells.Count == 0 ? null : sum / hazards.Flood.WetLandCells.Count;
+        return hazards.Flood.WetLandCells.IsEmpty ? null : sum / hazards.Flood.WetLandCells.Length;
     }
 }

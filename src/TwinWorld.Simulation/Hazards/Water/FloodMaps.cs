@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TwinWorld.Simulation.Terrain;
 using TwinWorld.Simulation.Snapshots;
 
@@ -17,6 +18,8 @@ public sealed class FloodMaps
     private readonly bool[] _land;
     private readonly (int First, int Last)[] _landColumns;
     private readonly List<int> _wetLand = [];
+    private readonly List<float> _wetLandDepth = [];
+    private float[] _rowDepths = [];
 
     public FloodMaps(TerrainGrid terrain, float stillLevel)
     {
@@ -47,25 +50,42 @@ public sealed class FloodMaps
 
     public bool IsLand(int cell) => _land[cell];
 
-    /// <summary>Land cells under at least <see cref="FloodedDepth"/> of water after the last <see cref="Update"/>, in cell order.</summary>
-    public IReadOnlyList<int> WetLandCells => _wetLand;
+    /// <summary>Land cells under at least <see cref="FloodedDepth"/> of water after the last <see cref="Update"/>, in cell order (valid until the next).</summary>
+    public ReadOnlySpan<int> WetLandCells => CollectionsMarshal.AsSpan(_wetLand);
+
+    /// <summary>The depth (m) on each of <see cref="WetLandCells"/>.</summary>
+    public ReadOnlySpan<float> WetLandDepths => CollectionsMarshal.AsSpan(_wetLandDepth);
 
     /// <summary>Takes in the water after a step that ended at the given time, visiting only land where the water may be.</summary>
     public void Update(WaterGrid water, float seconds)
     {
         _wetLand.Clear();
+        _wetLandDepth.Clear();
+        if (_rowDepths.Length < _width)
+        {
+            _rowDepths = new float[_width];
+        }
         for (int y = 0; y < _landColumns.Length; y++)
         {
             var (first, last) = water.WetColumns(y);
             first = Math.Max(first, _landColumns[y].First);
             last = Math.Min(last, _landColumns[y].Last);
-            for (int cell = (y * _width) + first, end = (y * _width) + last; cell <= end; cell++)
+            if (first > last)
             {
-                if (!_land[cell])
+                continue;
+            }
+            int start = (y * _width) + first;
+            var depths = _rowDepths.AsSpan(0, last - first + 1);
+            water.DepthsAt(start, depths);
+            for (int i = 0; i < depths.Length; i++)
+            {
+                float h = depths[i];
+                int cell = start + i;
+                // Dry cells change nothing: their deepest water is already at least 0.
+                if (h == 0 || !_land[cell])
                 {
                     continue;
                 }
-                float h = water.DepthAt(cell);
                 if (h > MaxDepth[cell])
                 {
                     MaxDepth[cell] = h;
@@ -74,6 +94,7 @@ public sealed class FloodMaps
                 if (h >= FloodedDepth)
                 {
                     _wetLand.Add(cell);
+                    _wetLandDepth.Add(h);
                     if (float.IsPositiveInfinity(ArrivalSeconds[cell]))
                     {
                         ArrivalSeconds[cell] = seconds;

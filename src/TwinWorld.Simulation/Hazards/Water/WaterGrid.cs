@@ -67,8 +67,21 @@ public sealed class WaterGrid
     public float DepthAt(int cell)
     {
         int water = _waterCell[cell];
-        float h = Solver.Depth[water];
-        return h > 0 ? MathF.Max(0, h + Solver.Bed[water] - _ground[cell]) : 0;
+        return Depth(Solver.Depth[water], Solver.Bed[water], _ground[cell]);
+    }
+
+    /// <summary>The depths of a run of terrain cells from <paramref name="firstCell"/> on, each as <see cref="DepthAt"/> gives it.</summary>
+    public void DepthsAt(int firstCell, Span<float> depths)
+    {
+        var h = Solver.Depth;
+        var bed = Solver.Bed;
+        var waterCells = _waterCell.AsSpan(firstCell, depths.Length);
+        var ground = _ground.AsSpan(firstCell, depths.Length);
+        for (int i = 0; i < depths.Length; i++)
+        {
+            int water = waterCells[i];
+            depths[i] = Depth(h[water], bed[water], ground[i]);
+        }
     }
 
     /// <summary>Water speed (m/s) on a terrain cell: its water cell's, 0 where the cell is dry.</summary>
@@ -80,6 +93,9 @@ public sealed class WaterGrid
         var (first, last) = Solver.WetSpan(row / Factor);
         return first > last ? (_width, -1) : (first * Factor, Math.Min(_width - 1, ((last + 1) * Factor) - 1));
     }
+
+    /// <summary>The bed's height over the cell's ground is added to the depth first, so on ground level with the bed the depth is exactly the water cell's.</summary>
+    private static float Depth(float h, float bed, float ground) => h > 0 ? MathF.Max(0, h + (bed - ground)) : 0;
 
     /// <summary>Sets the water of the water cell that holds a terrain cell, so that this cell has the given depth and the cell moves with the given discharge (m^2/s): initial conditions, tests.</summary>
     public void SetWater(int cell, float depth, Vector2 discharge)
