@@ -22,6 +22,22 @@ public class StableHasherTests
     }
 
     [Fact]
+    public void Every_byte_of_a_long_span_counts_in_every_lane_and_the_tail()
+    {
+        var bytes = Enumerable.Range(0, 101).Select(i => (byte)(i * 7)).ToArray();
+        ulong original = Hash(h => h.Hasher.Add(bytes));
+        // Recorded once, like the value above: 3 rounds of the four lanes, then a word and a 5-byte tail.
+        Assert.Equal(0xD2862901344058D3UL, original);
+        var changed = new HashSet<ulong> { original };
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            bytes[i] ^= 1;
+            Assert.True(changed.Add(Hash(h => h.Hasher.Add(bytes))), $"flipping byte {i} changed nothing or collided");
+            bytes[i] ^= 1;
+        }
+    }
+
+    [Fact]
     public void Byte_spans_are_length_prefixed_so_boundaries_matter()
     {
         ulong split12 = Hash(h => { h.Hasher.Add(new byte[] { 1, 2 }); h.Hasher.Add(new byte[] { 3 }); });

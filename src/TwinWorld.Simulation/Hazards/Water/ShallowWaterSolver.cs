@@ -143,14 +143,14 @@ public sealed class ShallowWaterSolver
     public float Speed(int cell)
     {
         CheckCell(cell);
-        float h = _state.H[cell];
-        if (!(h > 0))
+        if (_stale)
         {
-            return 0;
+            Refresh();
         }
-        float u = WaterFlux.Velocity(_state.Hu[cell], h);
-        float v = WaterFlux.Velocity(_state.Hv[cell], h);
-        return MathF.Sqrt((u * u) + (v * v));
+        // The step leaves each cell's velocities (WaterFlux.Velocity of its discharges) beside them.
+        float u = _state.U[cell];
+        float v = _state.V[cell];
+        return _state.H[cell] > 0 ? MathF.Sqrt((u * u) + (v * v)) : 0;
     }
 
     /// <summary>The first and last column of a row that hold water (empty when First > Last); every other cell of the row is dry.</summary>
