@@ -10,7 +10,8 @@ namespace TwinWorld.Replay.Replaying;
 /// Re-simulates a recording and checks it tick by tick. The scenario schedules its own inputs again
 /// (a difference from the recording is a divergence); authors' and players' inputs are fed back from
 /// the recording at their ticks, in their recorded order. Seeking starts from the latest snapshot at
-/// or before the target, checked against the recorded hash.
+/// or before the target, checked against the recorded hash; a whole replay can run the pieces between
+/// snapshots side by side.
 /// </summary>
 public sealed class Replayer
 {
@@ -44,14 +45,79 @@ public sealed class Replayer
         long target = Math.Min(stopTick, _recording.LastTick + 1);
         if (Run is null || Run.Simulation.Tick > target)
         {
-            if (Start(seek ? target : _recording.FirstTick) is { } wrongStart)
+            (Run, var wrongStart) = Begin(seek ? target : _recording.FirstTick, _workers);
+            if (wrongStart is not null)
             {
-                return new ReplayResult(Run?.Simulation.Tick ?? 0, 0, Run?.Simulation.Tick ?? 0, wrongStart);
+                return new ReplayResult(Run.Simulation.Tick, 0, Run.Simulation.Tick, wrongStart);
             }
         }
-        var run = Run!;
-        long start = run.Simulation.Tick;
-        while (run.Simulation.Tick < target && !cancel.IsCancellationRequested)
+        long start = Run!.Simulation.Tick;
+        var divergence = Verify(Run, target, progress is null ? null : simulation => progress(simulation.Tick - 1), () => cancel.IsCancellationRequested);
+        long reached = divergence?.Tick ?? Run.Simulation.Tick;
+        return new ReplayResult(start, reached - start, reached, divergence);
+    }
+
+    /// <summary>
+    /// Replays the whole recording from its start, checking every tick as <see cref="ReplayTo"/> does,
+    /// in pieces run side by side on <paramref name="lanes"/> threads: the ticks up to the first
+    /// snapshot from the setup, and from each snapshot to the next. Each piece checks that its
+    /// snapshot holds the state hash recorded there, which the piece before it reaches by
+    /// re-simulating, so together they check the run from setup to end. Returns the earliest
+    /// divergence; <see cref="Run"/> is left at the end. Progress gets the ticks checked so far and
+    /// the simulation that ran the last of them, one call at a time.
+    /// </summary>
+    public ReplayResult ReplayAll(int lanes, Action<long, Simulation.Simulation>? progress = null, CancellationToken cancel = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(lanes, 1);
+        long end = _recording.LastTick + 1;
+        long[] starts = [_recording.FirstTick, .. _recording.Snapshots.Select(s => s.Tick).Where(t => t > _recording.FirstTick && t < end).Distinct().Order()];
+        var runs = new ScenarioRun?[starts.Length];
+        var divergences = new Divergence?[starts.Length];
+        var gate = new object();
+        long verified = 0;
+        int firstDiverged = int.MaxValue;
+        int workers = Math.Max(1, (_workers > 0 ? _workers : Environment.ProcessorCount) / lanes);
+        // Pieces are taken in order; a divergence stops only the pieces after it, since one before it may still find an earlier one.
+        Parallel.For(0, starts.Length, new ParallelOptions { MaxDegreeOfParallelism = lanes }, piece =>
+        {
+            bool Stopped() => cancel.IsCancellationRequested || Volatile.Read(ref firstDiverged) < piece;
+            if (Stopped())
+            {
+                return;
+            }
+            var (run, wrongStart) = Begin(starts[piece], workers);
+            runs[piece] = run;
+            divergences[piece] = wrongStart ?? Verify(run, piece + 1 < starts.Length ? starts[piece + 1] : end, simulation =>
+            {
+                lock (gate)
+                {
+                    progress?.Invoke(++verified, simulation);
+                }
+            }, Stopped);
+            if (divergences[piece] is not null)
+            {
+                InterlockedMin(ref firstDiverged, piece);
+            }
+        });
+        int last = firstDiverged < starts.Length ? firstDiverged : Array.FindLastIndex(runs, r => r is not null);
+        Run = runs[last];
+        long reached = divergences[last]?.Tick ?? Run?.Simulation.Tick ?? _recording.FirstTick;
+        return new ReplayResult(_recording.FirstTick, reached - _recording.FirstTick, reached, divergences[last]);
+    }
+
+    private static void InterlockedMin(ref int target, int value)
+    {
+        int seen = Volatile.Read(ref target);
+        while (value < seen && Interlocked.CompareExchange(ref target, value, seen) is var now && now != seen)
+        {
+            seen = now;
+        }
+    }
+
+    /// <summary>Steps a run up to the target tick, checking each tick against the recording; the first divergence, or null.</summary>
+    private Divergence? Verify(ScenarioRun run, long target, Action<Simulation.Simulation>? ticked, Func<bool> stopped)
+    {
+        while (run.Simulation.Tick < target && !stopped())
         {
             long tick = run.Simulation.Tick;
             var record = _recording.TickAt(tick)!;
@@ -59,46 +125,51 @@ public sealed class Replayer
             var report = run.Step();
             if (report is null)
             {
-                return new ReplayResult(start, tick - start, tick, new Divergence(tick, run.Simulation.SimulatedTime, record.StateHash, 0, [], $"the replay ended ({run.EndReason}) but the recording goes on to tick {_recording.LastTick}"));
+                return new Divergence(tick, run.Simulation.SimulatedTime, record.StateHash, 0, [], $"the replay ended ({run.EndReason}) but the recording goes on to tick {_recording.LastTick}");
             }
             if (report.StateHash != record.StateHash || inputs is not null)
             {
-                return new ReplayResult(start, tick - start, tick, Diverged(run.Simulation, record, report.StateHash, inputs));
+                return Diverged(run.Simulation, record, report.StateHash, inputs);
             }
-            progress?.Invoke(tick);
+            ticked?.Invoke(run.Simulation);
         }
-        return new ReplayResult(start, run.Simulation.Tick - start, run.Simulation.Tick, null);
+        return null;
     }
 
-    /// <summary>Sets up the run at the latest snapshot at or before the target, or at the start; a wrong starting state is a divergence.</summary>
-    private Divergence? Start(long target)
+    /// <summary>A run set up at the latest snapshot at or before the target, or at the start; a wrong starting state is a divergence.</summary>
+    private (ScenarioRun Run, Divergence? Wrong) Begin(long target, int workers)
     {
         var header = _recording.Header;
-        var snapshot = _recording.SnapshotAtOrBefore(target);
+        (long Tick, ulong StateHash, byte[] State)? snapshot;
+        lock (_recording)
+        {
+            snapshot = _recording.SnapshotAtOrBefore(target);
+        }
         if (snapshot is { } saved && (saved.Tick > 0 || header.StartTick > 0))
         {
+            ScenarioRun run;
             try
             {
-                Run = ScenarioRun.Restore(Scenario, saved.State, _workers);
+                run = ScenarioRun.Restore(Scenario, saved.State, workers);
             }
             catch (InvalidDataException e)
             {
                 throw new ReplayException($"The snapshot at tick {saved.Tick} does not fit this build or scenario: {e.Message}");
             }
             ulong expected = _recording.TickAt(saved.Tick - 1)?.StateHash ?? saved.StateHash;
-            return Run.Simulation.StateHash == expected ? null
-                : new Divergence(saved.Tick, Run.Simulation.SimulatedTime, expected, Run.Simulation.StateHash, [], "the snapshot does not hold the recorded state");
+            return (run, run.Simulation.StateHash == expected ? null
+                : new Divergence(saved.Tick, run.Simulation.SimulatedTime, expected, run.Simulation.StateHash, [], "the snapshot does not hold the recorded state"));
         }
         if (header.StartTick > 0)
         {
             throw new ReplayException($"The recording starts at tick {header.StartTick} (a fork) but has no snapshot to start from.");
         }
-        Run = new ScenarioRun(Scenario, _workers);
-        return Run.SetupHash == header.SetupHash ? null
-            : new Divergence(0, TimeSpan.Zero, header.SetupHash, Run.SetupHash, [],
+        var fresh = new ScenarioRun(Scenario, workers);
+        return (fresh, fresh.SetupHash == header.SetupHash ? null
+            : new Divergence(0, TimeSpan.Zero, header.SetupHash, fresh.SetupHash, [],
                 header.BuildId == RunHeader.CurrentBuild
                     ? "the setup differs: a terrain file the scenario imports has changed"
-                    : $"the setup differs: the recording was made by build {header.BuildId}, this is {RunHeader.CurrentBuild}");
+                    : $"the setup differs: the recording was made by build {header.BuildId}, this is {RunHeader.CurrentBuild}"));
     }
 
     /// <summary>

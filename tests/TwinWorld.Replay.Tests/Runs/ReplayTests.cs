@@ -61,6 +61,49 @@ public class ReplayTests
         Assert.Contains($"diverged at tick {fireTick}", divergence.ToString());
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Replaying_in_pieces_between_snapshots_side_by_side_checks_every_tick_and_ends_where_the_run_did(int lanes)
+    {
+        var (path, original) = RecordedRuns.Record("tornado-town.yaml", TimeSpan.FromMinutes(2), inject: (TimeSpan.FromSeconds(75), Fire));
+        using var recording = RunRecording.Open(path);
+        var replayer = new Replayer(recording, workers: lanes);
+        var simulations = new HashSet<Simulation.Simulation>();
+        long calls = 0;
+
+        var result = replayer.ReplayAll(lanes, (ticks, simulation) =>
+        {
+            Assert.Equal(++calls, ticks);
+            simulations.Add(simulation);
+        });
+
+        Assert.True(result.Verified, result.Divergence?.ToString());
+        Assert.Equal((0, original.Simulation.Tick, original.Simulation.Tick), (result.StartTick, result.TicksVerified, result.ReachedTick));
+        Assert.Equal(recording.Ticks.Count, calls);
+        // A piece from the setup and one from each snapshot after it (every 30 s, so 3 more in 2 minutes).
+        Assert.Equal(4, simulations.Count);
+        Assert.Equal(original.Simulation.StateHash, replayer.Run!.Simulation.StateHash);
+    }
+
+    [Fact]
+    public void Pieces_side_by_side_report_the_earliest_divergence_of_all_as_one_go_does()
+    {
+        var (path, _) = RecordedRuns.Record("tornado-town.yaml", TimeSpan.FromMinutes(2));
+        using var original = RunRecording.Open(path);
+        long early = original.Snapshots.First(s => s.Tick > 0).Tick - 5; // late in the first piece
+        long late = original.Snapshots.Last().Tick + 1;                   // early in the last piece
+        string edited = Rewrite(path, tick => tick.Tick == early || tick.Tick == late ? tick with { StateHash = tick.StateHash ^ 1 } : tick);
+        using var recording = RunRecording.Open(edited);
+
+        var inPieces = new Replayer(recording, workers: 2).ReplayAll(lanes: 2);
+        var inOneGo = new Replayer(recording, workers: 2).ReplayTo(long.MaxValue);
+
+        Assert.Equal(early, Assert.IsType<Divergence>(inPieces.Divergence).Tick);
+        Assert.Equal(inOneGo.Divergence!.Tick, inPieces.Divergence!.Tick);
+        Assert.Equal((inOneGo.TicksVerified, inOneGo.ReachedTick), (inPieces.TicksVerified, inPieces.ReachedTick));
+    }
+
     [Fact]
     public void A_recording_cut_off_mid_record_replays_up_to_its_last_whole_tick()
     {

@@ -18,13 +18,14 @@ internal static class ReplayCommand
         var file = new Argument<FileInfo>("recording") { Description = "A recording made with twin run --record" };
         var to = TickOrTime.Option("--to", "Seek to this point through the snapshots, checking from the snapshot before it");
         var workers = Options.Ranged("--workers", "Worker threads (results do not depend on it)", Environment.ProcessorCount, 1, 256);
+        var lanes = Options.Ranged("--lanes", "Replay the pieces between snapshots side by side on this many threads, splitting the workers among them (1 with --to or --profile)", Environment.ProcessorCount, 1, 256);
         var profile = Options.Profile();
-        var command = new Command("replay", "Re-simulate a recording and verify every tick's state hash") { file, to, workers, profile };
-        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(to), parse.GetValue(workers), parse.GetValue(profile) ? new TickProfile() : null));
+        var command = new Command("replay", "Re-simulate a recording and verify every tick's state hash") { file, to, workers, lanes, profile };
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(to), parse.GetValue(workers), parse.GetValue(lanes), parse.GetValue(profile) ? new TickProfile() : null));
         return command;
     }
 
-    private static int Run(FileInfo file, TickOrTime? to, int workers, TickProfile? profile)
+    private static int Run(FileInfo file, TickOrTime? to, int workers, int lanes, TickProfile? profile)
     {
         using var recording = Recordings.Open(file);
         if (recording is null || Recordings.Replayer(recording, workers) is not { } replayer)
@@ -45,11 +46,19 @@ internal static class ReplayCommand
         }
         var clock = Stopwatch.StartNew();
         Replay.Replaying.ReplayResult? result = null;
-        WorkProgress.Run("replaying", stop, tick => $"tick {tick:N0}", progress => result = replayer.ReplayTo(stop, seek: to is not null, tick =>
+        if (to is null && profile is null && lanes > 1)
         {
-            profile?.Add(replayer.Run!.Simulation);
-            progress(tick + 1);
-        }));
+            // Pieces finish out of order, so progress counts the ticks checked.
+            WorkProgress.Run("replaying", stop, ticks => $"{ticks:N0} ticks checked", progress => result = replayer.ReplayAll(lanes, (ticks, _) => progress(ticks)));
+        }
+        else
+        {
+            WorkProgress.Run("replaying", stop, tick => $"tick {tick:N0}", progress => result = replayer.ReplayTo(stop, seek: to is not null, tick =>
+            {
+                profile?.Add(replayer.Run!.Simulation);
+                progress(tick + 1);
+            }));
+        }
         var seconds = clock.Elapsed.TotalSeconds;
         double simulated = result!.TicksVerified / hz;
         if (result.Divergence is { } divergence)
