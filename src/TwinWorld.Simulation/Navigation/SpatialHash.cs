@@ -7,7 +7,9 @@ namespace TwinWorld.Simulation.Navigation;
 /// Agents bucketed by 2 m cell, rebuilt each tick with a counting sort in query order, so bucket
 /// order is deterministic. It holds a copy of the positions it was built from: the act system reads
 /// neighbours from the copy while writing new positions, so no agent sees a half-updated neighbour
-/// and results do not depend on which thread moved whom first.
+/// and results do not depend on which thread moved whom first. A rebuild costs in proportion to the
+/// agents, not to the map: only occupied cells get a range, found through a bitmap of them, and only
+/// they are reset for the next rebuild (a town of 2 m cells has a quarter of a million of them).
 /// </summary>
 internal sealed class SpatialHash
 {
@@ -15,11 +17,17 @@ internal sealed class SpatialHash
 
     private readonly int _columns;
     private readonly int _rows;
-    private readonly int[] _cellStart;
-    private readonly int[] _cursor;
+
+    // Per cell, where its agents start in the sorted arrays and how many there are; zero count and
+    // a stale start for every cell that was empty at the last rebuild.
+    private readonly CellRange[] _cells;
+
+    // A bit per cell, set where an agent was added since the last Clear.
+    private readonly ulong[] _occupied;
+    private int[] _cellOf = [];
+    private int[] _rankInCell = [];
     private Vector2[] _positions = [];
     private int[] _ids = [];
-    private int[] _cellOf = [];
     // Sorted positions as separate x and y arrays, so candidate distances are tested a vector at a time.
     private float[] _sortedX = [];
     private float[] _sortedY = [];
@@ -29,8 +37,8 @@ internal sealed class SpatialHash
     {
         _columns = (int)MathF.Ceiling(widthMetres / CellSize) + 1;
         _rows = (int)MathF.Ceiling(heightMetres / CellSize) + 1;
-        _cellStart = new int[(_columns * _rows) + 1];
-        _cursor = new int[_columns * _rows];
+        _cells = new CellRange[_columns * _rows];
+        _occupied = new ulong[((_columns * _rows) + 63) / 64];
     }
 
     public int Count { get; private set; }
@@ -38,6 +46,12 @@ internal sealed class SpatialHash
     /// <summary>Starts a rebuild; then <see cref="Add"/> every agent and call <see cref="Build"/>.</summary>
     public void Clear(int capacity)
     {
+        for (int i = 0; i < Count; i++)
+        {
+            int cell = _cellOf[i];
+            _cells[cell].Count = 0;
+            _occupied[cell >> 6] = 0;
+        }
         Count = 0;
         if (_positions.Length < capacity)
         {
@@ -45,6 +59,7 @@ internal sealed class SpatialHash
             _positions = new Vector2[size];
             _ids = new int[size];
             _cellOf = new int[size];
+            _rankInCell = new int[size];
             _sortedX = new float[size];
             _sortedY = new float[size];
             _sortedIds = new int[size];
@@ -53,29 +68,32 @@ internal sealed class SpatialHash
 
     public void Add(Entity entity, Vector2 position)
     {
+        // Counting as agents arrive: each one's rank in its cell is its place there in add order.
+        int cell = CellOf(position);
         _positions[Count] = position;
         _ids[Count] = entity.Id;
+        _cellOf[Count] = cell;
+        _rankInCell[Count] = _cells[cell].Count++;
+        _occupied[cell >> 6] |= 1UL << cell;
         Count++;
     }
 
     public void Build()
     {
-        // Counting sort: count per cell, prefix-sum into starts, then place in add order (stable).
-        Array.Clear(_cellStart);
+        // Starts in cell order, visiting only occupied cells; then each agent goes to its cell's start plus its rank (stable).
+        int next = 0;
+        for (int word = 0; word < _occupied.Length; word++)
+        {
+            for (ulong bits = _occupied[word]; bits != 0; bits &= bits - 1)
+            {
+                ref var range = ref _cells[(word << 6) + BitOperations.TrailingZeroCount(bits)];
+                range.Start = next;
+                next += range.Count;
+            }
+        }
         for (int i = 0; i < Count; i++)
         {
-            int cell = CellOf(_positions[i]);
-            _cellOf[i] = cell;
-            _cellStart[cell + 1]++;
-        }
-        for (int c = 1; c < _cellStart.Length; c++)
-        {
-            _cellStart[c] += _cellStart[c - 1];
-        }
-        Array.Copy(_cellStart, _cursor, _cursor.Length);
-        for (int i = 0; i < Count; i++)
-        {
-            int slot = _cursor[_cellOf[i]]++;
+            int slot = _cells[_cellOf[i]].Start + _rankInCell[i];
             _sortedX[slot] = _positions[i].X;
             _sortedY[slot] = _positions[i].Y;
             _sortedIds[slot] = _ids[i];
@@ -101,9 +119,22 @@ internal sealed class SpatialHash
         int width = Vector<float>.Count;
         for (int y = y0; y <= y1; y++)
         {
-            // Cells of a row are contiguous in the sorted arrays, so one range covers x0..x1.
-            int k = _cellStart[(y * _columns) + x0];
-            int stop = _cellStart[(y * _columns) + x1 + 1];
+            // Occupied cells of a row are contiguous in the sorted arrays, so one range covers x0..x1.
+            int k = -1;
+            int stop = 0;
+            for (int cell = (y * _columns) + x0, last = (y * _columns) + x1; cell <= last; cell++)
+            {
+                var range = _cells[cell];
+                if (range.Count > 0)
+                {
+                    k = k < 0 ? range.Start : k;
+                    stop = range.Start + range.Count;
+                }
+            }
+            if (k < 0)
+            {
+                continue;
+            }
             for (; k + width <= stop; k += width)
             {
                 var dx = new Vector<float>(_sortedX, k) - ax;
@@ -147,5 +178,11 @@ internal sealed class SpatialHash
         int x = Math.Clamp((int)(p.X / CellSize), 0, _columns - 1);
         int y = Math.Clamp((int)(p.Y / CellSize), 0, _rows - 1);
         return (y * _columns) + x;
+    }
+
+    private struct CellRange
+    {
+        public int Start;
+        public int Count;
     }
 }
