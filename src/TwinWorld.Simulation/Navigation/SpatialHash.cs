@@ -113,32 +113,31 @@ internal sealed class SpatialHash
         int y0 = Math.Max(0, (int)((at.Y - radius) / CellSize));
         int y1 = Math.Min(_rows - 1, (int)((at.Y + radius) / CellSize));
         float radius2 = radius * radius;
+        var cells = _cells;
+        var xs = _sortedX;
+        var ys = _sortedY;
+        var ids = _sortedIds;
         var ax = new Vector<float>(at.X);
         var ay = new Vector<float>(at.Y);
         var limit = new Vector<float>(radius2);
         int width = Vector<float>.Count;
         for (int y = y0; y <= y1; y++)
         {
-            // Occupied cells of a row are contiguous in the sorted arrays, so one range covers x0..x1.
-            int k = -1;
+            // Occupied cells of a row are contiguous in the sorted arrays, so one range covers x0..x1:
+            // from the first occupied cell's start to the last one's end (conditional moves, no branches).
+            int k = int.MaxValue;
             int stop = 0;
             for (int cell = (y * _columns) + x0, last = (y * _columns) + x1; cell <= last; cell++)
             {
-                var range = _cells[cell];
-                if (range.Count > 0)
-                {
-                    k = k < 0 ? range.Start : k;
-                    stop = range.Start + range.Count;
-                }
+                var range = cells[cell];
+                bool occupied = range.Count > 0;
+                k = occupied && k == int.MaxValue ? range.Start : k;
+                stop = occupied ? range.Start + range.Count : stop;
             }
-            if (k < 0)
+            for (; stop - k >= width; k += width)
             {
-                continue;
-            }
-            for (; k + width <= stop; k += width)
-            {
-                var dx = new Vector<float>(_sortedX, k) - ax;
-                var dy = new Vector<float>(_sortedY, k) - ay;
+                var dx = new Vector<float>(xs, k) - ax;
+                var dy = new Vector<float>(ys, k) - ay;
                 var near = Vector.LessThan((dx * dx) + (dy * dy), limit);
                 if (near != Vector<int>.Zero)
                 {
@@ -146,30 +145,30 @@ internal sealed class SpatialHash
                     {
                         if (near[lane] != 0)
                         {
-                            Visit(k + lane, at, selfId, ref visitor);
+                            Visit(xs[k + lane] - at.X, ys[k + lane] - at.Y, ids[k + lane], selfId, ref visitor);
                         }
                     }
                 }
             }
             for (; k < stop; k++)
             {
-                float dx = _sortedX[k] - at.X;
-                float dy = _sortedY[k] - at.Y;
+                float dx = xs[k] - at.X;
+                float dy = ys[k] - at.Y;
                 if ((dx * dx) + (dy * dy) < radius2)
                 {
-                    Visit(k, at, selfId, ref visitor);
+                    Visit(dx, dy, ids[k], selfId, ref visitor);
                 }
             }
         }
     }
 
-    private void Visit<TVisitor>(int k, Vector2 at, int selfId, ref TVisitor visitor)
+    // The offset and squared distance the same arithmetic as the range test, so a vector lane and the scalar tail agree.
+    private static void Visit<TVisitor>(float dx, float dy, int id, int selfId, ref TVisitor visitor)
         where TVisitor : struct, INeighbourVisitor
     {
-        if (_sortedIds[k] != selfId)
+        if (id != selfId)
         {
-            var offset = new Vector2(_sortedX[k] - at.X, _sortedY[k] - at.Y);
-            visitor.Visit(offset, (offset.X * offset.X) + (offset.Y * offset.Y), _sortedIds[k]);
+            visitor.Visit(new Vector2(dx, dy), (dx * dx) + (dy * dy), id);
         }
     }
 
