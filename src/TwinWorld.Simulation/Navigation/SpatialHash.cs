@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using TwinWorld.Ecs;
 
 namespace TwinWorld.Simulation.Navigation;
@@ -14,6 +16,8 @@ namespace TwinWorld.Simulation.Navigation;
 internal sealed class SpatialHash
 {
     public const float CellSize = 2f;
+
+    private const int Lanes = 4;
 
     private readonly int _columns;
     private readonly int _rows;
@@ -60,8 +64,8 @@ internal sealed class SpatialHash
             _ids = new int[size];
             _cellOf = new int[size];
             _rankInCell = new int[size];
-            _sortedX = new float[size];
-            _sortedY = new float[size];
+            _sortedX = new float[size + Lanes];
+            _sortedY = new float[size + Lanes];
             _sortedIds = new int[size];
         }
     }
@@ -102,8 +106,9 @@ internal sealed class SpatialHash
 
     /// <summary>
     /// Calls the visitor for every other agent within the radius, in a fixed order (row by row, then
-    /// storage order). Candidates are distance-tested a SIMD vector at a time; the arithmetic is the
-    /// same as a scalar loop's, so results do not depend on the vector width.
+    /// storage order). Candidates are distance-tested four at a time, the last block masked to the
+    /// range, and only those in range are visited: a query has few candidates, so this spares the
+    /// branch per candidate. The arithmetic is the same as a scalar loop's, lane by lane.
     /// </summary>
     public void ForEachNear<TVisitor>(Vector2 at, float radius, int selfId, ref TVisitor visitor)
         where TVisitor : struct, INeighbourVisitor
@@ -112,15 +117,12 @@ internal sealed class SpatialHash
         int x1 = Math.Min(_columns - 1, (int)((at.X + radius) / CellSize));
         int y0 = Math.Max(0, (int)((at.Y - radius) / CellSize));
         int y1 = Math.Min(_rows - 1, (int)((at.Y + radius) / CellSize));
-        float radius2 = radius * radius;
         var cells = _cells;
-        var xs = _sortedX;
-        var ys = _sortedY;
-        var ids = _sortedIds;
-        var ax = new Vector<float>(at.X);
-        var ay = new Vector<float>(at.Y);
-        var limit = new Vector<float>(radius2);
-        int width = Vector<float>.Count;
+        ref float xs = ref MemoryMarshal.GetArrayDataReference(_sortedX);
+        ref float ys = ref MemoryMarshal.GetArrayDataReference(_sortedY);
+        var ax = Vector128.Create(at.X);
+        var ay = Vector128.Create(at.Y);
+        var limit = Vector128.Create(radius * radius);
         for (int y = y0; y <= y1; y++)
         {
             // Occupied cells of a row are contiguous in the sorted arrays, so one range covers x0..x1:
@@ -134,41 +136,23 @@ internal sealed class SpatialHash
                 k = occupied && k == int.MaxValue ? range.Start : k;
                 stop = occupied ? range.Start + range.Count : stop;
             }
-            for (; stop - k >= width; k += width)
+            for (; k < stop; k += Lanes)
             {
-                var dx = new Vector<float>(xs, k) - ax;
-                var dy = new Vector<float>(ys, k) - ay;
-                var near = Vector.LessThan((dx * dx) + (dy * dy), limit);
-                if (near != Vector<int>.Zero)
+                // The sorted arrays have a block's slack at the end, so a block may read past the range.
+                var dx = Vector128.LoadUnsafe(ref xs, (nuint)k) - ax;
+                var dy = Vector128.LoadUnsafe(ref ys, (nuint)k) - ay;
+                uint near = Vector128.LessThan((dx * dx) + (dy * dy), limit).ExtractMostSignificantBits()
+                    & ((1u << Math.Min(stop - k, Lanes)) - 1);
+                for (; near != 0; near &= near - 1)
                 {
-                    for (int lane = 0; lane < width; lane++)
+                    int j = k + BitOperations.TrailingZeroCount(near);
+                    if (_sortedIds[j] != selfId)
                     {
-                        if (near[lane] != 0)
-                        {
-                            Visit(xs[k + lane] - at.X, ys[k + lane] - at.Y, ids[k + lane], selfId, ref visitor);
-                        }
+                        var offset = new Vector2(_sortedX[j] - at.X, _sortedY[j] - at.Y);
+                        visitor.Visit(offset, (offset.X * offset.X) + (offset.Y * offset.Y), _sortedIds[j]);
                     }
                 }
             }
-            for (; k < stop; k++)
-            {
-                float dx = xs[k] - at.X;
-                float dy = ys[k] - at.Y;
-                if ((dx * dx) + (dy * dy) < radius2)
-                {
-                    Visit(dx, dy, ids[k], selfId, ref visitor);
-                }
-            }
-        }
-    }
-
-    // The offset and squared distance the same arithmetic as the range test, so a vector lane and the scalar tail agree.
-    private static void Visit<TVisitor>(float dx, float dy, int id, int selfId, ref TVisitor visitor)
-        where TVisitor : struct, INeighbourVisitor
-    {
-        if (id != selfId)
-        {
-            visitor.Visit(new Vector2(dx, dy), (dx * dx) + (dy * dy), id);
         }
     }
 
