@@ -9,9 +9,12 @@ namespace TwinWorld.Simulation.Navigation;
 /// Agents bucketed by 2 m cell, rebuilt each tick with a counting sort in query order, so bucket
 /// order is deterministic. It holds a copy of the positions it was built from: the act system reads
 /// neighbours from the copy while writing new positions, so no agent sees a half-updated neighbour
-/// and results do not depend on which thread moved whom first. A rebuild costs in proportion to the
-/// agents, not to the map: only occupied cells get a range, found through a bitmap of them, and only
-/// they are reset for the next rebuild (a town of 2 m cells has a quarter of a million of them).
+/// and results do not depend on which thread moved whom first.
+/// A town of 2 m cells has a quarter of a million of them and a few thousand agents, so the index is
+/// kept small: a bitmap of occupied cells, each 64-cell word's count of occupied cells before it,
+/// and the sorted start of each occupied cell in cell order. A cell's start is then found with a
+/// popcount, a rebuild costs in proportion to the agents, and a query touches a few kilobytes that
+/// stay in cache rather than a map-sized table.
 /// </summary>
 internal sealed class SpatialHash
 {
@@ -22,12 +25,18 @@ internal sealed class SpatialHash
     private readonly int _columns;
     private readonly int _rows;
 
-    // Per cell, where its agents start in the sorted arrays and how many there are; zero count and
-    // a stale start for every cell that was empty at the last rebuild.
-    private readonly CellRange[] _cells;
-
-    // A bit per cell, set where an agent was added since the last Clear.
+    // A bit per cell, set where an agent was added since the last Clear (one spare word, so the end
+    // of the last cell has a word too).
     private readonly ulong[] _occupied;
+
+    // Per bitmap word, how many occupied cells come before it.
+    private readonly int[] _occupiedBefore;
+
+    // Agents per cell, counted as they are added; zero again for every cell after Clear.
+    private readonly int[] _cellCount;
+
+    // Where the r-th occupied cell starts in the sorted arrays, plus Count at the end.
+    private int[] _cellStart = [0];
     private int[] _cellOf = [];
     private int[] _rankInCell = [];
     private Vector2[] _positions = [];
@@ -41,8 +50,9 @@ internal sealed class SpatialHash
     {
         _columns = (int)MathF.Ceiling(widthMetres / CellSize) + 1;
         _rows = (int)MathF.Ceiling(heightMetres / CellSize) + 1;
-        _cells = new CellRange[_columns * _rows];
-        _occupied = new ulong[((_columns * _rows) + 63) / 64];
+        _cellCount = new int[_columns * _rows];
+        _occupied = new ulong[((_columns * _rows) / 64) + 1];
+        _occupiedBefore = new int[_occupied.Length];
     }
 
     public int Count { get; private set; }
@@ -53,7 +63,7 @@ internal sealed class SpatialHash
         for (int i = 0; i < Count; i++)
         {
             int cell = _cellOf[i];
-            _cells[cell].Count = 0;
+            _cellCount[cell] = 0;
             _occupied[cell >> 6] = 0;
         }
         Count = 0;
@@ -64,6 +74,7 @@ internal sealed class SpatialHash
             _ids = new int[size];
             _cellOf = new int[size];
             _rankInCell = new int[size];
+            _cellStart = new int[size + 1];
             _sortedX = new float[size + Lanes];
             _sortedY = new float[size + Lanes];
             _sortedIds = new int[size];
@@ -77,27 +88,29 @@ internal sealed class SpatialHash
         _positions[Count] = position;
         _ids[Count] = entity.Id;
         _cellOf[Count] = cell;
-        _rankInCell[Count] = _cells[cell].Count++;
+        _rankInCell[Count] = _cellCount[cell]++;
         _occupied[cell >> 6] |= 1UL << cell;
         Count++;
     }
 
     public void Build()
     {
-        // Starts in cell order, visiting only occupied cells; then each agent goes to its cell's start plus its rank (stable).
+        // Starts of the occupied cells in cell order; then each agent goes to its cell's start plus its rank (stable).
+        int occupied = 0;
         int next = 0;
         for (int word = 0; word < _occupied.Length; word++)
         {
+            _occupiedBefore[word] = occupied;
             for (ulong bits = _occupied[word]; bits != 0; bits &= bits - 1)
             {
-                ref var range = ref _cells[(word << 6) + BitOperations.TrailingZeroCount(bits)];
-                range.Start = next;
-                next += range.Count;
+                _cellStart[occupied++] = next;
+                next += _cellCount[(word << 6) + BitOperations.TrailingZeroCount(bits)];
             }
         }
+        _cellStart[occupied] = next;
         for (int i = 0; i < Count; i++)
         {
-            int slot = _cells[_cellOf[i]].Start + _rankInCell[i];
+            int slot = _cellStart[OccupiedBefore(_cellOf[i])] + _rankInCell[i];
             _sortedX[slot] = _positions[i].X;
             _sortedY[slot] = _positions[i].Y;
             _sortedIds[slot] = _ids[i];
@@ -117,7 +130,6 @@ internal sealed class SpatialHash
         int x1 = Math.Min(_columns - 1, (int)((at.X + radius) / CellSize));
         int y0 = Math.Max(0, (int)((at.Y - radius) / CellSize));
         int y1 = Math.Min(_rows - 1, (int)((at.Y + radius) / CellSize));
-        var cells = _cells;
         ref float xs = ref MemoryMarshal.GetArrayDataReference(_sortedX);
         ref float ys = ref MemoryMarshal.GetArrayDataReference(_sortedY);
         var ax = Vector128.Create(at.X);
@@ -125,17 +137,9 @@ internal sealed class SpatialHash
         var limit = Vector128.Create(radius * radius);
         for (int y = y0; y <= y1; y++)
         {
-            // Occupied cells of a row are contiguous in the sorted arrays, so one range covers x0..x1:
-            // from the first occupied cell's start to the last one's end (conditional moves, no branches).
-            int k = int.MaxValue;
-            int stop = 0;
-            for (int cell = (y * _columns) + x0, last = (y * _columns) + x1; cell <= last; cell++)
-            {
-                var range = cells[cell];
-                bool occupied = range.Count > 0;
-                k = occupied && k == int.MaxValue ? range.Start : k;
-                stop = occupied ? range.Start + range.Count : stop;
-            }
+            // A row's cells x0..x1 are contiguous in the sorted arrays: from where x0 starts to where x1 + 1 does.
+            int k = _cellStart[OccupiedBefore((y * _columns) + x0)];
+            int stop = _cellStart[OccupiedBefore((y * _columns) + x1 + 1)];
             for (; k < stop; k += Lanes)
             {
                 // The sorted arrays have a block's slack at the end, so a block may read past the range.
@@ -163,9 +167,7 @@ internal sealed class SpatialHash
         return (y * _columns) + x;
     }
 
-    private struct CellRange
-    {
-        public int Start;
-        public int Count;
-    }
+    /// <summary>How many occupied cells come before a cell: the rank of its start in <see cref="_cellStart"/>.</summary>
+    private int OccupiedBefore(int cell)
+        => _occupiedBefore[cell >> 6] + BitOperations.PopCount(_occupied[cell >> 6] & ((1UL << cell) - 1));
 }
