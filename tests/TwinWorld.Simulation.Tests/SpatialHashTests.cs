@@ -24,7 +24,8 @@ public class SpatialHashTests
         points.AddRange([new Vector2(0, 0), new Vector2(Width, Height), new Vector2(Width - 0.01f, 0), new Vector2(4, 4), new Vector2(3.99f, 4)]);
         var hash = Build(points);
 
-        for (int asker = 0; asker < points.Count; asker += 7)
+        // Every seventh agent asks, and every one placed on purpose (the map's last cell ends the bitmap).
+        foreach (int asker in Enumerable.Range(0, points.Count).Where(i => i % 7 == 0 || i >= 600))
         {
             foreach (float radius in new[] { 0.5f, 1f, 4f })
             {

@@ -94,7 +94,7 @@ internal sealed class ActSystem : ISimulationSystem
         private readonly HazardGrids _hazards;
         private readonly AgentProfiles _profiles;
         private readonly float _dt;
-        private readonly float _pushPerOverlap;
+        private readonly float _pushToVelocity;
 
         public ActJob(Simulation simulation)
         {
@@ -105,7 +105,7 @@ internal sealed class ActSystem : ISimulationSystem
             _profiles = simulation.Profiles;
             _dt = simulation.Dt;
             // Separation acts as a velocity: half of the summed push each tick.
-            _pushPerOverlap = 0.5f / _dt;
+            _pushToVelocity = 0.5f / _dt;
         }
 
         public void Execute(in ChunkView chunk)
@@ -170,7 +170,7 @@ internal sealed class ActSystem : ISimulationSystem
             _neighbours.ForEachNear(at, reach, self.Id, ref crowd);
             var factors = isVehicle ? VehicleCrowdFactors : WalkerCrowdFactors;
             float crowdFactor = crowd.Ahead < factors.Length ? factors[crowd.Ahead] : MinimumCrowdFactor;
-            var velocity = (direction * speed * crowdFactor) + (crowd.Push * _pushPerOverlap);
+            var velocity = (direction * speed * crowdFactor) + (crowd.Push * _pushToVelocity);
             float limit = 1.5f * agent.FreeSpeed;
             return velocity.LengthSquared() > limit * limit ? Vector2.Normalize(velocity) * limit : velocity;
         }
