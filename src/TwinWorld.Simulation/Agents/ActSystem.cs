@@ -182,8 +182,10 @@ internal sealed class ActSystem : ISimulationSystem
         private Vector2 Move(Vector2 at, int cell, Vector2 step, float radius)
         {
             float longest = 0.9f * MathF.Min(_terrain.CellSize, radius);
-            int parts = Math.Clamp((int)MathF.Ceiling(step.Length() / longest), 1, 256);
-            var part = step / parts;
+            float length = step.Length();
+            // Most steps fit in one part; length <= longest is exactly when the quotient's ceiling is 1.
+            int parts = length <= longest ? 1 : Math.Clamp((int)MathF.Ceiling(length / longest), 1, 256);
+            var part = parts == 1 ? step : step / parts;
             for (int i = 0; i < parts; i++)
             {
                 var (next, nextCell) = MoveOnce(at, cell, part, radius);
