@@ -1,5 +1,7 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using TwinWorld.Ecs;
+using TwinWorld.Simulation.Hazards;
 using TwinWorld.Simulation.Navigation;
 using TwinWorld.Simulation.Terrain;
 
@@ -64,8 +66,48 @@ internal sealed class ActSystem : ISimulationSystem
     public static float WadingFactor(float depth, bool isVehicle)
         => isVehicle ? (depth >= 0.3f ? 0 : 1 - (depth / 0.3f * 0.7f)) : MathF.Max(0.1f, 1 - (depth / 1.2f));
 
-    private readonly struct ActJob(Simulation simulation) : IChunkJob
+    // Density ahead is a count over a fixed half disc, so the crowd factor takes few values: tabled by
+    // count, up to the first that reaches the jam density (every count from there gives the minimum).
+    private static readonly float[] WalkerCrowdFactors = CrowdFactors(DensityRadius);
+    private static readonly float[] VehicleCrowdFactors = CrowdFactors(4 * DensityRadius);
+
+    private static float[] CrowdFactors(float reach)
     {
+        float halfDisc = DeterministicMath.Pi * reach * reach * 0.5f;
+        var factors = new List<float>();
+        for (int ahead = 0; ahead / halfDisc < JamDensity; ahead++)
+        {
+            factors.Add(CrowdFactor(ahead / halfDisc));
+        }
+        return [.. factors];
+    }
+
+    /// <summary>
+    /// Steers and moves the agents of one chunk. What every agent of a tick shares (terrain, fields,
+    /// time step) is read once into the job, and each agent's cell is found once and handed on.
+    /// </summary>
+    private readonly struct ActJob : IChunkJob
+    {
+        private readonly TerrainGrid _terrain;
+        private readonly NavigationFields _navigation;
+        private readonly SpatialHash _neighbours;
+        private readonly HazardGrids _hazards;
+        private readonly AgentProfiles _profiles;
+        private readonly float _dt;
+        private readonly float _pushToVelocity;
+
+        public ActJob(Simulation simulation)
+        {
+            _terrain = simulation.Site.Terrain;
+            _navigation = simulation.Navigation;
+            _neighbours = simulation.Neighbours;
+            _hazards = simulation.Hazards;
+            _profiles = simulation.Profiles;
+            _dt = simulation.Dt;
+            // Separation acts as a velocity: half of the summed push each tick.
+            _pushToVelocity = 0.5f / _dt;
+        }
+
         public void Execute(in ChunkView chunk)
         {
             var entities = chunk.Entities;
@@ -86,9 +128,10 @@ internal sealed class ActSystem : ISimulationSystem
                     velocities[i] = default;
                     continue;
                 }
-                var velocity = Steer(entities[i], agents[i], vitality[i], at, direction);
+                int cell = _terrain.IndexAt(at);
+                var velocity = Steer(entities[i], agents[i], vitality[i], at, cell, direction);
                 velocities[i] = new Velocity(velocity);
-                positions[i] = new Position(Move(at, velocity * simulation.Dt, agents[i].Radius));
+                positions[i] = new Position(Move(at, cell, velocity * _dt, agents[i].Radius));
                 if (velocity.LengthSquared() > 0.0025f)
                 {
                     headings[i] = new Heading(DeterministicMath.Atan2(velocity.Y, velocity.X));
@@ -98,13 +141,12 @@ internal sealed class ActSystem : ISimulationSystem
 
         private Vector2 Desired(Behaviour state, Goal goal, Perception seen, Vector2 at)
         {
-            var navigation = simulation.Navigation;
             switch (state)
             {
                 case Behaviour.Evacuate:
-                    return (goal.ZoneId >= 0 ? navigation.ToZone(goal.ZoneId) : navigation.NearestShelter).DirectionAt(at);
+                    return (goal.ZoneId >= 0 ? _navigation.ToZone(goal.ZoneId) : _navigation.NearestShelter).DirectionAt(at);
                 case Behaviour.Commute:
-                    return goal.ZoneId >= 0 ? navigation.ToZone(goal.ZoneId).DirectionAt(at) : Vector2.Zero;
+                    return goal.ZoneId >= 0 ? _navigation.ToZone(goal.ZoneId).DirectionAt(at) : Vector2.Zero;
                 case Behaviour.Flee:
                     var away = at - (seen.SeesDanger ? seen.DangerAt : goal.Point);
                     return away.LengthSquared() > 1e-6f ? Vector2.Normalize(away) : Vector2.Zero;
@@ -116,18 +158,19 @@ internal sealed class ActSystem : ISimulationSystem
             }
         }
 
-        private Vector2 Steer(Entity self, Agent agent, Vitality vitality, Vector2 at, Vector2 direction)
+        private Vector2 Steer(Entity self, Agent agent, Vitality vitality, Vector2 at, int cell, Vector2 direction)
         {
-            var profile = simulation.Profiles[agent.Kind];
-            var use = simulation.Site.Terrain.LandUse[Math.Max(0, simulation.Site.Terrain.IndexAt(at))];
-            float ground = profile.IsVehicle ? LandUseTraits.DriveSpeedFactor(use) : LandUseTraits.WalkSpeedFactor(use);
+            bool isVehicle = _profiles[agent.Kind].IsVehicle;
+            var use = _terrain.LandUse[Math.Max(0, cell)];
+            float ground = isVehicle ? LandUseTraits.DriveSpeedFactor(use) : LandUseTraits.WalkSpeedFactor(use);
             float speed = agent.FreeSpeed * MathF.Max(ground, 0.2f) * (vitality.State == VitalState.Injured ? 0.5f : 1f)
-                * WadingFactor(simulation.Hazards.FloodDepthAt(at), profile.IsVehicle);
-            float reach = profile.IsVehicle ? 4 * DensityRadius : DensityRadius;
+                * WadingFactor(_hazards.FloodDepthAt(at), isVehicle);
+            float reach = isVehicle ? 4 * DensityRadius : DensityRadius;
             var crowd = new CrowdVisitor(direction, agent.Radius, self.Id);
-            simulation.Neighbours.ForEachNear(at, reach, self.Id, ref crowd);
-            float density = crowd.Ahead / (DeterministicMath.Pi * reach * reach * 0.5f);
-            var velocity = (direction * speed * CrowdFactor(density)) + (crowd.Push * (0.5f / simulation.Dt));
+            _neighbours.ForEachNear(at, reach, self.Id, ref crowd);
+            var factors = isVehicle ? VehicleCrowdFactors : WalkerCrowdFactors;
+            float crowdFactor = crowd.Ahead < factors.Length ? factors[crowd.Ahead] : MinimumCrowdFactor;
+            var velocity = (direction * speed * crowdFactor) + (crowd.Push * _pushToVelocity);
             float limit = 1.5f * agent.FreeSpeed;
             return velocity.LengthSquared() > limit * limit ? Vector2.Normalize(velocity) * limit : velocity;
         }
@@ -136,19 +179,21 @@ internal sealed class ActSystem : ISimulationSystem
         /// Moves in sub-steps no longer than the clearance check can see (under a cell and under the
         /// body's radius), so nothing tunnels through a thin wall at a low tick rate or a high speed.
         /// </summary>
-        private Vector2 Move(Vector2 at, Vector2 step, float radius)
+        private Vector2 Move(Vector2 at, int cell, Vector2 step, float radius)
         {
-            float longest = 0.9f * MathF.Min(simulation.Site.Terrain.CellSize, radius);
-            int parts = Math.Clamp((int)MathF.Ceiling(step.Length() / longest), 1, 256);
-            var part = step / parts;
+            float longest = 0.9f * MathF.Min(_terrain.CellSize, radius);
+            float length = step.Length();
+            // Most steps fit in one part; length <= longest is exactly when the quotient's ceiling is 1.
+            int parts = length <= longest ? 1 : Math.Clamp((int)MathF.Ceiling(length / longest), 1, 256);
+            var part = parts == 1 ? step : step / parts;
             for (int i = 0; i < parts; i++)
             {
-                var next = MoveOnce(at, part, radius);
+                var (next, nextCell) = MoveOnce(at, cell, part, radius);
                 if (next == at)
                 {
                     break;
                 }
-                at = next;
+                (at, cell) = (next, nextCell);
             }
             return at;
         }
@@ -156,33 +201,36 @@ internal sealed class ActSystem : ISimulationSystem
         /// <summary>
         /// Moves by a step unless the body would touch an obstacle; then along one axis; else not at
         /// all. An agent that starts touching one (placed there) may move anywhere walkable to get free.
+        /// Returns where it ends up and that point's cell.
         /// </summary>
-        private Vector2 MoveOnce(Vector2 at, Vector2 step, float radius)
+        private (Vector2 At, int Cell) MoveOnce(Vector2 at, int cell, Vector2 step, float radius)
         {
-            bool free = IsClear(at, radius);
+            bool free = IsClear(at, cell, radius);
             var target = at + step;
             foreach (var candidate in (ReadOnlySpan<Vector2>)[target, new Vector2(target.X, at.Y), new Vector2(at.X, target.Y)])
             {
-                if (free ? IsClear(candidate, radius) : simulation.Site.Terrain.IsWalkableAt(candidate))
+                int candidateCell = _terrain.IndexAt(candidate);
+                if (free ? IsClear(candidate, candidateCell, radius) : _terrain.IsWalkable(candidateCell))
                 {
-                    return candidate;
+                    return (candidate, candidateCell);
                 }
             }
-            return at;
+            return (at, cell);
         }
 
         /// <summary>
         /// The centre and points along the four axes out to the radius are walkable, probed no further
-        /// apart than a cell, so a body wider than a cell cannot straddle a thin wall.
+        /// apart than a cell, so a body wider than a cell cannot straddle a thin wall. Away from
+        /// obstacles (a small body in an open cell) that needs no probing.
         /// </summary>
-        private bool IsClear(Vector2 at, float radius)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private bool IsClear(Vector2 at, int cell, float radius)
+            => (radius < _terrain.CellSize && _navigation.IsOpen(cell)) || IsClearNearObstacles(at, cell, radius);
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private bool IsClearNearObstacles(Vector2 at, int cell, float radius)
         {
-            var terrain = simulation.Site.Terrain;
-            int cell = terrain.IndexAt(at);
-            if (radius < terrain.CellSize && simulation.Navigation.IsOpen(cell))
-            {
-                return true;
-            }
+            var terrain = _terrain;
             if (!terrain.IsWalkable(cell))
             {
                 return false;
@@ -204,26 +252,30 @@ internal sealed class ActSystem : ISimulationSystem
     /// <summary>Counts neighbours ahead and sums the push that separates overlapping bodies.</summary>
     private struct CrowdVisitor(Vector2 direction, float radius, int selfId) : INeighbourVisitor
     {
+        private readonly Vector2 _direction = direction;
+        private readonly float _contact = (2 * radius) + 0.02f;
+        private readonly float _contactSquared = ((2 * radius) + 0.02f) * ((2 * radius) + 0.02f);
+        private readonly int _selfId = selfId;
         public int Ahead;
         public Vector2 Push;
 
         public void Visit(Vector2 offset, float distanceSquared, int neighbourId)
         {
-            if (Vector2.Dot(offset, direction) > 0)
-            {
-                Ahead++;
-            }
+            // Counted without a branch (ahead or not is a coin toss in a crowd); only the dot product's sign matters.
+            Ahead += (offset.X * _direction.X) + (offset.Y * _direction.Y) > 0 ? 1 : 0;
             // Most neighbours in range do not touch: compare squares and skip the square root for them.
-            float contact = (2 * radius) + 0.02f;
-            if (distanceSquared <= 1e-8f)
+            if (distanceSquared < _contactSquared)
             {
-                // Exactly on top of each other: part along x, the lower id to the west.
-                Push += new Vector2(selfId < neighbourId ? -contact * 0.5f : contact * 0.5f, 0);
-            }
-            else if (distanceSquared < contact * contact)
-            {
-                float distance = MathF.Sqrt(distanceSquared);
-                Push -= offset / distance * ((contact - distance) * 0.5f);
+                if (distanceSquared <= 1e-8f)
+                {
+                    // Exactly on top of each other: part along x, the lower id to the west.
+                    Push += new Vector2(_selfId < neighbourId ? -_contact * 0.5f : _contact * 0.5f, 0);
+                }
+                else
+                {
+                    float distance = MathF.Sqrt(distanceSquared);
+                    Push -= offset / distance * ((_contact - distance) * 0.5f);
+                }
             }
         }
     }

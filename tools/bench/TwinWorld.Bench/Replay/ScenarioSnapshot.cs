@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using TwinWorld.Bench.Scenarios;
 using TwinWorld.Replay.Runs;
-using TwinWorld.Scenarios.Loading;
 using TwinWorld.Scenarios.Running;
 
 namespace TwinWorld.Bench.Replay;
@@ -19,9 +19,7 @@ public class ScenarioSnapshot
     [GlobalSetup]
     public void Setup()
     {
-        string file = Path.Combine(AppContext.BaseDirectory, "../../../../../../scenarios/coastal-tsunami.yaml");
-        var load = ScenarioLoader.Load(Path.GetFullPath(file), new Dictionary<string, string> { ["arrival"] = "0s" });
-        _run = new ScenarioRun(load.Scenario ?? throw new InvalidOperationException(string.Join("; ", load.Errors)));
+        _run = new ScenarioRun(ShippedScenario.Load("coastal-tsunami", new Dictionary<string, string> { ["arrival"] = "0s" }));
         _run.RunToEnd(TimeSpan.FromSeconds(90));
         _state = _run.SaveState();
         Console.WriteLine($"// snapshot: {_state.Length / 1e6:F1} MB raw, {SnapshotPayload.Pack(0, 0, _state).Length / 1e6:F2} MB deflated");
