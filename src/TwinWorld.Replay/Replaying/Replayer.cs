@@ -77,8 +77,17 @@ public sealed class Replayer
         long verified = 0;
         int firstDiverged = int.MaxValue;
         int workers = Math.Max(1, (_workers > 0 ? _workers : Environment.ProcessorCount) / lanes);
-        // Pieces are taken in order; a divergence stops only the pieces after it, since one before it may still find an earlier one.
-        Parallel.For(0, starts.Length, new ParallelOptions { MaxDegreeOfParallelism = lanes }, piece =>
+        int next = -1;
+        // Each lane takes the next piece in order; a divergence stops only the pieces after it, since one
+        // before it may still find an earlier one.
+        void Lane()
+        {
+            for (int piece = Interlocked.Increment(ref next); piece < starts.Length; piece = Interlocked.Increment(ref next))
+            {
+                RunPiece(piece);
+            }
+        }
+        void RunPiece(int piece)
         {
             bool Stopped() => cancel.IsCancellationRequested || Volatile.Read(ref firstDiverged) < piece;
             if (Stopped())
@@ -98,7 +107,8 @@ public sealed class Replayer
             {
                 InterlockedMin(ref firstDiverged, piece);
             }
-        });
+        }
+        Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = lanes }, [.. Enumerable.Repeat(Lane, Math.Min(lanes, starts.Length))]);
         int last = firstDiverged < starts.Length ? firstDiverged : Array.FindLastIndex(runs, r => r is not null);
         Run = runs[last];
         long reached = divergences[last]?.Tick ?? Run?.Simulation.Tick ?? _recording.FirstTick;
