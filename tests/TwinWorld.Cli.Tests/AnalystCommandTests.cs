@@ -18,7 +18,7 @@ public class AnalystCommandTests
         Assert.True(run.ExitCode == 0, run.Errors + run.Output);
         Assert.Contains("Recorded 7,200 ticks and 6 snapshots", run.Output);
 
-        var replay = Twin.Run("replay", baseline);
+        var replay = Twin.Run("replay", baseline, "--lanes", "2");
         Assert.True(replay.ExitCode == 0, replay.Errors + replay.Output);
         Assert.Contains("Verified 7,200 ticks from the start to tick 7,200 (6m00s): every state hash matches", replay.Output);
 

@@ -15,6 +15,9 @@ namespace TwinWorld.Replay.Replaying;
 /// </summary>
 public sealed class Replayer
 {
+    /// <summary>How many pieces <see cref="ReplayAll"/> makes a lane at most: enough to even out the lanes' loads.</summary>
+    public const int PiecesPerLane = 4;
+
     private readonly RunRecording _recording;
     private readonly int _workers;
 
@@ -59,10 +62,11 @@ public sealed class Replayer
 
     /// <summary>
     /// Replays the whole recording from its start, checking every tick as <see cref="ReplayTo"/> does,
-    /// in pieces run side by side on <paramref name="lanes"/> threads: the ticks up to the first
-    /// snapshot from the setup, and from each snapshot to the next. Each piece checks that its
-    /// snapshot holds the state hash recorded there, which the piece before it reaches by
-    /// re-simulating, so together they check the run from setup to end. Returns the earliest
+    /// in pieces run side by side on <paramref name="lanes"/> threads: the first from the setup, each
+    /// other from a snapshot (at most <see cref="PiecesPerLane"/> a lane, the snapshots spread evenly)
+    /// to where the next begins. Each piece checks that its snapshot holds the state hash recorded
+    /// there, which the piece before it reaches by re-simulating, so together they check the run
+    /// from setup to end. Returns the earliest
     /// divergence; <see cref="Run"/> is left at the end. Progress gets the ticks checked so far and
     /// the simulation that ran the last of them, one call at a time.
     /// </summary>
@@ -70,7 +74,10 @@ public sealed class Replayer
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(lanes, 1);
         long end = _recording.LastTick + 1;
-        long[] starts = [_recording.FirstTick, .. _recording.Snapshots.Select(s => s.Tick).Where(t => t > _recording.FirstTick && t < end).Distinct().Order()];
+        long[] snapshots = [.. _recording.Snapshots.Select(s => s.Tick).Where(t => t > _recording.FirstTick && t < end).Distinct().Order()];
+        // Each piece pays for restoring its snapshot, so there are at most PiecesPerLane a lane, from snapshots spread evenly.
+        int pieces = Math.Min(snapshots.Length + 1, PiecesPerLane * lanes);
+        long[] starts = [_recording.FirstTick, .. Enumerable.Range(1, pieces - 1).Select(p => snapshots[(p * (snapshots.Length + 1) / pieces) - 1])];
         var runs = new ScenarioRun?[starts.Length];
         var divergences = new Divergence?[starts.Length];
         var gate = new object();

@@ -18,7 +18,8 @@ internal static class ReplayCommand
         var file = new Argument<FileInfo>("recording") { Description = "A recording made with twin run --record" };
         var to = TickOrTime.Option("--to", "Seek to this point through the snapshots, checking from the snapshot before it");
         var workers = Options.Ranged("--workers", "Worker threads (results do not depend on it)", Environment.ProcessorCount, 1, 256);
-        var lanes = Options.Ranged("--lanes", "Replay the pieces between snapshots side by side on this many threads, splitting the workers among them (1 with --to or --profile)", Environment.ProcessorCount, 1, 256);
+        // Half the logical processors: two simulations on the two threads of one core gain little over one with two workers.
+        var lanes = Options.Ranged("--lanes", "Replay pieces between snapshots side by side on this many threads, splitting the workers among them (1 with --to or --profile)", Math.Max(1, Environment.ProcessorCount / 2), 1, 256);
         var profile = Options.Profile();
         var command = new Command("replay", "Re-simulate a recording and verify every tick's state hash") { file, to, workers, lanes, profile };
         command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(to), parse.GetValue(workers), parse.GetValue(lanes), parse.GetValue(profile) ? new TickProfile() : null));
