@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using TwinWorld.Bench.Scenarios;
-using TwinWorld.Scenarios.Running;
 using TwinWorld.Simulation;
 
 namespace TwinWorld.Bench.Simulation;
@@ -16,13 +15,11 @@ namespace TwinWorld.Bench.Simulation;
 /// the CPU time of the work, steady even on a shared machine; on 2 it is what a tick waits.
 /// </summary>
 [InvocationCount(Ticks)]
-public class ActStep
+public class ActStep : SavedScenarioBench
 {
     private const int Ticks = 100;
 
-    private ScenarioRun _run = null!;
     private ISimulationSystem _act = null!;
-    private byte[] _state = [];
 
     public enum Phase
     {
@@ -42,21 +39,12 @@ public class ActStep
         var (parameters, minutes) = At == Phase.Evacuating
             ? (new Dictionary<string, string>(), 3)
             : (new Dictionary<string, string> { ["arrival"] = "1m" }, 4);
-        _run = new ScenarioRun(ShippedScenario.Load("coastal-tsunami", parameters), workers: Workers);
-        _run.RunToEnd(TimeSpan.FromMinutes(minutes));
-        _state = _run.Simulation.SaveState();
-        _act = _run.Simulation.Systems.Single(system => system.Name == "act");
-        var outcome = _run.Simulation.MeasureOutcome();
+        RunTo(ShippedScenario.Load("coastal-tsunami", parameters), TimeSpan.FromMinutes(minutes), Workers);
+        _act = System("act");
+        var outcome = Run.Simulation.MeasureOutcome();
         Console.WriteLine($"// ActStep {At}: {outcome.Evacuated:N0} of {outcome.Agents:N0} evacuated, flooded {outcome.FloodedArea / 10_000:F2} ha");
     }
 
-    [IterationSetup]
-    public void Restore() => _run.Simulation.LoadState(_state);
-
     [Benchmark]
-    public long Act()
-    {
-        _act.Update(_run.Simulation);
-        return _run.Simulation.Tick;
-    }
+    public long Act() => Update(_act);
 }

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using TwinWorld.Bench.Scenarios;
-using TwinWorld.Scenarios.Running;
 using TwinWorld.Simulation;
 
 namespace TwinWorld.Bench.Simulation;
@@ -13,14 +12,12 @@ namespace TwinWorld.Bench.Simulation;
 /// the same state and runs 20 ticks of the system, so every iteration times the same work.
 /// </summary>
 [InvocationCount(Ticks)]
-public class FloodStep
+public class FloodStep : SavedScenarioBench
 {
     private const int Ticks = 20;
 
-    private ScenarioRun _run = null!;
     private ISimulationSystem _water = null!;
     private ISimulationSystem _danger = null!;
-    private byte[] _state = [];
 
     [Params(4f, 2f)]
     public float WaterCell { get; set; }
@@ -28,30 +25,16 @@ public class FloodStep
     [GlobalSetup]
     public void Setup()
     {
-        var scenario = ShippedScenario.Load("coastal-tsunami") with { WaterCellSize = WaterCell };
-        _run = new ScenarioRun(scenario, workers: 2);
-        _run.RunToEnd(TimeSpan.FromMinutes(16));
-        _state = _run.Simulation.SaveState();
-        _water = _run.Simulation.Systems.Single(system => system.Name == "water");
-        _danger = _run.Simulation.Systems.Single(system => system.Name == "danger");
-        var outcome = _run.Simulation.MeasureOutcome();
-        Console.WriteLine($"// FloodStep {WaterCell} m: flooded {outcome.FloodedArea / 10_000:F2} ha, {_run.Simulation.Hazards.Flood.WetCells:N0} wet land cells");
-    }
-
-    [IterationSetup]
-    public void Restore() => _run.Simulation.LoadState(_state);
-
-    [Benchmark]
-    public long Water()
-    {
-        _water.Update(_run.Simulation);
-        return _run.Simulation.Tick;
+        RunTo(ShippedScenario.Load("coastal-tsunami") with { WaterCellSize = WaterCell }, TimeSpan.FromMinutes(16), workers: 2);
+        _water = System("water");
+        _danger = System("danger");
+        var outcome = Run.Simulation.MeasureOutcome();
+        Console.WriteLine($"// FloodStep {WaterCell} m: flooded {outcome.FloodedArea / 10_000:F2} ha, {Run.Simulation.Hazards.Flood.WetCells:N0} wet land cells");
     }
 
     [Benchmark]
-    public long Danger()
-    {
-        _danger.Update(_run.Simulation);
-        return _run.Simulation.Tick;
-    }
+    public long Water() => Update(_water);
+
+    [Benchmark]
+    public long Danger() => Update(_danger);
 }
