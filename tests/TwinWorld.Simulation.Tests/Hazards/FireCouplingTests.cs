@@ -65,4 +65,23 @@ public class FireCouplingTests
         Assert.False(simulation.Hazards.Danger.Any);
         Assert.Equal(FireState.BurnedOut, simulation.Hazards.Fire.State(simulation.Site.Terrain.IndexAt(new Vector2(100, 100))));
     }
+
+    [Fact]
+    public void Stopping_one_named_fire_leaves_another_burning()
+    {
+        var simulation = new Simulation(HazardSites.Field(size: 150, cellSize: 2), new SimulationOptions { Seed = 2, Workers = 2 });
+        simulation.Inputs.Enqueue(new SetWind(0, Speed: 5, FromBearingDegrees: 270));
+        simulation.Inputs.Enqueue(new IgniteFire(0, new Vector2(60, 150), Radius: 4, Name: "west"));
+        simulation.Inputs.Enqueue(new IgniteFire(0, new Vector2(200, 150), Radius: 4, Name: "east"));
+        simulation.Inputs.Enqueue(new StopHazard(200, "west"));
+
+        HazardSites.Run(simulation, 40);
+
+        var terrain = simulation.Site.Terrain;
+        var fire = simulation.Hazards.Fire;
+        Assert.Equal(FireState.BurnedOut, fire.State(terrain.IndexAt(new Vector2(60, 150))));
+        Assert.DoesNotContain(Enumerable.Range(0, terrain.CellCount), c => terrain.CellCentre(c).X < 130 && fire.State(c) == FireState.Burning);
+        Assert.True(fire.BurningCells > 0, "the east fire burns on");
+        Assert.True(simulation.Hazards.Danger.Any);
+    }
 }

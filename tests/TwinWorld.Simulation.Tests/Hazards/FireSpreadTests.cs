@@ -263,11 +263,35 @@ public class FireSpreadTests
         Assert.True(grid.BurningCells > 0);
         int burned = grid.BurnedCells;
 
-        grid.Extinguish();
+        grid.Extinguish(0);
         grid.Advance(600, _ => new Vector2(3, 0), NothingBlocked);
 
         Assert.Equal(0, grid.BurningCells);
         Assert.Equal(burned, grid.BurnedCells);
+    }
+
+    [Fact]
+    public void Putting_out_one_fire_leaves_another_burning_and_spreading()
+    {
+        TerrainGrid terrain = Uniform(120, 60, 1);
+        var grid = new FireGrid(terrain, FuelMoisture.Default);
+        grid.Ignite(terrain.CellCentre(terrain.Index(20, 30)), 3, 0, fire: 1);
+        grid.Ignite(terrain.CellCentre(terrain.Index(80, 30)), 3, 0, fire: 2);
+        grid.Advance(60, _ => new Vector2(2, 0), NothingBlocked);
+        int BurningLeftOf(int column) => Enumerable.Range(0, terrain.CellCount).Count(c => c % terrain.Width < column && grid.State(c) == FireState.Burning);
+        Assert.True(BurningLeftOf(50) > 0 && grid.BurningCells > BurningLeftOf(50), "both fires burn");
+        int reachedLeft = Enumerable.Range(0, terrain.CellCount).Count(c => c % terrain.Width < 50 && grid.State(c) != FireState.Unburned);
+        int burningRight = grid.BurningCells - BurningLeftOf(50);
+
+        grid.Extinguish(1);
+
+        Assert.Equal(0, BurningLeftOf(50));
+        Assert.Equal(burningRight, grid.BurningCells);
+        int burnedBefore = grid.BurnedCells;
+        grid.Advance(120, _ => new Vector2(2, 0), NothingBlocked);
+        Assert.Equal(reachedLeft, Enumerable.Range(0, terrain.CellCount).Count(c => c % terrain.Width < 50 && grid.State(c) != FireState.Unburned));
+        Assert.True(grid.BurnedCells > burnedBefore, "the other fire goes on spreading");
+        Assert.True(grid.BurningCells > 0);
     }
 
     [Fact]

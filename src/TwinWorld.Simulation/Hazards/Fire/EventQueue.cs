@@ -81,7 +81,21 @@ internal sealed class EventQueue
         _items[i] = last;
     }
 
-    public void Clear() => Count = 0;
+    /// <summary>Drops the events of the cells <paramref name="drop"/> picks; the rest stay due as they were.</summary>
+    public void RemoveWhere(Func<int, bool> drop)
+    {
+        int kept = 0;
+        for (int i = 0; i < Count; i++)
+        {
+            if (!drop(CellOf(_items[i])))
+            {
+                _items[kept++] = _items[i];
+            }
+        }
+        Count = kept;
+        // A sorted array is a valid heap, and the same for the same events whatever their order before.
+        Array.Sort(_items, 0, kept);
+    }
 
     public void AppendTo(ref StableHasher hasher) => hasher.Add(MemoryMarshal.AsBytes(Items));
 

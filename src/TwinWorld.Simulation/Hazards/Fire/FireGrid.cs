@@ -14,7 +14,8 @@ namespace TwinWorld.Simulation.Hazards.Fire;
 /// with the wind blowing when it does so. Every crossed cell must be burnable and not blocked, so a one-cell
 /// road, river or flooded street stops the fire. Cells burn for their fuel's residence time, then burn out.
 /// Only the front does work: an <see cref="Advance"/> pops the events due by then and nothing else.
-/// Events are ordered by (time, cell index), so equal runs are equal to the bit.
+/// Events are ordered by (time, cell index), so equal runs are equal to the bit. Each cell belongs to the
+/// fire that reached it first (the number its ignition was given), so one fire can be put out alone.
 /// </summary>
 public sealed class FireGrid
 {
@@ -28,6 +29,7 @@ public sealed class FireGrid
     private readonly FireState[] _state;
     private readonly float[] _arrival;
     private readonly float[] _intensity;
+    private readonly int[] _fire;
     private readonly EventQueue _ignitions = new();
     private readonly EventQueue _burnouts = new();
     private readonly int[] _crossOffset;
@@ -50,6 +52,7 @@ public sealed class FireGrid
         _state = new FireState[n];
         _arrival = new float[n];
         _intensity = new float[n];
+        _fire = new int[n];
         _slope = new Vector2[n];
         _spreadPass = new int[n];
         _headSlowness = new float[n];
@@ -108,8 +111,12 @@ public sealed class FireGrid
     /// <summary>The spread model for a fuel model present on this terrain, or null if none of it is.</summary>
     public SurfaceFire? Behaviour(int fuelModel) => _fires[fuelModel];
 
-    /// <summary>Sets fire, at the given time (s), to every burnable cell whose centre lies in the disc, and to the cell containing its centre.</summary>
-    public void Ignite(Vector2 at, float radius, float time)
+    /// <summary>
+    /// Sets fire, at the given time (s), to every burnable cell whose centre lies in the disc, and to the cell
+    /// containing its centre; the cells it reaches from there belong to <paramref name="fire"/> (any number
+    /// naming it for <see cref="Extinguish"/>).
+    /// </summary>
+    public void Ignite(Vector2 at, float radius, float time, int fire = 0)
     {
         if (!(time >= 0) || float.IsPositiveInfinity(time))
         {
@@ -135,14 +142,14 @@ public sealed class FireGrid
                 int cell = _terrain.Index(x, y);
                 if (Vector2.DistanceSquared(_terrain.CellCentre(cell), at) <= radius * radius)
                 {
-                    IgniteCell(cell, time);
+                    IgniteCell(cell, time, fire);
                 }
             }
         }
         int centre = _terrain.IndexAt(at);
         if (centre >= 0)
         {
-            IgniteCell(centre, time);
+            IgniteCell(centre, time, fire);
         }
     }
 
@@ -185,25 +192,35 @@ public sealed class FireGrid
         Time = now;
     }
 
-    /// <summary>Puts the fire out: burning cells burn out and no spread that was on its way happens.</summary>
-    public void Extinguish()
+    /// <summary>
+    /// Puts out one fire, named by the number it was ignited with: its burning cells burn out and the spread it
+    /// had on the way does not happen. Other fires go on, and may yet burn what it would have.
+    /// </summary>
+    public void Extinguish(int fire)
     {
-        foreach (ulong key in _burnouts.Items)
+        _burnouts.RemoveWhere(cell =>
         {
-            _state[EventQueue.CellOf(key)] = FireState.BurnedOut;
-        }
-        foreach (ulong key in _ignitions.Items)
+            if (_fire[cell] != fire)
+            {
+                return false;
+            }
+            _state[cell] = FireState.BurnedOut;
+            BurningCells--;
+            return true;
+        });
+        _ignitions.RemoveWhere(cell =>
         {
-            int cell = EventQueue.CellOf(key);
+            if (_fire[cell] != fire)
+            {
+                return false;
+            }
             if (_state[cell] == FireState.Unburned)
             {
                 _arrival[cell] = float.PositiveInfinity;
                 _intensity[cell] = 0;
             }
-        }
-        _burnouts.Clear();
-        _ignitions.Clear();
-        BurningCells = 0;
+            return true;
+        });
     }
 
     /// <summary>Everything that evolves (time, counts, per-cell state, arrival and intensity, queued events) goes into the state hash.</summary>
@@ -223,21 +240,22 @@ public sealed class FireGrid
             hasher.Add(MemoryMarshal.AsBytes(_state.AsSpan(start, count)));
             hasher.Add(MemoryMarshal.AsBytes(_arrival.AsSpan(start, count)));
             hasher.Add(MemoryMarshal.AsBytes(_intensity.AsSpan(start, count)));
+            hasher.Add(MemoryMarshal.AsBytes(_fire.AsSpan(start, count)));
         }
         _ignitions.AppendTo(ref hasher);
         _burnouts.AppendTo(ref hasher);
     }
 
-    private void IgniteCell(int cell, float time)
+    private void IgniteCell(int cell, float time, int fire)
     {
-        SurfaceFire? fire = _fires[_fuel[cell]];
-        if (fire is not null)
+        SurfaceFire? behaviour = _fires[_fuel[cell]];
+        if (behaviour is not null)
         {
-            Schedule(cell, time, fire.HeatPerUnitArea * fire.NoWindNoSlopeRate);
+            Schedule(cell, time, behaviour.HeatPerUnitArea * behaviour.NoWindNoSlopeRate, fire);
         }
     }
 
-    private void Schedule(int cell, float time, float intensity)
+    private void Schedule(int cell, float time, float intensity, int fire)
     {
         if (_state[cell] != FireState.Unburned || !(time < _arrival[cell]))
         {
@@ -245,6 +263,7 @@ public sealed class FireGrid
         }
         _arrival[cell] = time;
         _intensity[cell] = intensity;
+        _fire[cell] = fire;
         _ignitions.Push(time, cell);
         int x = cell % _width;
         int y = cell / _width;
@@ -299,7 +318,7 @@ public sealed class FireGrid
             float distance = s.Length[k] * cellSize;
             float travel = distance * slowness;
             SurfaceFire fire = _fires[_fuel[target]]!;
-            Schedule(target, time + travel, fire.HeatPerUnitArea * distance / travel);
+            Schedule(target, time + travel, fire.HeatPerUnitArea * distance / travel, _fire[source]);
         }
     }
 
@@ -346,6 +365,7 @@ public sealed class FireGrid
         writer.WriteArray<FireState>(_state);
         writer.WriteArray<float>(_arrival);
         writer.WriteArray<float>(_intensity);
+        writer.WriteArray<int>(_fire);
         _ignitions.Save(writer);
         _burnouts.Save(writer);
         writer.Write(Time);
@@ -362,6 +382,7 @@ public sealed class FireGrid
         reader.ReadArrayInto<FireState>(_state);
         reader.ReadArrayInto<float>(_arrival);
         reader.ReadArrayInto<float>(_intensity);
+        reader.ReadArrayInto<int>(_fire);
         _ignitions.Load(reader);
         _burnouts.Load(reader);
         Time = reader.ReadSingle();

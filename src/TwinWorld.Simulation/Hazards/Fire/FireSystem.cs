@@ -3,7 +3,7 @@ using TwinWorld.Ecs;
 namespace TwinWorld.Simulation.Hazards.Fire;
 
 /// <summary>
-/// Runs the fire: ignitions land at their start tick, a stopped fire is put out, and the fire
+/// Runs the fire: ignitions land at their start tick, a stopped fire is put out (that fire alone), and the fire
 /// spreads up to the end of this tick with the wind field of this tick (tornadoes included).
 /// Cells under water (flooded, or a wet ditch) do not burn.
 /// </summary>
@@ -23,17 +23,15 @@ internal sealed class FireSystem : ISimulationSystem
         long tick = simulation.Tick;
         float now = tick * simulation.Dt;
         // Put-outs first, then ignitions, so what a tick leaves burning does not depend on entity order.
-        bool stopped = false;
         foreach (var chunk in simulation.World.GetChunks(Fires))
         {
             foreach (var hazard in chunk.GetSpan<HazardEvent>())
             {
-                stopped |= hazard.StopTick == tick;
+                if (hazard.StopTick == tick)
+                {
+                    fire.Extinguish(hazard.Number);
+                }
             }
-        }
-        if (stopped)
-        {
-            fire.Extinguish();
         }
         foreach (var chunk in simulation.World.GetChunks(Fires))
         {
@@ -43,7 +41,7 @@ internal sealed class FireSystem : ISimulationSystem
             {
                 if (events[i].StartTick == tick && events[i].StopTick > tick)
                 {
-                    fire.Ignite(ignitions[i].At, ignitions[i].Radius, now);
+                    fire.Ignite(ignitions[i].At, ignitions[i].Radius, now, events[i].Number);
                 }
             }
         }
