@@ -113,13 +113,13 @@ public sealed partial class Simulation
     /// <summary>Runs one tick and returns what it did.</summary>
     public TickReport Step()
     {
-        var rejected = new List<string>();
+        var rejected = new List<InputRejection>();
         var due = Inputs.TakeDue(Tick);
         foreach (var input in due)
         {
             if (input.ApplyTo(this) is { } reason)
             {
-                rejected.Add($"tick {Tick}: {input.GetType().Name} rejected: {reason}");
+                rejected.Add(new InputRejection(Tick, input, reason));
             }
         }
         ActiveAlerts = CollectAlerts();

@@ -91,6 +91,15 @@ public class SessionTests(LiveServer server) : IClassFixture<LiveServer>
         Assert.Equal(ErrorCode.Forbidden, forbidden.Code);
         var invalid = await Assert.ThrowsAsync<TwinClientException>(() => author.SendCommandAsync(new AuthorCommand { Fire = new IgniteFire { X = float.NaN } }));
         Assert.Equal(ErrorCode.InvalidArgument, invalid.Code);
+
+        // A second fire of that name is well formed, so it is queued, and refused at its tick: the author hears why.
+        var again = await author.SendCommandAsync(new AuthorCommand { Fire = new IgniteFire { X = 60, Y = 60, RadiusMetres = 4, Name = "test-fire" } });
+        await WaitUntil(() => author.Errors.Any(e => e.RequestId == again.RequestId));
+        var refused = author.Errors.Single(e => e.RequestId == again.RequestId);
+        Assert.Equal(ErrorCode.CommandRejected, refused.Code);
+        Assert.Contains($"tick {again.Tick}: IgniteFire rejected:", refused.Message);
+        Assert.Contains("test-fire", refused.Message);
+        Assert.DoesNotContain(author.Errors, e => e.RequestId == result.RequestId);
     }
 
     [Fact]

@@ -14,6 +14,7 @@ using TwinWorld.Protocol.Bits;
 using TwinWorld.Protocol.State;
 using TwinWorld.Protocol.Tiles;
 using TwinWorld.Protocol.V1;
+using TwinWorld.Simulation;
 using TwinWorld.Simulation.Inputs;
 using Sim = TwinWorld.Simulation.Simulation;
 
@@ -42,8 +43,11 @@ public sealed class NetServer : IDisposable
     private readonly ILogger _logger;
     private readonly IForecaster? _forecaster;
 
-    /// <summary>Replies produced on other threads (forecasts), sent by the network thread to the client if it is still there.</summary>
+    /// <summary>Replies produced on other threads (forecasts, refusals at the tick), sent by the network thread to the client if it is still there.</summary>
     private readonly ConcurrentQueue<(ulong ClientId, Envelope Reply)> _outbox = new();
+
+    /// <summary>Author commands queued and not yet run, by the very input (two equal commands are two entries), with who sent them.</summary>
+    private readonly ConcurrentDictionary<SimulationInput, (ulong ClientId, uint RequestId)> _commands = new(ReferenceEqualityComparer.Instance);
     private readonly Channel<StateView> _views = Channel.CreateBounded<StateView>(
         new BoundedChannelOptions(8) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true });
     private readonly LatestFrames _frames = new();
@@ -106,6 +110,22 @@ public sealed class NetServer : IDisposable
 
     /// <summary>Tick thread: the view after a tick. Never blocks; if the network thread lags, the oldest views are dropped.</summary>
     public void PublishState(StateView view) => _views.Writer.TryWrite(view);
+
+    /// <summary>Tick thread, after every tick: authors whose commands the world refused there get <see cref="ErrorCode.CommandRejected"/> with the reason.</summary>
+    public void CommandsRan(TickReport report)
+    {
+        foreach (var rejection in report.Rejections)
+        {
+            if (_commands.TryRemove(rejection.Input, out var sender))
+            {
+                _outbox.Enqueue((sender.ClientId, new Envelope { Error = new Error { Code = ErrorCode.CommandRejected, Message = rejection.ToString(), RequestId = sender.RequestId } }));
+            }
+        }
+        foreach (var input in report.Due)
+        {
+            _commands.TryRemove(input, out _);
+        }
+    }
 
     /// <summary>
     /// Any thread: a camera's newest encoded frame, sent once to each client subscribed to that camera.
@@ -474,6 +494,7 @@ public sealed class NetServer : IDisposable
             Strike(session, ErrorCode.InvalidArgument, problem!, command.RequestId);
             return;
         }
+        _commands[input] = (session.ClientId, command.RequestId);
         _simulation.Inputs.Enqueue(input);
         _logger.LogInformation("Client {Client} ({Name}) queued {Input} for tick {Tick}", session.ClientId, session.Name, input.GetType().Name, tick);
         Send(session, NetChannel.Control, new Envelope { CommandResult = new CommandResult { RequestId = command.RequestId, Tick = (ulong)tick } });

@@ -84,10 +84,15 @@ internal sealed class NetworkService(Sim simulation, IForecaster forecaster, IOp
         return Task.CompletedTask;
     }
 
-    /// <summary>Tick thread: quantises the world for the state stream, only while someone is connected.</summary>
+    /// <summary>Tick thread: tells authors of commands the tick refused, and quantises the world for the state stream while someone is connected.</summary>
     public void AfterTick(Sim simulation, TickReport report)
     {
-        if (_server is { Clients: > 0 } server)
+        if (_server is not { } server)
+        {
+            return;
+        }
+        server.CommandsRan(report);
+        if (server.Clients > 0)
         {
             server.PublishState(_views.Build(simulation, report.Tick));
         }

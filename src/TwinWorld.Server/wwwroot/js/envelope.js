@@ -4,7 +4,7 @@ import { decode, encode } from './wire.js';
 export const PROTOCOL_VERSION = 1;
 export const Role = { 1: 'viewer', 2: 'player', 3: 'author', 4: 'analyst', 5: 'admin' };
 export const HazardKind = { 0: 'tsunami', 1: 'fire', 2: 'tornado' };
-export const ErrorCode = { 7: 'MALFORMED', 2: 'BAD_TOKEN', 6: 'FORBIDDEN', 11: 'RATE_LIMITED', 12: 'INVALID_ARGUMENT' };
+export const ErrorCode = { 7: 'MALFORMED', 2: 'BAD_TOKEN', 6: 'FORBIDDEN', 11: 'RATE_LIMITED', 12: 'INVALID_ARGUMENT', 16: 'SHUTTING_DOWN', 17: 'COMMAND_REJECTED' };
 
 const WorldInfo = {
   1: ['widthCells', 'uint'], 2: ['heightCells', 'uint'], 3: ['cellSizeMetres', 'float'], 4: ['tickRateHz', 'double'],
