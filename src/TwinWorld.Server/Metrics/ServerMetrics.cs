@@ -35,7 +35,7 @@ internal sealed class ServerMetrics : ITickListener
         _overruns = meter.CreateCounter<long>("twinworld.tick.overruns", "{tick}", "Ticks that finished after the next one was due");
         _skipped = meter.CreateCounter<long>("twinworld.tick.skipped", "{tick}", "Ticks skipped to get back on schedule after falling too far behind");
         meter.CreateObservableGauge("twinworld.world.agents", () => Volatile.Read(ref _agents), "{agent}", "Agents in the world after the last tick");
-        meter.CreateObservableGauge("twinworld.world.hazards", () => Volatile.Read(ref _hazards), "{hazard}", "Hazard events in the world after the last tick");
+        meter.CreateObservableGauge("twinworld.world.hazards", () => Volatile.Read(ref _hazards), "{hazard}", "Hazards active in the last tick (stopped and finished ones stay in the world as records)");
         meter.CreateObservableGauge("twinworld.world.cameras", () => Volatile.Read(ref _cameras), "{camera}", "Cameras in the world after the last tick");
     }
 
@@ -53,12 +53,20 @@ internal sealed class ServerMetrics : ITickListener
         }
     }
 
-    /// <summary>Tick thread: entity counts (archetype sums, not a walk over entities).</summary>
+    /// <summary>Tick thread: entity counts (archetype sums, not a walk over entities; hazards are few, so they are walked to count the active).</summary>
     public void AfterTick(Sim simulation, TickReport report)
     {
         var world = simulation.World;
         Volatile.Write(ref _agents, world.CountEntities(Agents));
-        Volatile.Write(ref _hazards, world.CountEntities(Hazards));
         Volatile.Write(ref _cameras, world.CountEntities(Cameras));
+        int active = 0;
+        foreach (var chunk in world.GetChunks(Hazards))
+        {
+            foreach (var hazard in chunk.GetSpan<HazardEvent>())
+            {
+                active += hazard.IsActiveAt(report.Tick) ? 1 : 0;
+            }
+        }
+        Volatile.Write(ref _hazards, active);
     }
 }
