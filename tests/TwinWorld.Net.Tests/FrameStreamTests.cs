@@ -61,6 +61,24 @@ public class FrameStreamTests(LiveServer server) : IClassFixture<LiveServer>
     }
 
     [Fact]
+    public void Only_frames_of_cameras_with_subscribers_count_as_dropped_when_replaced_unsent()
+    {
+        var frames = new LatestFrames();
+        frames.Watch([1]);
+        frames.Put(new CameraFrame(1, 10, 8, 8, new byte[] { 1 }));
+        frames.Put(new CameraFrame(1, 11, 8, 8, new byte[] { 2 }));
+        frames.Put(new CameraFrame(2, 10, 8, 8, new byte[] { 1 }));
+        frames.Put(new CameraFrame(2, 11, 8, 8, new byte[] { 2 }));
+        Assert.Equal(1, frames.Dropped);
+
+        frames.Watch([]); // the last subscriber of camera 1 left
+        frames.Put(new CameraFrame(1, 12, 8, 8, new byte[] { 3 }));
+        frames.Put(new CameraFrame(1, 13, 8, 8, new byte[] { 4 }));
+
+        Assert.Equal(1, frames.Dropped);
+    }
+
+    [Fact]
     public async Task Subscribing_to_a_camera_that_does_not_exist_is_refused()
     {
         using var client = await server.Join(LiveServer.Viewer, "forger");

@@ -9,15 +9,25 @@ internal sealed class LatestFrames
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<int, (CameraFrame Frame, long Serial, bool Taken)> _latest = [];
-    private readonly HashSet<int> _watched = [];
+    private HashSet<int> _watched = [];
     private long _serial;
     private long _dropped;
 
     /// <summary>Frames taken in so far; a network loop compares it to skip the lookups when nothing is new.</summary>
     public long Serial => Volatile.Read(ref _serial);
 
-    /// <summary>Frames of a watched camera (one a client has looked up) replaced before anyone took them.</summary>
+    /// <summary>Frames of a watched camera (one with a subscriber) replaced before anyone took them.</summary>
     public long Dropped => Volatile.Read(ref _dropped);
+
+    /// <summary>The cameras with subscribers now: a frame of any other replaced unsent is no loss.</summary>
+    public void Watch(IEnumerable<int> cameras)
+    {
+        var watched = cameras.ToHashSet();
+        lock (_gate)
+        {
+            _watched = watched;
+        }
+    }
 
     public void Put(CameraFrame frame)
     {
@@ -42,7 +52,6 @@ internal sealed class LatestFrames
     {
         lock (_gate)
         {
-            _watched.Add(cameraId);
             if (_latest.TryGetValue(cameraId, out var held) && held.Serial > after)
             {
                 _latest[cameraId] = held with { Taken = true };

@@ -457,7 +457,10 @@ public sealed class NetServer : IDisposable
 
     /// <summary>Network thread, after subscriptions change: a fresh count for the generator, which puts watched cameras first.</summary>
     private void CountViewers()
-        => _viewers = _sessions.Values.SelectMany(s => s.Cameras.Keys).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+    {
+        _viewers = _sessions.Values.SelectMany(s => s.Cameras.Keys).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+        _frames.Watch(_viewers.Keys);
+    }
 
     private void OnHashQuery(Session session, StateHashQuery query)
     {
