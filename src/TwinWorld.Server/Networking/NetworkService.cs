@@ -22,7 +22,7 @@ internal sealed class NetworkService(Sim simulation, IForecaster forecaster, IOp
     : IHostedService, ITickListener, IDisposable
 {
     private readonly StateViewBuilder _views = new();
-    private readonly WebSocketTransport _webSockets = new();
+    private readonly WebSocketTransport _webSockets = new(meterFactory);
     private volatile NetServer? _server;
 
     /// <summary>The UDP port clients connect to, once started (0 while networking is off).</summary>

@@ -8,7 +8,8 @@ namespace TwinWorld.Net.Transport.WebSockets;
 /// control messages all go, in order, first; of state updates only the newest waiting one goes, and of
 /// frames the newest few, so a slow socket drops state and frames instead of building a backlog.
 /// </summary>
-internal sealed class WebSocketConnection(PeerId peer, WebSocket socket)
+/// <param name="drops">Counts what is replaced or dropped unsent, for the transport's metrics.</param>
+internal sealed class WebSocketConnection(PeerId peer, WebSocket socket, WebSocketDrops drops)
 {
     /// <summary>Frames waiting at most (a client watching several cameras gets each camera's newest, mostly).</summary>
     private const int MaxWaitingFrames = 4;
@@ -44,13 +45,16 @@ internal sealed class WebSocketConnection(PeerId peer, WebSocket socket)
                 _control.Enqueue(data);
                 break;
             case NetChannel.State:
-                _state = data; // replaces one not yet sent
+                if (Interlocked.Exchange(ref _state, data) is not null)
+                {
+                    drops.State(); // replaced one not yet sent
+                }
                 break;
             default:
                 _frames.Enqueue(data);
                 while (_frames.Count > MaxWaitingFrames && _frames.TryDequeue(out _))
                 {
-                    // the oldest goes: newest wins
+                    drops.Frame(); // the oldest goes: newest wins
                 }
                 break;
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Net.WebSockets;
 using TwinWorld.Protocol;
 using TwinWorld.Protocol.V1;
@@ -25,6 +26,12 @@ public sealed class WebSocketTransport : INetTransport
     private readonly CancellationTokenSource _stopping = new();
     private long _nextId;
 
+    /// <param name="meterFactory">The host's meter factory for the drop counter; without one the transport owns its meter.</param>
+    public WebSocketTransport(IMeterFactory? meterFactory = null) => Drops = new WebSocketDrops(meterFactory);
+
+    /// <summary>What the sockets could not take in time.</summary>
+    public WebSocketDrops Drops { get; }
+
     /// <summary>
     /// Serves one accepted socket until it closes: Connected, then a Received event per message, then
     /// Disconnected. Returns at once, closing the socket, if the transport is disposed.
@@ -36,7 +43,7 @@ public sealed class WebSocketTransport : INetTransport
             socket.Abort();
             return;
         }
-        var connection = new WebSocketConnection(new PeerId(Interlocked.Increment(ref _nextId)), socket);
+        var connection = new WebSocketConnection(new PeerId(Interlocked.Increment(ref _nextId)), socket, Drops);
         _connections[connection.Peer] = connection;
         _events.Enqueue(new TransportEvent(TransportEventKind.Connected, connection.Peer, NetChannel.Control, []));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, _stopping.Token);
@@ -82,6 +89,7 @@ public sealed class WebSocketTransport : INetTransport
             {
                 connection.Socket.Abort();
             }
+            Drops.Dispose();
         }
     }
 
