@@ -32,6 +32,9 @@ public sealed class LiveServer : IAsyncLifetime, IAsyncDisposable
     /// <summary>The HTTP port (health endpoints, metrics, web viewer).</summary>
     public int HttpPort { get; private set; }
 
+    /// <summary>A web origin besides the server's own whose pages may open /ws.</summary>
+    public const string AllowedOrigin = "https://viewer.example.org";
+
     public Sim Simulation => _host!.Services.GetRequiredService<Sim>();
 
     internal NetworkService Network => _host!.Services.GetRequiredService<NetworkService>();
@@ -44,6 +47,7 @@ public sealed class LiveServer : IAsyncLifetime, IAsyncDisposable
             $"--Network:Tokens:{Viewer}=viewer", $"--Network:Tokens:{Player}=player", $"--Network:Tokens:{Author}=author",
             $"--Network:Tokens:{Analyst}=analyst", $"--Network:Tokens:{Admin}=admin",
             "--World:Size=128", "--World:Agents=300", "--World:Workers=1", "--Tick:StatsIntervalSeconds=60",
+            $"--Http:AllowedOrigins:0={AllowedOrigin}",
             // Tests that publish frames themselves must not see generated ones; a test that wants them turns it on.
             "--Generation:Enabled=false",
             "--World:Scenario=",

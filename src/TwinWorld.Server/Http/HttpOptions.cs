@@ -14,4 +14,11 @@ public sealed class HttpOptions
     /// <summary>TCP port; 0 takes any free one (logged at start).</summary>
     [Range(0, 65535, ErrorMessage = "Http:Port must be 0 to 65535.")]
     public int Port { get; set; } = 8080;
+
+    /// <summary>
+    /// Web origins, besides the server's own, whose pages may open <c>/ws</c> (e.g. https://viewer.example.org).
+    /// A browser always says which page opens a socket, and the default tokens are public, so without this
+    /// any site a user visits could drive their local server; clients that are not browsers send no origin.
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = [];
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using TwinWorld.Server.Http;
 using TwinWorld.Server.Networking;
 using Sim = TwinWorld.Simulation.Simulation;
 
@@ -17,11 +19,15 @@ internal static class WebViewerEndpoints
         app.UseWebSockets();
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.Map("/ws", async (HttpContext context, NetworkService network) =>
+        app.Map("/ws", async (HttpContext context, NetworkService network, IOptions<HttpOptions> http) =>
         {
             if (!context.WebSockets.IsWebSocketRequest)
             {
                 return Results.Text("/ws takes WebSocket connections: binary messages, one protobuf Envelope each (protocol/README.md)\n", statusCode: StatusCodes.Status400BadRequest);
+            }
+            if (ForeignOrigin(context.Request, http.Value) is { } origin)
+            {
+                return Results.Text($"a page from {origin} may not open /ws; add it to Http:AllowedOrigins to let it\n", statusCode: StatusCodes.Status403Forbidden);
             }
             if (network.WebSockets is not { } transport)
             {
@@ -32,5 +38,19 @@ internal static class WebViewerEndpoints
             return Results.Empty;
         });
         app.MapGet("/api/terrain.png", (Sim simulation) => Results.File(TerrainImage.Of(simulation.Site.Terrain), "image/png"));
+    }
+
+    /// <summary>The origin of a page other than this server's and not allowed, or null (no origin: not a browser).</summary>
+    private static string? ForeignOrigin(HttpRequest request, HttpOptions http)
+    {
+        string? origin = request.Headers.Origin;
+        if (string.IsNullOrEmpty(origin))
+        {
+            return null;
+        }
+        string own = $"{request.Scheme}://{request.Host}";
+        return string.Equals(origin, own, StringComparison.OrdinalIgnoreCase)
+            || http.AllowedOrigins.Any(allowed => string.Equals(origin, allowed.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
+            ? null : origin;
     }
 }

@@ -10,9 +10,14 @@ internal sealed class BrowserSocket : IDisposable
 {
     private readonly ClientWebSocket _socket = new();
 
-    public static async Task<BrowserSocket> ConnectAsync(int httpPort)
+    /// <param name="origin">The page's origin, as a browser sends it; none by default, as other clients do.</param>
+    public static async Task<BrowserSocket> ConnectAsync(int httpPort, string? origin = null)
     {
         var client = new BrowserSocket();
+        if (origin is not null)
+        {
+            client._socket.Options.SetRequestHeader("Origin", origin);
+        }
         await client._socket.ConnectAsync(new Uri($"ws://127.0.0.1:{httpPort}/ws"), Timeout());
         return client;
     }

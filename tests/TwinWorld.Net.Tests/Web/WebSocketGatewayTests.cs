@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.WebSockets;
 using TwinWorld.Protocol.State;
 using TwinWorld.Protocol.V1;
 
@@ -7,6 +8,32 @@ namespace TwinWorld.Net.Tests.Web;
 /// <summary>The web viewer's gateway: browsers speak the ENet clients' protocol over a WebSocket, through the same server.</summary>
 public class WebSocketGatewayTests(LiveServer server) : IClassFixture<LiveServer>
 {
+    [Fact]
+    public async Task Pages_from_the_server_itself_or_an_allowed_origin_may_open_a_socket_and_others_are_refused()
+    {
+        using (var own = await BrowserSocket.ConnectAsync(server.HttpPort, $"http://127.0.0.1:{server.HttpPort}"))
+        {
+            Assert.Equal(WebSocketState.Open, own.State);
+        }
+        using (var allowed = await BrowserSocket.ConnectAsync(server.HttpPort, LiveServer.AllowedOrigin))
+        {
+            Assert.Equal(WebSocketState.Open, allowed.State);
+        }
+
+        var refused = await Assert.ThrowsAsync<WebSocketException>(() => BrowserSocket.ConnectAsync(server.HttpPort, "https://evil.example"));
+        Assert.Contains("403", refused.Message);
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{server.HttpPort}/ws");
+        request.Headers.Add("Origin", "https://evil.example");
+        foreach (var (name, value) in (ReadOnlySpan<(string, string)>)[("Connection", "Upgrade"), ("Upgrade", "websocket"), ("Sec-WebSocket-Version", "13"), ("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")])
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Http:AllowedOrigins", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task A_browser_socket_is_welcomed_joins_and_mirrors_the_state_stream()
     {
