@@ -15,7 +15,13 @@ for project in tests/*/*.csproj; do
   name="$(basename "$project" .csproj)"
   dotnet test "$project" -c Release --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=$?
 done
-passed=0 failed=0 skipped=0
+# The world-model training code (Python, Debian's torch): one line per test, "... ok", "... FAIL" or "... ERROR".
+echo "run-tests: tools/train (Python)..."
+train_log=$(cd tools/train && /usr/bin/python3 -m unittest -v test_train 2>&1) || status=$?
+echo "$train_log" | tail -n 3
+passed=$(echo "$train_log" | grep -c ' \.\.\. ok$' || true)
+failed=$(echo "$train_log" | grep -cE ' \.\.\. (FAIL|ERROR)$' || true)
+skipped=$(echo "$train_log" | grep -c ' \.\.\. skipped' || true)
 for trx in "$results"/*.trx; do
   [ -e "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx")

@@ -14,6 +14,7 @@ APT_PACKAGES=(
   cmake           # builds that shim
   g++             # builds that shim
   prometheus      # scrapes /metrics in TwinWorld.Server.Tests (PrometheusScrapeTests)
+  python3-torch   # the world-model training code's tests (tools/train/test_train.py, run by run-tests.sh)
 )
 
 missing=()
