@@ -295,6 +295,33 @@ public class FireSpreadTests
     }
 
     [Fact]
+    public void Ground_a_put_out_fire_had_claimed_is_offered_again_to_the_fires_still_burning()
+    {
+        // A one-cell strip of grass running north from a junction; fire 2 burns west of the junction, fire 1
+        // north of it claims the junction first, and is put out at once.
+        var terrain = new TerrainGrid(40, 40, 2);
+        Array.Fill(terrain.LandUse, LandUse.Grass);
+        foreach (var (x, y) in (ReadOnlySpan<(int, int)>)[(19, 10), (20, 9), (20, 10)])
+        {
+            terrain.Fuel[terrain.Index(x, y)] = 1;
+        }
+        for (int y = 11; y < 30; y++)
+        {
+            terrain.Fuel[terrain.Index(20, y)] = 1;
+        }
+        var grid = new FireGrid(terrain, FuelMoisture.Default);
+        grid.Ignite(terrain.CellCentre(terrain.Index(19, 10)), 0, 0, fire: 2);
+        grid.Ignite(terrain.CellCentre(terrain.Index(20, 9)), 0, 0, fire: 1);
+        grid.Advance(0.01f, _ => new Vector2(0, 3), NothingBlocked);
+
+        grid.Extinguish(1);
+        grid.Advance(3600, _ => new Vector2(0, 3), NothingBlocked);
+
+        Assert.Equal(FireState.BurnedOut, grid.State(terrain.Index(20, 10)));
+        Assert.All(Enumerable.Range(11, 19), y => Assert.Equal(FireState.BurnedOut, grid.State(terrain.Index(20, y))));
+    }
+
+    [Fact]
     public void Two_equal_runs_hash_equal_and_a_different_wind_hashes_differently()
     {
         TerrainGrid terrain = Uniform(160, 160, 1);

@@ -34,6 +34,10 @@ public sealed class FireGrid
     private readonly EventQueue _burnouts = new();
     private readonly int[] _crossOffset;
 
+    // Set when a fire is put out: the cells it had claimed are free again, and the other fires' burning
+    // cells, whose offers to them lost to it, offer again at the next Advance.
+    private bool _respread;
+
     // Spread of each cell under this Advance's wind, worked out when first needed: the wind is one field
     // for the whole Advance, so a cell's spread is the same for every neighbour that asks.
     private readonly int[] _spreadPass;
@@ -165,6 +169,15 @@ public sealed class FireGrid
             throw new ArgumentOutOfRangeException(nameof(now), now, $"The fire is already at {Time} s; time cannot go back.");
         }
         _pass++;
+        if (_respread)
+        {
+            _respread = false;
+            foreach (ulong key in _burnouts.Items)
+            {
+                int burning = EventQueue.CellOf(key);
+                Relax(burning, _arrival[burning], windAt, blocked);
+            }
+        }
         while (_ignitions.TryPeek(out float t, out int cell) && t <= now)
         {
             _ignitions.Pop();
@@ -194,7 +207,8 @@ public sealed class FireGrid
 
     /// <summary>
     /// Puts out one fire, named by the number it was ignited with: its burning cells burn out and the spread it
-    /// had on the way does not happen. Other fires go on, and may yet burn what it would have.
+    /// had on the way does not happen. Other fires go on: at the next <see cref="Advance"/> their burning cells
+    /// offer again to the cells it had claimed, so they may yet burn what it would have.
     /// </summary>
     public void Extinguish(int fire)
     {
@@ -221,6 +235,7 @@ public sealed class FireGrid
             }
             return true;
         });
+        _respread = true;
     }
 
     /// <summary>Everything that evolves (time, counts, per-cell state, arrival and intensity, queued events) goes into the state hash.</summary>
@@ -244,6 +259,7 @@ public sealed class FireGrid
         }
         _ignitions.AppendTo(ref hasher);
         _burnouts.AppendTo(ref hasher);
+        hasher.Add(_respread);
     }
 
     private void IgniteCell(int cell, float time, int fire)
@@ -375,6 +391,7 @@ public sealed class FireGrid
         writer.Write(MaxX);
         writer.Write(MinY);
         writer.Write(MaxY);
+        writer.Write(_respread);
     }
 
     internal void Load(BinaryReader reader)
@@ -392,5 +409,6 @@ public sealed class FireGrid
         MaxX = reader.ReadInt32();
         MinY = reader.ReadInt32();
         MaxY = reader.ReadInt32();
+        _respread = reader.ReadBoolean();
     }
 }
