@@ -103,6 +103,30 @@ public class SessionTests(LiveServer server) : IClassFixture<LiveServer>
     }
 
     [Fact]
+    public async Task A_command_that_runs_late_is_still_answered_when_the_world_refuses_it()
+    {
+        using var stepped = new SteppedServer(new Interest.InterestOptions(), agents: 10);
+        using var author = await stepped.Join(LiveServer.Author);
+        // The world runs on without the network thread seeing it, so the commands are stamped for a tick
+        // already past and run late, as copies re-stamped to the tick that takes them.
+        for (int i = 0; i < 5; i++)
+        {
+            stepped.Step(publish: false);
+        }
+        var first = await author.SendCommandAsync(new AuthorCommand { Fire = new IgniteFire { X = 60, Y = 60, RadiusMetres = 4, Name = "late-fire" } });
+        var second = await author.SendCommandAsync(new AuthorCommand { Fire = new IgniteFire { X = 90, Y = 90, RadiusMetres = 4, Name = "late-fire" } });
+        Assert.True((long)second.Tick < stepped.Simulation.Tick, $"the command is late: stamped {second.Tick}, the world is at {stepped.Simulation.Tick}");
+
+        stepped.Step();
+
+        await WaitUntil(() => author.Errors.Any(e => e.RequestId == second.RequestId));
+        var refused = author.Errors.Single(e => e.RequestId == second.RequestId);
+        Assert.Equal(ErrorCode.CommandRejected, refused.Code);
+        Assert.Contains("late-fire", refused.Message);
+        Assert.DoesNotContain(author.Errors, e => e.RequestId == first.RequestId);
+    }
+
+    [Fact]
     public async Task A_wrong_version_or_token_is_refused_and_disconnected()
     {
         using var old = await TwinClient.ConnectRawAsync("127.0.0.1", server.Port);

@@ -29,7 +29,7 @@ internal sealed class SteppedServer : IDisposable
             {
                 BindAddress = IPAddress.Loopback,
                 Port = 0,
-                Tokens = new Dictionary<string, Role> { [LiveServer.Viewer] = Role.Viewer, [LiveServer.Player] = Role.Player },
+                Tokens = new Dictionary<string, Role> { [LiveServer.Viewer] = Role.Viewer, [LiveServer.Player] = Role.Player, [LiveServer.Author] = Role.Author },
                 Interest = interest,
             },
             Simulation,
@@ -45,12 +45,17 @@ internal sealed class SteppedServer : IDisposable
 
     public StateView Latest { get; private set; } = StateView.Empty;
 
-    public StateView Step()
+    /// <summary>Runs a tick as the server host does: authors hear of commands it refused, and the view is published unless <paramref name="publish"/> is false (a network thread lagging behind).</summary>
+    public StateView Step(bool publish = true)
     {
         var report = Simulation.Step();
+        _server.CommandsRan(report);
         Latest = _builder.Build(Simulation, report.Tick);
         Views[Latest.Tick] = Latest;
-        _server.PublishState(Latest);
+        if (publish)
+        {
+            _server.PublishState(Latest);
+        }
         return Latest;
     }
 

@@ -46,8 +46,12 @@ public sealed class NetServer : IDisposable
     /// <summary>Replies produced on other threads (forecasts, refusals at the tick), sent by the network thread to the client if it is still there.</summary>
     private readonly ConcurrentQueue<(ulong ClientId, Envelope Reply)> _outbox = new();
 
-    /// <summary>Author commands queued and not yet run, by the very input (two equal commands are two entries), with who sent them.</summary>
-    private readonly ConcurrentDictionary<SimulationInput, (ulong ClientId, uint RequestId)> _commands = new(ReferenceEqualityComparer.Instance);
+    /// <summary>
+    /// Who sent the author commands queued and not yet run, in the order queued, by the command with its tick
+    /// cleared (a command that comes late is run as a copy re-stamped to the tick). Network thread adds, tick
+    /// thread takes; under its own lock.
+    /// </summary>
+    private readonly Dictionary<SimulationInput, Queue<(ulong ClientId, uint RequestId)>> _commands = [];
     private readonly Channel<StateView> _views = Channel.CreateBounded<StateView>(
         new BoundedChannelOptions(8) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true });
     private readonly LatestFrames _frames = new();
@@ -114,16 +118,29 @@ public sealed class NetServer : IDisposable
     /// <summary>Tick thread, after every tick: authors whose commands the world refused there get <see cref="ErrorCode.CommandRejected"/> with the reason.</summary>
     public void CommandsRan(TickReport report)
     {
-        foreach (var rejection in report.Rejections)
+        lock (_commands)
         {
-            if (_commands.TryRemove(rejection.Input, out var sender))
+            if (_commands.Count == 0)
             {
-                _outbox.Enqueue((sender.ClientId, new Envelope { Error = new Error { Code = ErrorCode.CommandRejected, Message = rejection.ToString(), RequestId = sender.RequestId } }));
+                return;
             }
-        }
-        foreach (var input in report.Due)
-        {
-            _commands.TryRemove(input, out _);
+            foreach (var input in report.Due)
+            {
+                var key = input with { Tick = 0 };
+                if (!_commands.TryGetValue(key, out var senders))
+                {
+                    continue; // the scenario's, or a player's
+                }
+                var sender = senders.Dequeue();
+                if (senders.Count == 0)
+                {
+                    _commands.Remove(key);
+                }
+                if (report.Rejections.FirstOrDefault(r => ReferenceEquals(r.Input, input)) is { } rejection)
+                {
+                    _outbox.Enqueue((sender.ClientId, new Envelope { Error = new Error { Code = ErrorCode.CommandRejected, Message = rejection.ToString(), RequestId = sender.RequestId } }));
+                }
+            }
         }
     }
 
@@ -497,8 +514,17 @@ public sealed class NetServer : IDisposable
             Strike(session, ErrorCode.InvalidArgument, problem!, command.RequestId);
             return;
         }
-        _commands[input] = (session.ClientId, command.RequestId);
-        _simulation.Inputs.Enqueue(input);
+        lock (_commands)
+        {
+            var key = input with { Tick = 0 };
+            if (!_commands.TryGetValue(key, out var senders))
+            {
+                _commands[key] = senders = new Queue<(ulong, uint)>();
+            }
+            senders.Enqueue((session.ClientId, command.RequestId));
+            // Inside the lock, so the tick thread never sees the input before its sender.
+            _simulation.Inputs.Enqueue(input);
+        }
         _logger.LogInformation("Client {Client} ({Name}) queued {Input} for tick {Tick}", session.ClientId, session.Name, input.GetType().Name, tick);
         Send(session, NetChannel.Control, new Envelope { CommandResult = new CommandResult { RequestId = command.RequestId, Tick = (ulong)tick } });
     }
