@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using TwinWorld.Replay.Runs;
 using TwinWorld.Scenarios.Model;
 using TwinWorld.Scenarios.Running;
@@ -80,6 +81,7 @@ public sealed class Replayer
         long[] starts = [_recording.FirstTick, .. Enumerable.Range(1, pieces - 1).Select(p => snapshots[(p * (snapshots.Length + 1) / pieces) - 1])];
         var runs = new ScenarioRun?[starts.Length];
         var divergences = new Divergence?[starts.Length];
+        var failures = new ReplayException?[starts.Length];
         var gate = new object();
         long verified = 0;
         int firstDiverged = int.MaxValue;
@@ -101,25 +103,43 @@ public sealed class Replayer
             {
                 return;
             }
-            var (run, wrongStart) = Begin(starts[piece], workers);
-            runs[piece] = run;
-            divergences[piece] = wrongStart ?? Verify(run, piece + 1 < starts.Length ? starts[piece + 1] : end, simulation =>
+            try
             {
-                lock (gate)
+                var (run, wrongStart) = Begin(starts[piece], workers);
+                runs[piece] = run;
+                divergences[piece] = wrongStart ?? Verify(run, piece + 1 < starts.Length ? starts[piece + 1] : end, simulation =>
                 {
-                    progress?.Invoke(++verified, simulation);
-                }
-            }, Stopped);
-            if (divergences[piece] is not null)
+                    lock (gate)
+                    {
+                        progress?.Invoke(++verified, simulation);
+                    }
+                }, Stopped);
+            }
+            catch (ReplayException e)
+            {
+                // A snapshot that does not fit this build: it counts only if no earlier piece diverged.
+                failures[piece] = e;
+            }
+            if (divergences[piece] is not null || failures[piece] is not null)
             {
                 InterlockedMin(ref firstDiverged, piece);
             }
+            else if (piece + 1 < starts.Length)
+            {
+                runs[piece] = null; // checked: only the last run is kept
+            }
         }
         Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = lanes }, [.. Enumerable.Repeat(Lane, Math.Min(lanes, starts.Length))]);
+        if (firstDiverged < starts.Length && failures[firstDiverged] is { } failure)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+        // The piece that diverged first, else the last one run (cancelled early, perhaps none).
         int last = firstDiverged < starts.Length ? firstDiverged : Array.FindLastIndex(runs, r => r is not null);
-        Run = runs[last];
-        long reached = divergences[last]?.Tick ?? Run?.Simulation.Tick ?? _recording.FirstTick;
-        return new ReplayResult(_recording.FirstTick, reached - _recording.FirstTick, reached, divergences[last]);
+        Run = last >= 0 ? runs[last] : null;
+        var divergence = last >= 0 ? divergences[last] : null;
+        long reached = divergence?.Tick ?? Run?.Simulation.Tick ?? _recording.FirstTick;
+        return new ReplayResult(_recording.FirstTick, reached - _recording.FirstTick, reached, divergence);
     }
 
     private static void InterlockedMin(ref int target, int value)

@@ -105,6 +105,20 @@ public class ReplayTests
     }
 
     [Fact]
+    public void Snapshots_that_do_not_fit_the_scenario_stop_a_replay_in_pieces_with_the_reason_and_one_go_needs_none()
+    {
+        // The water on 8 m cells: the hash of a run with no flood is the same, but the snapshots' water arrays are not.
+        var (path, _) = RecordedRuns.Record("tornado-town.yaml", TimeSpan.FromMinutes(2));
+        string edited = Rewrite(path, tick => tick, header => header with { ScenarioText = header.ScenarioText.Replace("map:\n", "map:\n  water_cell: 8\n") });
+        using var recording = RunRecording.Open(edited);
+        Assert.Contains("water_cell: 8", recording.Header.ScenarioText);
+
+        var error = Assert.Throws<ReplayException>(() => new Replayer(recording, workers: 2).ReplayAll(lanes: 2));
+        Assert.Contains("does not fit this build or scenario", error.Message);
+        Assert.True(new Replayer(recording, workers: 2).ReplayTo(long.MaxValue).Verified);
+    }
+
+    [Fact]
     public void A_recording_cut_off_mid_record_replays_up_to_its_last_whole_tick()
     {
         var (path, _) = RecordedRuns.Record("tornado-town.yaml", TimeSpan.FromSeconds(40), finish: false);
@@ -122,8 +136,8 @@ public class ReplayTests
         Assert.Equal(recording.LastTick + 1, result.ReachedTick);
     }
 
-    /// <summary>Copies a recording, changing its tick records.</summary>
-    private static string Rewrite(string path, Func<TickRecord, TickRecord> change)
+    /// <summary>Copies a recording, changing its tick records and, if asked, its header.</summary>
+    private static string Rewrite(string path, Func<TickRecord, TickRecord> change, Func<RunHeader, RunHeader>? header = null)
     {
         string copy = Path.Combine(Path.GetDirectoryName(path)!, "edited.twrec");
         using var reader = RecordingReader.Open(path);
@@ -132,7 +146,12 @@ public class ReplayTests
         {
             var payload = reader.ReadPayload(i);
             var kind = reader.Records[i].Kind;
-            writer.Append(kind, kind == RecordKind.Tick ? change(TickRecord.FromBytes(payload)).ToBytes() : payload);
+            writer.Append(kind, kind switch
+            {
+                RecordKind.Tick => change(TickRecord.FromBytes(payload)).ToBytes(),
+                RecordKind.Header when header is not null => header(RunHeader.FromBytes(payload)).ToBytes(),
+                _ => payload,
+            });
         }
         return copy;
     }

@@ -47,18 +47,27 @@ internal static class ReplayCommand
         }
         var clock = Stopwatch.StartNew();
         Replay.Replaying.ReplayResult? result = null;
-        if (to is null && profile is null && lanes > 1)
+        bool inPieces = to is null && profile is null && lanes > 1;
+        try
         {
-            // Pieces finish out of order, so progress counts the ticks checked.
-            WorkProgress.Run("replaying", stop, ticks => $"{ticks:N0} ticks checked", progress => result = replayer.ReplayAll(lanes, (ticks, _) => progress(ticks)));
-        }
-        else
-        {
-            WorkProgress.Run("replaying", stop, tick => $"tick {tick:N0}", progress => result = replayer.ReplayTo(stop, seek: to is not null, tick =>
+            if (inPieces)
             {
-                profile?.Add(replayer.Run!.Simulation);
-                progress(tick + 1);
-            }));
+                // Pieces finish out of order, so progress counts the ticks checked.
+                WorkProgress.Run("replaying", stop, ticks => $"{ticks:N0} ticks checked", progress => result = replayer.ReplayAll(lanes, (ticks, _) => progress(ticks)));
+            }
+            else
+            {
+                WorkProgress.Run("replaying", stop, tick => $"tick {tick:N0}", progress => result = replayer.ReplayTo(stop, seek: to is not null, tick =>
+                {
+                    profile?.Add(replayer.Run!.Simulation);
+                    progress(tick + 1);
+                }));
+            }
+        }
+        catch (Replay.Replaying.ReplayException e)
+        {
+            Console.Error.WriteLine(inPieces ? $"{e.Message} (--lanes 1 replays from the start, without the snapshots.)" : e.Message);
+            return 2;
         }
         var seconds = clock.Elapsed.TotalSeconds;
         double simulated = result!.TicksVerified / hz;
