@@ -12,8 +12,8 @@ public sealed record SimulationOptions
     public int Workers { get; init; } = Environment.ProcessorCount;
 
     /// <summary>
-    /// The side (m) of the cells the water is simulated on, rounded to a whole number of terrain cells
-    /// (at least one): depths are then mapped onto each terrain cell's own ground. Finer is more
+    /// The side (m) of the cells the water is simulated on, rounded to the nearest whole number of terrain
+    /// cells (halves up; at least one, at most the map): depths are then mapped onto each terrain cell's own ground. Finer is more
     /// detailed and slower: halving it costs about eight times the work.
     /// </summary>
     public float WaterCellSize { get; init; } = 4;

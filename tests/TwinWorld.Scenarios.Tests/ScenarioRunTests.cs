@@ -25,13 +25,15 @@ public class ScenarioRunTests
     [InlineData("", 2)]
     [InlineData(", water_cell: 2", 1)]
     [InlineData(", water_cell: 8", 4)]
+    [InlineData(", water_cell: 5", 3)] // 2.5 cells: halves round up
     public void The_map_sets_how_coarse_the_water_runs(string waterCell, int terrainCellsPerWaterCell)
     {
         var run = new ScenarioRun(Parse($"scenario: water\nmap: {{procedural: {{size: 128}}{waterCell}}}\nend: {{after: 1m}}\n"), workers: 1);
 
         var water = run.Simulation.Hazards.Water;
         Assert.Equal(terrainCellsPerWaterCell, water.Factor);
-        Assert.Equal(run.Simulation.Site.Terrain.CellCount / (terrainCellsPerWaterCell * terrainCellsPerWaterCell), water.Solver.Depth.Length);
+        int side = (run.Simulation.Site.Terrain.Width + terrainCellsPerWaterCell - 1) / terrainCellsPerWaterCell;
+        Assert.Equal(side * side, water.Solver.Depth.Length);
     }
 
     [Fact]

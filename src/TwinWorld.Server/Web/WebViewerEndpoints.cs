@@ -25,7 +25,7 @@ internal static class WebViewerEndpoints
             {
                 return Results.Text("/ws takes WebSocket connections: binary messages, one protobuf Envelope each (protocol/README.md)\n", statusCode: StatusCodes.Status400BadRequest);
             }
-            if (ForeignOrigin(context.Request, http.Value) is { } origin)
+            if (ForeignOrigin(context, http.Value) is { } origin)
             {
                 return Results.Text($"a page from {origin} may not open /ws; add it to Http:AllowedOrigins to let it\n", statusCode: StatusCodes.Status403Forbidden);
             }
@@ -40,17 +40,27 @@ internal static class WebViewerEndpoints
         app.MapGet("/api/terrain.png", (Sim simulation) => Results.File(TerrainImage.Of(simulation.Site.Terrain), "image/png"));
     }
 
-    /// <summary>The origin of a page other than this server's and not allowed, or null (no origin: not a browser).</summary>
-    private static string? ForeignOrigin(HttpRequest request, HttpOptions http)
+    /// <summary>
+    /// The origin of a page that may not open a socket, or null (no origin: not a browser). The server's own
+    /// pages are those served from a loopback name or its bind address on its port, http or https (behind a
+    /// proxy), judged from the origin itself: the request's Host is the page's to choose, so a domain
+    /// re-pointed at this machine (DNS rebinding) would otherwise pass as the server's own.
+    /// </summary>
+    private static string? ForeignOrigin(HttpContext context, HttpOptions http)
     {
-        string? origin = request.Headers.Origin;
+        string? origin = context.Request.Headers.Origin;
         if (string.IsNullOrEmpty(origin))
         {
             return null;
         }
-        string own = $"{request.Scheme}://{request.Host}";
-        return string.Equals(origin, own, StringComparison.OrdinalIgnoreCase)
-            || http.AllowedOrigins.Any(allowed => string.Equals(origin, allowed.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
-            ? null : origin;
+        if (http.AllowedOrigins.Any(allowed => string.Equals(origin, allowed.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+        bool own = Uri.TryCreate(origin, UriKind.Absolute, out var page)
+            && page.Scheme is "http" or "https"
+            && page.Port == context.Connection.LocalPort
+            && (page.IsLoopback || string.Equals(page.Host.Trim('[', ']'), http.BindAddress, StringComparison.OrdinalIgnoreCase));
+        return own ? null : origin;
     }
 }

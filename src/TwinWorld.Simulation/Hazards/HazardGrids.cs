@@ -27,7 +27,7 @@ public sealed class HazardGrids
     {
         _terrain = site.Terrain;
         var terrain = site.Terrain;
-        Water = new WaterGrid(terrain, Math.Clamp((int)MathF.Round(options.WaterCellSize / terrain.CellSize), 1, Math.Min(terrain.Width, terrain.Height)), options.Workers);
+        Water = new WaterGrid(terrain, Math.Clamp((int)MathF.Round(options.WaterCellSize / terrain.CellSize, MidpointRounding.AwayFromZero), 1, Math.Min(terrain.Width, terrain.Height)), options.Workers);
         Water.Solver.StillLevel = SeaLevel;
         Water.Solver.FillTo(SeaLevel);
         Flood = new FloodMaps(terrain, SeaLevel);

@@ -11,8 +11,9 @@ public class WebSocketGatewayTests(LiveServer server) : IClassFixture<LiveServer
     [Fact]
     public async Task Pages_from_the_server_itself_or_an_allowed_origin_may_open_a_socket_and_others_are_refused()
     {
-        using (var own = await BrowserSocket.ConnectAsync(server.HttpPort, $"http://127.0.0.1:{server.HttpPort}"))
+        foreach (string host in (string[])["127.0.0.1", "localhost"])
         {
+            using var own = await BrowserSocket.ConnectAsync(server.HttpPort, $"http://{host}:{server.HttpPort}");
             Assert.Equal(WebSocketState.Open, own.State);
         }
         using (var allowed = await BrowserSocket.ConnectAsync(server.HttpPort, LiveServer.AllowedOrigin))
@@ -22,9 +23,13 @@ public class WebSocketGatewayTests(LiveServer server) : IClassFixture<LiveServer
 
         var refused = await Assert.ThrowsAsync<WebSocketException>(() => BrowserSocket.ConnectAsync(server.HttpPort, "https://evil.example"));
         Assert.Contains("403", refused.Message);
+        // A loopback page on another port is another origin too.
+        await Assert.ThrowsAsync<WebSocketException>(() => BrowserSocket.ConnectAsync(server.HttpPort, $"http://127.0.0.1:{server.HttpPort + 1}"));
         using var http = new HttpClient();
+        // DNS rebinding: the page's domain now points here, and its Host header matches its origin.
         using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{server.HttpPort}/ws");
-        request.Headers.Add("Origin", "https://evil.example");
+        request.Headers.Host = $"evil.example:{server.HttpPort}";
+        request.Headers.Add("Origin", $"http://evil.example:{server.HttpPort}");
         foreach (var (name, value) in (ReadOnlySpan<(string, string)>)[("Connection", "Upgrade"), ("Upgrade", "websocket"), ("Sec-WebSocket-Version", "13"), ("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")])
         {
             request.Headers.TryAddWithoutValidation(name, value);

@@ -143,17 +143,23 @@ public sealed class ShallowWaterSolver
     public float Speed(int cell)
     {
         CheckCell(cell);
-        if (_stale)
+        float h = _state.H[cell];
+        if (!(h > 0))
         {
-            Refresh();
+            return 0;
         }
-        // The step leaves each cell's velocities (WaterFlux.Velocity of its discharges) beside them.
-        float u = _state.U[cell];
-        float v = _state.V[cell];
-        return _state.H[cell] > 0 ? MathF.Sqrt((u * u) + (v * v)) : 0;
+        // The step leaves each cell's velocities (WaterFlux.Velocity of its discharges) beside them; after
+        // the water was set from outside they are worked out here, since readers may run in parallel.
+        float u = _stale ? WaterFlux.Velocity(_state.Hu[cell], h) : _state.U[cell];
+        float v = _stale ? WaterFlux.Velocity(_state.Hv[cell], h) : _state.V[cell];
+        return MathF.Sqrt((u * u) + (v * v));
     }
 
-    /// <summary>The first and last column of a row that hold water (empty when First > Last); every other cell of the row is dry.</summary>
+    /// <summary>
+    /// The first and last column of a row that hold water (empty when First > Last); every other cell of the row
+    /// is dry. After the water was set from outside this brings the solver's own arrays up to date, so call it
+    /// from one thread (the tick's).
+    /// </summary>
     public (int First, int Last) WetSpan(int row)
     {
         if ((uint)row >= (uint)Height)
