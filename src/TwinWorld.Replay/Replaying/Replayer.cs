@@ -21,11 +21,13 @@ public sealed class Replayer
 
     private readonly RunRecording _recording;
     private readonly int _workers;
+    private readonly HashSet<long> _snapshotTicks;
 
     public Replayer(RunRecording recording, int workers = 0)
     {
         _recording = recording;
         _workers = workers;
+        _snapshotTicks = [.. recording.Snapshots.Select(s => s.Tick)];
         var load = recording.Header.LoadScenario();
         Scenario = load.Scenario ?? throw new ReplayException($"The recorded scenario ({recording.Header.ScenarioPath}) no longer loads:{Environment.NewLine}{string.Join(Environment.NewLine, load.Errors)}");
     }
@@ -151,7 +153,11 @@ public sealed class Replayer
         }
     }
 
-    /// <summary>Steps a run up to the target tick, checking each tick against the recording; the first divergence, or null.</summary>
+    /// <summary>
+    /// Steps a run up to the target tick, checking each tick against the recording, and at each snapshot the
+    /// whole saved state byte for byte (so what the hash does not cover, such as the flood maps, is checked
+    /// too, and a fork or seek from a snapshot starts from what the run really held); the first divergence, or null.
+    /// </summary>
     private Divergence? Verify(ScenarioRun run, long target, Action<Simulation.Simulation>? ticked, Func<bool> stopped)
     {
         while (run.Simulation.Tick < target && !stopped())
@@ -168,9 +174,31 @@ public sealed class Replayer
             {
                 return Diverged(run.Simulation, record, report.StateHash, inputs);
             }
+            if (_snapshotTicks.Contains(run.Simulation.Tick) && SnapshotDiffers(run) is { } different)
+            {
+                return different;
+            }
             ticked?.Invoke(run.Simulation);
         }
         return null;
+    }
+
+    /// <summary>The snapshot taken where the run now stands, if it holds other bytes than the run saves.</summary>
+    private Divergence? SnapshotDiffers(ScenarioRun run)
+    {
+        long tick = run.Simulation.Tick;
+        (long Tick, ulong StateHash, byte[] State)? snapshot;
+        lock (_recording)
+        {
+            snapshot = _recording.SnapshotAtOrBefore(tick);
+        }
+        if (snapshot is not { } saved || saved.Tick != tick || run.SaveState().AsSpan().SequenceEqual(saved.State))
+        {
+            return null;
+        }
+        ulong hash = run.Simulation.StateHash;
+        return new Divergence(tick - 1, run.Simulation.SimulatedTime, hash, hash, [],
+            $"the snapshot taken after it holds another state than the replay has there, in what the state hash does not cover (the flood maps, say): a damaged file, or a part of the state that is not deterministic");
     }
 
     /// <summary>A run set up at the latest snapshot at or before the target, or at the start; a wrong starting state is a divergence.</summary>

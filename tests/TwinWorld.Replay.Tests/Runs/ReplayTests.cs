@@ -105,17 +105,51 @@ public class ReplayTests
     }
 
     [Fact]
-    public void Snapshots_that_do_not_fit_the_scenario_stop_a_replay_in_pieces_with_the_reason_and_one_go_needs_none()
+    public void Snapshots_that_do_not_fit_the_scenario_are_a_divergence_at_the_first_of_them_in_pieces_and_in_one_go()
     {
         // The water on 8 m cells: the hash of a run with no flood is the same, but the snapshots' water arrays are not.
         var (path, _) = RecordedRuns.Record("tornado-town.yaml", TimeSpan.FromMinutes(2));
         string edited = Rewrite(path, tick => tick, header => header with { ScenarioText = header.ScenarioText.Replace("map:\n", "map:\n  water_cell: 8\n") });
         using var recording = RunRecording.Open(edited);
         Assert.Contains("water_cell: 8", recording.Header.ScenarioText);
+        long first = recording.Snapshots.Select(s => s.Tick).Where(t => t > 0).Min();
 
-        var error = Assert.Throws<ReplayException>(() => new Replayer(recording, workers: 2).ReplayAll(lanes: 2));
-        Assert.Contains("does not fit this build or scenario", error.Message);
-        Assert.True(new Replayer(recording, workers: 2).ReplayTo(long.MaxValue).Verified);
+        var inPieces = new Replayer(recording, workers: 2).ReplayAll(lanes: 2);
+        var inOneGo = new Replayer(recording, workers: 2).ReplayTo(long.MaxValue);
+
+        foreach (var result in (ReplayResult[])[inPieces, inOneGo])
+        {
+            var divergence = Assert.IsType<Divergence>(result.Divergence);
+            Assert.Equal(first - 1, divergence.Tick);
+            Assert.Contains("the snapshot taken after it holds another state", divergence.ToString());
+        }
+    }
+
+    [Fact]
+    public void A_snapshot_that_holds_another_state_than_the_run_had_is_a_divergence_though_every_hash_matches()
+    {
+        var (path, _) = RecordedRuns.Record("tornado-town.yaml", TimeSpan.FromMinutes(2));
+        long damaged = RunRecording.Open(path).Snapshots.Select(s => s.Tick).Where(t => t > 0).Order().ElementAt(1);
+        string edited = Rewrite(path, tick => tick, snapshot: (tick, state) =>
+        {
+            if (tick == damaged)
+            {
+                state[^1] ^= 0x40; // the last byte the run saves
+            }
+            return state;
+        });
+        using var recording = RunRecording.Open(edited);
+
+        var inOneGo = new Replayer(recording, workers: 2).ReplayTo(long.MaxValue);
+        var inPieces = new Replayer(recording, workers: 2).ReplayAll(lanes: 2);
+
+        foreach (var result in (ReplayResult[])[inOneGo, inPieces])
+        {
+            var divergence = Assert.IsType<Divergence>(result.Divergence);
+            Assert.Equal(damaged - 1, divergence.Tick);
+            Assert.Equal(divergence.Expected, divergence.Actual);
+            Assert.Contains("the snapshot taken after it holds another state", divergence.ToString());
+        }
     }
 
     [Fact]
@@ -136,8 +170,8 @@ public class ReplayTests
         Assert.Equal(recording.LastTick + 1, result.ReachedTick);
     }
 
-    /// <summary>Copies a recording, changing its tick records and, if asked, its header.</summary>
-    private static string Rewrite(string path, Func<TickRecord, TickRecord> change, Func<RunHeader, RunHeader>? header = null)
+    /// <summary>Copies a recording, changing its tick records and, if asked, its header and its snapshots' saved states.</summary>
+    private static string Rewrite(string path, Func<TickRecord, TickRecord> change, Func<RunHeader, RunHeader>? header = null, Func<long, byte[], byte[]>? snapshot = null)
     {
         string copy = Path.Combine(Path.GetDirectoryName(path)!, "edited.twrec");
         using var reader = RecordingReader.Open(path);
@@ -150,6 +184,8 @@ public class ReplayTests
             {
                 RecordKind.Tick => change(TickRecord.FromBytes(payload)).ToBytes(),
                 RecordKind.Header when header is not null => header(RunHeader.FromBytes(payload)).ToBytes(),
+                RecordKind.Snapshot when snapshot is not null => SnapshotPayload.Peek(payload) is var (tick, hash)
+                    ? SnapshotPayload.Pack(tick, hash, snapshot(tick, SnapshotPayload.Unpack(payload))) : payload,
                 _ => payload,
             });
         }
