@@ -155,8 +155,8 @@ public sealed class Replayer
 
     /// <summary>
     /// Steps a run up to the target tick, checking each tick against the recording, and at each snapshot the
-    /// whole saved state byte for byte (so what the hash does not cover, such as the flood maps, is checked
-    /// too, and a fork or seek from a snapshot starts from what the run really held); the first divergence, or null.
+    /// saved world byte for byte (so what the hash does not cover, such as the flood maps, is checked too, and
+    /// a fork or seek from a snapshot starts from what the run really held); the first divergence, or null.
     /// </summary>
     private Divergence? Verify(ScenarioRun run, long target, Action<Simulation.Simulation>? ticked, Func<bool> stopped)
     {
@@ -183,7 +183,7 @@ public sealed class Replayer
         return null;
     }
 
-    /// <summary>The snapshot taken where the run now stands, if it holds other bytes than the run saves.</summary>
+    /// <summary>The snapshot taken where the run now stands, if it holds another world than the run saves.</summary>
     private Divergence? SnapshotDiffers(ScenarioRun run)
     {
         long tick = run.Simulation.Tick;
@@ -192,7 +192,9 @@ public sealed class Replayer
         {
             snapshot = _recording.SnapshotAtOrBefore(tick);
         }
-        if (snapshot is not { } saved || saved.Tick != tick || run.SaveState().AsSpan().SequenceEqual(saved.State))
+        // A snapshot starts with the world's saved state; the inputs queued ahead and the scenario's bookkeeping follow.
+        byte[] world = run.Simulation.SaveWorldState();
+        if (snapshot is not { } saved || saved.Tick != tick || saved.State.AsSpan().StartsWith(world))
         {
             return null;
         }

@@ -14,16 +14,30 @@ public sealed partial class Simulation
     /// </summary>
     public void SaveState(BinaryWriter writer)
     {
-        writer.Write(SnapshotFormat);
-        writer.Write(Profiles.Count);
-        writer.Write(Tick);
-        writer.Write(StateHash);
-        writer.Write(_spawnRandom.State);
-        writer.Write(_spawned);
-        writer.Write(_hazardsStarted);
-        World.WriteSnapshot(writer);
-        Hazards.Save(writer);
+        writer.Write(SaveWorldState());
         Inputs.Save(writer);
+    }
+
+    /// <summary>
+    /// The start of <see cref="SaveState(BinaryWriter)"/>: everything that evolves but the inputs still waiting,
+    /// which a replay feeds in at their ticks, so they differ from what a live run had queued ahead.
+    /// </summary>
+    public byte[] SaveWorldState()
+    {
+        using var bytes = new MemoryStream();
+        using (var writer = new BinaryWriter(bytes, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(SnapshotFormat);
+            writer.Write(Profiles.Count);
+            writer.Write(Tick);
+            writer.Write(StateHash);
+            writer.Write(_spawnRandom.State);
+            writer.Write(_spawned);
+            writer.Write(_hazardsStarted);
+            World.WriteSnapshot(writer);
+            Hazards.Save(writer);
+        }
+        return bytes.ToArray();
     }
 
     /// <summary>The state as bytes (see <see cref="SaveState(BinaryWriter)"/>).</summary>

@@ -134,7 +134,7 @@ public class ReplayTests
         {
             if (tick == damaged)
             {
-                state[^1] ^= 0x40; // the last byte the run saves
+                state[state.Length / 2] ^= 0x40; // in the world's grids, which make up most of it
             }
             return state;
         });
