@@ -28,6 +28,11 @@ public sealed record CameraConditions(
 
     public int PixelCount => Width * Height;
 
+    /// <summary>An overhead view of nothing at all (every plane and global zero): for warming a model up, and for tests and benchmarks that only route conditions.</summary>
+    public static CameraConditions Blank(Entity camera, long tick, int width, int height, CameraPose pose = default) => new(
+        camera, tick, width, height, pose, Perspective: false,
+        new byte[width * height], new float[ContinuousCount * width * height], new float[GlobalCount]);
+
     /// <summary>How the pixels map to the world (not a model input: the reference renderer anchors its textures with it); undefined when built by hand.</summary>
     public ViewProjection Projection { get; init; }
 

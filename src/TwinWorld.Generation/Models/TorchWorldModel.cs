@@ -55,10 +55,7 @@ public sealed class TorchWorldModel : IWorldModel
         var model = Load(manifestPath, device);
         try
         {
-            var manifest = model.Manifest;
-            int pixels = manifest.Width * manifest.Height;
-            var blank = new CameraConditions(default, 0, manifest.Width, manifest.Height, default, false,
-                new byte[pixels], new float[CameraConditions.ContinuousCount * pixels], new float[CameraConditions.GlobalCount]);
+            var blank = CameraConditions.Blank(default, 0, model.Manifest.Width, model.Manifest.Height);
             for (int call = 0; call < 2; call++)
             {
                 model.Generate([new GenerationInput(blank, [])]);

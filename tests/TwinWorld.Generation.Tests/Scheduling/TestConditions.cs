@@ -10,14 +10,6 @@ internal static class TestConditions
     public static Entity Camera(int id) => new(id, 1);
 
     /// <summary>Plain overhead conditions for a camera at a tick; the scheduler only reads their camera, tick and size.</summary>
-    public static CameraConditions At(Entity camera, long tick, int size = ScriptedModel.Size) => new(
-        camera,
-        tick,
-        size,
-        size,
-        new CameraPose(new Vector3(0, 0, 100), 0, -MathF.PI / 2),
-        Perspective: false,
-        new byte[size * size],
-        new float[CameraConditions.ContinuousCount * size * size],
-        new float[CameraConditions.GlobalCount]);
+    public static CameraConditions At(Entity camera, long tick, int size = ScriptedModel.Size)
+        => CameraConditions.Blank(camera, tick, size, size, new CameraPose(new Vector3(0, 0, 100), 0, -MathF.PI / 2));
 }

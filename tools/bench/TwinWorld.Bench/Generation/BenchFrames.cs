@@ -32,14 +32,6 @@ internal static class BenchFrames
         return image;
     }
 
-    public static CameraConditions Conditions(Entity camera, long tick, int size) => new(
-        camera,
-        tick,
-        size,
-        size,
-        new CameraPose(new Vector3(0, 0, 100), 0, -MathF.PI / 2),
-        Perspective: false,
-        new byte[size * size],
-        new float[CameraConditions.ContinuousCount * size * size],
-        new float[CameraConditions.GlobalCount]);
+    public static CameraConditions Conditions(Entity camera, long tick, int size)
+        => CameraConditions.Blank(camera, tick, size, size, new CameraPose(new Vector3(0, 0, 100), 0, -MathF.PI / 2));
 }
