@@ -68,7 +68,7 @@ internal sealed class TickLoop(HostedWorld world, TickProgress progress, IOption
                     continue;
                 }
                 long begin = Stopwatch.GetTimestamp();
-                Step(schedule.Tick);
+                Step();
                 long end = Stopwatch.GetTimestamp();
                 var (overran, skipped) = schedule.Complete(end);
                 double durationMs = (end - begin) * 1000.0 / frequency;
@@ -80,22 +80,25 @@ internal sealed class TickLoop(HostedWorld world, TickProgress progress, IOption
                 }
                 if (end - lastReport >= reportEvery)
                 {
-                    Report(statistics.TakeSummary(), schedule.Tick, (double)(end - lastReport) / frequency);
+                    Report(statistics.TakeSummary(), (double)(end - lastReport) / frequency);
                     lastReport = end;
                 }
             }
         }
         catch (Exception e)
         {
-            logger.LogCritical(e, "Tick {Tick} failed; stopping the server", schedule.Tick);
+            logger.LogCritical(e, "Tick {Tick} failed; stopping the server", world.Simulation.Tick);
             progress.Fail();
             Environment.ExitCode = 1;
             lifetime.StopApplication();
         }
     }
 
-    /// <summary>Advances the simulation one tick; inputs it rejects are logged, and the run goes on.</summary>
-    private void Step(long tick)
+    /// <summary>
+    /// Advances the simulation one tick; inputs it rejects are logged, and the run goes on. Counts steps
+    /// run, not schedule slots: after a skip the schedule is ahead of the steps.
+    /// </summary>
+    private void Step()
     {
         var (report, ended) = world.Step();
         foreach (var listener in listeners)
@@ -110,13 +113,14 @@ internal sealed class TickLoop(HostedWorld world, TickProgress progress, IOption
         {
             logger.LogWarning("{Rejection}", rejection);
         }
-        _ticksRun = tick + 1;
+        _ticksRun++;
         progress.Ticked(_ticksRun);
     }
 
-    private void Report(TickSummary summary, long tick, double elapsedSeconds)
+    private void Report(TickSummary summary, double elapsedSeconds)
     {
         var simulation = world.Simulation;
+        long tick = simulation.Tick;
         var counts = simulation.CountBehaviours();
         logger.LogInformation(
             "tick {Tick}: {Ticks} ticks ({Rate:F1} Hz), step mean {Mean:F3} ms, p99 {P99:F3} ms, max {Max:F3} ms, overruns {Overruns}, skipped {Skipped}; agents {Agents}, evacuating {Evacuating}, sheltered {Sheltered}; hash {Hash:X16}",
