@@ -1,0 +1,74 @@
+using System.Numerics;
+using Microsoft.Playwright;
+using TwinWorld.Tests.Shared;
+
+namespace TwinWorld.Net.Tests.Web;
+
+/// <summary>
+/// The author's event panel's other two hazards, clicked on the map in Debian's Chromium: a tsunami from the
+/// clicked side and a tornado from the clicked point towards the centre (the fire is in <see cref="WebViewerInChromiumTests"/>).
+/// </summary>
+public sealed class AuthorHazardClicksInChromiumTests : IAsyncLifetime
+{
+    private static readonly PageWaitForFunctionOptions Patiently = new() { Timeout = 30_000, PollingInterval = 50 };
+
+    private readonly List<string> _pageErrors = [];
+    private readonly LiveServer _server = new();
+    private HeadlessChromium? _chromium;
+
+    public async Task InitializeAsync()
+    {
+        await _server.InitializeAsync();
+        _chromium = await HeadlessChromium.LaunchAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_chromium is not null)
+        {
+            await _chromium.DisposeAsync();
+        }
+        await _server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_clicked_tsunami_comes_in_and_a_clicked_tornado_sets_off_from_the_click_towards_the_centre()
+    {
+        var page = await _chromium!.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        page.PageError += (_, error) => _pageErrors.Add(error);
+        await page.GotoAsync($"http://127.0.0.1:{_server.HttpPort}/?token={LiveServer.Author}");
+        await page.WaitForFunctionAsync("() => twin.role === 'author' && twin.agents > 0", null, Patiently);
+        var terrain = _server.Simulation.Site.Terrain;
+        var size = new Vector2(terrain.WidthMetres, terrain.HeightMetres);
+
+        // The procedural town's sea is to the west: a click there sends a wave from the west, which the server accepts.
+        await page.CheckAsync("input[name=hazard][value=tsunami]");
+        await Click(page, size, new Vector2(0.1f, 0.5f) * size);
+        await page.WaitForFunctionAsync("() => twin.hazards.some(h => h.kind === 'tsunami' && !h.stopped)", null, Patiently);
+
+        var from = new Vector2(0.2f, 0.8f) * size;
+        await page.CheckAsync("input[name=hazard][value=tornado]");
+        await Click(page, size, from);
+        await page.WaitForFunctionAsync("() => twin.hazards.some(h => h.kind === 'tornado')", null, Patiently);
+        // Where the tornado stands, in metres, as the page mirrors it: at the click when it appears, then nearer the centre.
+        const string Tornado = "() => { const h = twin.hazards.find(h => h.kind === 'tornado'); const u = twin.world.positionUnitsPerMetre; return [h.x / u, h.y / u]; }";
+        var first = await page.EvaluateAsync<float[]>(Tornado);
+        Assert.True(Vector2.Distance(new Vector2(first[0], first[1]), from) < 30, $"the tornado appears at ({first[0]:F0}, {first[1]:F0}) m, the click was at ({from.X:F0}, {from.Y:F0})");
+        var centre = size / 2;
+        float startDistance = Vector2.Distance(new Vector2(first[0], first[1]), centre);
+        await page.WaitForFunctionAsync($"() => {{ const [x, y] = ({Tornado})(); return Math.hypot(x - {centre.X}, y - {centre.Y}) < {startDistance} - 20; }}", null, Patiently);
+
+        string log = await page.InnerTextAsync("#log");
+        Assert.Contains("asked for tsunami", log);
+        Assert.Contains("asked for tornado", log);
+        Assert.DoesNotContain("error", log);
+        Assert.Empty(_pageErrors);
+    }
+
+    /// <summary>Clicks the map at a point in metres (the map is north up: y grows upwards).</summary>
+    private static async Task Click(IPage page, Vector2 size, Vector2 at)
+    {
+        var box = (await page.Locator("#map").BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync(box.X + (at.X / size.X * box.Width), box.Y + ((1 - (at.Y / size.Y)) * box.Height));
+    }
+}
