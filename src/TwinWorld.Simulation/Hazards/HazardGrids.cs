@@ -96,7 +96,7 @@ public sealed class HazardGrids
                 heat = HarmModel.HeatFlux(FireFront.LevelAt(burning), distance, _terrain.CellSize);
             }
         }
-        return new HazardExposure(depth, speed, heat, fireDistance, Wind.At(at).Length());
+        return new HazardExposure(depth, speed, heat, fireDistance, Wind.AtHeadHeight(at).Length());
     }
 
     /// <summary>Whether anything could harm anyone anywhere this tick (when not, harm is skipped).</summary>

@@ -1,6 +1,8 @@
 using System.Numerics;
 using TwinWorld.Ecs;
+using TwinWorld.Simulation.Agents;
 using TwinWorld.Simulation.Hazards;
+using TwinWorld.Simulation.Hazards.Wind;
 using TwinWorld.Simulation.Inputs;
 
 namespace TwinWorld.Simulation.Tests.Hazards;
@@ -109,5 +111,25 @@ public class HazardInputTests
         simulation.Inputs.Enqueue(new SetWind(1, 10, FromBearingDegrees: 0));
         simulation.Step();
         Assert.True(simulation.Hazards.Wind.Ambient.Y < -9.99f, "a north wind blows south");
+    }
+
+    [Fact]
+    public void A_storm_counts_at_head_height_so_adults_stand_through_25_m_s_and_children_are_knocked_over_past_it()
+    {
+        var simulation = NewField();
+        simulation.Inputs.Enqueue(new SetWind(0, 26, FromBearingDegrees: 90));
+        simulation.Inputs.Enqueue(new SpawnAgents(0, AgentKind.Civilian, 50, new Vector2(100, 100), 40));
+        simulation.Inputs.Enqueue(new SpawnAgents(0, AgentKind.Child, 50, new Vector2(100, 100), 40));
+        simulation.Step();
+
+        Assert.Equal(26 * WindField.HeadHeightFactor, simulation.Hazards.ExposureAt(new Vector2(100, 100)).WindSpeed, 0.01f);
+        for (int tick = 0; tick < 60 * 20; tick++)
+        {
+            simulation.Step();
+        }
+        var outcome = simulation.MeasureOutcome();
+        // 15.6 m/s at head height: under adults' 20 m/s, past children's 15.
+        Assert.Equal(50, outcome.Injured + outcome.Incapacitated);
+        Assert.Equal(100, outcome.Agents);
     }
 }

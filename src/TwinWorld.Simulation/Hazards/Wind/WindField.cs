@@ -33,6 +33,19 @@ public sealed class WindField
     }
 
     /// <summary>
+    /// The ambient wind is given at 10 m; at a person's head (1.75 m) over open ground with scattered obstacles
+    /// (roughness length 0.1 m) the logarithmic profile makes it ln(17.5) / ln(100), about 0.6, of that.
+    /// </summary>
+    public const float HeadHeightFactor = 0.6f;
+
+    /// <summary>
+    /// The wind a person stands in, to hold against their knock-down limit (Penwarden's criteria are for wind at
+    /// head height): the ambient wind scaled down by <see cref="HeadHeightFactor"/>, a tornado's as it is (its
+    /// strongest winds are near the ground).
+    /// </summary>
+    public Vector2 AtHeadHeight(Vector2 point) => At(point) - (Ambient * (1 - HeadHeightFactor));
+
+    /// <summary>
     /// The cells, square around each tornado, that its wind may push to at least the given speed
     /// (a cell near two tornadoes comes once for each). Callers test the wind at each themselves.
     /// </summary>
