@@ -33,6 +33,7 @@ public class AnalystCommandTests
         var whatIf = Twin.Run("whatif", baseline, "--at", "3m", "--set", "shift_from=270", "--record", westerly, "--report", report);
         Assert.True(whatIf.ExitCode == 0, whatIf.Errors + whatIf.Output);
         Assert.Contains("What if, from 3m00s (tick 3,600): shift_from=270.", whatIf.Output);
+        Assert.Contains("From the fork on, the parameters change: the wind change at 4m00s.", whatIf.Output);
         // The what-if's row shows at least one difference from the recorded run, as "(+n)" or "(-n)".
         Assert.Matches(@"what-if\s+│\s+shift_from=270\s+│\s+6m00s\s+│.*\([+-][\d.,]+\)", whatIf.Output);
         string html = File.ReadAllText(Path.Combine(report, "report.html"));
@@ -109,6 +110,42 @@ public class AnalystCommandTests
         Assert.Contains("These changes alter the world's setup", midRun.Errors);
         Assert.True(fromStart.ExitCode == 0, fromStart.Errors + fromStart.Output);
         Assert.Contains("people=200", fromStart.Output);
+    }
+
+    [Fact]
+    public void A_changed_parameter_used_only_before_the_fork_is_refused_with_where_it_was_used()
+    {
+        string folder = Directory.CreateTempSubdirectory("twin-late-").FullName;
+        string scenario = Path.Combine(folder, "windy.yaml");
+        File.WriteAllText(scenario, """
+            scenario: windy
+            parameters:
+              wind: {default: 5, min: 0, max: 30}
+            map:
+              procedural: {size: 128, seed: 7}
+            population:
+              - {name: residents, kind: civilian, count: 50, area: low_ground}
+            weather:
+              wind: {speed: $wind, from: 0}
+              changes:
+                - {at: 20s, speed: $wind, from: 90}
+            end:
+              after: 1m
+            """);
+        string path = Path.Combine(folder, "windy.twrec");
+        Assert.Equal(0, Twin.Run("run", scenario, "--headless", "--record", path).ExitCode);
+
+        var tooLate = Twin.Run("whatif", path, "--at", "30s", "--set", "wind=15");
+        var unchanged = Twin.Run("whatif", path, "--at", "10s", "--set", "wind=5");
+        var inTime = Twin.Run("whatif", path, "--at", "10s", "--set", "wind=15");
+
+        Assert.Equal(2, tooLate.ExitCode);
+        Assert.Contains("--set wind=15 changes nothing from 0m30s on: it changes only the wind at 0m00s, the wind change at 0m20s, before the fork.", tooLate.Errors);
+        Assert.Contains("--do", tooLate.Errors);
+        Assert.Equal(2, unchanged.ExitCode);
+        Assert.Contains("--set wind=5 changes nothing: the recorded run has that already.", unchanged.Errors);
+        Assert.True(inTime.ExitCode == 0, inTime.Errors + inTime.Output);
+        Assert.Contains("From the fork on, the parameters change: the wind change at 0m20s.", inTime.Output);
     }
 
     [Fact]

@@ -10,15 +10,18 @@ namespace TwinWorld.Replay.Forks;
 /// A what-if: a recorded run, replayed (and checked) up to a tick, then carried on under changed
 /// parameters and with extra actions. The world at the fork point is the recorded one; from there
 /// the changed scenario's timeline, triggers and end apply. Changes to the setup (population, map,
-/// seed) cannot apply mid-run, so they are refused unless the fork is at tick 0.
+/// seed) cannot apply mid-run, so they are refused unless the fork is at tick 0; so is a parameter
+/// whose every use lies before the fork (the starting wind, a weather change already past), which
+/// would otherwise change nothing without a word.
 /// </summary>
 public sealed class WhatIfFork
 {
-    private WhatIfFork(Replayer baseline, ScenarioRun run, long atTick)
+    private WhatIfFork(Replayer baseline, ScenarioRun run, long atTick, ScenarioChanges changes)
     {
         Baseline = baseline;
         Run = run;
         AtTick = atTick;
+        Changes = changes;
     }
 
     /// <summary>The recorded run, replayed to the fork point; replay it on for the baseline's future.</summary>
@@ -29,8 +32,13 @@ public sealed class WhatIfFork
 
     public long AtTick { get; }
 
-    /// <summary>Forks a recording at a tick with parameter overrides and actions (written as in a scenario file).</summary>
-    /// <summary>Forks the replayer's recording; the replayer is left at the fork point, as <see cref="Baseline"/>.</summary>
+    /// <summary>What the changed parameters change from the fork on (the actions aside).</summary>
+    public ScenarioChanges Changes { get; }
+
+    /// <summary>
+    /// Forks the replayer's recording at a tick with parameter overrides and actions (written as in a scenario
+    /// file); the replayer is left at the fork point, as <see cref="Baseline"/>.
+    /// </summary>
     public static WhatIfFork Create(Replayer baseline, long atTick, IReadOnlyDictionary<string, string> overrides, IReadOnlyList<string> actions, int workers = 0, Action<long>? progress = null)
     {
         var recording = baseline.Recording;
@@ -43,13 +51,39 @@ public sealed class WhatIfFork
         {
             throw new WhatIfException(string.Join(Environment.NewLine, load.Errors.Select(e => e.ToString())));
         }
+        RefuseChangesThatComeTooLate(baseline, overrides, atTick);
         var run = atTick == 0 ? new ScenarioRun(changed, workers) : ForkAt(baseline, changed, atTick, workers, progress);
         var problems = actions.SelectMany(action => run.Inject(action)).ToList();
         if (problems.Count > 0)
         {
             throw new WhatIfException(string.Join(Environment.NewLine, problems.Select(e => e.ToString())));
         }
-        return new WhatIfFork(baseline, run, atTick);
+        return new WhatIfFork(baseline, run, atTick, ScenarioChanges.Between(baseline.Scenario, changed, atTick));
+    }
+
+    /// <summary>Each override on its own must change something from the fork on.</summary>
+    private static void RefuseChangesThatComeTooLate(Replayer baseline, IReadOnlyDictionary<string, string> overrides, long atTick)
+    {
+        string at = Duration.Format(TimeSpan.FromSeconds(atTick / baseline.Scenario.TickRateHz));
+        var problems = new List<string>();
+        foreach (var (name, value) in overrides)
+        {
+            var alone = baseline.Recording.Header.LoadScenario(new Dictionary<string, string> { [name] = value }).Scenario!;
+            var changes = ScenarioChanges.Between(baseline.Scenario, alone, atTick);
+            if (changes.IsEmpty)
+            {
+                problems.Add($"--set {name}={value} changes nothing: the recorded run has that already.");
+            }
+            else if (changes.Ahead.Count == 0)
+            {
+                problems.Add($"--set {name}={value} changes nothing from {at} on: it changes only {string.Join(", ", changes.Before)}, before the fork.");
+            }
+        }
+        if (problems.Count > 0)
+        {
+            problems.Add("A fork keeps the recorded world up to its tick. Fork earlier (--at 0 runs the whole scenario with the change), or act at the fork with --do, an action as in a scenario's events (e.g. --do \"wind: {speed: 25, from: 90}\").");
+            throw new WhatIfException(string.Join(Environment.NewLine, problems));
+        }
     }
 
     private static ScenarioRun ForkAt(Replayer baseline, Scenario changed, long atTick, int workers, Action<long>? progress)

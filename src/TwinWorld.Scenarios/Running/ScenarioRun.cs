@@ -138,7 +138,7 @@ public sealed partial class ScenarioRun
     }
 
     /// <summary>What the scenario schedules before the first tick: cameras and wind at 0, the events, an alert at a fixed time.</summary>
-    private static List<(ActionSpec Action, long Tick)> Timeline(Scenario scenario)
+    internal static List<(ActionSpec Action, long Tick)> Timeline(Scenario scenario)
     {
         long TicksOf(TimeSpan time) => Ticks(time, scenario.TickRateHz);
         var timeline = new List<(ActionSpec, long)>();

@@ -62,6 +62,10 @@ internal static class WhatIfCommand
         until ??= TimeSpan.FromSeconds((recording.LastTick + 1) / hz);
         string change = string.Join(", ", [.. overrides.Select(o => $"{o.Key}={o.Value}"), .. actions]);
         AnsiConsole.MarkupLine(Markup.Escape($"What if, from {Duration.Format(run.Simulation.SimulatedTime)} (tick {atTick:N0}): {(change.Length == 0 ? "nothing changed" : change)}."));
+        if (fork.Changes.Ahead.Count > 0)
+        {
+            AnsiConsole.MarkupLine(Markup.Escape($"From the fork on, the parameters change: {string.Join("; ", fork.Changes.Ahead)}."));
+        }
         var header = RunHeader.For(run.Scenario, Merged(recording.Header.Overrides, overrides), run.SetupHash, recording.Header.SnapshotEveryTicks,
             startTick: atTick, forkedFrom: file.FullName, scenarioText: recording.Header.ScenarioText) with { Seed = recording.Header.Seed };
         using (var recorder = record is null ? null : RunRecorder.Start(record.FullName, run, header))
