@@ -112,10 +112,10 @@ public class AnalystCommandTests
         Assert.Contains("people=200", fromStart.Output);
     }
 
-    [Fact]
-    public void A_changed_parameter_used_only_before_the_fork_is_refused_with_where_it_was_used()
+    /// <summary>A one-minute scenario on a small map whose parameter sets the starting wind and the change at 20 s; recorded into a new folder.</summary>
+    private static (string Folder, string Scenario, string Recording) RecordWindy()
     {
-        string folder = Directory.CreateTempSubdirectory("twin-late-").FullName;
+        string folder = Directory.CreateTempSubdirectory("twin-windy-").FullName;
         string scenario = Path.Combine(folder, "windy.yaml");
         File.WriteAllText(scenario, """
             scenario: windy
@@ -134,6 +134,13 @@ public class AnalystCommandTests
             """);
         string path = Path.Combine(folder, "windy.twrec");
         Assert.Equal(0, Twin.Run("run", scenario, "--headless", "--record", path).ExitCode);
+        return (folder, scenario, path);
+    }
+
+    [Fact]
+    public void A_changed_parameter_used_only_before_the_fork_is_refused_with_where_it_was_used()
+    {
+        var (_, _, path) = RecordWindy();
 
         var tooLate = Twin.Run("whatif", path, "--at", "30s", "--set", "wind=15");
         var unchanged = Twin.Run("whatif", path, "--at", "10s", "--set", "wind=5");
@@ -146,6 +153,52 @@ public class AnalystCommandTests
         Assert.Contains("--set wind=5 changes nothing: the recorded run has that already.", unchanged.Errors);
         Assert.True(inTime.ExitCode == 0, inTime.Errors + inTime.Output);
         Assert.Contains("From the fork on, the parameters change: the wind change at 0m20s.", inTime.Output);
+    }
+
+    [Fact]
+    public void Where_a_command_would_write_is_checked_before_its_work_with_one_line_and_exit_2()
+    {
+        var (folder, scenario, path) = RecordWindy();
+        string notEmpty = Path.Combine(folder, "full");
+        Directory.CreateDirectory(notEmpty);
+        File.WriteAllText(Path.Combine(notEmpty, "old.json"), "{}");
+
+        (string[] Args, string Error)[] cases =
+        [
+            (["whatif", path, "--at", "10s", "--record", path], "--record " + path + ": the file already exists; give a new name."),
+            (["whatif", path, "--at", "10s", "--report", "/proc/no-such-folder"], "--report /proc/no-such-folder: cannot make that folder"),
+            (["run", scenario, "--headless", "--record", folder], "--record " + folder + ": that is a folder; give a file name."),
+            (["run", scenario, "--headless", "--record", Path.Combine(folder, "s.twrec"), "--snapshot-every", "0s"], "snapshots need a time between them above 0"),
+            (["replay", folder], folder + " is a folder, not a recording."),
+            (["sweep", scenario, "--vary", "wind=5,10", "--seeds", "1", "--out", notEmpty], "the folder is not empty"),
+            (["sweep", scenario, "--vary", "wind=5,10", "--seeds", "1", "--out", path], "that is a file; give a folder."),
+        ];
+        foreach (var (args, error) in cases)
+        {
+            var result = Twin.Run(args);
+            Assert.True(result.ExitCode == 2, $"{string.Join(' ', args)}: exit {result.ExitCode}{Environment.NewLine}{result.Errors}");
+            Assert.Contains(error, result.Errors);
+            Assert.DoesNotContain("Unhandled exception", result.Errors);
+            Assert.DoesNotContain("replaying", result.Output);
+        }
+    }
+
+    [Fact]
+    public void A_recording_damaged_mid_file_replays_what_is_readable_then_says_so_and_exits_2()
+    {
+        var (folder, _, path) = RecordWindy();
+        string damaged = Path.Combine(folder, "damaged.twrec");
+        byte[] bytes = File.ReadAllBytes(path);
+        bytes.AsSpan(bytes.Length / 3, 4).Fill(0xFF);
+        File.WriteAllBytes(damaged, bytes);
+
+        var replay = Twin.Run("replay", damaged);
+
+        Assert.Equal(2, replay.ExitCode);
+        Assert.Contains("The recording has no end record: the file is damaged at byte", replay.Output);
+        Assert.DoesNotContain("killed", replay.Output);
+        Assert.Contains("every state hash matches", replay.Output);
+        Assert.Contains("Only part of the run could be checked: the file is damaged at byte", replay.Errors);
     }
 
     [Fact]

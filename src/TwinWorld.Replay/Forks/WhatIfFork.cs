@@ -51,8 +51,7 @@ public sealed class WhatIfFork
         {
             throw new WhatIfException(string.Join(Environment.NewLine, load.Errors.Select(e => e.ToString())));
         }
-        RefuseChangesThatComeTooLate(baseline, overrides, atTick);
-        var run = atTick == 0 ? new ScenarioRun(changed, workers) : ForkAt(baseline, changed, atTick, workers, progress);
+        var run = atTick == 0 ? new ScenarioRun(changed, workers) : ForkAt(baseline, changed, overrides, atTick, workers, progress);
         var problems = actions.SelectMany(action => run.Inject(action)).ToList();
         if (problems.Count > 0)
         {
@@ -61,7 +60,7 @@ public sealed class WhatIfFork
         return new WhatIfFork(baseline, run, atTick, ScenarioChanges.Between(baseline.Scenario, changed, atTick));
     }
 
-    /// <summary>Each override on its own must change something from the fork on.</summary>
+    /// <summary>Each override on its own must change something from the fork on (the setup being the same).</summary>
     private static void RefuseChangesThatComeTooLate(Replayer baseline, IReadOnlyDictionary<string, string> overrides, long atTick)
     {
         string at = Duration.Format(TimeSpan.FromSeconds(atTick / baseline.Scenario.TickRateHz));
@@ -86,12 +85,13 @@ public sealed class WhatIfFork
         }
     }
 
-    private static ScenarioRun ForkAt(Replayer baseline, Scenario changed, long atTick, int workers, Action<long>? progress)
+    private static ScenarioRun ForkAt(Replayer baseline, Scenario changed, IReadOnlyDictionary<string, string> overrides, long atTick, int workers, Action<long>? progress)
     {
         if (new ScenarioRun(changed, workers).SetupHash != baseline.Recording.Header.SetupHash)
         {
             throw new WhatIfException($"These changes alter the world's setup (its population, map or seed), which a fork at {Duration.Format(TimeSpan.FromSeconds(atTick / changed.TickRateHz))} cannot change; fork at 0 to run them from the start.");
         }
+        RefuseChangesThatComeTooLate(baseline, overrides, atTick);
         var result = baseline.ReplayTo(atTick, seek: true, progress);
         if (result.Divergence is { } divergence)
         {

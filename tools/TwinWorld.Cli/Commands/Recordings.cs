@@ -12,6 +12,11 @@ internal static class Recordings
     /// <summary>Opens a recording, or prints why it cannot be and returns null (the command exits 2).</summary>
     public static RunRecording? Open(FileInfo file)
     {
+        if (Directory.Exists(file.FullName))
+        {
+            Console.Error.WriteLine($"{file} is a folder, not a recording.");
+            return null;
+        }
         try
         {
             var recording = RunRecording.Open(file.FullName);
@@ -48,15 +53,28 @@ internal static class Recordings
         var header = recording.Header;
         string overrides = header.Overrides.Count == 0 ? "no overrides" : string.Join(", ", header.Overrides.Select(o => $"{o.Key}={o.Value}"));
         string span = $"ticks {recording.FirstTick:N0} to {recording.LastTick:N0} ({Duration.Format(TimeSpan.FromSeconds((recording.LastTick + 1) / tickRateHz))})";
-        AnsiConsole.MarkupLine(Markup.Escape($"{recording.Path}: {header.ScenarioPath}, seed {header.Seed}, {overrides}; {span}, {recording.Snapshots.Count()} snapshots."));
+        AnsiConsole.MarkupLine(Markup.Escape($"{recording.Path}: {header.ScenarioPath}, seed {header.Seed}, {overrides}; {span}, {Plural(recording.Snapshots.Count(), "snapshot")}."));
         if (header.ForkedFrom is { } origin)
         {
             AnsiConsole.MarkupLine(Markup.Escape($"A what-if forked from {origin} at tick {header.StartTick:N0}."));
         }
-        AnsiConsole.MarkupLine(Markup.Escape(recording.End is { } end ? $"The run {end.Reason}." : "The recording has no end record: the run was stopped or killed while recording."));
+        AnsiConsole.MarkupLine(Markup.Escape(recording.End is { } end ? $"The run {end.Reason}."
+            : Damage(recording) is { } damage ? $"The recording has no end record: {damage}."
+            : "The recording has no end record: the run was stopped or killed while recording."));
         if (header.BuildId != RunHeader.CurrentBuild)
         {
             AnsiConsole.MarkupLine(Markup.Escape($"Recorded by build {header.BuildId}; this is {RunHeader.CurrentBuild}: hashes may differ if the simulation changed."));
         }
     }
+
+    /// <summary>
+    /// What damage (not a cut-off write) made the reader stop early, or null: a kill leaves at most a record cut
+    /// short, while a bad checksum or length with more after it is the file itself gone wrong.
+    /// </summary>
+    public static string? Damage(RunRecording recording)
+        => recording.Tail is { Problem: not TailProblem.CutOff } tail
+            ? $"the file is damaged at byte {tail.Offset:N0}, and the {tail.BytesIgnored:N0} bytes from there ({100.0 * tail.BytesIgnored / new FileInfo(recording.Path).Length:F0}% of the file) cannot be read"
+            : null;
+
+    private static string Plural(int count, string noun) => $"{count:N0} {noun}{(count == 1 ? "" : "s")}";
 }

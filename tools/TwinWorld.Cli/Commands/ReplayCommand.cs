@@ -80,6 +80,11 @@ internal static class ReplayCommand
         AnsiConsole.MarkupLine(Markup.Escape($"Verified {result.TicksVerified:N0} ticks {from} to tick {result.ReachedTick:N0} ({Duration.Format(TimeSpan.FromSeconds(result.ReachedTick / hz))}): every state hash matches. "
             + $"{Duration.Format(TimeSpan.FromSeconds(simulated))} simulated in {seconds:F1} s ({simulated / Math.Max(seconds, 1e-9):F1}x real time); state hash {replayer.Run!.Simulation.StateHash:X16}."));
         profile?.Write(TimeSpan.FromSeconds(seconds));
+        if (Recordings.Damage(recording) is { } damage && stop > recording.LastTick)
+        {
+            Console.Error.WriteLine($"Only part of the run could be checked: {damage}.");
+            return 2;
+        }
         return 0;
     }
 }

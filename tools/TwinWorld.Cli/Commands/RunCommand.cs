@@ -62,6 +62,12 @@ internal static class RunCommand
             Console.Error.WriteLine(badSet);
             return 2;
         }
+        string? badRecord = snapshotEvery <= TimeSpan.Zero ? $"--snapshot-every {Duration.Format(snapshotEvery)}: snapshots need a time between them above 0." : OutputPaths.NewFileProblem("--record", record);
+        if (badRecord is not null)
+        {
+            Console.Error.WriteLine(badRecord);
+            return 2;
+        }
         var setup = Stopwatch.StartNew();
         var load = ScenarioLoader.Load(file.FullName, overrides);
         if (load.Scenario is not { } scenario)

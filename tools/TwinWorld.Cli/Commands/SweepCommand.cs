@@ -62,6 +62,14 @@ internal static class SweepCommand
         }
 
         var folder = output ?? new DirectoryInfo($"sweep-{scenario.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
+        // A new or empty folder, so that no earlier sweep's run files mix with this one's.
+        string? badOut = File.Exists(folder.FullName) ? $"--out {folder}: that is a file; give a folder."
+            : folder.Exists && folder.EnumerateFileSystemInfos().Any() ? $"--out {folder}: the folder is not empty; give a new or empty one."
+            : OutputPaths.FolderProblem("--out", folder);
+        if (badOut is not null)
+        {
+            return Refuse([badOut], "the options");
+        }
         var runsFolder = folder.CreateSubdirectory("runs");
         ulong[] seeds = [.. Enumerable.Range(0, seedCount).Select(i => scenario.Seed + (ulong)i)];
         SweepRun[] runs = [.. variants.SelectMany(v => seeds.Select(s => new SweepRun(v, s, Path.Combine(runsFolder.FullName, $"{v.Label}-seed{s}.json"))))];

@@ -39,6 +39,11 @@ internal static class WhatIfCommand
             Console.Error.WriteLine(badSet);
             return 2;
         }
+        if ((OutputPaths.NewFileProblem("--record", record) ?? OutputPaths.FolderProblem("--report", report)) is { } badPath)
+        {
+            Console.Error.WriteLine(badPath);
+            return 2;
+        }
         using var recording = Recordings.Open(file);
         if (recording is null || Recordings.Replayer(recording, workers) is not { } replayer)
         {
@@ -68,7 +73,17 @@ internal static class WhatIfCommand
         }
         var header = RunHeader.For(run.Scenario, Merged(recording.Header.Overrides, overrides), run.SetupHash, recording.Header.SnapshotEveryTicks,
             startTick: atTick, forkedFrom: file.FullName, scenarioText: recording.Header.ScenarioText) with { Seed = recording.Header.Seed };
-        using (var recorder = record is null ? null : RunRecorder.Start(record.FullName, run, header))
+        RunRecorder? recorder;
+        try
+        {
+            recorder = record is null ? null : RunRecorder.Start(record.FullName, run, header);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"--record {record}: {e.Message}");
+            return 2;
+        }
+        using (recorder)
         {
             double total = Math.Min(run.Scenario.End.After.TotalSeconds, until?.TotalSeconds ?? double.MaxValue);
             WorkProgress.Run("what-if", total, seconds => Duration.Format(TimeSpan.FromSeconds(seconds)), progress => run.RunToEnd(until, report =>
