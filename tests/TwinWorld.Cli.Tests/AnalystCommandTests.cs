@@ -156,7 +156,7 @@ public class AnalystCommandTests
     }
 
     [Fact]
-    public void Where_a_command_would_write_is_checked_before_its_work_with_one_line_and_exit_2()
+    public void Bad_output_paths_and_fork_spans_are_refused_before_any_work_with_one_line_and_exit_2()
     {
         var (folder, scenario, path) = RecordWindy();
         string notEmpty = Path.Combine(folder, "full");
@@ -167,6 +167,8 @@ public class AnalystCommandTests
         [
             (["whatif", path, "--at", "10s", "--record", path], "--record " + path + ": the file already exists; give a new name."),
             (["whatif", path, "--at", "10s", "--report", "/proc/no-such-folder"], "--report /proc/no-such-folder: cannot make that folder"),
+            (["whatif", path, "--at", "1m"], "the recording ends there, and the fork runs to where it ends; give --until to run it further."),
+            (["whatif", path, "--at", "30s", "--until", "20s"], "--until 0m20s is not after the fork at 0m30s"),
             (["run", scenario, "--headless", "--record", folder], "--record " + folder + ": that is a folder; give a file name."),
             (["run", scenario, "--headless", "--record", Path.Combine(folder, "s.twrec"), "--snapshot-every", "0s"], "snapshots need a time between them above 0"),
             (["replay", folder], folder + " is a folder, not a recording."),

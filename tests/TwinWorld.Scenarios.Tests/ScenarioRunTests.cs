@@ -37,6 +37,21 @@ public class ScenarioRunTests
     }
 
     [Fact]
+    public void A_run_already_at_its_time_limit_runs_no_further_tick()
+    {
+        var run = new ScenarioRun(Parse(Field + "\nend: {after: 1m}\n"), workers: 1);
+        run.RunToEnd(TimeSpan.FromSeconds(1));
+        long reached = run.Simulation.Tick;
+
+        var again = ScenarioRun.Restore(run.Scenario, run.SaveState(), workers: 1);
+        again.RunToEnd(TimeSpan.FromSeconds(1));
+
+        Assert.Equal((long)run.Simulation.TickRateHz, reached);
+        Assert.Equal(reached, again.Simulation.Tick);
+        Assert.Equal("stopped at 0m01s (the time limit)", again.EndReason);
+    }
+
+    [Fact]
     public void Triggers_fire_once_on_the_rising_edge_repeat_while_level_and_act_after_their_delay()
     {
         var run = new ScenarioRun(Parse(Field + """

@@ -100,18 +100,22 @@ public sealed partial class ScenarioRun
         return report;
     }
 
-    /// <summary>Runs until the scenario ends, or until a time limit; calls back after each tick.</summary>
+    /// <summary>
+    /// Runs until the scenario ends, or until a time limit (measured from the run's start, so a restored run
+    /// already at it runs no tick); calls back after each tick.
+    /// </summary>
     public void RunToEnd(TimeSpan? limit = null, Action<TickReport>? afterTick = null)
     {
         long stop = limit is { } l ? TicksOf(l) : long.MaxValue;
         while (!Ended)
         {
-            var report = Step()!;
-            afterTick?.Invoke(report);
-            if (Simulation.Tick >= stop && !Ended)
+            if (Simulation.Tick >= stop)
             {
                 Finish($"stopped at {Format(Simulation.SimulatedTime)} (the time limit)");
+                break;
             }
+            var report = Step()!;
+            afterTick?.Invoke(report);
         }
     }
 

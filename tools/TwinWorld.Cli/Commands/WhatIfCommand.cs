@@ -52,6 +52,14 @@ internal static class WhatIfCommand
         double hz = replayer.Scenario.TickRateHz;
         Recordings.Describe(recording, hz);
         long atTick = at.ToTick(hz);
+        var end = until ?? TimeSpan.FromSeconds((recording.LastTick + 1) / hz);
+        if (Math.Round(end.TotalSeconds * hz) <= atTick)
+        {
+            Console.Error.WriteLine(until is null
+                ? $"--at {at}: the recording ends there, and the fork runs to where it ends; give --until to run it further."
+                : $"--until {Duration.Format(end)} is not after the fork at {Duration.Format(TimeSpan.FromSeconds(atTick / hz))}: --until counts from the run's start.");
+            return 2;
+        }
         WhatIfFork? fork = null;
         try
         {
@@ -64,7 +72,6 @@ internal static class WhatIfCommand
             return 2;
         }
         var run = fork!.Run;
-        until ??= TimeSpan.FromSeconds((recording.LastTick + 1) / hz);
         string change = string.Join(", ", [.. overrides.Select(o => $"{o.Key}={o.Value}"), .. actions]);
         AnsiConsole.MarkupLine(Markup.Escape($"What if, from {Duration.Format(run.Simulation.SimulatedTime)} (tick {atTick:N0}): {(change.Length == 0 ? "nothing changed" : change)}."));
         if (fork.Changes.Ahead.Count > 0)
@@ -85,8 +92,8 @@ internal static class WhatIfCommand
         }
         using (recorder)
         {
-            double total = Math.Min(run.Scenario.End.After.TotalSeconds, until?.TotalSeconds ?? double.MaxValue);
-            WorkProgress.Run("what-if", total, seconds => Duration.Format(TimeSpan.FromSeconds(seconds)), progress => run.RunToEnd(until, report =>
+            double total = Math.Min(run.Scenario.End.After.TotalSeconds, end.TotalSeconds);
+            WorkProgress.Run("what-if", total, seconds => Duration.Format(TimeSpan.FromSeconds(seconds)), progress => run.RunToEnd(end, report =>
             {
                 recorder?.Record(report);
                 progress(run.Simulation.SimulatedTime.TotalSeconds);
