@@ -58,6 +58,7 @@ public sealed class NetServer : IDisposable
     private volatile IReadOnlyDictionary<int, int> _viewers = new Dictionary<int, int>();
     private readonly Dictionary<PeerId, Session> _sessions = [];
     private readonly ViewHistory _history = new();
+
     /// <summary>For the shared updates when interest is off; interest-managed ones use their worker's.</summary>
     private readonly BitWriter _writer = new(64 * 1024);
     private readonly Dictionary<long, StateUpdate> _updates = [];
