@@ -130,6 +130,42 @@ public class InterestTests
         Assert.True(expected.Intersect(heldNearA).Count() > 5, "agents held near A, forgotten near B, are created again near A");
     }
 
+    /// <summary>
+    /// Eight players on a server that builds their updates on four threads at once: each player's mirror is
+    /// exactly the view the server says it made for that player, and holds the player's own avatar.
+    /// </summary>
+    [Fact]
+    public async Task On_four_stream_threads_every_player_mirrors_exactly_the_view_made_for_it()
+    {
+        var options = new InterestOptions { RadiusMetres = 40, ForgetRadiusMetres = 50, NearRadiusMetres = 10, BudgetBytesPerTick = 512 };
+        using var server = new SteppedServer(options, agents: 1200, streamThreads: 4);
+        var players = new List<TwinClient>();
+        try
+        {
+            for (int i = 0; i < 8; i++)
+            {
+                players.Add(await server.Join(LiveServer.Player));
+            }
+            for (int i = 0; i < 30; i++)
+            {
+                await server.StepAndWait(players);
+            }
+
+            foreach (var player in players)
+            {
+                var mine = player.Latest!;
+                var reply = await player.QueryStateHashAsync(mine.Tick);
+                Assert.Equal(mine.ComputeHash(), reply.ClientViewHash);
+                Assert.NotEqual(reply.ViewHash, reply.ClientViewHash);
+                Assert.NotNull(SessionTests.Avatar(mine, player.ClientId));
+            }
+        }
+        finally
+        {
+            players.ForEach(p => p.Dispose());
+        }
+    }
+
     internal static ConcurrentDictionary<long, StateView> Record(TwinClient client)
     {
         var seen = new ConcurrentDictionary<long, StateView>();

@@ -21,7 +21,8 @@ internal sealed class SteppedServer : IDisposable
     private readonly NetServer _server;
     private readonly StateViewBuilder _builder = new();
 
-    public SteppedServer(InterestOptions interest, int agents = 300)
+    /// <param name="streamThreads">The server's stream workers; by default the processor count, as a host has.</param>
+    public SteppedServer(InterestOptions interest, int agents = 300, int? streamThreads = null)
     {
         Simulation = new TownScenario { Size = 128, Agents = agents, Seed = 3 }.Build(20, workers: 1);
         _server = new NetServer(
@@ -31,6 +32,7 @@ internal sealed class SteppedServer : IDisposable
                 Port = 0,
                 Tokens = new Dictionary<string, Role> { [LiveServer.Viewer] = Role.Viewer, [LiveServer.Player] = Role.Player, [LiveServer.Author] = Role.Author },
                 Interest = interest,
+                StreamThreads = streamThreads ?? Environment.ProcessorCount,
             },
             Simulation,
             NullLogger.Instance);
@@ -87,6 +89,25 @@ internal sealed class SteppedServer : IDisposable
         {
             // Lost: the next update is a delta against an older acknowledged view.
         }
+        await Task.Delay(2);
+        return view;
+    }
+
+    /// <summary>Steps one tick and waits until every client has applied it (or lost it), then a moment for their acknowledgements.</summary>
+    public async Task<StateView> StepAndWait(IReadOnlyList<TwinClient> clients)
+    {
+        var view = Step();
+        await Task.WhenAll(clients.Select(async client =>
+        {
+            try
+            {
+                await client.WaitForStateAsync(view.Tick, TimeSpan.FromSeconds(2));
+            }
+            catch (TwinClientException)
+            {
+                // Lost: the next update is a delta against an older acknowledged view.
+            }
+        }));
         await Task.Delay(2);
         return view;
     }

@@ -89,6 +89,7 @@ public class ServerHostTests
     [InlineData("--Network:Interest:BudgetBytesPerTick=10", "Network:Interest:BudgetBytesPerTick must be 0 (no limit) or 256 to")]
     [InlineData("--Network:Interest:ForgetRadiusMetres=100", "Network:Interest:ForgetRadiusMetres must be at least RadiusMetres (250)")]
     [InlineData("--Network:Interest:MaxStaleTicks=0", "Network:Interest:MaxStaleTicks must be 1 to 10000")]
+    [InlineData("--Network:StreamThreads=0", "Network:StreamThreads must be 1 to 1024")]
     [InlineData("--Logging:Format=xml", "Logging:Format must be simple or json")]
     public async Task Bad_configuration_is_reported_plainly_with_exit_code_2(string argument, string expected)
     {

@@ -15,7 +15,8 @@ namespace TwinWorld.Net.Interest;
 /// The update is that view as a delta against the newest view the client acknowledged, so the client's
 /// mirror rebuilds it exactly, and every agent and tile in it equals the server's as of the tick it was
 /// last sent. What has changed since the acknowledged view is sent again until acknowledged, and counts
-/// against the budget. Network thread only.
+/// against the budget. One thread at a time: the stream worker building its update during a tick, else
+/// the network thread.
 /// </summary>
 internal sealed class ClientStream(InterestOptions options)
 {

@@ -5,7 +5,8 @@ namespace TwinWorld.Net.Interest;
 /// <summary>
 /// Lookups into the newest full view, built once per tick on the network thread and shared by every
 /// client's stream: agent index by id, avatars by owner, and a grid of buckets a radius wide for
-/// finding the agents near a point.
+/// finding the agents near a point. Between rebuilds it is only read, so the threads that build
+/// clients' updates query it at once.
 /// </summary>
 internal sealed class ViewIndex(float cellSizeMetres)
 {
@@ -15,8 +16,6 @@ internal sealed class ViewIndex(float cellSizeMetres)
     private int[] _indexById = [];
     private int[] _bucketStart = [];
     private int[] _bucketItems = [];
-    private int[] _stamps = [];
-    private int _stamp;
     private int _maxId = -1;
     private double _bucketUnits, _minX, _minY;
     private int _bucketsX, _bucketsY;
@@ -49,10 +48,6 @@ internal sealed class ViewIndex(float cellSizeMetres)
             (minX, maxX) = (Math.Min(minX, agents[i].X), Math.Max(maxX, agents[i].X));
             (minY, maxY) = (Math.Min(minY, agents[i].Y), Math.Max(maxY, agents[i].Y));
         }
-        if (_stamps.Length < agents.Length)
-        {
-            _stamps = new int[agents.Length * 2];
-        }
         BuildBuckets(agents, bucketUnits, minX, minY, maxX, maxY);
     }
 
@@ -62,7 +57,10 @@ internal sealed class ViewIndex(float cellSizeMetres)
     /// <summary>The index of the avatar a client owns, or -1.</summary>
     public int AvatarOf(ulong clientId) => _avatars.GetValueOrDefault(clientId, -1);
 
-    /// <summary>Adds the indices of agents within <paramref name="radiusUnits"/> of any focus point, each once.</summary>
+    /// <summary>
+    /// Adds the indices of agents within <paramref name="radiusUnits"/> of any focus point, each once: at the
+    /// first point it is near, so an agent near an earlier point is skipped rather than marked (no shared state).
+    /// </summary>
     public void Within(Focus focus, double radiusUnits, List<int> into)
     {
         var agents = View.Agents;
@@ -70,14 +68,11 @@ internal sealed class ViewIndex(float cellSizeMetres)
         {
             return;
         }
-        if (++_stamp == int.MaxValue)
-        {
-            Array.Clear(_stamps);
-            _stamp = 1;
-        }
+        var points = focus.Points;
         double r2 = radiusUnits * radiusUnits;
-        foreach (var (px, py) in focus.Points)
+        for (int p = 0; p < points.Count; p++)
         {
+            var (px, py) = points[p];
             int bx0 = Bucket(px - radiusUnits, _minX, _bucketsX), bx1 = Bucket(px + radiusUnits, _minX, _bucketsX);
             int by0 = Bucket(py - radiusUnits, _minY, _bucketsY), by1 = Bucket(py + radiusUnits, _minY, _bucketsY);
             for (int by = by0; by <= by1; by++)
@@ -88,10 +83,8 @@ internal sealed class ViewIndex(float cellSizeMetres)
                     for (int k = _bucketStart[bucket]; k < _bucketStart[bucket + 1]; k++)
                     {
                         int i = _bucketItems[k];
-                        double dx = agents[i].X - px, dy = agents[i].Y - py;
-                        if (_stamps[i] != _stamp && (dx * dx) + (dy * dy) <= r2)
+                        if (Near(agents[i], px, py, r2) && !NearAnyBefore(agents[i], points, p, r2))
                         {
-                            _stamps[i] = _stamp;
                             into.Add(i);
                         }
                     }
@@ -137,6 +130,24 @@ internal sealed class ViewIndex(float cellSizeMetres)
         {
             _bucketItems[fill[BucketOf(agents[i])]++] = i;
         }
+    }
+
+    private static bool Near(in AgentView agent, double px, double py, double r2)
+    {
+        double dx = agent.X - px, dy = agent.Y - py;
+        return (dx * dx) + (dy * dy) <= r2;
+    }
+
+    private static bool NearAnyBefore(in AgentView agent, IReadOnlyList<(double X, double Y)> points, int before, double r2)
+    {
+        for (int q = 0; q < before; q++)
+        {
+            if (Near(agent, points[q].X, points[q].Y, r2))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int BucketOf(AgentView agent) => (Bucket(agent.Y, _minY, _bucketsY) * _bucketsX) + Bucket(agent.X, _minX, _bucketsX);

@@ -58,11 +58,17 @@ public sealed class NetServer : IDisposable
     private volatile IReadOnlyDictionary<int, int> _viewers = new Dictionary<int, int>();
     private readonly Dictionary<PeerId, Session> _sessions = [];
     private readonly ViewHistory _history = new();
+
+    /// <summary>For the shared updates when interest is off; interest-managed ones use their worker's.</summary>
     private readonly BitWriter _writer = new(64 * 1024);
     private readonly Dictionary<long, StateUpdate> _updates = [];
     private readonly Vector2[] _spawnPoints;
     private readonly ViewIndex _index;
-    private readonly Focus _focus = new();
+    private readonly StreamWorkers _workers;
+
+    /// <summary>The clients a tick's state goes to, in the order sent, and their messages built on the workers.</summary>
+    private readonly List<Session> _joined = [];
+    private byte[]?[] _messages = [];
     private readonly StreamStatistics _statistics = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly NetMetrics _metrics;
@@ -87,6 +93,7 @@ public sealed class NetServer : IDisposable
         _forecaster = forecaster;
         _spawnPoints = SpawnPoints(simulation);
         _index = new ViewIndex(simulation.Site.Terrain.CellSize);
+        _workers = new StreamWorkers(options.StreamThreads);
     }
 
     /// <summary>The UDP port listened on, once started.</summary>
@@ -589,47 +596,49 @@ public sealed class NetServer : IDisposable
 
     /// <summary>
     /// One state update per joined client against its acknowledged baseline: its own interest-managed
-    /// view, or (interest off) the whole view, whose encoding clients on the same baseline share.
+    /// view, built for all clients at once on the stream workers over the tick's shared index, or (interest
+    /// off) the whole view, whose encoding clients on the same baseline share. Sent in turn from this thread.
     /// </summary>
     private void Stream(StateView view)
     {
         long began = Stopwatch.GetTimestamp();
-        int sent = 0;
-        long bytes = 0;
-        _updates.Clear();
-        bool indexed = false;
+        _joined.Clear();
+        bool interest = false;
         foreach (var session in _sessions.Values)
         {
-            if (session.Phase != SessionPhase.Joined || session.Closing)
+            if (session.Phase == SessionPhase.Joined && !session.Closing)
             {
-                continue;
+                _joined.Add(session);
+                interest |= session.Stream is not null;
             }
-            StateUpdate? update;
-            if (session.Stream is { } stream)
+        }
+        if (_messages.Length < _joined.Count)
+        {
+            _messages = new byte[]?[_joined.Count * 2];
+        }
+        if (interest)
+        {
+            _index.Rebuild(view, Focus.Units(Math.Max(_options.Interest.RadiusMetres, 1)));
+            _workers.For(_joined.Count, (i, scratch) =>
             {
-                if (!indexed)
-                {
-                    _index.Rebuild(view, Focus.Units(Math.Max(_options.Interest.RadiusMetres, 1)));
-                    indexed = true;
-                }
-                update = stream.Next(_index, FocusOf(session, view), session.AckedTick, _writer);
-            }
-            else
-            {
-                var baseline = session.AckedTick >= 0 ? _history.Find(session.AckedTick) : null;
-                long key = baseline?.Tick ?? -1;
-                if (!_updates.TryGetValue(key, out update))
-                {
-                    update = StateUpdates.Encode(baseline, view, _writer);
-                    _updates[key] = update;
-                }
-            }
-            update.InputAck = session.InputSequence;
-            byte[] message = new Envelope { State = update }.ToByteArray();
+                var session = _joined[i];
+                _messages[i] = session.Stream?.Next(_index, FocusOf(session, view, scratch.Focus), session.AckedTick, scratch.Writer) is { } update
+                    ? Message(session, update)
+                    : null;
+            });
+        }
+        _updates.Clear();
+        long bytes = 0;
+        for (int i = 0; i < _joined.Count; i++)
+        {
+            var session = _joined[i];
+            byte[] message = _messages[i] ?? Message(session, SharedUpdate(session, view));
+            _messages[i] = null;
             Transmit(session, NetChannel.State, message);
             session.SentTick = view.Tick;
-            (sent, bytes) = (sent + 1, bytes + message.Length);
+            bytes += message.Length;
         }
+        int sent = _joined.Count;
         _statistics.Record(Stopwatch.GetTimestamp() - began, sent, bytes);
         if (sent > 0 && _statistics.TakeReport() is var (msPerTick, usPerUpdate, kbPerSecond, updatesPerSecond))
         {
@@ -638,22 +647,42 @@ public sealed class NetServer : IDisposable
         }
     }
 
-    /// <summary>Where a client looks: its avatar (once spawned) and the cameras it subscribed to.</summary>
-    private Focus FocusOf(Session session, StateView view)
+    /// <summary>Interest off: the whole view against the client's baseline, encoded once per baseline and shared.</summary>
+    private StateUpdate SharedUpdate(Session session, StateView view)
     {
-        _focus.Reset(session.HasAvatar || session.Cameras.Count > 0);
+        var baseline = session.AckedTick >= 0 ? _history.Find(session.AckedTick) : null;
+        long key = baseline?.Tick ?? -1;
+        if (!_updates.TryGetValue(key, out var update))
+        {
+            update = StateUpdates.Encode(baseline, view, _writer);
+            _updates[key] = update;
+        }
+        return update;
+    }
+
+    /// <summary>The envelope as sent: the update with the client's input acknowledgement.</summary>
+    private static byte[] Message(Session session, StateUpdate update)
+    {
+        update.InputAck = session.InputSequence;
+        return new Envelope { State = update }.ToByteArray();
+    }
+
+    /// <summary>Where a client looks: its avatar (once spawned) and the cameras it subscribed to.</summary>
+    private Focus FocusOf(Session session, StateView view, Focus focus)
+    {
+        focus.Reset(session.HasAvatar || session.Cameras.Count > 0);
         if (session.HasAvatar && _index.AvatarOf(session.ClientId) is >= 0 and var avatar)
         {
-            _focus.Add(view.Agents[avatar].X, view.Agents[avatar].Y);
+            focus.Add(view.Agents[avatar].X, view.Agents[avatar].Y);
         }
         foreach (var camera in view.Cameras)
         {
             if (session.Cameras.ContainsKey((int)camera.CameraId))
             {
-                _focus.Add(camera.X, camera.Y);
+                focus.Add(camera.X, camera.Y);
             }
         }
-        return _focus;
+        return focus;
     }
 
     private void SendFrames()

@@ -33,6 +33,9 @@ public sealed record NetServerOptions
     /// <summary>What each client's state stream carries: interest radii, the bandwidth budget.</summary>
     public InterestOptions Interest { get; init; } = new();
 
+    /// <summary>Threads that build clients' interest-managed state updates at once each tick; 1 builds them in turn on the network thread.</summary>
+    public int StreamThreads { get; init; } = Environment.ProcessorCount;
+
     /// <summary>Refused messages (malformed, oversized, forbidden, flooding) a connection may send before it is disconnected.</summary>
     public int MaxStrikes { get; init; } = 50;
 }

@@ -27,6 +27,9 @@ public sealed class NetworkOptions
     /// <summary>The "Network:Interest" subsection: what each client's state stream carries and its bandwidth budget.</summary>
     public InterestOptions Interest { get; set; } = new();
 
+    /// <summary>Threads that build clients' state updates at once each tick (1: in turn on the network thread).</summary>
+    public int StreamThreads { get; set; } = Environment.ProcessorCount;
+
     /// <summary>Refused messages (malformed, oversized, forbidden, flooding) a connection may send before it is disconnected.</summary>
     public int MaxStrikes { get; set; } = 50;
 }

@@ -31,6 +31,10 @@ internal sealed class NetworkOptionsValidator : IValidateOptions<NetworkOptions>
         {
             failures.Add($"Network:MaxStrikes must be at least 1 (got {options.MaxStrikes}).");
         }
+        if (options.StreamThreads is < 1 or > 1024)
+        {
+            failures.Add($"Network:StreamThreads must be 1 to 1024 (got {options.StreamThreads}).");
+        }
         failures.AddRange(options.Interest.Problems("Network:Interest:"));
         if (options.Enabled && options.Tokens.Count == 0)
         {

@@ -56,6 +56,7 @@ internal sealed class NetworkService(Sim simulation, IForecaster forecaster, IOp
                 MessageBurst = settings.MessagesPerSecond * 2,
                 MaxStrikes = settings.MaxStrikes,
                 Interest = settings.Interest,
+                StreamThreads = settings.StreamThreads,
             },
             simulation,
             logger,

@@ -14,18 +14,23 @@ namespace TwinWorld.Bench.Protocol;
 /// evacuation (everyone walking): with interest off (one delta shared by every client on the same
 /// baseline), with an interest radius only, and with the radius and the default 4096-byte budget.
 /// Each client follows an agent of its own (as a player's avatar), spread over the town, and acks
-/// every tick. GlobalSetup prints the bytes per client per tick.
+/// every tick. Interest-managed updates are built on <see cref="Threads"/> stream workers at once, as the
+/// server does. GlobalSetup prints the bytes per client per tick.
 /// </summary>
 public class StateStream
 {
     private const int Ticks = 24;
 
+    /// <summary>The town's views by agent count, made once for every case that needs them (the simulation takes a while).</summary>
+    private static readonly Dictionary<int, (StateView[] Views, float CellSize)> Towns = [];
+
     private readonly BitWriter _writer = new(1 << 22);
     private StateView[] _views = [];
     private ClientStream[] _streams = [];
     private int[] _followed = [];
+    private long[] _bytes = [];
     private ViewIndex _index = null!;
-    private readonly Focus _focus = new();
+    private StreamWorkers _workers = null!;
     private float _cellSize;
     private int _tick;
 
@@ -45,28 +50,29 @@ public class StateStream
     [Params(Interest.Off, Interest.Radius, Interest.RadiusAndBudget)]
     public Interest Mode { get; set; }
 
+    /// <summary>Stream workers: 1 (one client after another) and the machine's processor count.</summary>
+    [ParamsSource(nameof(ThreadCounts))]
+    public int Threads { get; set; }
+
+    public static IEnumerable<int> ThreadCounts => new[] { 1, Environment.ProcessorCount }.Distinct();
+
     [GlobalSetup]
     public void Setup()
     {
-        var simulation = new TownScenario { Agents = Agents, AlertAfter = TimeSpan.Zero }.Build(20, workers: 2);
-        var builder = new StateViewBuilder();
-        _views = new StateView[Ticks];
-        for (int tick = 0; tick < 100 + Ticks; tick++)
+        if (!Towns.TryGetValue(Agents, out var town))
         {
-            var report = simulation.Step();
-            if (tick >= 100)
-            {
-                _views[tick - 100] = builder.Build(simulation, report.Tick);
-            }
+            Towns[Agents] = town = Town(Agents);
         }
-        _cellSize = simulation.Site.Terrain.CellSize;
+        (_views, _cellSize) = town;
+        _bytes = new long[Clients];
+        _workers = new StreamWorkers(Threads);
         _followed = [.. Enumerable.Range(0, Clients).Select(c => _views[0].Agents[(int)((c + 0.5) * _views[0].AgentCount / Clients)].Id)];
         Reset();
         // Two passes: the first fills the clients from nothing, the second is the steady state measured.
         Pass();
         long bytes = Pass();
         Console.WriteLine($"// StateStream {Agents} agents, {Clients} client(s), interest {Mode}: {bytes / (double)((Ticks - 1) * Clients):F0} bytes per client per tick " +
-            $"({bytes * 20.0 / ((Ticks - 1) * Clients) / 1000:F1} KB/s at 20 Hz); clients hold {_streams.Select(s => s.Find(_views[^1].Tick)?.AgentCount ?? 0).DefaultIfEmpty().Average():F0} agents");
+            $"({bytes * 20.0 / ((Ticks - 1) * Clients) / 1000:F1} KB/s at 20 Hz, {Threads} thread(s)); clients hold {_streams.Select(s => s.Find(_views[^1].Tick)?.AgentCount ?? 0).DefaultIfEmpty().Average():F0} agents");
         _tick = 0;
     }
 
@@ -77,6 +83,22 @@ public class StateStream
         long bytes = Tick(_tick);
         _tick = (_tick + 1) % Ticks;
         return bytes;
+    }
+
+    private static (StateView[], float) Town(int agents)
+    {
+        var simulation = new TownScenario { Agents = agents, AlertAfter = TimeSpan.Zero }.Build(20, workers: 2);
+        var builder = new StateViewBuilder();
+        var views = new StateView[Ticks];
+        for (int tick = 0; tick < 100 + Ticks; tick++)
+        {
+            var report = simulation.Step();
+            if (tick >= 100)
+            {
+                views[tick - 100] = builder.Build(simulation, report.Tick);
+            }
+        }
+        return (views, simulation.Site.Terrain.CellSize);
     }
 
     private void Reset()
@@ -119,18 +141,23 @@ public class StateStream
             return bytes;
         }
         _index.Rebuild(view, Focus.Units(new InterestOptions().RadiusMetres));
-        for (int c = 0; c < Clients; c++)
+        _workers.For(Clients, (c, scratch) =>
         {
-            _focus.Reset(active: true);
+            var focus = scratch.Focus;
+            focus.Reset(active: true);
             if (_index.IndexOf(_followed[c]) is >= 0 and var i)
             {
-                _focus.Add(view.Agents[i].X, view.Agents[i].Y);
+                focus.Add(view.Agents[i].X, view.Agents[i].Y);
             }
             // Acked every tick, as on loopback (when the views wrap round, the newest sent is the baseline all the same).
             long acked = _streams[c].Find(previous.Tick) is null ? -1 : previous.Tick;
-            var update = _streams[c].Next(_index, _focus, acked, _writer);
+            var update = _streams[c].Next(_index, focus, acked, scratch.Writer);
             update.InputAck = (uint)c;
-            bytes += new Envelope { State = update }.ToByteArray().Length;
+            _bytes[c] = new Envelope { State = update }.ToByteArray().Length;
+        });
+        for (int c = 0; c < Clients; c++)
+        {
+            bytes += _bytes[c];
         }
         return bytes;
     }
