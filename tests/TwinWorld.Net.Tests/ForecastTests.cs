@@ -52,6 +52,16 @@ public sealed class ForecastTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_analyst_that_has_not_joined_is_told_so_at_once_rather_than_left_waiting()
+    {
+        using var analyst = await _server.Connect(LiveServer.Analyst, "analyst");
+
+        var error = await Assert.ThrowsAsync<TwinClientException>(() => analyst.ForecastAsync(30, timeout: TimeSpan.FromSeconds(30)).ToListAsync().AsTask());
+
+        Assert.Equal(ErrorCode.NotJoined, error.Code);
+    }
+
+    [Fact]
     public async Task Forecasts_out_of_range_are_refused_before_they_start()
     {
         using var analyst = await _server.Join(LiveServer.Analyst, "analyst");

@@ -352,10 +352,10 @@ public sealed class NetServer : IDisposable
             case Envelope.BodyOneofCase.HashQuery when Joined(session):
                 OnHashQuery(session, envelope.HashQuery);
                 break;
-            case Envelope.BodyOneofCase.Author when Joined(session) && Allowed(session, envelope.Author.RequestId, Role.Author, Role.Admin):
+            case Envelope.BodyOneofCase.Author when Joined(session, envelope.Author.RequestId) && Allowed(session, envelope.Author.RequestId, Role.Author, Role.Admin):
                 OnAuthorCommand(session, envelope.Author);
                 break;
-            case Envelope.BodyOneofCase.Forecast when Joined(session) && Allowed(session, envelope.Forecast.RequestId, Role.Analyst, Role.Admin):
+            case Envelope.BodyOneofCase.Forecast when Joined(session, envelope.Forecast.RequestId) && Allowed(session, envelope.Forecast.RequestId, Role.Analyst, Role.Admin):
                 OnForecast(session, envelope.Forecast);
                 break;
         }
@@ -545,7 +545,7 @@ public sealed class NetServer : IDisposable
         }
         if (!(request.AheadSeconds > 0 && request.AheadSeconds <= MaxForecastSeconds) || !(request.EverySeconds >= 0 && float.IsFinite(request.EverySeconds)))
         {
-            Strike(session, ErrorCode.InvalidArgument, $"a forecast looks 0 to {MaxForecastSeconds} s ahead, sampled every 0 s or more", request.RequestId);
+            Strike(session, ErrorCode.InvalidArgument, $"a forecast looks more than 0 and at most {MaxForecastSeconds} s ahead (got {request.AheadSeconds}), sampled every 0 s (the end only) or more (got {request.EverySeconds})", request.RequestId);
             return;
         }
         if (request.Actions.Count > MaxForecastActions)
@@ -574,13 +574,14 @@ public sealed class NetServer : IDisposable
         }
     }
 
-    private bool Joined(Session session)
+    /// <summary>Whether the session has joined; if not, a strike that names the request, so the client can answer its caller.</summary>
+    private bool Joined(Session session, uint requestId = 0)
     {
         if (session.Phase == SessionPhase.Joined)
         {
             return true;
         }
-        Strike(session, ErrorCode.NotJoined, "join the world first");
+        Strike(session, ErrorCode.NotJoined, "join the world first", requestId);
         return false;
     }
 
