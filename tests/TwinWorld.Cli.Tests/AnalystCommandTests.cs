@@ -159,9 +159,9 @@ public class AnalystCommandTests
     public void Bad_output_paths_and_fork_spans_are_refused_before_any_work_with_one_line_and_exit_2()
     {
         var (folder, scenario, path) = RecordWindy();
-        string notEmpty = Path.Combine(folder, "full");
-        Directory.CreateDirectory(notEmpty);
-        File.WriteAllText(Path.Combine(notEmpty, "old.json"), "{}");
+        string earlierSweep = Path.Combine(folder, "sweep");
+        Directory.CreateDirectory(Path.Combine(earlierSweep, "runs"));
+        File.WriteAllText(Path.Combine(earlierSweep, "runs", "v1-seed1.json"), "{}");
 
         (string[] Args, string Error)[] cases =
         [
@@ -172,7 +172,7 @@ public class AnalystCommandTests
             (["run", scenario, "--headless", "--record", folder], "--record " + folder + ": that is a folder; give a file name."),
             (["run", scenario, "--headless", "--record", Path.Combine(folder, "s.twrec"), "--snapshot-every", "0s"], "snapshots need a time between them above 0"),
             (["replay", folder], folder + " is a folder, not a recording."),
-            (["sweep", scenario, "--vary", "wind=5,10", "--seeds", "1", "--out", notEmpty], "the folder is not empty"),
+            (["sweep", scenario, "--vary", "wind=5,10", "--seeds", "1", "--out", earlierSweep], "the folder holds an earlier sweep's results"),
             (["sweep", scenario, "--vary", "wind=5,10", "--seeds", "1", "--out", path], "that is a file; give a folder."),
         ];
         foreach (var (args, error) in cases)
@@ -183,6 +183,32 @@ public class AnalystCommandTests
             Assert.DoesNotContain("Unhandled exception", result.Errors);
             Assert.DoesNotContain("replaying", result.Output);
         }
+    }
+
+    [Fact]
+    public void Tables_line_runs_up_at_the_same_moment_name_what_a_what_if_did_and_warn_when_runs_do_not_compare()
+    {
+        var (folder, scenario, path) = RecordWindy();
+        string otherSeed = Path.Combine(folder, "seed5.twrec");
+        Assert.Equal(0, Twin.Run("run", scenario, "--headless", "--seed", "5", "--record", otherSeed).ExitCode);
+        string calm = Path.Combine(folder, "calm.yaml");
+        File.WriteAllText(calm, File.ReadAllText(scenario).Replace("scenario: windy", "scenario: calm"));
+        string calmRun = Path.Combine(folder, "calm.twrec");
+        Assert.Equal(0, Twin.Run("run", calm, "--headless", "--record", calmRun).ExitCode);
+
+        var whatIf = Twin.Run("whatif", path, "--at", "10s", "--until", "30s", "--do", "wind: {speed: 20, from: 180}");
+        var seeds = Twin.Run("compare", path, otherSeed);
+        var scenarios = Twin.Run("compare", path, calmRun);
+
+        Assert.True(whatIf.ExitCode == 0, whatIf.Errors + whatIf.Output);
+        // The recorded run is read at the fork's end, 30 s, not at its own 1 min.
+        Assert.Matches(@"recorded\s+│\s+defaults\s+│\s+0m30s\s+│\s+50\s+│", whatIf.Output);
+        Assert.Matches(@"what-if\s+│\s+wind: \{speed: 20, from: 180\}\s+│\s+0m30s", whatIf.Output);
+        Assert.DoesNotContain("Warning", whatIf.Output);
+        Assert.True(seeds.ExitCode == 0, seeds.Errors + seeds.Output);
+        Assert.Matches(@"seed5\s+│\s+defaults, seed 5\s+│", seeds.Output);
+        Assert.DoesNotContain("Warning", seeds.Output);
+        Assert.Contains("Warning: these are runs of different scenarios (windy, calm)", scenarios.Output);
     }
 
     [Fact]

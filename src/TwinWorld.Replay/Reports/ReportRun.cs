@@ -51,6 +51,9 @@ public sealed class ReportRun
 
     public RunOutcome Final => Samples[^1].Outcome;
 
+    /// <summary>The same run, described otherwise (the actions a what-if took, a seed that differs from the others').</summary>
+    public ReportRun Describing(string parameters) => new(Name, parameters, Samples, Maps);
+
     /// <summary>
     /// A scenario run as it stands: its samples, the parameters it set away from their defaults,
     /// and (unless left out) its maps now.

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectre.Console;
 using TwinWorld.Replay.Comparisons;
 using TwinWorld.Replay.Replaying;
 using TwinWorld.Replay.Reports;
@@ -25,6 +26,7 @@ internal static class CompareCommand
     private static int Run(FileInfo[] files, DirectoryInfo? report, int workers)
     {
         var runs = new List<ReportRun>();
+        var kinds = new List<(string Scenario, ulong Seed)>();
         foreach (var file in files)
         {
             using var recording = Recordings.Open(file);
@@ -37,6 +39,7 @@ internal static class CompareCommand
             {
                 WorkProgress.Run($"reading {name}", recording.LastTick + 1, tick => $"tick {tick:N0}",
                     progress => runs.Add(RecordedOutcome.Of(replayer, name, tick => progress(tick + 1))));
+                kinds.Add((replayer.Scenario.Name, recording.Header.Seed));
             }
             catch (ReplayException e)
             {
@@ -44,8 +47,17 @@ internal static class CompareCommand
                 return 2;
             }
         }
+        if (kinds.Select(k => k.Seed).Distinct().Count() > 1)
+        {
+            // Seeds are part of what differs between the runs: say so beside the parameters.
+            runs = [.. runs.Zip(kinds, (run, kind) => run.Describing($"{run.Parameters}, seed {kind.Seed}"))];
+        }
         OutcomeTable.WriteOverTime(runs);
         OutcomeTable.WriteFinal(runs);
+        if (kinds.Select(k => k.Scenario).Distinct().Count() > 1)
+        {
+            AnsiConsole.MarkupLine(Markup.Escape($"Warning: these are runs of different scenarios ({string.Join(", ", kinds.Select(k => k.Scenario).Distinct())}), so their differences are not the effect of a change."));
+        }
         return report is null || OutcomeTable.WriteReport(report, $"Comparison of {runs.Count} runs", runs, $"Recordings: {string.Join(", ", files.Select(f => f.Name))}") ? 0 : 1;
     }
 

@@ -62,9 +62,12 @@ internal static class SweepCommand
         }
 
         var folder = output ?? new DirectoryInfo($"sweep-{scenario.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
-        // A new or empty folder, so that no earlier sweep's run files mix with this one's.
+        // Not over an earlier sweep, whose run files would mix with this one's.
+        string runsPath = Path.Combine(folder.FullName, "runs");
+        bool earlier = File.Exists(Path.Combine(folder.FullName, "summary.csv")) || File.Exists(Path.Combine(folder.FullName, "runs.csv"))
+            || (Directory.Exists(runsPath) && Directory.EnumerateFiles(runsPath).Any());
         string? badOut = File.Exists(folder.FullName) ? $"--out {folder}: that is a file; give a folder."
-            : folder.Exists && folder.EnumerateFileSystemInfos().Any() ? $"--out {folder}: the folder is not empty; give a new or empty one."
+            : earlier ? $"--out {folder}: the folder holds an earlier sweep's results; give a new or empty one, so that its runs do not mix with this one's."
             : OutputPaths.FolderProblem("--out", folder);
         if (badOut is not null)
         {

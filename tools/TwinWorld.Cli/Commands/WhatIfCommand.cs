@@ -100,8 +100,12 @@ internal static class WhatIfCommand
             }));
             recorder?.Finish();
         }
-        var baseline = RecordedOutcome.Of(fork.Baseline, "recorded");
+        var baseline = RecordedOutcome.Of(fork.Baseline, "recorded", untilTick: run.Simulation.Tick);
         var whatIf = ReportRun.From(run, "what-if");
+        if (actions.Length > 0)
+        {
+            whatIf = whatIf.Describing(string.Join("; ", whatIf.Parameters == "defaults" ? actions : [whatIf.Parameters, .. actions]));
+        }
         ReportRun[] runs = [baseline, whatIf];
         OutcomeTable.WriteOverTime(runs);
         OutcomeTable.WriteFinal(runs);
