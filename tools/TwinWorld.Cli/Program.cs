@@ -25,4 +25,16 @@ var root = new RootCommand("twin: TwinWorld's command line")
     DatasetCommand.Create(),
     BotsCommand.Create(),
 };
-return root.Parse(args).Invoke();
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    // Bad usage is a refusal like any other (exit 2), told in a line each rather than with the whole help.
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine(error.Message);
+    }
+    string command = parsed.CommandResult.Command == root ? "twin" : $"twin {parsed.CommandResult.Command.Name}";
+    Console.Error.WriteLine($"'{command} --help' lists the options.");
+    return 2;
+}
+return parsed.Invoke();
