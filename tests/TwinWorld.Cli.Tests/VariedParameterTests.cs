@@ -36,6 +36,7 @@ public class VariedParameterTests
     [InlineData("wind_speed=a..b:3", "'a..b:3' is not a range")]
     [InlineData("wind_speed=1s..ten:3", "'1s..ten:3' is not a range")]
     [InlineData("wind_speed=1,,2", "a value in the list is empty")]
+    [InlineData("wind_speed=5,10,5", "5 is listed twice")]
     public void Malformed_values_say_how_to_write_them(string text, string expected)
     {
         Assert.Null(VariedParameter.Parse(text, out string? error));

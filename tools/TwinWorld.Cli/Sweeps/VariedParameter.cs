@@ -34,6 +34,11 @@ internal sealed record VariedParameter(string Name, IReadOnlyList<string> Values
                 error = $"--vary {text}: a value in the list is empty; {Forms}";
                 return null;
             }
+            if (list.GroupBy(v => v, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            {
+                error = $"--vary {text}: {twice.Key} is listed twice, and each value makes a variant (--seeds repeats runs); {Forms}";
+                return null;
+            }
             return new VariedParameter(name, list);
         }
         if (Range(values[..dots], values[(dots + 2)..]) is { } range)
