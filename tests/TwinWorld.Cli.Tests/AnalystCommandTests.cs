@@ -241,4 +241,17 @@ public class AnalystCommandTests
         Assert.Contains("forecast: done", output);
         Assert.Contains("The run stopped at 0m40s", output);
     }
+
+    [Fact]
+    public void A_live_run_answers_help_and_says_when_a_forecast_would_run_past_the_scenarios_end()
+    {
+        var (exitCode, output, _) = Twin.RunWithInput("help\nforecast 99h\n",
+            "run", Path.Combine(AppContext.BaseDirectory, "Scenarios", "small-fire.yaml"), "--until", "8s", "--speed", "4");
+
+        Assert.Equal(0, exitCode);
+        // Once at the start (after "Live: ") and once for the help typed.
+        Assert.Contains(output.Split('\n'), line => line.StartsWith("type actions as in the scenario", StringComparison.Ordinal));
+        Assert.Matches(@"forecast: the scenario ends (29m5\ds|30m00s) from now, so the forecast stops there\.", output);
+        Assert.DoesNotContain("help: ", output);
+    }
 }

@@ -186,8 +186,9 @@ internal static class RunCommand
     /// </summary>
     private static void RunLive(ScenarioRun run, TimeSpan? until, double speed, Action<TickReport> observe)
     {
-        AnsiConsole.MarkupLine(Markup.Escape("Live: type actions as in the scenario, one per line (e.g. fire: {at: [500, 400]}), or end: reason; "
-            + "'forecast 10m' (optionally followed by an action) runs a copy ahead to see what comes."));
+        const string Usage = "type actions as in the scenario, one per line (e.g. fire: {at: [500, 400]}), or end: reason; "
+            + "'forecast 10m' (optionally followed by an action) runs a copy ahead to see what comes; 'help' repeats this.";
+        AnsiConsole.MarkupLine(Markup.Escape($"Live: {Usage}"));
         var forecasts = new LiveForecasts();
         var reader = new Thread(() =>
         {
@@ -197,9 +198,14 @@ internal static class RunCommand
                 {
                     continue;
                 }
+                if (line.Trim() is "help" or "?")
+                {
+                    Console.WriteLine(Usage);
+                    continue;
+                }
                 if (line.TrimStart().StartsWith("forecast", StringComparison.Ordinal))
                 {
-                    Forecast(forecasts, line.Trim()["forecast".Length..].Trim());
+                    Forecast(forecasts, line.Trim()["forecast".Length..].Trim(), run.Scenario.End.After - run.Simulation.SimulatedTime);
                     continue;
                 }
                 var errors = run.Inject(line);
@@ -232,8 +238,11 @@ internal static class RunCommand
         });
     }
 
-    /// <summary>Starts a forecast ("10m", then an optional action) and prints its outcome as it streams back.</summary>
-    private static void Forecast(LiveForecasts forecasts, string request)
+    /// <summary>
+    /// Starts a forecast ("10m", then an optional action) and prints its outcome as it streams back; one past the
+    /// scenario's end (<paramref name="left"/> from now) is told it stops there.
+    /// </summary>
+    private static void Forecast(LiveForecasts forecasts, string request, TimeSpan left)
     {
         int space = request.IndexOf(' ');
         string ahead = space < 0 ? request : request[..space];
@@ -242,6 +251,11 @@ internal static class RunCommand
         {
             Console.WriteLine($"forecast: '{ahead}' is not a time ahead; write e.g. forecast 10m wind: {{speed: 12, from: 270}}");
             return;
+        }
+        if (horizon > left)
+        {
+            Console.WriteLine($"forecast: the scenario ends {Duration.Format(left)} from now, so the forecast stops there.");
+            horizon = left;
         }
         var every = TimeSpan.FromSeconds(Math.Max(1, Math.Round(horizon.TotalSeconds / 10)));
         _ = Task.Run(async () =>
