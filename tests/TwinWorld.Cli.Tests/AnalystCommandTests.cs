@@ -186,6 +186,39 @@ public class AnalystCommandTests
     }
 
     [Fact]
+    public void Overrides_valid_only_together_fork_and_a_fork_after_the_scenario_ended_is_refused()
+    {
+        var (folder, _, path) = RecordWindy();
+        string twister = Path.Combine(folder, "twister.yaml");
+        File.WriteAllText(twister, """
+            scenario: twister
+            parameters:
+              speed: {default: 12, min: 1, max: 40}
+              max_wind: {default: 60, min: 11, max: 140}
+            map:
+              procedural: {size: 128, seed: 7}
+            population:
+              - {name: residents, kind: civilian, count: 50, area: low_ground}
+            events:
+              - at: 30s
+                tornado: {from: [20, 20], to: [230, 230], speed: $speed, max_wind: $max_wind}
+            end:
+              after: 1m
+            """);
+        string recorded = Path.Combine(folder, "twister.twrec");
+        Assert.Equal(0, Twin.Run("run", twister, "--headless", "--set", "speed=30", "--set", "max_wind=40", "--record", recorded).ExitCode);
+
+        // max_wind=20 alone is below the recorded speed of 30; with speed=10 beside it, it is a tornado.
+        var pair = Twin.Run("whatif", recorded, "--at", "10s", "--set", "speed=10", "--set", "max_wind=20");
+        var afterTheEnd = Twin.Run("whatif", path, "--at", "1m", "--until", "2m", "--do", "wind: {speed: 3, from: 0}");
+
+        Assert.True(pair.ExitCode == 0, pair.Errors + pair.Output);
+        Assert.Contains("From the fork on, the parameters change: the tornado at 0m30s.", pair.Output.ReplaceLineEndings(" "));
+        Assert.Equal(2, afterTheEnd.ExitCode);
+        Assert.Contains("At tick 1200 the recorded run had already ended (reached the end time, 1m00s): a fork there has nothing to run.", afterTheEnd.Errors);
+    }
+
+    [Fact]
     public void Tables_line_runs_up_at_the_same_moment_name_what_a_what_if_did_and_warn_when_runs_do_not_compare()
     {
         var (folder, scenario, path) = RecordWindy();

@@ -52,6 +52,10 @@ public sealed class WhatIfFork
             throw new WhatIfException(string.Join(Environment.NewLine, load.Errors.Select(e => e.ToString())));
         }
         var run = atTick == 0 ? new ScenarioRun(changed, workers) : ForkAt(baseline, changed, overrides, atTick, workers, progress);
+        if (run.EndReason is { } ended)
+        {
+            throw new WhatIfException($"At tick {atTick} the recorded run had already ended ({ended}): a fork there has nothing to run.");
+        }
         var problems = actions.SelectMany(action => run.Inject(action)).ToList();
         if (problems.Count > 0)
         {
@@ -67,7 +71,11 @@ public sealed class WhatIfFork
         var problems = new List<string>();
         foreach (var (name, value) in overrides)
         {
-            var alone = baseline.Recording.Header.LoadScenario(new Dictionary<string, string> { [name] = value }).Scenario!;
+            // A value valid only beside another override (a tornado's wind above its changed speed) cannot be judged alone.
+            if (baseline.Recording.Header.LoadScenario(new Dictionary<string, string> { [name] = value }).Scenario is not { } alone)
+            {
+                continue;
+            }
             var changes = ScenarioChanges.Between(baseline.Scenario, alone, atTick);
             if (changes.IsEmpty)
             {

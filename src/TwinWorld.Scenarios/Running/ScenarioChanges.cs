@@ -1,12 +1,14 @@
 using TwinWorld.Scenarios.Model;
+using TwinWorld.Simulation.Terrain;
 
 namespace TwinWorld.Scenarios.Running;
 
 /// <summary>
 /// What binding a scenario's parameters differently changes, seen from the tick a run is forked at.
 /// <see cref="Before"/>: what happened before that tick (the fork keeps the world as it was, so these
-/// change nothing); <see cref="Ahead"/>: what still applies from it on. The setup (map, population
-/// placement, seed) is not compared: a fork refuses changes to it.
+/// change nothing); <see cref="Ahead"/>: what still applies from it on. Anything that may act after the
+/// start (zones, the map, the alert policy, triggers, the end) counts as ahead, so a change is called
+/// useless only when it surely is. The population's placement and the seed are left to the setup hash.
 /// </summary>
 public sealed record ScenarioChanges(IReadOnlyList<string> Before, IReadOnlyList<string> Ahead)
 {
@@ -44,9 +46,21 @@ public sealed record ScenarioChanges(IReadOnlyList<string> Before, IReadOnlyList
                 ahead.Add($"trigger '{trigger.Name}'");
             }
         }
-        if (saved.AlertPolicy?.AfterFirstHazard != changed.AlertPolicy?.AfterFirstHazard)
+        // An alert at a fixed time is a timeline entry; the rest of the policy (after the first hazard, where, which shelter) acts later.
+        if (WithoutFixedTime(saved.AlertPolicy) != WithoutFixedTime(changed.AlertPolicy))
         {
-            ahead.Add("the alert after the first hazard");
+            ahead.Add("the alert policy");
+        }
+        foreach (var (was, zone) in saved.Site.Zones.Zones.Zip(changed.Site.Zones.Zones))
+        {
+            if (was.Name != zone.Name || was.Kind != zone.Kind || was.Centre != zone.Centre || !was.Cells.AsSpan().SequenceEqual(zone.Cells))
+            {
+                ahead.Add($"zone '{zone.Name}'");
+            }
+        }
+        if (saved.Site.Zones.Zones.Count != changed.Site.Zones.Zones.Count || !SameGround(saved.Site.Terrain, changed.Site.Terrain) || saved.WaterCellSize != changed.WaterCellSize)
+        {
+            ahead.Add("the map");
         }
         if (saved.End.After != changed.End.After || !SameGroups(saved.End.When, changed.End.When))
         {
@@ -71,6 +85,12 @@ public sealed record ScenarioChanges(IReadOnlyList<string> Before, IReadOnlyList
             }
         }
     }
+
+    private static AlertPolicy? WithoutFixedTime(AlertPolicy? policy) => policy is null ? null : policy with { At = null };
+
+    private static bool SameGround(TerrainGrid a, TerrainGrid b)
+        => ReferenceEquals(a, b) || (a.Width == b.Width && a.CellSize == b.CellSize && a.Elevation.AsSpan().SequenceEqual(b.Elevation)
+            && a.LandUse.AsSpan().SequenceEqual(b.LandUse) && a.Fuel.AsSpan().SequenceEqual(b.Fuel));
 
     private static bool SameGroups(IReadOnlyList<IReadOnlyList<ConditionSpec>> a, IReadOnlyList<IReadOnlyList<ConditionSpec>> b)
         => a.Count == b.Count && a.Zip(b).All(pair => pair.First.SequenceEqual(pair.Second));
