@@ -108,7 +108,7 @@ internal sealed class DangerSystem : ISimulationSystem
         var terrain = simulation.Site.Terrain;
         foreach (int cell in wind.CellsNearVortices(terrain, WindFrom))
         {
-            float speed = wind.At(terrain.CellCentre(cell)).Length();
+            float speed = wind.AtHeadHeight(terrain.CellCentre(cell)).Length();
             if (speed >= WindFrom)
             {
                 simulation.Hazards.Danger.Raise(cell, MathF.Max(Noticeable, (speed - WindFrom) / (WindDeadly - WindFrom)));

@@ -100,7 +100,8 @@ public sealed class HazardGrids
     }
 
     /// <summary>Whether anything could harm anyone anywhere this tick (when not, harm is skipped).</summary>
-    public bool AnyHarmPossible => WaterMoving || FireFront.Any || Wind.Vortices.Count > 0 || Wind.Ambient.Length() >= 10;
+    public bool AnyHarmPossible => WaterMoving || FireFront.Any || Wind.Vortices.Count > 0
+        || Wind.Ambient.Length() * WindField.HeadHeightFactor >= HarmLimits.Vulnerable.WindKnockDown; // the lowest knock-down limit of any kind
 
     internal void Save(BinaryWriter writer)
     {
