@@ -38,7 +38,8 @@ internal sealed class StreamWorkers
             return;
         }
         // One body per worker, each taking the next client as it finishes one: balanced however unequal the
-        // clients' interest, and the caller's thread works through them all if the pool is slow to join in.
+        // clients' interest. The caller's thread takes clients too, but the call still waits for every body the
+        // thread pool was given to start (and find nothing left): a starved pool delays the tick's sends.
         _next = -1;
         Parallel.For(0, workers, _parallel, w =>
         {

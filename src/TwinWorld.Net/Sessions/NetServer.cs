@@ -349,7 +349,7 @@ public sealed class NetServer : IDisposable
             case Envelope.BodyOneofCase.Subscribe when Joined(session):
                 OnSubscribe(session, envelope.Subscribe);
                 break;
-            case Envelope.BodyOneofCase.HashQuery when Joined(session):
+            case Envelope.BodyOneofCase.HashQuery when Joined(session, envelope.HashQuery.RequestId):
                 OnHashQuery(session, envelope.HashQuery);
                 break;
             case Envelope.BodyOneofCase.Author when Joined(session, envelope.Author.RequestId) && Allowed(session, envelope.Author.RequestId, Role.Author, Role.Admin):

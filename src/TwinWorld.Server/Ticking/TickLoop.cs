@@ -76,7 +76,7 @@ internal sealed class TickLoop(HostedWorld world, TickProgress progress, IOption
                 metrics.Ticked(durationMs, overran, skipped);
                 if (skipped > 0)
                 {
-                    logger.LogWarning("Fell {Skipped} ticks behind schedule; skipped ahead to tick {Tick}", skipped, schedule.Tick);
+                    logger.LogWarning("Fell {Skipped} ticks behind schedule after tick {Tick}; skipped them to get back on time", skipped, world.Simulation.Tick);
                 }
                 if (end - lastReport >= reportEvery)
                 {
