@@ -6,7 +6,7 @@ public class UsageTests
     [Theory]
     [InlineData("Required argument 'recording' missing", "'twin replay --help' lists the options.", "replay")]
     [InlineData("--lanes must be between 1 and 256 (got 0)", "'twin replay --help' lists the options.", "replay", "x.twrec", "--lanes", "0")]
-    [InlineData("Unrecognized command or argument 'nonsense'", "'twin --help' lists the options.", "nonsense")]
+    [InlineData("Unrecognized command or argument 'nonsense'", "'twin --help' lists the commands.", "nonsense")]
     public void Bad_usage_exits_2_with_the_problem_and_where_the_options_are(string problem, string pointer, params string[] args)
     {
         var (exitCode, output, errors) = Twin.Run(args);

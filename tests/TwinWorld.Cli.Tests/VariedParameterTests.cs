@@ -36,7 +36,10 @@ public class VariedParameterTests
     [InlineData("wind_speed=a..b:3", "'a..b:3' is not a range")]
     [InlineData("wind_speed=1s..ten:3", "'1s..ten:3' is not a range")]
     [InlineData("wind_speed=1,,2", "a value in the list is empty")]
-    [InlineData("wind_speed=5,10,5", "5 is listed twice")]
+    [InlineData("wind_speed=5,10,5", "5 and 5 are the same value")]
+    [InlineData("wind_speed=10,10.0", "10 and 10.0 are the same value")]
+    [InlineData("delay=60s,1m", "60s and 1m are the same value")]
+    [InlineData("wind_speed=5..5:3", "5 and 5 and 5 are the same value")]
     public void Malformed_values_say_how_to_write_them(string text, string expected)
     {
         Assert.Null(VariedParameter.Parse(text, out string? error));

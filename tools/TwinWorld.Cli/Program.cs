@@ -33,8 +33,7 @@ if (parsed.Errors.Count > 0)
     {
         Console.Error.WriteLine(error.Message);
     }
-    string command = parsed.CommandResult.Command == root ? "twin" : $"twin {parsed.CommandResult.Command.Name}";
-    Console.Error.WriteLine($"'{command} --help' lists the options.");
+    Console.Error.WriteLine(parsed.CommandResult.Command == root ? "'twin --help' lists the commands." : $"'twin {parsed.CommandResult.Command.Name} --help' lists the options.");
     return 2;
 }
 return parsed.Invoke();

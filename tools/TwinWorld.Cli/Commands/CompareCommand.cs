@@ -25,6 +25,11 @@ internal static class CompareCommand
 
     private static int Run(FileInfo[] files, DirectoryInfo? report, int workers)
     {
+        if (OutputPaths.FolderProblem("--report", report) is { } badReport)
+        {
+            Console.Error.WriteLine(badReport);
+            return 2;
+        }
         var runs = new List<ReportRun>();
         var kinds = new List<(string Scenario, ulong Seed)>();
         foreach (var file in files)

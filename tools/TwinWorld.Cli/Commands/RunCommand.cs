@@ -62,10 +62,12 @@ internal static class RunCommand
             Console.Error.WriteLine(badSet);
             return 2;
         }
-        string? badRecord = snapshotEvery <= TimeSpan.Zero ? $"--snapshot-every {Duration.Format(snapshotEvery)}: snapshots need a time between them above 0." : OutputPaths.NewFileProblem("--record", record);
-        if (badRecord is not null)
+        string? badOutput = snapshotEvery <= TimeSpan.Zero ? $"--snapshot-every {Duration.Format(snapshotEvery)}: snapshots need a time between them above 0."
+            : OutputPaths.NewFileProblem("--record", record) ?? OutputPaths.FileProblem("--summary", summary)
+            ?? OutputPaths.FolderProblem("--frames", frameSettings is null ? null : new DirectoryInfo(frameSettings.Folder));
+        if (badOutput is not null)
         {
-            Console.Error.WriteLine(badRecord);
+            Console.Error.WriteLine(badOutput);
             return 2;
         }
         var setup = Stopwatch.StartNew();

@@ -34,19 +34,30 @@ internal sealed record VariedParameter(string Name, IReadOnlyList<string> Values
                 error = $"--vary {text}: a value in the list is empty; {Forms}";
                 return null;
             }
-            if (list.GroupBy(v => v, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
-            {
-                error = $"--vary {text}: {twice.Key} is listed twice, and each value makes a variant (--seeds repeats runs); {Forms}";
-                return null;
-            }
-            return new VariedParameter(name, list);
+            return Distinct(text, name, list, out error);
         }
         if (Range(values[..dots], values[(dots + 2)..]) is { } range)
         {
-            return new VariedParameter(name, range);
+            return Distinct(text, name, range, out error);
         }
         error = $"--vary {text}: '{values}' is not a range of numbers or durations with a whole number of steps (2 or more); {Forms}";
         return null;
+    }
+
+    /// <summary>The values, unless two mean the same (10 and 10.0, 60s and 1m): each value makes a variant, and --seeds is for repeats.</summary>
+    private static VariedParameter? Distinct(string text, string name, string[] values, out string? error)
+    {
+        static string Meaning(string value)
+            => Number(value) is { } number ? number.ToString("R", CultureInfo.InvariantCulture)
+            : Duration.TryParse(value, out var duration) ? duration.TotalSeconds.ToString("R", CultureInfo.InvariantCulture)
+            : value;
+        if (values.GroupBy(Meaning, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            error = $"--vary {text}: {string.Join(" and ", twice)} are the same value, and each value makes a variant (--seeds repeats runs); {Forms}";
+            return null;
+        }
+        error = null;
+        return new VariedParameter(name, values);
     }
 
     private static string[]? Range(string from, string rest)
