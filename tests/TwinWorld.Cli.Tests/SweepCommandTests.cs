@@ -83,19 +83,19 @@ public sealed class SweepCommandTests : IDisposable
     [Fact]
     public void A_run_that_fails_is_reported_with_its_error_output_and_the_sweep_goes_on()
     {
-        // A folder where v1's summary should go: that run cannot write it and exits 1, as on a full disk.
+        // A folder where v1's summary should go: that run refuses to start (exit 2), as one that cannot write would.
         Directory.CreateDirectory(Path.Combine(_out, "runs", "v1-seed3.json"));
 
         var (exitCode, output, errors) = Twin.Run("sweep", SmallFire, "--vary", "wind_speed=1,15", "--seeds", "1", "--parallel", "1", "--until", "1m", "--out", _out);
 
         Assert.True(exitCode == 1, errors + output);
-        Assert.Contains("v1 seed 3 (wind_speed=1) failed with exit code 1; its error output ends:", output);
-        Assert.Matches(@"  \| --summary .*v1-seed3\.json: cannot write it", output);
+        Assert.Contains("v1 seed 3 (wind_speed=1) failed with exit code 2; its error output ends:", output);
+        Assert.Matches(@"  \| --summary .*v1-seed3\.json: that is a folder", output);
         Assert.Contains("[2/2] v2 seed 3: done", output);
-        Assert.Contains("1 of 2 runs failed: v1 seed 3 (exit code 1)", errors);
+        Assert.Contains("1 of 2 runs failed: v1 seed 3 (exit code 2)", errors);
         var runs = ReadCsv(Path.Combine(_out, "runs.csv"));
-        Assert.Equal(("1", ""), (runs[0]["exit_code"], runs[0]["evacuated"]));
-        Assert.Contains("cannot write it", runs[0]["error"]);
+        Assert.Equal(("2", ""), (runs[0]["exit_code"], runs[0]["evacuated"]));
+        Assert.Contains("that is a folder", runs[0]["error"]);
         Assert.Equal(("0", ""), (runs[1]["exit_code"], runs[1]["error"]));
         var summary = ReadCsv(Path.Combine(_out, "summary.csv"));
         Assert.Equal(("0", "1", ""), (summary[0]["runs"], summary[0]["failed"], summary[0]["evacuated_mean"]));

@@ -165,4 +165,31 @@ public class ScenarioRunTests
         var alerts = run.Simulation.World.CountEntities(new Ecs.QueryDescription().WithAll<Simulation.Alerts.AlertArea>());
         Assert.Equal(1, alerts);
     }
+
+    [Theory]
+    [InlineData("10s", 301)] // 5 s after the tick the hazard started (tick 200, counted from the next): first, so the one at 1m goes
+    [InlineData("58s", 1200)] // the one at 1m comes first and stands; none follows the hazard
+    public void An_alert_policy_with_a_time_and_a_delay_after_the_first_hazard_alerts_once_whichever_comes_first(string hazardAt, long alertedAtTick)
+    {
+        var run = new ScenarioRun(Parse(Field + $$$"""
+
+            population: [{kind: civilian, count: 50, area: low_ground}]
+            alert_policy: {at: 1m, after_first_hazard: 5s}
+            events:
+              - {at: {{{hazardAt}}}, tornado: {from: [10, 10], to: [20, 250], speed: 5, max_wind: 30}}
+            end: {after: 1m30s}
+            """), workers: 2);
+
+        run.RunToEnd();
+
+        var issued = new List<long>();
+        foreach (var chunk in run.Simulation.World.GetChunks(new Ecs.QueryDescription().WithAll<Simulation.Alerts.AlertArea>()))
+        {
+            foreach (var alert in chunk.GetSpan<Simulation.Alerts.AlertArea>())
+            {
+                issued.Add(alert.IssuedTick);
+            }
+        }
+        Assert.Equal([alertedAtTick], issued);
+    }
 }

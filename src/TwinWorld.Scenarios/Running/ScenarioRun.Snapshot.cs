@@ -30,7 +30,7 @@ public sealed partial class ScenarioRun
             writer.Write(_endAtTick);
             writer.WriteNullable(_endActionReason);
             writer.WriteNullable(_endReason);
-            writer.Write(_alertScheduled);
+            writer.Write(_firstHazardAlertHandled);
         }
         return bytes.ToArray();
     }
@@ -63,7 +63,7 @@ public sealed partial class ScenarioRun
         run._endAtTick = reader.ReadInt64();
         run._endActionReason = reader.ReadNullableString();
         run._endReason = reader.ReadNullableString();
-        run._alertScheduled = reader.ReadBoolean();
+        run._firstHazardAlertHandled = reader.ReadBoolean();
         if (savedWith is not null && !ReferenceEquals(savedWith, scenario))
         {
             run.Rebase(savedWith);
@@ -96,10 +96,6 @@ public sealed partial class ScenarioRun
             {
                 _endActionReason = $"ended by an end action: {action.Reason}";
             }
-        }
-        if (Scenario.AlertPolicy is { At: not null })
-        {
-            _alertScheduled = true;
         }
     }
 

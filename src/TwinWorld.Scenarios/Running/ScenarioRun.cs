@@ -25,7 +25,7 @@ public sealed partial class ScenarioRun
     private string? _endReason;
     private string? _endActionReason;
     private volatile string? _endRequested;
-    private bool _alertScheduled;
+    private bool _firstHazardAlertHandled;
 
     public ScenarioRun(Scenario scenario, int workers = 0)
         : this(scenario, workers, populate: true)
@@ -35,7 +35,6 @@ public sealed partial class ScenarioRun
         {
             Enqueue(action, tick);
         }
-        _alertScheduled = scenario.AlertPolicy is { At: not null };
     }
 
     private ScenarioRun(Scenario scenario, int workers, bool populate)
@@ -86,10 +85,10 @@ public sealed partial class ScenarioRun
         {
             _log.Enqueue($"{Format(Simulation.SimulatedTime)} {rejected}");
         }
-        if (hazardsBefore == 0 && Simulation.HazardsStarted > 0 && !_alertScheduled && Scenario.AlertPolicy is { AfterFirstHazard: { } delay } policy)
+        if (hazardsBefore == 0 && Simulation.HazardsStarted > 0 && !_firstHazardAlertHandled && Scenario.AlertPolicy is { AfterFirstHazard: { } delay } policy)
         {
-            _alertScheduled = true;
-            Enqueue(new AlertAction(policy.Area, policy.Shelter), Simulation.Tick + TicksOf(delay));
+            _firstHazardAlertHandled = true;
+            AlertAfterFirstHazard(policy, Simulation.Tick + TicksOf(delay));
         }
         EvaluateTriggers();
         if (Simulation.Tick % _metricsEvery == 0)
@@ -238,6 +237,25 @@ public sealed partial class ScenarioRun
         {
             _samples.Add((Simulation.SimulatedTime, _context.Outcome));
         }
+    }
+
+    /// <summary>
+    /// Whichever comes first: the alert a delay after the first hazard, or the policy's alert at a fixed time (queued
+    /// from the start), which the earlier one replaces; one already past or due first stands.
+    /// </summary>
+    private void AlertAfterFirstHazard(AlertPolicy policy, long due)
+    {
+        var alert = new AlertAction(policy.Area, policy.Shelter);
+        if (policy.At is { } at)
+        {
+            long fixedTick = TicksOf(at);
+            if (fixedTick <= due)
+            {
+                return;
+            }
+            Simulation.Inputs.ReplaceScheduled([alert.ToInput(Scenario.Site, fixedTick)! with { Scheduled = true }], []);
+        }
+        Enqueue(alert, due);
     }
 
     /// <summary>Stamps an action's input for a tick; an end action instead ends the run when that tick has run.</summary>
