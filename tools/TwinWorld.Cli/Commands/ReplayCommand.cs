@@ -77,7 +77,7 @@ internal static class ReplayCommand
             return 1;
         }
         string from = result.StartTick == 0 ? "from the start" : $"from the snapshot at tick {result.StartTick:N0}";
-        AnsiConsole.MarkupLine(Markup.Escape($"Verified {result.TicksVerified:N0} ticks {from} to tick {result.ReachedTick:N0} ({Duration.Format(TimeSpan.FromSeconds(result.ReachedTick / hz))}): every state hash matches. "
+        AnsiConsole.MarkupLine(Markup.Escape($"Verified {result.TicksVerified:N0} tick{(result.TicksVerified == 1 ? "" : "s")} {from} to tick {result.ReachedTick:N0} ({Duration.Format(TimeSpan.FromSeconds(result.ReachedTick / hz))}): every state hash matches. "
             + $"{Duration.Format(TimeSpan.FromSeconds(simulated))} simulated in {seconds:F1} s ({simulated / Math.Max(seconds, 1e-9):F1}x real time); state hash {replayer.Run!.Simulation.StateHash:X16}."));
         profile?.Write(TimeSpan.FromSeconds(seconds));
         if (Recordings.Damage(recording) is { } damage && stop > recording.LastTick)
