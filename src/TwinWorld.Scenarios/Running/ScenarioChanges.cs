@@ -35,7 +35,7 @@ public sealed record ScenarioChanges(IReadOnlyList<string> Before, IReadOnlyList
             }
             if (was.Speed != group.Speed)
             {
-                before.Add($"the walking speed of group '{group.Name}' (drawn when its people were placed)");
+                (forkTick == 0 ? ahead : before).Add($"the walking speed of group '{group.Name}' (drawn when its people are placed)");
             }
         }
         foreach (var (was, trigger) in saved.Triggers.Zip(changed.Triggers))
