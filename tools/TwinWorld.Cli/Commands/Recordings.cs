@@ -3,6 +3,7 @@ using TwinWorld.Replay.Recording;
 using TwinWorld.Replay.Replaying;
 using TwinWorld.Replay.Runs;
 using TwinWorld.Scenarios;
+using TwinWorld.Scenarios.Running;
 
 namespace TwinWorld.Cli.Commands;
 
@@ -64,6 +65,22 @@ internal static class Recordings
         if (header.BuildId != RunHeader.CurrentBuild)
         {
             AnsiConsole.MarkupLine(Markup.Escape($"Recorded by build {header.BuildId}; this is {RunHeader.CurrentBuild}: hashes may differ if the simulation changed."));
+        }
+    }
+
+    /// <summary>Starts recording a run to <c>--record</c>'s file, or prints why it cannot (the command exits 2).</summary>
+    public static bool TryStart(FileInfo record, ScenarioRun run, RunHeader header, out RunRecorder? recorder)
+    {
+        try
+        {
+            recorder = RunRecorder.Start(record.FullName, run, header);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"--record {record}: {e.Message}");
+            recorder = null;
+            return false;
         }
     }
 

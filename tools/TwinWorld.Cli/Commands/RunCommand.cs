@@ -103,13 +103,8 @@ internal static class RunCommand
         if (record is not null)
         {
             var header = RunHeader.For(scenario, overrides, run.SetupHash, (long)Math.Round(snapshotEvery.TotalSeconds * scenario.TickRateHz));
-            try
+            if (!Recordings.TryStart(record, run, header, out recorder))
             {
-                recorder = RunRecorder.Start(record.FullName, run, header);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"--record {record}: {e.Message}");
                 return 2;
             }
             AnsiConsole.MarkupLine(Markup.Escape($"Recording to {record} (a snapshot every {Duration.Format(snapshotEvery)})."));

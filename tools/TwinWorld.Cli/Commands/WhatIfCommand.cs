@@ -80,14 +80,9 @@ internal static class WhatIfCommand
         }
         var header = RunHeader.For(run.Scenario, Merged(recording.Header.Overrides, overrides), run.SetupHash, recording.Header.SnapshotEveryTicks,
             startTick: atTick, forkedFrom: file.FullName, scenarioText: recording.Header.ScenarioText) with { Seed = recording.Header.Seed };
-        RunRecorder? recorder;
-        try
+        RunRecorder? recorder = null;
+        if (record is not null && !Recordings.TryStart(record, run, header, out recorder))
         {
-            recorder = record is null ? null : RunRecorder.Start(record.FullName, run, header);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"--record {record}: {e.Message}");
             return 2;
         }
         using (recorder)
