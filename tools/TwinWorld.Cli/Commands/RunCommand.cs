@@ -45,9 +45,9 @@ internal static class RunCommand
         var profile = Options.Profile();
         var command = new Command("run", "Validate and run a scenario file") { file, set, until, headless, speed, workers, seed, summary, record, snapshotEvery, frames, camera, fps, resolution, jpegQuality, deadline, model, device, profile };
         command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(set) ?? [], parse.GetValue(until), parse.GetValue(headless), parse.GetValue(speed), parse.GetValue(workers),
-            parse.GetValue(seed), parse.GetValue(summary), parse.GetValue(record), parse.GetValue(snapshotEvery),
+            parse.GetValue(seed), parse.GetValue(summary), parse.GetValue(record), parse.GetValue(snapshotEvery).Value,
             parse.GetValue(frames) is { } folder
-                ? new FrameSettings(folder.FullName, parse.GetValue(camera), parse.GetValue(fps), parse.GetValue(resolution), parse.GetValue(jpegQuality), parse.GetValue(deadline), parse.GetValue(headless),
+                ? new FrameSettings(folder.FullName, parse.GetValue(camera), parse.GetValue(fps), parse.GetValue(resolution), parse.GetValue(jpegQuality), parse.GetValue(deadline).Value, parse.GetValue(headless),
                     parse.GetValue(model)?.FullName, parse.GetValue(device)!)
                 : null,
             parse.GetValue(profile) ? new TickProfile() : null));
