@@ -134,6 +134,27 @@ public class SessionTests(LiveServer server) : IClassFixture<LiveServer>
     }
 
     [Fact]
+    public async Task A_tornado_that_reached_the_end_of_its_path_is_reported_stopped_so_maps_drop_it()
+    {
+        using var stepped = new SteppedServer(new Interest.InterestOptions(), agents: 10);
+        using var viewer = await stepped.Join(LiveServer.Viewer);
+        // 20 m at 10 m/s: it lifts 2 s (40 ticks) after touching down.
+        stepped.Simulation.Inputs.Enqueue(new Simulation.Inputs.StartTornado(stepped.Simulation.Tick, new Vector2(40, 40), new Vector2(60, 40), 10, 40, Name: "short"));
+
+        await stepped.StepAndWait(viewer);
+        var running = viewer.Latest!.Hazards.Single(h => h.Name == "short");
+        Assert.False(running.Stopped);
+        for (int i = 0; i < 45; i++)
+        {
+            await stepped.StepAndWait(viewer);
+        }
+
+        var ended = viewer.Latest!.Hazards.Single(h => h.Name == "short");
+        Assert.True(ended.Stopped, "the tornado that lifted is reported stopped");
+        Assert.InRange((long)ended.StopTick - (long)running.StartTick, 40, 42);
+    }
+
+    [Fact]
     public async Task A_wrong_version_or_token_is_refused_and_disconnected()
     {
         using var old = await TwinClient.ConnectRawAsync("127.0.0.1", server.Port);
