@@ -34,9 +34,7 @@ public sealed class AuthorHazardClicksInChromiumTests : IAsyncLifetime
     [Fact]
     public async Task A_clicked_tsunami_comes_in_and_a_clicked_tornado_sets_off_from_the_click_towards_the_centre()
     {
-        var page = await _chromium!.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
-        page.PageError += (_, error) => _pageErrors.Add(error);
-        await page.GotoAsync($"http://127.0.0.1:{_server.HttpPort}/?token={LiveServer.Author}");
+        var page = await _chromium!.OpenAsync($"http://127.0.0.1:{_server.HttpPort}/?token={LiveServer.Author}", _pageErrors);
         await page.WaitForFunctionAsync("() => twin.role === 'author' && twin.agents > 0", null, Patiently);
         var terrain = _server.Simulation.Site.Terrain;
         var size = new Vector2(terrain.WidthMetres, terrain.HeightMetres);

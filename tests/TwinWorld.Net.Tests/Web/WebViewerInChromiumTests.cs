@@ -49,7 +49,7 @@ public sealed class WebViewerInChromiumTests(LiveServer server) : IClassFixture<
 
         // The event panel: fire chosen, a click on a burnable cell, and the fire burns on the map.
         Assert.Equal(0, await page.EvaluateAsync<int>("() => twin.burning"));
-        var at = BurnableCellNearCentre(server);
+        var at = server.BurnableCellNearCentre();
         await page.CheckAsync("input[name=hazard][value=fire]");
         var box = (await page.Locator("#map").BoundingBoxAsync())!;
         var terrain = server.Simulation.Site.Terrain;
@@ -135,23 +135,5 @@ public sealed class WebViewerInChromiumTests(LiveServer server) : IClassFixture<
         Assert.True(colours[2][1] > colours[2][0] && colours[2][1] > colours[2][2], $"forest is green: {string.Join(",", colours[2])}");
     }
 
-    private async Task<IPage> Open(LiveServer server, string token)
-    {
-        var page = await _chromium!.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
-        page.PageError += (_, error) => _pageErrors.Add(error);
-        await page.GotoAsync($"http://127.0.0.1:{server.HttpPort}/?token={token}");
-        return page;
-    }
-
-    /// <summary>The centre of the fuelled cell nearest the site's centre, in metres.</summary>
-    private static Vector2 BurnableCellNearCentre(LiveServer server)
-    {
-        var terrain = server.Simulation.Site.Terrain;
-        var centre = new Vector2(terrain.WidthMetres, terrain.HeightMetres) / 2;
-        return Enumerable.Range(0, terrain.CellCount)
-            .Where(i => terrain.Fuel[i] > 0 && terrain.LandUse[i] is Simulation.Terrain.LandUse.Forest or Simulation.Terrain.LandUse.Grass)
-            .Select(terrain.CellCentre)
-            .OrderBy(p => Vector2.DistanceSquared(p, centre))
-            .First();
-    }
+    private Task<IPage> Open(LiveServer server, string token) => _chromium!.OpenAsync($"http://127.0.0.1:{server.HttpPort}/?token={token}", _pageErrors);
 }

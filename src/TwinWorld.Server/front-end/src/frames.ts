@@ -61,7 +61,8 @@ class Panel {
     this.canvas.hidden = false;
     this.placeholder.hidden = true;
     const source = frame.source === FrameSource.MODEL ? 'model' : frame.source === FrameSource.RENDERER ? 'renderer' : 'unknown source';
-    this.badge.textContent = `${source} · ${Math.max(0, worldTick - tick)} ticks behind`;
+    const lag = Math.max(0, worldTick - tick);
+    this.badge.textContent = `${source} · ${lag} tick${lag === 1 ? '' : 's'} behind`;
     this.badge.dataset.source = source;
     this.element.dataset.tick = String(tick);
   }
