@@ -61,12 +61,7 @@ socket.onmessage = (event) => {
   try { body = readEnvelope(new Uint8Array(event.data as ArrayBuffer)); } catch (e) { log(`unreadable message: ${(e as Error).message}`); return; }
   switch (body.case) {
     case 'welcome': welcome(body.value.role, Number(body.value.clientId), body.value.world!); break;
-    case 'joined':
-      if (body.value.hasAvatar) log('joined: your avatar is the yellow square (WASD or arrows walk, Shift runs, V switches your camera)');
-      else log('joined');
-      twin.ownCamera = body.value.cameraId;
-      cameras.setOwn(body.value.cameraId);
-      break;
+    case 'joined': joined(body.value.hasAvatar, body.value.cameraId); break;
     case 'state': state(body.value); break;
     case 'frame': {
       const frame = body.value;
@@ -93,14 +88,6 @@ function welcome(role: Role, clientId: number, world: WorldInfo): void {
   twin.world = world;
   $('status').textContent = `${twin.role} · client ${clientId} · ${world.widthCells}×${world.heightCells} cells of ${world.cellSizeMetres} m`;
   map = new WorldMap($<HTMLCanvasElement>('map'), world);
-  if (role === Role.PLAYER || role === Role.ADMIN) {
-    player = new PlayerControls({
-      sendInput: (signals) => send({ case: 'input', value: { signals } }),
-      sendView: (mode, yaw, pitch) => send({ case: 'view', value: { mode, yaw, pitch } }),
-    }, world.headingSteps);
-    player.turnWith($('frames'));
-    $('player').hidden = false;
-  }
   if (role === Role.AUTHOR || role === Role.ADMIN) {
     author = new AuthorControls($('author'), map, clientId, (command, says) => {
       send({ case: 'author', value: { requestId: ++requestId, tick: 0n, command } });
@@ -114,6 +101,19 @@ function welcome(role: Role, clientId: number, world: WorldInfo): void {
     });
   }
   send({ case: 'join', value: {} });
+}
+
+function joined(hasAvatar: boolean, ownCamera: number): void {
+  twin.ownCamera = ownCamera;
+  cameras.setOwn(ownCamera);
+  if (!hasAvatar) { log('joined'); return; }
+  log('joined: your avatar is the yellow square');
+  player = new PlayerControls({
+    sendInput: (signals) => send({ case: 'input', value: { signals } }),
+    sendView: (mode, yaw, pitch) => send({ case: 'view', value: { mode, yaw, pitch } }),
+  }, twin.world!.headingSteps, ownCamera);
+  player.turnWith($('frames'));
+  $('player').hidden = false;
 }
 
 function state(update: Parameters<StateMirror['apply']>[0]): void {

@@ -155,7 +155,7 @@ export class WorldMap {
   private drawScaleBar(): void {
     const c = this.context, metres = scaleLength(this.widthMetres);
     const pixels = (metres / this.widthMetres) * this.canvas.width, x = 12, y = this.canvas.height - 14;
-    c.fillStyle = 'rgba(0, 0, 0, 0.55)'; c.fillRect(x - 6, y - 20, pixels + 12, 30);
+    c.fillStyle = 'rgba(0, 0, 0, 0.55)'; c.fillRect(x - 6, y - 24, pixels + 12, 34);
     c.fillStyle = '#fff'; c.fillRect(x, y, pixels, 4);
     c.fillRect(x, y - 5, 2, 9); c.fillRect(x + pixels - 2, y - 5, 2, 9);
     c.font = '12px system-ui, sans-serif'; c.textBaseline = 'bottom';

@@ -26,11 +26,11 @@ export class PlayerControls {
   private resend = 0;
   /** Signals not yet acknowledged (StateUpdate.input_ack): the state channel is unreliable, so each input carries them all. */
   private readonly pending: Signal[] = [];
-  mode: CameraMode = CameraMode.THIRD_PERSON_FOLLOW;
+  private mode: CameraMode = CameraMode.THIRD_PERSON_FOLLOW;
   private yaw = 0;
   private pitch = 0;
 
-  constructor(private readonly link: PlayerLink, private readonly headingSteps: number) {
+  constructor(private readonly link: PlayerLink, private readonly headingSteps: number, private readonly ownCamera: number) {
     addEventListener('keydown', (e) => this.key(e, true));
     addEventListener('keyup', (e) => this.key(e, false));
     addEventListener('blur', () => { if (this.keys.size) { this.keys.clear(); this.steer(); } });
@@ -42,9 +42,10 @@ export class PlayerControls {
     if (this.pending.length) this.link.sendInput(this.pending);
   }
 
-  /** Lets a drag on this element turn the player's own camera. */
+  /** Lets a drag on the own camera's panel, inside this element, turn that camera. */
   turnWith(element: HTMLElement): void {
     element.addEventListener('pointerdown', (down) => {
+      if (!(down.target instanceof Element && down.target.closest(`.panel[data-camera="${this.ownCamera}"]`))) return;
       const start = { x: down.clientX, y: down.clientY, yaw: this.yaw, pitch: this.pitch };
       element.setPointerCapture(down.pointerId);
       const move = (e: PointerEvent) => {
