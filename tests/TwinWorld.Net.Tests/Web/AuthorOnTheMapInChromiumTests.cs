@@ -10,10 +10,8 @@ namespace TwinWorld.Net.Tests.Web;
 /// An author in Debian's Chromium against the real server: a clicked fire shows on the map and in a camera's frame
 /// within two seconds, and a tornado dragged across the map runs along the drawn track and leaves the map when it ends.
 /// </summary>
-public sealed class AuthorOnTheMapInChromiumTests : IAsyncLifetime
+public sealed class AuthorOnTheMapInChromiumTests() : ServerInChromium("--Generation:Enabled=true", "--Generation:Model=")
 {
-    private static readonly PageWaitForFunctionOptions Patiently = new() { Timeout = 30_000, PollingInterval = 50 };
-
     /// <summary>Pixels of flame (bright red to yellow, the reference renderer's fire) in a camera's panel.</summary>
     private const string Flames = """
         (id) => {
@@ -26,31 +24,12 @@ public sealed class AuthorOnTheMapInChromiumTests : IAsyncLifetime
         }
         """;
 
-    private readonly List<string> _pageErrors = [];
-    private readonly LiveServer _server = new("--Generation:Enabled=true", "--Generation:Model=");
-    private HeadlessChromium? _chromium;
-
-    public async Task InitializeAsync()
-    {
-        await _server.InitializeAsync();
-        _chromium = await HeadlessChromium.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-        await _server.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_clicked_fire_is_on_the_map_and_in_a_frame_within_two_seconds()
     {
-        var at = _server.BurnableCellNearCentre();
-        _server.Simulation.Inputs.Enqueue(new PlaceCamera(0, CameraMode.Overhead, new Vector3(at, 40), 0, -MathF.PI / 2, new CameraLens(60, 128, 128)));
-        var page = await Open();
+        var at = Server.BurnableCellNearCentre();
+        Server.Simulation.Inputs.Enqueue(new PlaceCamera(0, CameraMode.Overhead, new Vector3(at, 40), 0, -MathF.PI / 2, new CameraLens(60, 128, 128)));
+        var page = await OpenAsAuthor();
         // The camera over the fire's spot, ticked in the picker (the page may watch another first).
         await page.WaitForFunctionAsync($"() => twin.view?.cameras.some(c => c.mode === 1 && Math.abs(c.x / twin.world.positionUnitsPerMetre - {at.X}) < 1)", null, Patiently);
         int camera = await page.EvaluateAsync<int>($"() => twin.view.cameras.find(c => c.mode === 1 && Math.abs(c.x / twin.world.positionUnitsPerMetre - {at.X}) < 1).cameraId");
@@ -74,14 +53,14 @@ public sealed class AuthorOnTheMapInChromiumTests : IAsyncLifetime
         Assert.True(seconds[0] <= 2, $"the fire showed on the map {seconds[0]:F1} s after the click");
         Assert.True(seconds[1] <= 2, $"the fire showed in the camera's frame {seconds[1]:F1} s after the click");
         await HeadlessChromium.Screenshot(page, "author-fire");
-        Assert.Empty(_pageErrors);
+        Assert.Empty(PageErrors);
     }
 
     [Fact]
     public async Task A_tornado_dragged_on_the_map_runs_along_its_track_and_leaves_the_map_when_it_ends()
     {
-        var page = await Open();
-        var size = new Vector2(_server.Simulation.Site.Terrain.WidthMetres, _server.Simulation.Site.Terrain.HeightMetres);
+        var page = await OpenAsAuthor();
+        var size = new Vector2(Server.Simulation.Site.Terrain.WidthMetres, Server.Simulation.Site.Terrain.HeightMetres);
         Vector2 from = new Vector2(0.3f, 0.3f) * size, to = new Vector2(0.6f, 0.45f) * size;
         await page.CheckAsync("input[name=hazard][value=tornado]");
         var start = await MapPoint(page, from);
@@ -122,12 +101,12 @@ public sealed class AuthorOnTheMapInChromiumTests : IAsyncLifetime
             """, new[] { ringAt.X, ringAt.Y });
         Assert.Equal(0, ringPixels);
         Assert.Contains("asked for tornado", await page.InnerTextAsync("#log"));
-        Assert.Empty(_pageErrors);
+        Assert.Empty(PageErrors);
     }
 
-    private async Task<IPage> Open()
+    private async Task<IPage> OpenAsAuthor()
     {
-        var page = await _chromium!.OpenAsync($"http://127.0.0.1:{_server.HttpPort}/?token={LiveServer.Author}", _pageErrors);
+        var page = await Open(LiveServer.Author);
         await page.WaitForFunctionAsync("() => twin.role === 'author' && twin.agents > 0", null, Patiently);
         return page;
     }
@@ -136,7 +115,7 @@ public sealed class AuthorOnTheMapInChromiumTests : IAsyncLifetime
     private async Task<(double X, double Y)> MapPoint(IPage page, Vector2 at)
     {
         var box = (await page.Locator("#map").BoundingBoxAsync())!;
-        var terrain = _server.Simulation.Site.Terrain;
+        var terrain = Server.Simulation.Site.Terrain;
         return (box.X + (at.X / terrain.WidthMetres * box.Width), box.Y + ((1 - (at.Y / terrain.HeightMetres)) * box.Height));
     }
 

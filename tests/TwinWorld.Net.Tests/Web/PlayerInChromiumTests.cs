@@ -6,39 +6,18 @@ namespace TwinWorld.Net.Tests.Web;
 
 /// <summary>
 /// A player in Debian's Chromium against the real server: holding a key walks the avatar for as long as it is held
-/// (the page sends the direction again while the key is down), and the player's own camera is on screen.
+/// (the page sends the direction again while the key is down), and the player's own camera is on screen, its frames
+/// drawn by the reference renderer (no model: quick).
 /// </summary>
-public sealed class PlayerInChromiumTests : IAsyncLifetime
+public sealed class PlayerInChromiumTests() : ServerInChromium("--Generation:Enabled=true", "--Generation:Model=")
 {
-    private static readonly PageWaitForFunctionOptions Patiently = new() { Timeout = 30_000, PollingInterval = 50 };
-
     /// <summary>The avatar's position in metres as the page mirrors it, or null before it appears.</summary>
     private const string Avatar = "() => { const a = twin.view?.agents.find(a => a.owner === twin.clientId); const u = twin.world.positionUnitsPerMetre; return a ? [a.x / u, a.y / u] : null; }";
-
-    private readonly List<string> _pageErrors = [];
-    // The reference renderer draws the frames (no model): what the player's camera sees, quickly.
-    private readonly LiveServer _server = new("--Generation:Enabled=true", "--Generation:Model=");
-    private HeadlessChromium? _chromium;
-
-    public async Task InitializeAsync()
-    {
-        await _server.InitializeAsync();
-        _chromium = await HeadlessChromium.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-        await _server.DisposeAsync();
-    }
 
     [Fact]
     public async Task Holding_w_for_five_seconds_walks_the_avatar_five_to_ten_metres_north_and_it_stops_on_release()
     {
-        var page = await _chromium!.OpenAsync($"http://127.0.0.1:{_server.HttpPort}/?token={LiveServer.Player}", _pageErrors);
+        var page = await Open(LiveServer.Player);
         await page.WaitForFunctionAsync($"() => ({Avatar})() !== null", null, Patiently);
         var start = await Position(page);
 
@@ -56,13 +35,13 @@ public sealed class PlayerInChromiumTests : IAsyncLifetime
         Assert.True(walked.Y > 0.8f * walked.Length(), $"W walks north: it went ({walked.X:F1}, {walked.Y:F1}) m");
         Assert.True(Vector2.Distance(released, later) < 0.2f, $"released, the avatar still moved {Vector2.Distance(released, later):F2} m in a second");
         await HeadlessChromium.Screenshot(page, "player-walked");
-        Assert.Empty(_pageErrors);
+        Assert.Empty(PageErrors);
     }
 
     [Fact]
     public async Task The_players_own_camera_is_watched_big_and_shows_its_frames_and_v_switches_it_to_first_person()
     {
-        var page = await _chromium!.OpenAsync($"http://127.0.0.1:{_server.HttpPort}/?token={LiveServer.Player}", _pageErrors);
+        var page = await Open(LiveServer.Player);
         await page.WaitForFunctionAsync("() => twin.ownCamera > 0", null, Patiently);
         int own = await page.EvaluateAsync<int>("() => twin.ownCamera");
 
@@ -81,7 +60,7 @@ public sealed class PlayerInChromiumTests : IAsyncLifetime
         await page.WaitForFunctionAsync($"() => ({Mode})() !== {third}", null, Patiently);
         Assert.Equal(3, await page.EvaluateAsync<int>(Mode)); // CAMERA_MODE_FIRST_PERSON
         await HeadlessChromium.Screenshot(page, "player-own-camera");
-        Assert.Empty(_pageErrors);
+        Assert.Empty(PageErrors);
     }
 
     private static async Task<Vector2> Position(IPage page)
