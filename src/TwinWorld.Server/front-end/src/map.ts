@@ -153,15 +153,17 @@ export class WorldMap {
   }
 
   private drawScaleBar(): void {
-    const c = this.context, metres = scaleLength(this.widthMetres);
-    const pixels = (metres / this.widthMetres) * this.canvas.width, x = 12, y = this.canvas.height - 14;
-    c.fillStyle = 'rgba(0, 0, 0, 0.55)'; c.fillRect(x - 6, y - 24, pixels + 12, 34);
-    c.fillStyle = '#fff'; c.fillRect(x, y, pixels, 4);
-    c.fillRect(x, y - 5, 2, 9); c.fillRect(x + pixels - 2, y - 5, 2, 9);
-    c.font = '12px system-ui, sans-serif'; c.textBaseline = 'bottom';
-    c.fillText(`${metres} m`, x, y - 3);
-    c.textAlign = 'center';
-    c.fillText('N ↑', this.canvas.width - 20, 20);
+    // Sized in CSS pixels, so the bar reads the same on a small site's enlarged canvas as on a large one.
+    const c = this.context, metres = scaleLength(this.widthMetres), k = this.canvas.width / (this.canvas.clientWidth || this.canvas.width);
+    const pixels = (metres / this.widthMetres) * this.canvas.width, x = 12 * k, y = this.canvas.height - 12 * k;
+    c.fillStyle = 'rgba(0, 0, 0, 0.55)'; c.fillRect(x - 6 * k, y - 22 * k, pixels + 12 * k, 30 * k);
+    c.fillStyle = '#fff'; c.fillRect(x, y, pixels, 3 * k);
+    c.fillRect(x, y - 5 * k, 2 * k, 8 * k); c.fillRect(x + pixels - 2 * k, y - 5 * k, 2 * k, 8 * k);
+    c.font = `${13 * k}px system-ui, sans-serif`; c.textBaseline = 'bottom';
+    c.fillText(`${metres} m`, x + 4 * k, y - 4 * k);
+    c.textAlign = 'center'; c.textBaseline = 'top';
+    c.fillStyle = 'rgba(0, 0, 0, 0.55)'; c.fillRect(this.canvas.width - 40 * k, 6 * k, 32 * k, 22 * k);
+    c.fillStyle = '#fff'; c.fillText('N ↑', this.canvas.width - 24 * k, 10 * k);
     c.textAlign = 'start';
   }
 }
