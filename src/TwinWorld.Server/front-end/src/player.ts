@@ -9,6 +9,8 @@ import { CameraMode } from '../gen/twinworld/v1/state_pb';
 type Signal = MessageInitShape<typeof PlayerSignalSchema> & { sequence: number };
 
 const RESEND_MS = 300;
+/** A drag sends the view at most this often (the control channel is rate-limited); the newest wins anyway. */
+const VIEW_MS = 100;
 const DIRECTIONS: Record<string, [number, number]> = {
   KeyW: [0, 1], ArrowUp: [0, 1], KeyS: [0, -1], ArrowDown: [0, -1],
   KeyA: [-1, 0], ArrowLeft: [-1, 0], KeyD: [1, 0], ArrowRight: [1, 0],
@@ -29,6 +31,7 @@ export class PlayerControls {
   private mode: CameraMode = CameraMode.THIRD_PERSON_FOLLOW;
   private yaw = 0;
   private pitch = 0;
+  private viewDue = 0;
 
   constructor(private readonly link: PlayerLink, private readonly headingSteps: number, private readonly ownCamera: number) {
     addEventListener('keydown', (e) => this.key(e, true));
@@ -52,7 +55,7 @@ export class PlayerControls {
         const stepsPerPixel = this.headingSteps / 720; // a 720-pixel drag turns once around
         this.yaw = (((start.yaw + Math.round((e.clientX - start.x) * stepsPerPixel)) % this.headingSteps) + this.headingSteps) % this.headingSteps;
         this.pitch = Math.max(-this.headingSteps / 4, Math.min(this.headingSteps / 4, start.pitch - Math.round((e.clientY - start.y) * stepsPerPixel)));
-        this.sendView();
+        this.viewDue ||= window.setTimeout(() => { this.viewDue = 0; this.sendView(); }, VIEW_MS);
       };
       element.addEventListener('pointermove', move);
       element.addEventListener('pointerup', () => element.removeEventListener('pointermove', move), { once: true });
