@@ -21,7 +21,7 @@ public sealed class PlayerInChromiumTests() : ServerInChromium("--Generation:Ena
         await page.WaitForFunctionAsync($"() => ({Avatar})() !== null", null, Patiently);
         var start = await Position(page);
 
-        // Longer than the 2 s the simulation keeps a direction: only a page that sends it again keeps walking.
+        // Longer than the 1 s the simulation keeps a direction: only a page that sends it again keeps walking.
         await page.Keyboard.DownAsync("w");
         await Task.Delay(TimeSpan.FromSeconds(5));
         await page.Keyboard.UpAsync("w");

@@ -1,5 +1,5 @@
 // A player's controls: WASD or the arrows walk the avatar (east/north on the map), Shift runs, releasing
-// stops. The simulation forgets a direction after 2 s, so a held key's direction is sent again every
+// stops. The simulation forgets a direction after 1 s, so a held key's direction is sent again every
 // RESEND_MS (protocol/README.md). V switches the player's own camera between third and first person; a drag
 // on its frame turns it (PlayerView).
 import type { MessageInitShape } from '@bufbuild/protobuf';
@@ -8,7 +8,7 @@ import { CameraMode } from '../gen/twinworld/v1/state_pb';
 
 type Signal = MessageInitShape<typeof PlayerSignalSchema> & { sequence: number };
 
-const RESEND_MS = 300;
+const RESEND_MS = 250;
 /** A drag sends the view at most this often (the control channel is rate-limited); the newest wins anyway. */
 const VIEW_MS = 100;
 const DIRECTIONS: Record<string, [number, number]> = {
@@ -32,8 +32,11 @@ export class PlayerControls {
   private yaw = 0;
   private pitch = 0;
   private viewDue = 0;
+  /** The server's limit on pitch, 1.5 rad either way, in heading steps. */
+  private readonly maxPitch: number;
 
   constructor(private readonly link: PlayerLink, private readonly headingSteps: number, private readonly ownCamera: number) {
+    this.maxPitch = Math.floor((1.5 / (2 * Math.PI)) * headingSteps);
     addEventListener('keydown', (e) => this.key(e, true));
     addEventListener('keyup', (e) => this.key(e, false));
     addEventListener('blur', () => { if (this.keys.size) { this.keys.clear(); this.steer(); } });
@@ -53,8 +56,9 @@ export class PlayerControls {
       element.setPointerCapture(down.pointerId);
       const move = (e: PointerEvent) => {
         const stepsPerPixel = this.headingSteps / 720; // a 720-pixel drag turns once around
-        this.yaw = (((start.yaw + Math.round((e.clientX - start.x) * stepsPerPixel)) % this.headingSteps) + this.headingSteps) % this.headingSteps;
-        this.pitch = Math.max(-this.headingSteps / 4, Math.min(this.headingSteps / 4, start.pitch - Math.round((e.clientY - start.y) * stepsPerPixel)));
+        // Yaw grows to the left (protocol/README.md), so a drag to the right turns the view right.
+        this.yaw = (((start.yaw - Math.round((e.clientX - start.x) * stepsPerPixel)) % this.headingSteps) + this.headingSteps) % this.headingSteps;
+        this.pitch = Math.max(-this.maxPitch, Math.min(this.maxPitch, start.pitch - Math.round((e.clientY - start.y) * stepsPerPixel)));
         this.viewDue ||= window.setTimeout(() => { this.viewDue = 0; this.sendView(); }, VIEW_MS);
       };
       element.addEventListener('pointermove', move);
