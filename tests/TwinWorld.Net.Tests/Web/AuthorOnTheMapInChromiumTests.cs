@@ -31,8 +31,9 @@ public sealed class AuthorOnTheMapInChromiumTests() : ServerInChromium("--Genera
         Server.Simulation.Inputs.Enqueue(new PlaceCamera(0, CameraMode.Overhead, new Vector3(at, 40), 0, -MathF.PI / 2, new CameraLens(60, 128, 128)));
         var page = await OpenAsAuthor();
         // The camera over the fire's spot, ticked in the picker (the page may watch another first).
-        await page.WaitForFunctionAsync($"() => twin.view?.cameras.some(c => c.mode === 1 && Math.abs(c.x / twin.world.positionUnitsPerMetre - {at.X}) < 1)", null, Patiently);
-        int camera = await page.EvaluateAsync<int>($"() => twin.view.cameras.find(c => c.mode === 1 && Math.abs(c.x / twin.world.positionUnitsPerMetre - {at.X}) < 1).cameraId");
+        string placed = $"twin.view?.cameras.find(c => Math.abs(c.x / twin.world.positionUnitsPerMetre - {at.X}) < 1 && Math.abs(c.z / twin.world.positionUnitsPerMetre - 40) < 1)";
+        await page.WaitForFunctionAsync($"() => {placed} !== undefined", null, Patiently);
+        int camera = await page.EvaluateAsync<int>($"() => {placed}.cameraId");
         await page.CheckAsync($"#camera-picker input[value='{camera}']");
         await page.WaitForFunctionAsync($"() => ({Flames})({camera}) >= 0", null, Patiently);
         int before = await page.EvaluateAsync<int>(Flames, camera);
