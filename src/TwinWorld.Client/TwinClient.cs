@@ -170,18 +170,23 @@ public sealed class TwinClient : IDisposable
     }
 
     /// <summary>
-    /// Steers this player's avatar (zero stops it) from a few ticks after the newest state, far enough
-    /// ahead to arrive in time. Repeated with every state update until the server acknowledges it.
+    /// Steers this player's avatar, walking or running (zero stops it), from a few ticks after the newest
+    /// state, far enough ahead to arrive in time. Repeated with every state update until the server
+    /// acknowledges it. A signal holds for a second: to keep going, steer again every 250 ms.
     /// </summary>
-    public void Steer(Vector2 direction, int leadTicks = 2)
+    public void Steer(Vector2 direction, int leadTicks = 2, bool run = false)
     {
         lock (_gate)
         {
             long tick = (_mirror.Latest?.Tick ?? (long)Welcome.World.CurrentTick) + 1 + leadTicks;
-            _unacked.Add(new PlayerSignal { Sequence = ++_nextSignal, Tick = (ulong)tick, DirectionX = direction.X, DirectionY = direction.Y });
+            _unacked.Add(new PlayerSignal { Sequence = ++_nextSignal, Tick = (ulong)tick, DirectionX = direction.X, DirectionY = direction.Y, Run = run });
             SendSignals();
         }
     }
+
+    /// <summary>Switches this player's own camera (third-person follow or first person) and turns it, relative to the avatar's heading, in heading steps.</summary>
+    public void View(CameraMode mode, uint yaw = 0, int pitch = 0)
+        => Send(NetChannel.Control, new Envelope { View = new PlayerView { Mode = mode, Yaw = yaw, Pitch = pitch } });
 
     public void Subscribe(params uint[] cameraIds)
         => Send(NetChannel.Control, new Envelope { Subscribe = new CameraSubscribe { CameraIds = { cameraIds } } });

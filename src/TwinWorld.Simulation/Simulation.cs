@@ -209,8 +209,16 @@ public sealed partial class Simulation
         return entity;
     }
 
-    public Entity AddCamera(CameraMode mode, CameraPose pose, CameraLens lens, long ownerClientId = 0, Entity target = default, float distance = 8, float height = 4)
-        => World.Create(pose, lens, new CameraRig(mode, target, distance, height), new CameraOwner(ownerClientId));
+    /// <summary>Adds a camera; a named one carries its <see cref="CameraName"/>.</summary>
+    public Entity AddCamera(CameraMode mode, CameraPose pose, CameraLens lens, long ownerClientId = 0, Entity target = default, float distance = 8, float height = 4, string? name = null)
+    {
+        var camera = World.Create(pose, lens, new CameraRig(mode, target, distance, height), new CameraOwner(ownerClientId));
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            World.Add(camera, new CameraName(name.Trim()));
+        }
+        return camera;
+    }
 
     /// <summary>How many agents are in each behaviour, indexed by <see cref="Behaviour"/>.</summary>
     public int[] CountBehaviours()
@@ -303,7 +311,7 @@ public sealed partial class Simulation
         return null;
     }
 
-    internal string? SignalAvatar(long clientId, Vector2 direction)
+    internal string? SignalAvatar(long clientId, Vector2 direction, bool run)
     {
         if (!IsFinite(direction))
         {
@@ -312,6 +320,7 @@ public sealed partial class Simulation
         // Scale by the largest component first, so even huge finite vectors normalise to a unit one.
         float largest = MathF.Max(MathF.Abs(direction.X), MathF.Abs(direction.Y));
         direction = largest == 0 ? Vector2.Zero : Vector2.Normalize(direction / largest);
+        var desired = direction * (run ? PlayerControl.RunningSpeed : PlayerControl.WalkingSpeed);
         foreach (var chunk in World.GetChunks(AvatarQuery))
         {
             var controls = chunk.GetSpan<PlayerControl>();
@@ -319,7 +328,7 @@ public sealed partial class Simulation
             {
                 if (controls[i].ClientId == clientId)
                 {
-                    controls[i] = controls[i] with { Direction = direction, SignalTick = Tick };
+                    controls[i] = controls[i] with { DesiredVelocity = desired, SignalTick = Tick };
                     return null;
                 }
             }

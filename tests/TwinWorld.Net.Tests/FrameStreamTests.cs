@@ -25,7 +25,7 @@ public class FrameStreamTests(LiveServer server) : IClassFixture<LiveServer>
         Assert.True(first.Length > 100_000, $"a {first.Length}-byte frame spans many ENet fragments");
         for (int i = 0; frames.IsEmpty && i < 200; i++)
         {
-            server.Network.PublishFrame(new CameraFrame((int)camera, 1, 640, 480, first));
+            server.Network.PublishFrame(new CameraFrame((int)camera, 1, 640, 480, first, FrameSource.Renderer));
             await Task.Delay(20);
         }
         Assert.Equal(first, frames.Last().Jpeg.ToByteArray());
@@ -34,7 +34,7 @@ public class FrameStreamTests(LiveServer server) : IClassFixture<LiveServer>
         var burst = Enumerable.Range(0, 20).Select(i => TurboJpeg.Noise(160, 120, seed: 100 + i)).ToArray();
         for (int i = 0; i < burst.Length; i++)
         {
-            server.Network.PublishFrame(new CameraFrame((int)camera, 100 + i, 160, 120, burst[i]));
+            server.Network.PublishFrame(new CameraFrame((int)camera, 100 + i, 160, 120, burst[i], FrameSource.Renderer));
         }
         await SessionTests.WaitUntil(() => frames.Any(f => f.Tick == 119));
 
@@ -50,9 +50,9 @@ public class FrameStreamTests(LiveServer server) : IClassFixture<LiveServer>
     public void A_newer_frame_replaces_one_not_yet_sent_and_a_stale_one_is_dropped()
     {
         var frames = new LatestFrames();
-        frames.Put(new CameraFrame(1, 10, 8, 8, new byte[] { 1 }));
-        frames.Put(new CameraFrame(1, 12, 8, 8, new byte[] { 2 }));
-        frames.Put(new CameraFrame(1, 11, 8, 8, new byte[] { 3 }));
+        frames.Put(new CameraFrame(1, 10, 8, 8, new byte[] { 1 }, FrameSource.Renderer));
+        frames.Put(new CameraFrame(1, 12, 8, 8, new byte[] { 2 }, FrameSource.Renderer));
+        frames.Put(new CameraFrame(1, 11, 8, 8, new byte[] { 3 }, FrameSource.Renderer));
 
         Assert.True(frames.TryGetNewer(1, 0, out var frame, out long serial));
         Assert.Equal(12, frame.Tick);
@@ -65,15 +65,15 @@ public class FrameStreamTests(LiveServer server) : IClassFixture<LiveServer>
     {
         var frames = new LatestFrames();
         frames.Watch([1]);
-        frames.Put(new CameraFrame(1, 10, 8, 8, new byte[] { 1 }));
-        frames.Put(new CameraFrame(1, 11, 8, 8, new byte[] { 2 }));
-        frames.Put(new CameraFrame(2, 10, 8, 8, new byte[] { 1 }));
-        frames.Put(new CameraFrame(2, 11, 8, 8, new byte[] { 2 }));
+        frames.Put(new CameraFrame(1, 10, 8, 8, new byte[] { 1 }, FrameSource.Renderer));
+        frames.Put(new CameraFrame(1, 11, 8, 8, new byte[] { 2 }, FrameSource.Renderer));
+        frames.Put(new CameraFrame(2, 10, 8, 8, new byte[] { 1 }, FrameSource.Renderer));
+        frames.Put(new CameraFrame(2, 11, 8, 8, new byte[] { 2 }, FrameSource.Renderer));
         Assert.Equal(1, frames.Dropped);
 
         frames.Watch([]); // the last subscriber of camera 1 left
-        frames.Put(new CameraFrame(1, 12, 8, 8, new byte[] { 3 }));
-        frames.Put(new CameraFrame(1, 13, 8, 8, new byte[] { 4 }));
+        frames.Put(new CameraFrame(1, 12, 8, 8, new byte[] { 3 }, FrameSource.Renderer));
+        frames.Put(new CameraFrame(1, 13, 8, 8, new byte[] { 4 }, FrameSource.Renderer));
 
         Assert.Equal(1, frames.Dropped);
     }

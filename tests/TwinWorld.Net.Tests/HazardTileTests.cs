@@ -17,7 +17,7 @@ public class HazardTileTests
         using var player = await server.Join(LiveServer.Player);
         var seen = InterestTests.Record(player);
         var sim = server.Simulation;
-        sim.Inputs.Enqueue(new IgniteFire(sim.Tick, sim.Site.Terrain.CellCentre(FuelNearestTheCentre(sim)), 6, "test-fire"));
+        sim.Inputs.Enqueue(new IgniteFire(sim.Tick, FuelNear(sim, new System.Numerics.Vector2(sim.Site.Terrain.WidthMetres, sim.Site.Terrain.HeightMetres) / 2), 6, "test-fire"));
         sim.Inputs.Enqueue(new StartTsunami(sim.Tick, 6, 30, 270, "test-wave"));
 
         for (int i = 0; i < 400; i++)
@@ -49,7 +49,7 @@ public class HazardTileTests
         using var viewer = await server.Join(LiveServer.Viewer);
         var seen = InterestTests.Record(viewer);
         var sim = server.Simulation;
-        sim.Inputs.Enqueue(new IgniteFire(sim.Tick, sim.Site.Terrain.CellCentre(FuelNearestTheCentre(sim)), 10, "test-fire"));
+        sim.Inputs.Enqueue(new IgniteFire(sim.Tick, FuelNear(sim, new System.Numerics.Vector2(sim.Site.Terrain.WidthMetres, sim.Site.Terrain.HeightMetres) / 2), 10, "test-fire"));
 
         for (int i = 0; i < 200; i++)
         {
@@ -116,12 +116,12 @@ public class HazardTileTests
     private static List<(int X, int Y)> Cells(Sim sim)
         => [.. Enumerable.Range(0, sim.Site.Terrain.CellCount).Select(c => (c % sim.Site.Terrain.Width, c / sim.Site.Terrain.Width))];
 
-    private static int FuelNearestTheCentre(Sim sim)
+    /// <summary>The centre of the unburned, burnable cell nearest a point: where an author's fire catches.</summary>
+    internal static System.Numerics.Vector2 FuelNear(Sim sim, System.Numerics.Vector2 near)
     {
         var terrain = sim.Site.Terrain;
-        var centre = new System.Numerics.Vector2(terrain.WidthMetres, terrain.HeightMetres) / 2;
-        return Enumerable.Range(0, terrain.CellCount)
+        return terrain.CellCentre(Enumerable.Range(0, terrain.CellCount)
             .Where(c => sim.Hazards.Fire.State(c) == FireState.Unburned)
-            .MinBy(c => System.Numerics.Vector2.Distance(terrain.CellCentre(c), centre));
+            .MinBy(c => System.Numerics.Vector2.Distance(terrain.CellCentre(c), near)));
     }
 }

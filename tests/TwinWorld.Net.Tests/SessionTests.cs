@@ -81,21 +81,23 @@ public class SessionTests(LiveServer server) : IClassFixture<LiveServer>
         using var author = await server.Join(LiveServer.Author, "author");
         using var viewer = await server.Join(LiveServer.Viewer, "viewer");
 
-        var result = await author.SendCommandAsync(new AuthorCommand { Fire = new IgniteFire { X = 100, Y = 120, RadiusMetres = 6, Name = "test-fire" } });
+        var at = HazardTileTests.FuelNear(server.Simulation, new Vector2(100, 120));
+        var result = await author.SendCommandAsync(new AuthorCommand { Fire = new IgniteFire { X = at.X, Y = at.Y, RadiusMetres = 6, Name = "test-fire" } });
         // Stamped for result.Tick, it runs then or, when the network thread trails the tick thread, a tick or more later.
         await WaitUntil(() => viewer.Latest?.Hazards.Any(h => h.Name == "test-fire") == true);
 
         var fire = viewer.Latest!.Hazards.Single(h => h.Name == "test-fire");
         Assert.True(viewer.Latest.Tick >= (long)result.Tick, "the fire shows no earlier than the tick it was stamped for");
         Assert.Equal(HazardKind.Fire, fire.Kind);
-        Assert.Equal((100 * 64, 120 * 64), (fire.X, fire.Y));
+        Assert.Equal(((int)(at.X * 64), (int)(at.Y * 64)), (fire.X, fire.Y));
         var forbidden = await Assert.ThrowsAsync<TwinClientException>(() => viewer.SendCommandAsync(new AuthorCommand { Wind = new SetWind { Speed = 3 } }));
         Assert.Equal(ErrorCode.Forbidden, forbidden.Code);
         var invalid = await Assert.ThrowsAsync<TwinClientException>(() => author.SendCommandAsync(new AuthorCommand { Fire = new IgniteFire { X = float.NaN } }));
         Assert.Equal(ErrorCode.InvalidArgument, invalid.Code);
 
         // A second fire of that name is well formed, so it is queued, and refused at its tick: the author hears why.
-        var again = await author.SendCommandAsync(new AuthorCommand { Fire = new IgniteFire { X = 60, Y = 60, RadiusMetres = 4, Name = "test-fire" } });
+        var elsewhere = HazardTileTests.FuelNear(server.Simulation, new Vector2(60, 60));
+        var again = await author.SendCommandAsync(new AuthorCommand { Fire = new IgniteFire { X = elsewhere.X, Y = elsewhere.Y, RadiusMetres = 4, Name = "test-fire" } });
         await WaitUntil(() => author.Errors.Any(e => e.RequestId == again.RequestId));
         var refused = author.Errors.Single(e => e.RequestId == again.RequestId);
         Assert.Equal(ErrorCode.CommandRejected, refused.Code);
@@ -115,8 +117,9 @@ public class SessionTests(LiveServer server) : IClassFixture<LiveServer>
         {
             stepped.Step(publish: false);
         }
-        var first = await author.SendCommandAsync(new AuthorCommand { Fire = new IgniteFire { X = 60, Y = 60, RadiusMetres = 4, Name = "late-fire" } });
-        var second = await author.SendCommandAsync(new AuthorCommand { Fire = new IgniteFire { X = 90, Y = 90, RadiusMetres = 4, Name = "late-fire" } });
+        var (a, b) = (HazardTileTests.FuelNear(stepped.Simulation, new Vector2(60, 60)), HazardTileTests.FuelNear(stepped.Simulation, new Vector2(90, 90)));
+        var first = await author.SendCommandAsync(new AuthorCommand { Fire = new IgniteFire { X = a.X, Y = a.Y, RadiusMetres = 4, Name = "late-fire" } });
+        var second = await author.SendCommandAsync(new AuthorCommand { Fire = new IgniteFire { X = b.X, Y = b.Y, RadiusMetres = 4, Name = "late-fire" } });
         Assert.True((long)second.Tick < stepped.Simulation.Tick, $"the command is late: stamped {second.Tick}, the world is at {stepped.Simulation.Tick}");
 
         stepped.Step();

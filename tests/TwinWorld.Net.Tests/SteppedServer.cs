@@ -61,11 +61,17 @@ internal sealed class SteppedServer : IDisposable
         return Latest;
     }
 
-    /// <summary>Connects and joins, stepping until the first state arrives.</summary>
+    /// <summary>Connects and joins, stepping until the join is answered (a player's once its camera is there) and the first state arrives.</summary>
     public async Task<TwinClient> Join(string token)
     {
         var client = await TwinClient.ConnectAsync("127.0.0.1", _server.Port, token, "stepped");
-        await client.JoinAsync();
+        var joining = client.JoinAsync();
+        for (int i = 0; i < 100 && !joining.IsCompleted; i++)
+        {
+            Step();
+            await Task.WhenAny(joining, Task.Delay(20));
+        }
+        await joining;
         for (int i = 0; i < 100 && client.Latest is null; i++)
         {
             await StepAndWait(client);

@@ -15,6 +15,7 @@ using TwinWorld.Protocol.State;
 using TwinWorld.Protocol.Tiles;
 using TwinWorld.Protocol.V1;
 using TwinWorld.Simulation;
+using TwinWorld.Simulation.Cameras;
 using TwinWorld.Simulation.Inputs;
 using Sim = TwinWorld.Simulation.Simulation;
 
@@ -33,6 +34,12 @@ public sealed class NetServer : IDisposable
     /// <summary>How far ahead a player may stamp a signal, and an author a command.</summary>
     private const double MaxSignalLeadSeconds = 10, MaxCommandLeadSeconds = 600;
     private const int MaxSignalsPerMessage = 64, MaxSubscriptions = 16;
+
+    /// <summary>How long a player's Joined waits for its camera to show before it is sent without one.</summary>
+    private const double JoinWaitSeconds = 2;
+
+    /// <summary>A player's own camera: a person's field of view, at the scenarios' default frame size.</summary>
+    private static readonly CameraLens PlayerLens = new(70, 256, 256);
 
     /// <summary>The longest forecast an analyst may ask for, and the most actions it may carry.</summary>
     private const double MaxForecastSeconds = 3600;
@@ -62,7 +69,6 @@ public sealed class NetServer : IDisposable
     /// <summary>For the shared updates when interest is off; interest-managed ones use their worker's.</summary>
     private readonly BitWriter _writer = new(64 * 1024);
     private readonly Dictionary<long, StateUpdate> _updates = [];
-    private readonly Vector2[] _spawnPoints;
     private readonly ViewIndex _index;
     private readonly StreamWorkers _workers;
 
@@ -75,7 +81,7 @@ public sealed class NetServer : IDisposable
     private INetTransport? _transport;
     private Thread? _thread;
     private ulong _nextClientId;
-    private int _nextSpawn;
+    private SpawnPoints? _spawns;
     private long _framesSeen;
     private int _clients;
 
@@ -91,7 +97,6 @@ public sealed class NetServer : IDisposable
         _simulation = simulation;
         _logger = logger;
         _forecaster = forecaster;
-        _spawnPoints = SpawnPoints(simulation);
         _index = new ViewIndex(simulation.Site.Terrain.CellSize);
         _workers = new StreamWorkers(options.StreamThreads);
     }
@@ -346,6 +351,9 @@ public sealed class NetServer : IDisposable
             case Envelope.BodyOneofCase.Input when Joined(session) && Allowed(session, 0, Role.Player, Role.Admin):
                 OnInput(session, envelope.Input);
                 break;
+            case Envelope.BodyOneofCase.View when Joined(session) && Allowed(session, 0, Role.Player, Role.Admin):
+                OnView(session, envelope.View);
+                break;
             case Envelope.BodyOneofCase.Subscribe when Joined(session):
                 OnSubscribe(session, envelope.Subscribe);
                 break;
@@ -401,6 +409,7 @@ public sealed class NetServer : IDisposable
                     HeadingSteps = Quantisation.HeadingSteps,
                     HazardTileSize = GridTile.Size,
                     WaterDepthUnitsPerMetre = Quantisation.WaterDepthUnitsPerMetre,
+                    InterestRadiusMetres = (float)_options.Interest.RadiusMetres,
                 },
             },
         });
@@ -417,13 +426,56 @@ public sealed class NetServer : IDisposable
         session.Phase = SessionPhase.Joined;
         session.AckedTick = -1;
         session.Stream = _options.Interest.IsUnlimited ? null : new ClientStream(_options.Interest);
-        if (session.Role == Role.Player)
+        if (session.Role != Role.Player)
         {
-            var at = _spawnPoints[_nextSpawn++ % _spawnPoints.Length];
-            _simulation.Inputs.Enqueue(new SpawnAvatar(NextTick, (long)session.ClientId, at));
-            session.HasAvatar = true;
+            session.Joined = new Joined { Tick = (ulong)NextTick };
+            SendJoined(session, 0);
+            return;
         }
-        Send(session, NetChannel.Control, new Envelope { Joined = new Joined { Tick = (ulong)NextTick, HasAvatar = session.HasAvatar } });
+        // A player's avatar and camera are placed with the next view (which shows where the cameras are),
+        // and Joined waits until its camera is in a view, so it can name it.
+        session.HasAvatar = true;
+        session.Joined = new Joined { HasAvatar = true };
+    }
+
+    /// <summary>
+    /// Network thread, with a view: spawns a joining player's avatar in the open, away from the cameras' markers,
+    /// and its own camera, at the next tick.
+    /// </summary>
+    private void Spawn(Session session, StateView view)
+    {
+        _spawns ??= new SpawnPoints(_simulation.Site.Terrain);
+        long client = (long)session.ClientId;
+        string name = session.Name.Length > 0 ? $"{session.Name}'s view" : $"player {session.ClientId}'s view";
+        _simulation.Inputs.Enqueue(new SpawnAvatar(NextTick, client, _spawns.Next(view.Cameras)));
+        _simulation.Inputs.Enqueue(new AddPlayerCamera(NextTick, client, name, PlayerLens));
+        session.Joined!.Tick = (ulong)NextTick;
+    }
+
+    /// <summary>Answers a join: for a player once its own camera shows in a view (0 if it never came), before any state.</summary>
+    private void SendJoined(Session session, uint cameraId)
+    {
+        session.Joined!.CameraId = cameraId;
+        Send(session, NetChannel.Control, new Envelope { Joined = session.Joined });
+        session.Joined = null;
+    }
+
+    /// <summary>Sends a player's Joined once its own camera is in a view, or without one when none came in time.</summary>
+    private void AnswerJoin(Session session, StateView view)
+    {
+        foreach (var camera in view.Cameras)
+        {
+            if (camera.OwnerClientId == session.ClientId && camera.Mode is Protocol.V1.CameraMode.ThirdPersonFollow or Protocol.V1.CameraMode.FirstPerson)
+            {
+                SendJoined(session, camera.CameraId);
+                return;
+            }
+        }
+        if (view.Tick > (long)session.Joined!.Tick + (long)(JoinWaitSeconds * _simulation.TickRateHz))
+        {
+            _logger.LogWarning("Client {Client} ({Name}) joined without a camera of its own: none appeared by tick {Tick}", session.ClientId, session.Name, view.Tick);
+            SendJoined(session, 0);
+        }
     }
 
     private void OnInput(Session session, PlayerInput input)
@@ -452,8 +504,31 @@ public sealed class NetServer : IDisposable
                 continue;
             }
             session.InputSequence = signal.Sequence;
-            _simulation.Inputs.Enqueue(new Simulation.Inputs.PlayerSignal((long)signal.Tick, (long)session.ClientId, new Vector2(signal.DirectionX, signal.DirectionY)));
+            _simulation.Inputs.Enqueue(new Simulation.Inputs.PlayerSignal((long)signal.Tick, (long)session.ClientId, new Vector2(signal.DirectionX, signal.DirectionY), signal.Run));
         }
+    }
+
+    private void OnView(Session session, PlayerView view)
+    {
+        if (!session.HasAvatar)
+        {
+            Strike(session, ErrorCode.NoSuchEntity, "this connection has no camera of its own to turn");
+            return;
+        }
+        if (view.Mode is not (Protocol.V1.CameraMode.ThirdPersonFollow or Protocol.V1.CameraMode.FirstPerson))
+        {
+            Strike(session, ErrorCode.InvalidArgument, $"a player's view is CAMERA_MODE_THIRD_PERSON_FOLLOW or CAMERA_MODE_FIRST_PERSON, not {view.Mode}");
+            return;
+        }
+        int most = Quantisation.Angle(CameraAim.MaxPitch);
+        if (Math.Abs(view.Pitch) > most)
+        {
+            Strike(session, ErrorCode.InvalidArgument, $"the view may look at most {most} heading steps up or down (got {view.Pitch})");
+            return;
+        }
+        var mode = (Simulation.Cameras.CameraMode)(int)view.Mode;
+        float yaw = Quantisation.Radians((int)(view.Yaw % Quantisation.HeadingSteps));
+        _simulation.Inputs.Enqueue(new SetPlayerView(NextTick, (long)session.ClientId, mode, yaw, Quantisation.Radians(view.Pitch)));
     }
 
     private void OnSubscribe(Session session, CameraSubscribe subscribe)
@@ -607,7 +682,15 @@ public sealed class NetServer : IDisposable
         bool interest = false;
         foreach (var session in _sessions.Values)
         {
-            if (session.Phase == SessionPhase.Joined && !session.Closing)
+            if (session.Joined is { Tick: 0 } && !session.Closing)
+            {
+                Spawn(session, view); // a view has arrived, so the next tick is at least 1
+            }
+            else if (session.Joined is not null && !session.Closing)
+            {
+                AnswerJoin(session, view);
+            }
+            if (session.Phase == SessionPhase.Joined && session.Joined is null && !session.Closing)
             {
                 _joined.Add(session);
                 interest |= session.Stream is not null;
@@ -711,7 +794,11 @@ public sealed class NetServer : IDisposable
                 {
                     bytes = new Envelope
                     {
-                        Frame = new Frame { CameraId = (uint)frame.CameraId, Tick = (ulong)frame.Tick, Width = (uint)frame.Width, Height = (uint)frame.Height, Jpeg = ByteString.CopyFrom(frame.Jpeg.Span) },
+                        Frame = new Frame
+                        {
+                            CameraId = (uint)frame.CameraId, Tick = (ulong)frame.Tick, Width = (uint)frame.Width, Height = (uint)frame.Height,
+                            Jpeg = ByteString.CopyFrom(frame.Jpeg.Span), Source = frame.Source,
+                        },
                     }.ToByteArray();
                     encoded[frameSerial] = bytes;
                 }
@@ -760,19 +847,5 @@ public sealed class NetServer : IDisposable
     {
         session.Closing = true;
         _transport!.Disconnect(session.Peer);
-    }
-
-    /// <summary>Walkable cells nearest the site's centre, handed out in turn: where players' avatars appear.</summary>
-    private static Vector2[] SpawnPoints(Sim simulation)
-    {
-        var terrain = simulation.Site.Terrain;
-        var centre = new Vector2(terrain.WidthMetres, terrain.HeightMetres) / 2;
-        var points = Enumerable.Range(0, terrain.CellCount)
-            .Where(terrain.IsWalkable)
-            .Select(terrain.CellCentre)
-            .OrderBy(p => Vector2.DistanceSquared(p, centre))
-            .Take(64)
-            .ToArray();
-        return points.Length > 0 ? points : [centre];
     }
 }

@@ -24,6 +24,9 @@ internal sealed class Session(PeerId peer, ulong clientId, RateLimiter limiter, 
 
     public bool HasAvatar { get; set; }
 
+    /// <summary>The answer to its join while it waits to be sent: a player's waits for its own camera to appear.</summary>
+    public Joined? Joined { get; set; }
+
     /// <summary>The newest state tick the client acknowledged; -1 until its first ack (full snapshots until then).</summary>
     public long AckedTick { get; set; } = -1;
 

@@ -106,6 +106,7 @@ public sealed class StateViewBuilder
             var poses = chunk.GetSpan<CameraPose>();
             var rigs = chunk.GetSpan<CameraRig>();
             var owners = chunk.GetSpan<CameraOwner>();
+            var names = chunk.Has<CameraName>() ? chunk.GetSpan<CameraName>() : default;
             for (int i = 0; i < chunk.Count; i++)
             {
                 var pose = poses[i];
@@ -119,6 +120,7 @@ public sealed class StateViewBuilder
                     Z = Quantisation.Position(pose.Position.Z),
                     Yaw = (uint)Quantisation.Heading(pose.Yaw),
                     Pitch = Quantisation.Angle(pose.Pitch),
+                    Name = names.IsEmpty ? "" : names[i].Value,
                 });
             }
         }

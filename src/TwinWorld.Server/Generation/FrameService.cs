@@ -149,7 +149,8 @@ internal sealed class FrameService(Sim simulation, NetworkService network, IOpti
             {
                 await foreach (var frame in feed.ReadAllAsync(_stopping.Token))
                 {
-                    network.PublishFrame(new CameraFrame(frame.Camera.Id, frame.Tick, frame.Width, frame.Height, frame.Jpeg));
+                    var source = frame.Source == FrameSource.Model ? Protocol.V1.FrameSource.Model : Protocol.V1.FrameSource.Renderer;
+                    network.PublishFrame(new CameraFrame(frame.Camera.Id, frame.Tick, frame.Width, frame.Height, frame.Jpeg, source));
                 }
             }
             catch (OperationCanceledException)

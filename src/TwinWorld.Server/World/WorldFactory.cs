@@ -1,8 +1,11 @@
+using System.Numerics;
 using Microsoft.Extensions.Logging;
 using TwinWorld.Scenarios.Loading;
 using TwinWorld.Scenarios.Running;
 using TwinWorld.Server.Ticking;
 using TwinWorld.Simulation;
+using TwinWorld.Simulation.Cameras;
+using TwinWorld.Simulation.Inputs;
 using TwinWorld.Simulation.Zones;
 
 namespace TwinWorld.Server.World;
@@ -10,9 +13,37 @@ namespace TwinWorld.Server.World;
 /// <summary>Builds the world the server hosts from its configuration.</summary>
 internal static class WorldFactory
 {
+    /// <summary>The name of the camera a world without cameras gets.</summary>
+    public const string OverviewName = "overview";
+
     /// <summary>Throws <see cref="WorldConfigurationException"/> for a scenario that cannot be loaded.</summary>
     public static HostedWorld Create(WorldOptions world, TickOptions tick, ILogger logger)
-        => string.IsNullOrWhiteSpace(world.Scenario) ? Town(world, tick, logger) : Scenario(world, tick, logger);
+    {
+        var hosted = string.IsNullOrWhiteSpace(world.Scenario) ? Town(world, tick, logger) : Scenario(world, tick, logger);
+        if (hosted.Run is not { Scenario.Cameras.Count: > 0 })
+        {
+            AddOverview(hosted, logger);
+        }
+        return hosted;
+    }
+
+    /// <summary>
+    /// A world with no cameras of its own gets one looking straight down on the whole site, north up, so
+    /// viewers see frames (and the log says why there is a camera the scenario does not name).
+    /// </summary>
+    private static void AddOverview(HostedWorld hosted, ILogger logger)
+    {
+        var simulation = hosted.Simulation;
+        var terrain = simulation.Site.Terrain;
+        var centre = new Vector2(terrain.WidthMetres, terrain.HeightMetres) / 2;
+        const float fieldOfView = 60;
+        // High enough that the field of view spans the site's longer side: half of it over tan(30 degrees).
+        float height = terrain.ElevationAt(centre) + (0.87f * MathF.Max(terrain.WidthMetres, terrain.HeightMetres));
+        simulation.Inputs.Enqueue(new PlaceCamera(0, CameraMode.Overhead, new Vector3(centre, height), MathF.PI / 2, -MathF.PI / 2,
+            new CameraLens(fieldOfView, 256, 256), OverviewName));
+        logger.LogInformation("{World} has no cameras: added the default camera '{Name}', looking down on the whole site from {Height:F0} m, north up",
+            hosted.Description, OverviewName, height);
+    }
 
     private static HostedWorld Scenario(WorldOptions world, TickOptions tick, ILogger logger)
     {

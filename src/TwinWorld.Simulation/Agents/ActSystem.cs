@@ -129,7 +129,9 @@ internal sealed class ActSystem : ISimulationSystem
                     continue;
                 }
                 int cell = _terrain.IndexAt(at);
-                var velocity = Steer(entities[i], agents[i], vitality[i], at, cell, direction);
+                // An avatar goes at the pace its player asked for (walking or running), not its kind's drawn speed.
+                float freeSpeed = minds[i].State == Behaviour.FollowPlayer ? goals[i].Point.Length() : agents[i].FreeSpeed;
+                var velocity = Steer(entities[i], agents[i], freeSpeed, vitality[i], at, cell, direction);
                 velocities[i] = new Velocity(velocity);
                 positions[i] = new Position(Move(at, cell, velocity * _dt, agents[i].Radius));
                 if (velocity.LengthSquared() > 0.0025f)
@@ -158,12 +160,12 @@ internal sealed class ActSystem : ISimulationSystem
             }
         }
 
-        private Vector2 Steer(Entity self, Agent agent, Vitality vitality, Vector2 at, int cell, Vector2 direction)
+        private Vector2 Steer(Entity self, Agent agent, float freeSpeed, Vitality vitality, Vector2 at, int cell, Vector2 direction)
         {
             bool isVehicle = _profiles[agent.Kind].IsVehicle;
             var use = _terrain.LandUse[Math.Max(0, cell)];
             float ground = isVehicle ? LandUseTraits.DriveSpeedFactor(use) : LandUseTraits.WalkSpeedFactor(use);
-            float speed = agent.FreeSpeed * MathF.Max(ground, 0.2f) * (vitality.State == VitalState.Injured ? 0.5f : 1f)
+            float speed = freeSpeed * MathF.Max(ground, 0.2f) * (vitality.State == VitalState.Injured ? 0.5f : 1f)
                 * WadingFactor(_hazards.FloodDepthAt(at), isVehicle);
             float reach = isVehicle ? 4 * DensityRadius : DensityRadius;
             var crowd = new CrowdVisitor(direction, agent.Radius, self.Id);
@@ -171,7 +173,7 @@ internal sealed class ActSystem : ISimulationSystem
             var factors = isVehicle ? VehicleCrowdFactors : WalkerCrowdFactors;
             float crowdFactor = crowd.Ahead < factors.Length ? factors[crowd.Ahead] : MinimumCrowdFactor;
             var velocity = (direction * speed * crowdFactor) + (crowd.Push * _pushToVelocity);
-            float limit = 1.5f * agent.FreeSpeed;
+            float limit = 1.5f * freeSpeed;
             return velocity.LengthSquared() > limit * limit ? Vector2.Normalize(velocity) * limit : velocity;
         }
 

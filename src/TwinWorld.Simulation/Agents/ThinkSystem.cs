@@ -14,7 +14,6 @@ internal sealed class ThinkSystem : ISimulationSystem
 {
     public const float FleeDistance = 25f;
     public const float FamiliarShelterProbability = 0.25f;
-    private const float SignalLifetimeSeconds = 2f;
 
     /// <summary>The longest startle before reacting to a hazard that is seen (the shortest is half a second).</summary>
     private const float StartleSeconds = 2f;
@@ -52,10 +51,11 @@ internal sealed class ThinkSystem : ISimulationSystem
 
         private void FollowSignal(ref Mind mind, ref Goal goal, PlayerControl control, Vitality vitality)
         {
-            bool fresh = simulation.Tick - control.SignalTick <= (long)(SignalLifetimeSeconds * simulation.TickRateHz);
-            bool moving = fresh && vitality.CanMove && control.Direction != Vector2.Zero;
+            bool fresh = simulation.Tick - control.SignalTick < simulation.TicksFor(PlayerControl.SignalLifetimeSeconds);
+            bool moving = fresh && vitality.CanMove && control.DesiredVelocity != Vector2.Zero;
             mind.State = moving ? Behaviour.FollowPlayer : Behaviour.Idle;
-            goal = new Goal(Goal.NoZone, moving ? control.Direction : Vector2.Zero);
+            // The goal point of a player's avatar is the velocity asked for: its direction and its pace.
+            goal = new Goal(Goal.NoZone, moving ? control.DesiredVelocity : Vector2.Zero);
         }
 
         private void Decide(Vector2 at, Agent agent, Vitality vitality, ref Mind mind, ref Goal goal, Perception seen, ref DeterministicRandom random)

@@ -8,7 +8,8 @@ namespace TwinWorld.Simulation.Inputs;
 /// <summary>
 /// Inputs to and from bytes, for recordings (every tick's inputs) and snapshots (inputs still
 /// waiting for their tick). One tag byte per kind; the tags are part of the recording format, so
-/// existing ones never change meaning.
+/// existing ones never change meaning: a kind that gained a field (a running signal, a named camera)
+/// writes its new form under a new tag, and older recordings read as before.
 /// </summary>
 public static class InputCodec
 {
@@ -16,6 +17,7 @@ public static class InputCodec
     {
         IssueAlert = 1, PlayerSignal, SpawnAgents, DespawnAgents, PlaceCamera, SetCameraPose,
         SetWind, StartTsunami, RaiseSea, IgniteFire, StartTornado, StopHazard, SpawnAvatar, RemoveAvatar,
+        RunningSignal, NamedCamera, AddPlayerCamera, SetPlayerView,
     }
 
     public static void Write(BinaryWriter writer, SimulationInput input)
@@ -29,7 +31,7 @@ public static class InputCodec
                 writer.WriteNullable(a.Shelter);
                 break;
             case PlayerSignal p:
-                Begin(writer, Tag.PlayerSignal, p);
+                Begin(writer, p.Run ? Tag.RunningSignal : Tag.PlayerSignal, p);
                 writer.Write(p.ClientId);
                 writer.Write(p.Direction);
                 break;
@@ -47,14 +49,29 @@ public static class InputCodec
                 writer.Write(d.Count);
                 break;
             case PlaceCamera c:
-                Begin(writer, Tag.PlaceCamera, c);
+                Begin(writer, c.Name is null ? Tag.PlaceCamera : Tag.NamedCamera, c);
                 writer.Write((int)c.Mode);
                 writer.Write(c.Position);
                 writer.Write(c.Yaw);
                 writer.Write(c.Pitch);
-                writer.Write(c.Lens.FieldOfViewDegrees);
-                writer.Write(c.Lens.Width);
-                writer.Write(c.Lens.Height);
+                Write(writer, c.Lens);
+                if (c.Name is not null)
+                {
+                    writer.Write(c.Name);
+                }
+                break;
+            case AddPlayerCamera c:
+                Begin(writer, Tag.AddPlayerCamera, c);
+                writer.Write(c.ClientId);
+                writer.Write(c.Name);
+                Write(writer, c.Lens);
+                break;
+            case SetPlayerView v:
+                Begin(writer, Tag.SetPlayerView, v);
+                writer.Write(v.ClientId);
+                writer.Write((int)v.Mode);
+                writer.Write(v.Yaw);
+                writer.Write(v.Pitch);
                 break;
             case SetCameraPose c:
                 Begin(writer, Tag.SetCameraPose, c);
@@ -128,15 +145,19 @@ public static class InputCodec
         {
             case Tag.IssueAlert:
                 return new IssueAlert(tick, reader.ReadVector2(), reader.ReadSingle(), reader.ReadNullableString());
-            case Tag.PlayerSignal:
-                return new PlayerSignal(tick, reader.ReadInt64(), reader.ReadVector2());
+            case Tag.PlayerSignal or Tag.RunningSignal:
+                return new PlayerSignal(tick, reader.ReadInt64(), reader.ReadVector2(), tag == Tag.RunningSignal);
             case Tag.SpawnAgents:
                 return new SpawnAgents(tick, (AgentKind)reader.ReadInt32(), reader.ReadInt32(), reader.ReadVector2(), reader.ReadSingle());
             case Tag.DespawnAgents:
                 return new DespawnAgents(tick, reader.ReadVector2(), reader.ReadSingle(), reader.ReadInt32());
-            case Tag.PlaceCamera:
-                return new PlaceCamera(tick, (CameraMode)reader.ReadInt32(), reader.ReadVector3(), reader.ReadSingle(), reader.ReadSingle(),
-                    new CameraLens(reader.ReadSingle(), reader.ReadInt32(), reader.ReadInt32()));
+            case Tag.PlaceCamera or Tag.NamedCamera:
+                return new PlaceCamera(tick, (CameraMode)reader.ReadInt32(), reader.ReadVector3(), reader.ReadSingle(), reader.ReadSingle(), ReadLens(reader),
+                    tag == Tag.NamedCamera ? reader.ReadString() : null);
+            case Tag.AddPlayerCamera:
+                return new AddPlayerCamera(tick, reader.ReadInt64(), reader.ReadString(), ReadLens(reader));
+            case Tag.SetPlayerView:
+                return new SetPlayerView(tick, reader.ReadInt64(), (CameraMode)reader.ReadInt32(), reader.ReadSingle(), reader.ReadSingle());
             case Tag.SetCameraPose:
                 return new SetCameraPose(tick, new Entity(reader.ReadInt32(), reader.ReadInt32()), reader.ReadVector3(), reader.ReadSingle(), reader.ReadSingle());
             case Tag.SetWind:
@@ -159,6 +180,15 @@ public static class InputCodec
             _ => throw new InvalidDataException($"Unknown input tag {(byte)tag}."),
         };
     }
+
+    private static void Write(BinaryWriter writer, CameraLens lens)
+    {
+        writer.Write(lens.FieldOfViewDegrees);
+        writer.Write(lens.Width);
+        writer.Write(lens.Height);
+    }
+
+    private static CameraLens ReadLens(BinaryReader reader) => new(reader.ReadSingle(), reader.ReadInt32(), reader.ReadInt32());
 
     private static void Begin(BinaryWriter writer, Tag tag, SimulationInput input)
     {

@@ -3,8 +3,8 @@ using TwinWorld.Simulation.Cameras;
 
 namespace TwinWorld.Simulation.Inputs;
 
-/// <summary>Adds a camera that follows no one: fixed, free, or overhead where it is put. Angles in radians.</summary>
-public sealed record PlaceCamera(long Tick, CameraMode Mode, Vector3 Position, float Yaw, float Pitch, CameraLens Lens) : SimulationInput(Tick)
+/// <summary>Adds a camera that follows no one: fixed, free, or overhead where it is put, and its name if it has one. Angles in radians.</summary>
+public sealed record PlaceCamera(long Tick, CameraMode Mode, Vector3 Position, float Yaw, float Pitch, CameraLens Lens, string? Name = null) : SimulationInput(Tick)
 {
     internal override string? ApplyTo(Simulation simulation)
     {
@@ -20,7 +20,7 @@ public sealed record PlaceCamera(long Tick, CameraMode Mode, Vector3 Position, f
         {
             return $"the lens needs a field of view of 1 to 170 degrees and 8 to 4096 pixels each way (got {Lens})";
         }
-        simulation.AddCamera(Mode, new CameraPose(Position, Yaw, Pitch), Lens);
+        simulation.AddCamera(Mode, new CameraPose(Position, Yaw, Pitch), Lens, name: Name);
         return null;
     }
 }

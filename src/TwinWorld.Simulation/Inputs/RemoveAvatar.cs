@@ -3,7 +3,7 @@ using TwinWorld.Simulation.Agents;
 
 namespace TwinWorld.Simulation.Inputs;
 
-/// <summary>Removes a player's avatar (the player left or was disconnected).</summary>
+/// <summary>Removes a player's avatar and its own camera (the player left or was disconnected).</summary>
 public sealed record RemoveAvatar(long Tick, long ClientId) : SimulationInput(Tick)
 {
     private static readonly QueryDescription Avatars = new QueryDescription().WithAll<PlayerControl>();
@@ -15,6 +15,10 @@ public sealed record RemoveAvatar(long Tick, long ClientId) : SimulationInput(Ti
             return $"client {ClientId} has no avatar";
         }
         simulation.World.Destroy(avatar);
+        if (PlayerCamera.Find(simulation, ClientId) is { } camera)
+        {
+            simulation.World.Destroy(camera);
+        }
         return null;
     }
 

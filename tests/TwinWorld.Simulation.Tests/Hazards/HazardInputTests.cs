@@ -4,6 +4,7 @@ using TwinWorld.Simulation.Agents;
 using TwinWorld.Simulation.Hazards;
 using TwinWorld.Simulation.Hazards.Wind;
 using TwinWorld.Simulation.Inputs;
+using TwinWorld.Simulation.Terrain;
 
 namespace TwinWorld.Simulation.Tests.Hazards;
 
@@ -87,6 +88,40 @@ public class HazardInputTests
         Assert.Contains(expected, Assert.Single(report.Rejected));
         Assert.Empty(Hazards(simulation));
         simulation.Step();
+    }
+
+    [Fact]
+    public void A_tornado_stops_when_it_reaches_the_end_of_its_path_and_a_fire_when_nothing_is_left_burning()
+    {
+        // A road with a patch of grass 20 m across.
+        var simulation = new Simulation(HazardSites.Field(100, 2, LandUse.Road).WithGrass(new Vector2(150, 150), 10), new SimulationOptions { Seed = 1, Workers = 2 });
+        // 40 m at 10 m/s: it lifts 4 s (80 ticks) after touching down.
+        simulation.Inputs.Enqueue(new StartTornado(0, new Vector2(20, 100), new Vector2(60, 100), 10, 40, Name: "twister"));
+        simulation.Inputs.Enqueue(new IgniteFire(0, new Vector2(150, 150), 4, Name: "blaze"));
+        HazardSites.Run(simulation, 5);
+        var twister = Hazards(simulation).Single(h => h.Name == "twister").Event;
+        Assert.InRange(twister.StopTick, 80, 82);
+        Assert.Empty(simulation.Hazards.Wind.Vortices);
+        Assert.True(simulation.Hazards.Fire.BurningCells > 0, "the fire has caught at once");
+        Assert.Equal(HazardEvent.Never, Hazards(simulation).Single(h => h.Name == "blaze").Event.StopTick);
+
+        // The patch burns out in a few minutes; then the fire has ended, and says when.
+        HazardSites.Run(simulation, 600);
+        Assert.Equal(0, simulation.Hazards.Fire.BurningCells);
+        var blaze = Hazards(simulation).Single(h => h.Name == "blaze").Event;
+        Assert.True(blaze.StopTick < simulation.Tick, $"the burned-out fire stopped (stop tick {blaze.StopTick}, now {simulation.Tick})");
+    }
+
+    [Fact]
+    public void A_fire_lit_where_nothing_burns_is_refused_with_what_the_ground_is()
+    {
+        var simulation = new Simulation(HazardSites.Field(100, 2, LandUse.Road), new SimulationOptions { Seed = 1, Workers = 1 });
+        simulation.Inputs.Enqueue(new IgniteFire(0, new Vector2(50, 50), 6));
+
+        var rejected = Assert.Single(simulation.Step().Rejected);
+
+        Assert.Contains("nothing burns within 6 m of (50, 50), which is road: grass, shrub and forest burn", rejected.ToString());
+        Assert.Empty(Hazards(simulation));
     }
 
     [Fact]

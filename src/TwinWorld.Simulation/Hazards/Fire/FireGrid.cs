@@ -134,6 +134,39 @@ public sealed class FireGrid
         {
             throw new ArgumentOutOfRangeException(nameof(radius), radius, "Ignition radius must be a finite number of metres >= 0.");
         }
+        foreach (int cell in CellsWithin(at, radius))
+        {
+            IgniteCell(cell, time, fire);
+        }
+    }
+
+    /// <summary>Whether anything burns in the disc an ignition at <paramref name="at"/> with <paramref name="radius"/> would set alight.</summary>
+    public bool HasFuelWithin(Vector2 at, float radius) => CellsWithin(at, radius).Any(cell => _fires[_fuel[cell]] is not null);
+
+    /// <summary>Whether a fire (by the number it was lit with) still burns or has cells about to catch.</summary>
+    public bool IsBurning(int fire)
+    {
+        foreach (ulong key in _burnouts.Items)
+        {
+            if (_fire[EventQueue.CellOf(key)] == fire)
+            {
+                return true;
+            }
+        }
+        foreach (ulong key in _ignitions.Items)
+        {
+            int cell = EventQueue.CellOf(key);
+            if (_fire[cell] == fire && _state[cell] == FireState.Unburned && float.IsFinite(_arrival[cell]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The cells whose centres lie in a disc, and the cell under its centre.</summary>
+    private IEnumerable<int> CellsWithin(Vector2 at, float radius)
+    {
         float cs = _terrain.CellSize;
         int x0 = (int)Math.Clamp(MathF.Floor((at.X - radius) / cs), 0, _terrain.Width - 1);
         int x1 = (int)Math.Clamp(MathF.Floor((at.X + radius) / cs), 0, _terrain.Width - 1);
@@ -146,14 +179,14 @@ public sealed class FireGrid
                 int cell = _terrain.Index(x, y);
                 if (Vector2.DistanceSquared(_terrain.CellCentre(cell), at) <= radius * radius)
                 {
-                    IgniteCell(cell, time, fire);
+                    yield return cell;
                 }
             }
         }
         int centre = _terrain.IndexAt(at);
         if (centre >= 0)
         {
-            IgniteCell(centre, time, fire);
+            yield return centre;
         }
     }
 

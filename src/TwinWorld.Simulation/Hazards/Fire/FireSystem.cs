@@ -4,7 +4,8 @@ namespace TwinWorld.Simulation.Hazards.Fire;
 
 /// <summary>
 /// Runs the fire: ignitions land at their start tick, a stopped fire is put out (that fire alone), and the fire
-/// spreads up to the end of this tick with the wind field of this tick (tornadoes included).
+/// spreads up to the end of this tick with the wind field of this tick (tornadoes included). A fire with
+/// nothing left burning has ended: it stops from the next tick, so clients drop it from their maps.
 /// Cells under water (flooded, or a wet ditch) do not burn.
 /// </summary>
 internal sealed class FireSystem : ISimulationSystem
@@ -47,5 +48,15 @@ internal sealed class FireSystem : ISimulationSystem
         }
         var water = hazards.Water;
         fire.Advance(now + simulation.Dt, hazards.Wind.At, cell => water.DepthAt(cell) >= WettingDepth);
+        foreach (var chunk in simulation.World.GetChunks(Fires))
+        {
+            foreach (ref var hazard in chunk.GetSpan<HazardEvent>())
+            {
+                if (hazard.IsActiveAt(tick) && hazard.StopTick > tick + 1 && !fire.IsBurning(hazard.Number))
+                {
+                    hazard = hazard with { StopTick = tick + 1 };
+                }
+            }
+        }
     }
 }

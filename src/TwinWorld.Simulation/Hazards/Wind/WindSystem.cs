@@ -4,7 +4,8 @@ namespace TwinWorld.Simulation.Hazards.Wind;
 
 /// <summary>
 /// Places this tick's tornadoes along their paths into the wind field, then lets every building cell
-/// within their damaging reach feel the wind there.
+/// within their damaging reach feel the wind there. A tornado past the end of its path has lifted: it
+/// stops there, so clients drop it from their maps.
 /// </summary>
 internal sealed class WindSystem : ISimulationSystem
 {
@@ -25,9 +26,17 @@ internal sealed class WindSystem : ISimulationSystem
             {
                 float age = (tick - events[i].StartTick) * simulation.Dt;
                 var tornado = tornadoes[i];
-                if (events[i].IsActiveAt(tick) && age <= tornado.Lifetime)
+                if (!events[i].IsActiveAt(tick))
+                {
+                    continue;
+                }
+                if (age <= tornado.Lifetime)
                 {
                     wind.AddVortex(new WindVortex(tornado.CentreAfter(age), tornado.Travel, tornado.CoreRadius, tornado.MaxTangentialWind));
+                }
+                else
+                {
+                    events[i] = events[i] with { StopTick = tick };
                 }
             }
         }
