@@ -49,7 +49,7 @@ public sealed class PlayerInChromiumTests() : ServerInChromium("--Generation:Ena
         string panel = $"#frames [data-camera='{own}']";
         await page.WaitForFunctionAsync($"() => document.querySelector(\"{panel} canvas\")?.hidden === false", null, Patiently);
         Assert.Equal(own, await page.EvaluateAsync<int>("() => Number(document.querySelector('#frames .panel').dataset.camera)"));
-        var size = await page.EvaluateAsync<double[]>($"() => {{ const c = document.querySelector(\"{panel} canvas\"); return [c.width, c.getBoundingClientRect().width]; }}");
+        var size = await page.EvaluateAsync<double[]>($"() => {{ const c = document.querySelector(\"{panel} canvas\"); return [c.width, c.clientWidth]; }}");
         Assert.True(size[1] >= size[0] && size[1] % size[0] < 0.5, $"a {size[0]}-pixel frame is shown {size[1]} pixels wide");
         Assert.Matches("^(model|renderer) · [0-9]+ ticks? behind$", await page.InnerTextAsync($"{panel} .badge"));
 

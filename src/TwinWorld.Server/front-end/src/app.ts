@@ -1,4 +1,4 @@
-// The web viewer: connects to /ws with the page's token (?token=, default dev-author), joins, mirrors the
+// The web viewer: connects to /ws with the page's token (?token=, default dev-author) and name (?name=), joins, mirrors the
 // state stream onto the map, shows the watched cameras' frames, and gives each role its controls (players
 // walk, authors start hazards, analysts forecast). window.twin exposes what the page holds, for tests.
 import { ErrorCode } from '../gen/twinworld/v1/errors_pb';
@@ -13,7 +13,10 @@ import { PlayerControls } from './player';
 import { PROTOCOL_VERSION, readEnvelope, writeEnvelope } from './wire';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const token = new URLSearchParams(location.search).get('token') || 'dev-author';
+const query = new URLSearchParams(location.search);
+const token = query.get('token') || 'dev-author';
+/** The name the server gives this connection, and a player's own camera ("visitor's view"). */
+const name = query.get('name') || 'visitor';
 
 /** What the page holds, for people poking in the console and for the browser tests. */
 const twin = {
@@ -54,7 +57,7 @@ const cameras = new CameraPanels($('camera-picker'), $('frames'), (ids) => {
   send({ case: 'subscribe', value: { cameraIds: ids } });
 });
 
-socket.onopen = () => { twin.connected = true; send({ case: 'hello', value: { protocolVersion: PROTOCOL_VERSION, token, clientName: 'web viewer' } }); };
+socket.onopen = () => { twin.connected = true; send({ case: 'hello', value: { protocolVersion: PROTOCOL_VERSION, token, clientName: name } }); };
 socket.onclose = () => { twin.connected = false; $('status').textContent = 'disconnected'; log('the server closed the connection'); };
 socket.onmessage = (event) => {
   let body;
