@@ -148,8 +148,8 @@ function summarise(view: View): void {
 /** How many people the map shows, and why that is not everyone: the server sends those near what this client watches. */
 function peopleShown(count: number): string {
   const radius = twin.world!.interestRadiusMetres;
-  const focus = [player ? 'your avatar' : '', twin.watched.length ? 'the cameras you watch' : ''].filter(Boolean);
+  const focus = [player ? 'your avatar' : '', twin.watched.length ? 'the cameras you tick' : ''].filter(Boolean);
   if (!radius) return `${count} people: everyone in the world`;
   if (!focus.length) return `${count} people: everyone in the world (you watch no camera, so the server sends all)`;
-  return `${count} people shown: those within ${radius.toFixed(0)} m of ${focus.join(' and ')}; the server does not send the rest`;
+  return `${count} people shown: the server sends those within ${radius.toFixed(0)} m of what you watch (${focus.join(' and ')}), not the rest`;
 }
