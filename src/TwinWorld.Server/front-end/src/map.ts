@@ -17,7 +17,7 @@ const HAZARD_COLOURS: Record<number, string> = { [HazardKind.FIRE]: '#ff4000', [
 const water = (depth: number) => `rgba(40, 110, 255, ${Math.min(0.9, 0.35 + depth / 3)})`;
 
 /** The map's key: what each colour or mark means, as [swatch CSS, words, shape]. */
-export const LEGEND: [string, string, 'dot' | 'cell' | 'ring' | 'line'][] = [
+export const LEGEND: [string, string, 'dot' | 'cell' | 'ring'][] = [
   [YOU, 'you (your avatar)', 'dot'],
   ...KIND_NAMES.map((name, i): [string, string, 'dot'] => [KIND_COLOURS[i], `${name}, unhurt`, 'dot']),
   [INJURED, 'injured', 'dot'],
