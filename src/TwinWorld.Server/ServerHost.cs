@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
@@ -132,8 +133,9 @@ public static class ServerHost
         var errors = ConfigurationErrors(host);
         if (errors.Count > 0)
         {
-            Console.Error.WriteLine("twinworld: invalid configuration:");
-            foreach (var error in errors)
+            // One line for one problem; a list for several (a scenario's errors).
+            Console.Error.WriteLine(errors.Count == 1 ? $"twinworld: {errors[0]}" : "twinworld: invalid configuration:");
+            foreach (var error in errors.Count == 1 ? [] : errors)
             {
                 Console.Error.WriteLine($"  {error}");
             }
@@ -147,10 +149,19 @@ public static class ServerHost
         {
             // Ctrl+C or SIGTERM while starting: a clean stop, not a crash.
         }
+        catch (IOException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse or SocketError.AccessDenied } taken)
+        {
+            // Taken between the check and the start: still one line, not a stack trace.
+            Console.Error.WriteLine($"twinworld: {ConfigurationMessages.PortTaken(host.Services.GetRequiredService<IOptions<HttpOptions>>().Value, taken.SocketErrorCode)}");
+            return 2;
+        }
         return Environment.ExitCode;
     }
 
-    /// <summary>Reads every options section once, so bad settings are reported plainly before anything starts.</summary>
+    /// <summary>
+    /// Reads every options section once and checks that the HTTP port is free, so bad settings are reported plainly
+    /// before anything starts (and before the world and the model take their time to load), then loads the world.
+    /// </summary>
     private static IReadOnlyList<string> ConfigurationErrors(IHost host)
     {
         try
@@ -158,10 +169,14 @@ public static class ServerHost
             _ = host.Services.GetRequiredService<IOptions<TickOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<WorldOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<NetworkOptions>>().Value;
-            _ = host.Services.GetRequiredService<IOptions<HttpOptions>>().Value;
+            var http = host.Services.GetRequiredService<IOptions<HttpOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<GenerationOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<RecordingOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<LoggingOptions>>().Value;
+            if (PortTaken(http) is { } taken)
+            {
+                return [taken];
+            }
             _ = host.Services.GetRequiredService<HostedWorld>();
             return [];
         }
@@ -171,12 +186,35 @@ public static class ServerHost
         }
         catch (OptionsValidationException e)
         {
-            return [.. e.Failures];
+            return [.. e.Failures.Select(ConfigurationMessages.Plain)];
         }
         catch (InvalidOperationException e)
         {
             // The binder's error for a value that does not convert, e.g. "Tick:RateHz=fast".
-            return [e.Message];
+            return [ConfigurationMessages.Plain(e.Message)];
+        }
+    }
+
+    /// <summary>Why the HTTP port cannot be had (another server has it), or null; tried by binding it for a moment.</summary>
+    private static string? PortTaken(HttpOptions http)
+    {
+        if (http.Port == 0 || !IPAddress.TryParse(http.BindAddress, out var address))
+        {
+            return null;
+        }
+        var probe = new TcpListener(address, http.Port);
+        try
+        {
+            probe.Start();
+            return null;
+        }
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.AddressAlreadyInUse or SocketError.AccessDenied)
+        {
+            return ConfigurationMessages.PortTaken(http, e.SocketErrorCode);
+        }
+        finally
+        {
+            probe.Stop();
         }
     }
 }

@@ -39,7 +39,6 @@ public class ServerHostTests
         using var server = new ServerProcess($"--World:Scenario={file}");
 
         Assert.Equal(2, await server.WaitForExit(Patience));
-        Assert.Contains("invalid configuration", server.Output);
         Assert.Contains($"{file}:5:", server.Output);
         Assert.Contains("wizard", server.Output);
     }
@@ -74,10 +73,10 @@ public class ServerHostTests
 
     [Theory]
     [InlineData("--Tick:RateHz=0", "Tick:RateHz must be between 1 and 1000")]
-    [InlineData("--Tick:RateHz=fast", "'fast' at 'Tick:RateHz'")]
+    [InlineData("--Tick:RateHz=fast", "Tick:RateHz must be a number (got 'fast')")]
     [InlineData("--Tick:StatsIntervalSeconds=-1", "Tick:StatsIntervalSeconds must be between")]
     [InlineData("--World:Size=20", "World:Size must be between 128 and 4096")]
-    [InlineData("--World:Agents=many", "'many' at 'World:Agents'")]
+    [InlineData("--World:Agents=many", "World:Agents must be a whole number (got 'many')")]
     [InlineData("--Network:Port=70000", "Network:Port must be 0 to 65535")]
     [InlineData("--Network:Tokens:letmein=wizard", "Network:Tokens:letmein is 'wizard', not a role")]
     [InlineData("--Network:BindAddress=::1", "Network:BindAddress must be an IPv4 address")]
@@ -98,8 +97,20 @@ public class ServerHostTests
         int exitCode = await server.WaitForExit(Patience);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("invalid configuration", server.Output);
-        Assert.Contains(expected, server.Output);
+        Assert.Contains($"twinworld: {expected}", server.Output);
+        Assert.DoesNotContain("DataAnnotation", server.Output);
         Assert.DoesNotContain("Unhandled exception", server.Output);
+    }
+
+    [Fact]
+    public async Task An_http_port_in_use_is_one_line_and_exit_code_2_before_the_world_loads()
+    {
+        using var other = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        other.Start();
+        int port = ((System.Net.IPEndPoint)other.LocalEndpoint).Port;
+        using var server = new ServerProcess($"--Http:Port={port}");
+
+        Assert.Equal(2, await server.WaitForExit(Patience));
+        Assert.Equal($"twinworld: Http:Port {port} on 127.0.0.1 is in use (is another server running?); stop it or choose another with --Http:Port=N.", server.Output.Trim());
     }
 }

@@ -2,5 +2,8 @@ using TwinWorld.Generation.Conditions;
 
 namespace TwinWorld.Generation.Scheduling;
 
-/// <summary>A camera's conditions waiting for generation, with when they were submitted (a <see cref="System.Diagnostics.Stopwatch"/> timestamp) and the camera's place in the queue.</summary>
-internal sealed record FrameRequest(CameraConditions Conditions, long SubmittedAt, long Order);
+/// <summary>
+/// A camera's conditions waiting for generation, with when they were submitted and since when the camera has been
+/// waiting (<see cref="System.Diagnostics.Stopwatch"/> timestamps; a newer request that replaces one keeps its wait).
+/// </summary>
+internal sealed record FrameRequest(CameraConditions Conditions, long SubmittedAt, long WaitingSince);

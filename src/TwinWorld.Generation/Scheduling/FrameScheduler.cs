@@ -14,7 +14,9 @@ namespace TwinWorld.Generation.Scheduling;
 /// Generates camera frames beside the tick (ARCHITECTURE.md, "One tick"). The tick thread asks <see cref="IsDue"/> and
 /// hands over immutable conditions with <see cref="Submit"/>, which never waits for generation: a camera's request not
 /// yet started is replaced by its newer one (latest wins). The generation thread takes waiting requests, cameras with
-/// viewers first, batches them into one model call with each camera's previous frames as context, and delivers JPEG
+/// viewers first and otherwise the longest waiting (so when more cameras are due than it can make, they take turns and
+/// none starves: an unwatched camera goes ahead of watched ones once it has waited <see cref="WatchedLead"/> longer),
+/// batches them into one model call with each camera's previous frames as context, and delivers JPEG
 /// frames to every feed (<see cref="Subscribe"/>). A model that misses the deadline, throws or cannot be loaded is replaced by
 /// the reference renderer's frames for those cameras, and the run goes on.
 /// </summary>
@@ -27,6 +29,9 @@ namespace TwinWorld.Generation.Scheduling;
 /// </remarks>
 public sealed class FrameScheduler : IDisposable
 {
+    /// <summary>How much sooner a watched camera's request is served than an unwatched one's that has waited as long.</summary>
+    public static readonly TimeSpan WatchedLead = TimeSpan.FromSeconds(1);
+
     private readonly IWorldModel _renderer;
     private readonly ModelRunner? _model;
     private readonly FrameSchedulerOptions _options;
@@ -40,9 +45,9 @@ public sealed class FrameScheduler : IDisposable
     private readonly object _gate = new();
     private readonly Dictionary<Entity, CameraSchedule> _cameras = [];
     private FrameSubscription[] _subscriptions = [];
+    private readonly long _watchedLead = (long)(WatchedLead.TotalSeconds * Stopwatch.Frequency);
     private int _pending;
     private int _inFlight;
-    private long _order;
     private bool _stopping;
 
     /// <summary>Starts the generation thread; with a model, first waits for the model's first load (which may fail: the renderer then stands in).</summary>
@@ -138,8 +143,7 @@ public sealed class FrameScheduler : IDisposable
             schedule.Submitted(conditions.Tick, _options.TickRateHz);
             replaced = schedule.Pending is not null;
             // A replaced request keeps its camera's place in the queue: the camera has been waiting since then.
-            long order = schedule.Pending?.Order ?? _order++;
-            schedule.Pending = new FrameRequest(conditions, now, order);
+            schedule.Pending = new FrameRequest(conditions, now, schedule.Pending?.WaitingSince ?? now);
             if (!replaced)
             {
                 _pending++;
@@ -242,7 +246,10 @@ public sealed class FrameScheduler : IDisposable
         }
     }
 
-    /// <summary>Waits for requests and takes up to a batch of them, cameras with viewers first, then those waiting longest. False when stopping.</summary>
+    /// <summary>
+    /// Waits for requests and takes up to a batch of them: the longest waiting, watched cameras counted as waiting
+    /// <see cref="WatchedLead"/> longer than they have. So cameras take turns, viewers' first, and none starves. False when stopping.
+    /// </summary>
     private bool TakeBatch(List<(FrameRequest Request, RgbImage[] History)> batch)
     {
         batch.Clear();
@@ -263,8 +270,7 @@ public sealed class FrameScheduler : IDisposable
             int limit = Math.Min(_options.MaxBatch, (_model?.Manifest ?? _renderer.Manifest).MaxBatch);
             var chosen = _cameras.Values
                 .Where(c => c.Pending is not null)
-                .OrderBy(c => c.Viewers > 0 ? 0 : 1)
-                .ThenBy(c => c.Pending!.Order)
+                .OrderBy(c => c.Pending!.WaitingSince - (c.Viewers > 0 ? _watchedLead : 0))
                 .Take(limit);
             foreach (var camera in chosen)
             {

@@ -13,7 +13,7 @@ public sealed record FrameSchedulerOptions
     public int MaxBatch { get; init; } = 8;
 
     /// <summary>How long after its submission a frame may wait for the model before the renderer's frame is sent instead.</summary>
-    public TimeSpan Deadline { get; init; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan Deadline { get; init; } = TimeSpan.FromMilliseconds(250);
 
     public int JpegQuality { get; init; } = Encoding.JpegEncoder.DefaultQuality;
 

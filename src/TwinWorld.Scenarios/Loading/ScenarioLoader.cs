@@ -20,9 +20,13 @@ public static class ScenarioLoader
         {
             text = File.ReadAllText(path);
         }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return new ScenarioLoad(null, [new ScenarioError(path, 0, 0, "no such file")]);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new ScenarioLoad(null, [new ScenarioError(path, 1, 1, $"cannot read the scenario: {e.Message}")]);
+            return new ScenarioLoad(null, [new ScenarioError(path, 0, 0, $"cannot read the scenario: {e.Message}")]);
         }
         return Parse(text, path, overrides);
     }

@@ -8,19 +8,5 @@ internal static class PlayerCamera
 {
     private static readonly QueryDescription Owned = new QueryDescription().WithAll<CameraOwner, CameraAim>();
 
-    public static Entity? Find(Simulation simulation, long clientId)
-    {
-        foreach (var chunk in simulation.World.GetChunks(Owned))
-        {
-            var owners = chunk.GetSpan<CameraOwner>();
-            for (int i = 0; i < chunk.Count; i++)
-            {
-                if (owners[i].ClientId == clientId)
-                {
-                    return chunk.Entities[i];
-                }
-            }
-        }
-        return null;
-    }
+    public static Entity? Find(Simulation simulation, long clientId) => ClientEntity.Find<CameraOwner>(simulation, Owned, clientId, owner => owner.ClientId);
 }

@@ -22,19 +22,5 @@ public sealed record RemoveAvatar(long Tick, long ClientId) : SimulationInput(Ti
         return null;
     }
 
-    internal static Entity? Find(Simulation simulation, long clientId)
-    {
-        foreach (var chunk in simulation.World.GetChunks(Avatars))
-        {
-            var controls = chunk.GetSpan<PlayerControl>();
-            for (int i = 0; i < chunk.Count; i++)
-            {
-                if (controls[i].ClientId == clientId)
-                {
-                    return chunk.Entities[i];
-                }
-            }
-        }
-        return null;
-    }
+    internal static Entity? Find(Simulation simulation, long clientId) => ClientEntity.Find<PlayerControl>(simulation, Avatars, clientId, control => control.ClientId);
 }

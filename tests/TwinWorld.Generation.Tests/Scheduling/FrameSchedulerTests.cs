@@ -204,6 +204,37 @@ public sealed class FrameSchedulerTests
     }
 
     [Fact]
+    public async Task When_more_cameras_are_due_than_the_generator_makes_they_take_turns_and_an_unwatched_one_is_not_starved()
+    {
+        var model = new ScriptedModel("model", ModelMarker, maxBatch: 2);
+        using var scheduler = new FrameScheduler(_renderer, () => model, Calm);
+        using var feed = scheduler.Subscribe();
+        var watched = Enumerable.Range(1, 6).Select(Camera).ToArray();
+        var unwatched = Camera(99);
+        foreach (var camera in watched)
+        {
+            scheduler.SetViewers(camera, 1);
+        }
+
+        // Every camera is due again as soon as a frame comes: seven cameras, two frames a call.
+        var seen = new List<Entity>();
+        var until = DateTime.UtcNow + Patience;
+        for (long tick = 1; !seen.Contains(unwatched); tick++)
+        {
+            Assert.True(DateTime.UtcNow < until, "the unwatched camera never got a frame");
+            foreach (var camera in watched.Append(unwatched))
+            {
+                scheduler.Submit(At(camera, tick));
+            }
+            seen.Add((await Next(feed)).Camera);
+        }
+
+        // The watched cameras took turns: each of the first three calls made two cameras no other had made.
+        Assert.Equal(watched, CamerasPerCall(model).Take(3).SelectMany(c => c).Order().Select(Camera));
+        Assert.All(watched, camera => Assert.Contains(camera, seen));
+    }
+
+    [Fact]
     public async Task Each_camera_gets_its_previous_frames_as_context_oldest_first_and_none_at_its_start()
     {
         var model = new ScriptedModel("model", ModelMarker, contextFrames: 2);

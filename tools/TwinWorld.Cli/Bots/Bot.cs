@@ -6,15 +6,20 @@ using TwinWorld.Protocol.V1;
 namespace TwinWorld.Cli.Bots;
 
 /// <summary>
-/// One headless client of <c>twin bots</c>: joins, subscribes to cameras, steers its avatar on a seeded
-/// random walk (a player's token; other roles only watch) and keeps its own figures. Errors are counted,
+/// One headless client of <c>twin bots</c>: joins, subscribes to cameras (a player to its own first, as a
+/// player's page does), steers its avatar on a seeded random walk, holding each direction as a held key
+/// does (sent again every 250 ms; a player's token; other roles only watch), and keeps its own figures. Errors are counted,
 /// never thrown: a swarm reports its failures.
 /// </summary>
 internal sealed class Bot(int number, int seed) : IDisposable
 {
     private readonly Random _random = new(seed);
     private readonly List<double> _roundTrips = [];
-    private TimeSpan _nextTurn;
+    /// <summary>How often a held direction is sent again (protocol/README.md, "Inputs").</summary>
+    private static readonly TimeSpan Resend = TimeSpan.FromMilliseconds(250);
+
+    private TimeSpan _nextTurn, _nextSend;
+    private Vector2 _direction;
     private long _bytesAtStart, _updatesAtStart, _framesAtStart;
     private int _errorsAtStart;
     private Vector2? _avatarAtStart;
@@ -39,11 +44,13 @@ internal sealed class Bot(int number, int seed) : IDisposable
         try
         {
             Client = await TwinClient.ConnectAsync(host, port, token, $"bot-{Number}");
-            await Client.JoinAsync();
+            var joined = await Client.JoinAsync();
             var view = await Client.WaitForStateAsync();
-            // Spread the bots over the cameras there are, a few each.
-            var ids = view.Cameras.Select(c => c.CameraId).ToArray();
-            var mine = ids.Length == 0 ? [] : Enumerable.Range(0, Math.Min(cameras, ids.Length)).Select(k => ids[(Number + k) % ids.Length]).ToArray();
+            // A player watches its own camera first; the rest spread the bots over the cameras nobody owns, a few each.
+            var own = joined.CameraId == 0 ? [] : new[] { joined.CameraId };
+            var ids = view.Cameras.Where(c => c.OwnerClientId == 0).Select(c => c.CameraId).ToArray();
+            var shared = ids.Length == 0 ? [] : Enumerable.Range(0, Math.Min(cameras - own.Length, ids.Length)).Select(k => ids[(Number + k) % ids.Length]);
+            var mine = own.Concat(shared).Take(cameras).ToArray();
             if (mine.Length > 0)
             {
                 Client.Subscribe(mine);
@@ -82,7 +89,7 @@ internal sealed class Bot(int number, int seed) : IDisposable
         return null;
     }
 
-    /// <summary>Every so often (0.5 to 3 s) walks a new random way, or stands still.</summary>
+    /// <summary>Every so often (0.5 to 3 s) walks a new random way, or stands still; in between holds the way it walks.</summary>
     public void Drive(TimeSpan elapsed)
     {
         if (_measuring)
@@ -90,13 +97,23 @@ internal sealed class Bot(int number, int seed) : IDisposable
             // The avatar appears a tick or two after joining: a bot that started measuring before it was in view counts from where it first is.
             _avatarAtStart ??= Avatar();
         }
-        if (!Running || Client!.Welcome.Role != Role.Player || elapsed < _nextTurn)
+        if (!Running || Client!.Welcome.Role != Role.Player)
         {
             return;
         }
-        _nextTurn = elapsed + TimeSpan.FromSeconds(0.5 + (2.5 * _random.NextDouble()));
-        double angle = _random.NextDouble() * 2 * Math.PI;
-        Client.Steer(_random.NextDouble() < 0.15 ? Vector2.Zero : new Vector2((float)Math.Cos(angle), (float)Math.Sin(angle)));
+        if (elapsed >= _nextTurn)
+        {
+            _nextTurn = elapsed + TimeSpan.FromSeconds(0.5 + (2.5 * _random.NextDouble()));
+            double angle = _random.NextDouble() * 2 * Math.PI;
+            _direction = _random.NextDouble() < 0.15 ? Vector2.Zero : new Vector2((float)Math.Cos(angle), (float)Math.Sin(angle));
+            Client.Steer(_direction);
+            _nextSend = elapsed + Resend;
+        }
+        else if (elapsed >= _nextSend && _direction != Vector2.Zero)
+        {
+            Client.Steer(_direction);
+            _nextSend = elapsed + Resend;
+        }
     }
 
     public async Task PingAsync()

@@ -32,7 +32,7 @@ internal static class DatasetCommand
             output, scenarios, samples, resolution, context, burst, interval, until, workers,
         };
         command.SetAction(parse => Run(parse.GetValue(output)!, parse.GetValue(scenarios) ?? [], parse.GetValue(samples), parse.GetValue(resolution), parse.GetValue(context),
-            parse.GetValue(burst), parse.GetValue(interval), parse.GetValue(until), parse.GetValue(workers)));
+            parse.GetValue(burst), parse.GetValue(interval).Value, parse.GetValue(until), parse.GetValue(workers)));
         return command;
     }
 

@@ -7,23 +7,23 @@ namespace TwinWorld.Cli.Commands;
 /// <summary>Option builders shared by commands, with the validation and messages users see.</summary>
 internal static class Options
 {
-    public static Option<TimeSpan> Duration(string name, string description, TimeSpan defaultValue) => new(name)
+    public static Option<WrittenDuration> Duration(string name, string description, TimeSpan defaultValue) => new(name)
     {
         Description = description + " (e.g. 90s, 10m, 1h30m)",
-        DefaultValueFactory = _ => defaultValue,
-        CustomParser = result => ParseDuration(name, result),
+        DefaultValueFactory = _ => new(defaultValue),
+        CustomParser = result => new(ParseDuration(name, result)),
     };
 
     /// <summary>A duration that may also be given in milliseconds (200ms), for short waits.</summary>
-    public static Option<TimeSpan> ShortDuration(string name, string description, TimeSpan defaultValue) => new(name)
+    public static Option<WrittenDuration> ShortDuration(string name, string description, TimeSpan defaultValue) => new(name)
     {
         Description = description + " (e.g. 200ms, 1.5s)",
-        DefaultValueFactory = _ => defaultValue,
-        CustomParser = result =>
+        DefaultValueFactory = _ => new(defaultValue),
+        CustomParser = result => new(
             result.Tokens.Count > 0 && result.Tokens[0].Value is [.. var number, 'm', 's']
             && double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double ms) && ms >= 0
                 ? TimeSpan.FromMilliseconds(ms)
-                : ParseDuration(name, result),
+                : ParseDuration(name, result)),
     };
 
     /// <summary>A duration that is absent unless given (for "when does this happen, if at all").</summary>
@@ -68,6 +68,20 @@ internal static class Options
             overrides[set[..eq].Trim()] = set[(eq + 1)..];
         }
         return overrides;
+    }
+
+    /// <summary>A duration as a user writes one: 200ms, 1.5s, 1m, 1h30m.</summary>
+    public static string Show(TimeSpan duration)
+    {
+        if (duration < TimeSpan.FromSeconds(1))
+        {
+            return $"{duration.TotalMilliseconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}ms";
+        }
+        double seconds = duration.Seconds + (duration.Milliseconds / 1000.0);
+        string text = (duration.TotalHours >= 1 ? $"{(int)duration.TotalHours}h" : "")
+            + (duration.Minutes > 0 ? $"{duration.Minutes}m" : "")
+            + (seconds > 0 ? $"{seconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}s" : "");
+        return text;
     }
 
     private static TimeSpan ParseDuration(string name, ArgumentResult result)

@@ -39,15 +39,15 @@ internal static class RunCommand
         var fps = Options.Ranged("--fps", "With --frames: frames a second of simulated time, per camera", 5.0, 0.01, 1000.0);
         var resolution = Options.Ranged("--resolution", "With --frames: frames are this many pixels each way", 64, 8, 1024);
         var jpegQuality = Options.Ranged("--jpeg-quality", "With --frames: JPEG quality, 1 (smallest) to 100 (best)", 85, 1, 100);
-        var deadline = Options.ShortDuration("--deadline", "With --frames: how long a frame waits for the model before the renderer's is written instead", TimeSpan.FromMilliseconds(200));
+        var deadline = Options.ShortDuration("--deadline", "With --frames: how long a frame waits for the model before the renderer's is written instead", TimeSpan.FromMilliseconds(250));
         var model = new Option<FileInfo?>("--model") { Description = "With --frames: generate them with this world model (its JSON manifest); the renderer stands in if it fails" };
         var device = new Option<string>("--device") { Description = "With --model: cpu, cuda or cuda:N", DefaultValueFactory = _ => "cpu" };
         var profile = Options.Profile();
         var command = new Command("run", "Validate and run a scenario file") { file, set, until, headless, speed, workers, seed, summary, record, snapshotEvery, frames, camera, fps, resolution, jpegQuality, deadline, model, device, profile };
         command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(set) ?? [], parse.GetValue(until), parse.GetValue(headless), parse.GetValue(speed), parse.GetValue(workers),
-            parse.GetValue(seed), parse.GetValue(summary), parse.GetValue(record), parse.GetValue(snapshotEvery),
+            parse.GetValue(seed), parse.GetValue(summary), parse.GetValue(record), parse.GetValue(snapshotEvery).Value,
             parse.GetValue(frames) is { } folder
-                ? new FrameSettings(folder.FullName, parse.GetValue(camera), parse.GetValue(fps), parse.GetValue(resolution), parse.GetValue(jpegQuality), parse.GetValue(deadline), parse.GetValue(headless),
+                ? new FrameSettings(folder.FullName, parse.GetValue(camera), parse.GetValue(fps), parse.GetValue(resolution), parse.GetValue(jpegQuality), parse.GetValue(deadline).Value, parse.GetValue(headless),
                     parse.GetValue(model)?.FullName, parse.GetValue(device)!)
                 : null,
             parse.GetValue(profile) ? new TickProfile() : null));

@@ -38,14 +38,14 @@ internal static class TownCommand
                 Seed = (ulong)parse.GetValue(seed),
                 Size = parse.GetValue(size),
                 Agents = parse.GetValue(agents),
-                AlertAfter = parse.GetValue(alertAfter),
+                AlertAfter = parse.GetValue(alertAfter).Value,
                 TsunamiAfter = parse.GetValue(tsunamiAt),
                 FireAfter = parse.GetValue(fireAt),
                 TornadoAfter = parse.GetValue(tornadoAt),
                 Wind = (parse.GetValue(windSpeed), parse.GetValue(windFrom)),
             },
             parse.GetValue(workers),
-            parse.GetValue(until)));
+            parse.GetValue(until).Value));
         return command;
     }
 
