@@ -12,7 +12,7 @@ namespace TwinWorld.Net.Tests.Web;
 public sealed class PlayerInChromiumTests() : ServerInChromium("--Generation:Enabled=true", "--Generation:Model=")
 {
     /// <summary>The avatar's position in metres as the page mirrors it, or null before it appears.</summary>
-    private const string Avatar = "() => { const a = twin.view?.agents.find(a => a.owner === twin.clientId); const u = twin.world.positionUnitsPerMetre; return a ? [a.x / u, a.y / u] : null; }";
+    private const string Avatar = "() => { const a = twin.view?.agents.find(a => a.owner === twin.clientId); return a ? [a.x, a.y].map(v => v / twin.world.positionUnitsPerMetre) : null; }";
 
     [Fact]
     public async Task Holding_w_for_five_seconds_walks_the_avatar_five_to_ten_metres_north_and_it_stops_on_release()
