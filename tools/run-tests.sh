@@ -22,6 +22,13 @@ echo "$train_log" | tail -n 3
 passed=$(echo "$train_log" | grep -c ' \.\.\. ok$' || true)
 failed=$(echo "$train_log" | grep -cE ' \.\.\. (FAIL|ERROR)$' || true)
 skipped=$(echo "$train_log" | grep -c ' \.\.\. skipped' || true)
+# The web viewer's type check (TypeScript over the wire code generated from protocol/*.proto): one test.
+echo "run-tests: the web viewer's type check..."
+if (cd src/TwinWorld.Server/front-end && npm run --silent check); then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1)); status=1
+fi
 for trx in "$results"/*.trx; do
   [ -e "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx")

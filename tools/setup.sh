@@ -16,6 +16,9 @@ APT_PACKAGES=(
   prometheus      # scrapes /metrics in TwinWorld.Server.Tests (PrometheusScrapeTests)
   python3-torch   # the world-model training code's tests (tools/train/test_train.py, run by run-tests.sh)
 )
+# The web viewer's build (src/TwinWorld.Server/front-end) needs Node 20 or later and npm: Debian's where none is
+# installed (a preinstalled Node, e.g. NodeSource's, is kept).
+command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do
@@ -38,4 +41,12 @@ fi
 if ! dotnet --list-sdks | grep -q '^10\.'; then
   echo "setup: the .NET 10 SDK is required; found: $(dotnet --list-sdks | tr '\n' ' ')" >&2
   exit 1
+fi
+
+# The web viewer's npm packages (TypeScript, esbuild, protobuf-es and buf, which brings its own binary), exactly as
+# package-lock.json pins them; skipped when node_modules was installed from the current lock file.
+viewer="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/src/TwinWorld.Server/front-end"
+if [ ! "$viewer/node_modules/.package-lock.json" -nt "$viewer/package-lock.json" ]; then
+  echo "setup: installing the web viewer's npm packages"
+  (cd "$viewer" && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -27,6 +27,27 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         return new HeadlessChromium(playwright, await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Executable, Headless = true }));
     }
 
+    /// <summary>A new 1400×1000 page at <paramref name="url"/>; the page's uncaught errors are added to <paramref name="errors"/>.</summary>
+    public async Task<IPage> OpenAsync(string url, List<string> errors)
+    {
+        var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        page.PageError += (_, error) => errors.Add(error);
+        await page.GotoAsync(url);
+        return page;
+    }
+
+    /// <summary>
+    /// Saves what the page shows as screenshots/<paramref name="name"/>.png in the test output, for a person to look at
+    /// (the README's picture of the viewer is one of these).
+    /// </summary>
+    public static async Task<string> Screenshot(IPage page, string name)
+    {
+        string path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"{name}.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await page.ScreenshotAsync(new() { Path = path });
+        return path;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Browser.DisposeAsync();

@@ -1,9 +1,11 @@
+using System.Numerics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TwinWorld.Client;
 using TwinWorld.Server;
 using TwinWorld.Server.Networking;
+using TwinWorld.Simulation.Terrain;
 using Sim = TwinWorld.Simulation.Simulation;
 
 namespace TwinWorld.Net.Tests;
@@ -67,6 +69,18 @@ public sealed class LiveServer : IAsyncLifetime, IAsyncDisposable
         await client.JoinAsync();
         await client.WaitForStateAsync();
         return client;
+    }
+
+    /// <summary>The centre of the fuelled cell nearest the site's centre, in metres: where a clicked fire takes.</summary>
+    public Vector2 BurnableCellNearCentre()
+    {
+        var terrain = Simulation.Site.Terrain;
+        var centre = new Vector2(terrain.WidthMetres, terrain.HeightMetres) / 2;
+        return Enumerable.Range(0, terrain.CellCount)
+            .Where(i => terrain.Fuel[i] > 0 && terrain.LandUse[i] is LandUse.Forest or LandUse.Grass)
+            .Select(terrain.CellCentre)
+            .OrderBy(p => Vector2.DistanceSquared(p, centre))
+            .First();
     }
 
     public async Task DisposeAsync()

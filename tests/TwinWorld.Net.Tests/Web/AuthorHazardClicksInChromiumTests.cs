@@ -1,6 +1,5 @@
 using System.Numerics;
 using Microsoft.Playwright;
-using TwinWorld.Tests.Shared;
 
 namespace TwinWorld.Net.Tests.Web;
 
@@ -8,37 +7,14 @@ namespace TwinWorld.Net.Tests.Web;
 /// The author's event panel's other two hazards, clicked on the map in Debian's Chromium: a tsunami from the
 /// clicked side and a tornado from the clicked point towards the centre (the fire is in <see cref="WebViewerInChromiumTests"/>).
 /// </summary>
-public sealed class AuthorHazardClicksInChromiumTests : IAsyncLifetime
+public sealed class AuthorHazardClicksInChromiumTests : ServerInChromium
 {
-    private static readonly PageWaitForFunctionOptions Patiently = new() { Timeout = 30_000, PollingInterval = 50 };
-
-    private readonly List<string> _pageErrors = [];
-    private readonly LiveServer _server = new();
-    private HeadlessChromium? _chromium;
-
-    public async Task InitializeAsync()
-    {
-        await _server.InitializeAsync();
-        _chromium = await HeadlessChromium.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-        await _server.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_clicked_tsunami_comes_in_and_a_clicked_tornado_sets_off_from_the_click_towards_the_centre()
     {
-        var page = await _chromium!.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
-        page.PageError += (_, error) => _pageErrors.Add(error);
-        await page.GotoAsync($"http://127.0.0.1:{_server.HttpPort}/?token={LiveServer.Author}");
+        var page = await Open(LiveServer.Author);
         await page.WaitForFunctionAsync("() => twin.role === 'author' && twin.agents > 0", null, Patiently);
-        var terrain = _server.Simulation.Site.Terrain;
+        var terrain = Server.Simulation.Site.Terrain;
         var size = new Vector2(terrain.WidthMetres, terrain.HeightMetres);
 
         // The procedural town's sea is to the west: a click there sends a wave from the west, which the server accepts.
@@ -66,7 +42,7 @@ public sealed class AuthorHazardClicksInChromiumTests : IAsyncLifetime
         Assert.Contains("asked for tsunami", log);
         Assert.Contains("asked for tornado", log);
         Assert.DoesNotContain("error", log);
-        Assert.Empty(_pageErrors);
+        Assert.Empty(PageErrors);
     }
 
     /// <summary>Clicks the map at a point in metres (the map is north up: y grows upwards).</summary>

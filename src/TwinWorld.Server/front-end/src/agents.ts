@@ -1,13 +1,28 @@
 // The agents' bit-packed delta (protocol/README.md, "State stream"), decoded as
 // src/TwinWorld.Protocol/State/AgentDeltaCodec.cs does: least significant bit first, three runs
 // (destroyed, updated, created), prefix-coded numbers. A stream that does not fit its baseline throws.
+// Hand-written because it is the codec's own format, not protobuf.
 
 const HEADING_STEPS = 1024, MAX_AGENTS = 4_000_000;
 
+/** One agent as the state stream carries it: position in position units, heading in steps. */
+export interface Agent {
+  id: number;
+  version: number;
+  x: number;
+  y: number;
+  heading: number;
+  kind: number;
+  vital: number;
+  behaviour: number;
+  owner: number;
+}
+
 class BitReader {
-  constructor(bytes) { this.bytes = bytes; this.position = 0; }
-  get left() { return this.bytes.length * 8 - this.position; }
-  read(bits) {
+  position = 0;
+  constructor(private readonly bytes: Uint8Array) {}
+  get left(): number { return this.bytes.length * 8 - this.position; }
+  read(bits: number): number {
     if (bits > 53) throw new Error(`a ${bits}-bit number is past what this page reads`);
     if (bits > this.left) throw new Error(`the stream ends ${bits - this.left} bits short`);
     let value = 0, got = 0;
@@ -19,8 +34,8 @@ class BitReader {
     }
     return value;
   }
-  bit() { return this.read(1) !== 0; }
-  varUInt() {
+  bit(): boolean { return this.read(1) !== 0; }
+  varUInt(): number {
     if (!this.bit()) return this.read(4);
     if (!this.bit()) return 16 + this.read(7);
     if (!this.bit()) return 144 + this.read(12);
@@ -28,24 +43,29 @@ class BitReader {
     if (length < 1 || length > 64) throw new Error(`a number ${length} bits long`);
     return this.read(length);
   }
-  varInt() { const z = this.varUInt(); return z % 2 === 1 ? -(z + 1) / 2 : z / 2; }
-  count(minBitsEach, max) {
+  varInt(): number { const z = this.varUInt(); return z % 2 === 1 ? -(z + 1) / 2 : z / 2; }
+  count(minBitsEach: number, max: number): number {
     const count = this.varUInt();
     if (count > max || count * minBitsEach > this.left) throw new Error(`a count of ${count} does not fit the stream`);
     return count;
   }
-  expectEnd() {
+  expectEnd(): void {
     if (this.left >= 8 || (this.left > 0 && this.read(this.left) !== 0)) throw new Error('there are bytes after the end');
   }
 }
 
-function gap(reader, state) {
-  const g = reader.bit() ? 0 : reader.varUInt() + 1;
-  state.previous += 1 + g;
-  return state.previous;
+/** Ids are gap-coded within a run: the next id is the previous one plus one plus the gap. */
+class IdRun {
+  private previous = -1;
+  constructor(private readonly reader: BitReader) {}
+  next(): number {
+    const gap = this.reader.bit() ? 0 : this.reader.varUInt() + 1;
+    this.previous += 1 + gap;
+    return this.previous;
+  }
 }
 
-function status(reader, agent) {
+function status(reader: BitReader, agent: Agent): Agent {
   agent.kind = reader.varUInt();
   agent.vital = reader.read(2);
   agent.behaviour = reader.read(3);
@@ -54,13 +74,13 @@ function status(reader, agent) {
 }
 
 /** The agents after a delta: baseline is the held list (sorted by id, not changed), data the delta's bytes. */
-export function decodeAgents(baseline, data) {
+export function decodeAgents(baseline: readonly Agent[], data: Uint8Array): Agent[] {
   const reader = new BitReader(data);
   const destroyedCount = reader.count(1, baseline.length);
-  const kept = [];
-  let state = { previous: -1 }, b = 0;
+  const kept: Agent[] = [];
+  let ids = new IdRun(reader), b = 0;
   for (let i = 0; i < destroyedCount; i++) {
-    const id = gap(reader, state);
+    const id = ids.next();
     while (b < baseline.length && baseline[b].id < id) kept.push(baseline[b++]);
     if (b === baseline.length || baseline[b].id !== id) throw new Error(`agent ${id} is destroyed but is not in the baseline`);
     b++;
@@ -68,10 +88,10 @@ export function decodeAgents(baseline, data) {
   while (b < baseline.length) kept.push(baseline[b++]);
 
   const updatedCount = reader.count(5, kept.length);
-  state = { previous: -1 };
+  ids = new IdRun(reader);
   let k = 0;
   for (let i = 0; i < updatedCount; i++) {
-    const id = gap(reader, state);
+    const id = ids.next();
     while (k < kept.length && kept[k].id < id) k++;
     if (k === kept.length || kept[k].id !== id) throw new Error(`agent ${id} is updated but is not in the baseline`);
     const now = { ...kept[k] };
@@ -88,11 +108,11 @@ export function decodeAgents(baseline, data) {
   }
 
   const createdCount = reader.count(30, MAX_AGENTS - kept.length);
-  const result = [];
-  state = { previous: -1 };
+  const result: Agent[] = [];
+  ids = new IdRun(reader);
   k = 0;
   for (let i = 0; i < createdCount; i++) {
-    const id = gap(reader, state);
+    const id = ids.next();
     while (k < kept.length && kept[k].id < id) result.push(kept[k++]);
     if (k < kept.length && kept[k].id === id) throw new Error(`agent ${id} is created but already exists`);
     const version = reader.varUInt(), x = reader.varInt(), y = reader.varInt(), heading = reader.read(10);
