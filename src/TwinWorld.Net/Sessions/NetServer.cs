@@ -49,6 +49,7 @@ public sealed class NetServer : IDisposable
     private readonly Sim _simulation;
     private readonly ILogger _logger;
     private readonly IForecaster? _forecaster;
+    private readonly IAuthorActions? _actions;
 
     /// <summary>Replies produced on other threads (forecasts, refusals at the tick), sent by the network thread to the client if it is still there.</summary>
     private readonly ConcurrentQueue<(ulong ClientId, Envelope Reply)> _outbox = new();
@@ -90,8 +91,11 @@ public sealed class NetServer : IDisposable
 
     /// <param name="forecaster">Answers analysts' forecast requests; without one they get <see cref="ErrorCode.NotAvailable"/>.</param>
     /// <param name="meterFactory">The host's meter factory for the "TwinWorld.Net" instruments; without one the server owns its meter.</param>
-    public NetServer(NetServerOptions options, Sim simulation, ILogger logger, IForecaster? forecaster = null, IMeterFactory? meterFactory = null)
+    /// <param name="actions">Reads authors' actions written as in a scenario; without it they get <see cref="ErrorCode.NotAvailable"/>.</param>
+    public NetServer(NetServerOptions options, Sim simulation, ILogger logger, IForecaster? forecaster = null, IMeterFactory? meterFactory = null,
+        IAuthorActions? actions = null)
     {
+        _actions = actions;
         _metrics = new NetMetrics(meterFactory, () => Clients, () => _frames.Dropped);
         _options = options;
         _simulation = simulation;
@@ -590,10 +594,9 @@ public sealed class NetServer : IDisposable
             SendError(session, ErrorCode.InvalidArgument, $"a command may be at most {MaxCommandLeadSeconds} s ahead", command.RequestId);
             return;
         }
-        var (input, problem) = AuthorCommands.Translate(command, tick);
+        var input = command.CommandCase == AuthorCommand.CommandOneofCase.Action ? ParseAction(session, command, tick) : Translate(session, command, tick);
         if (input is null)
         {
-            Strike(session, ErrorCode.InvalidArgument, problem!, command.RequestId);
             return;
         }
         lock (_commands)
@@ -609,6 +612,32 @@ public sealed class NetServer : IDisposable
         }
         _logger.LogInformation("Client {Client} ({Name}) queued {Input} for tick {Tick}", session.ClientId, session.Name, input.GetType().Name, tick);
         Send(session, NetChannel.Control, new Envelope { CommandResult = new CommandResult { RequestId = command.RequestId, Tick = (ulong)tick } });
+    }
+
+    private SimulationInput? Translate(Session session, AuthorCommand command, long tick)
+    {
+        var (input, problem) = AuthorCommands.Translate(command, tick);
+        if (input is null)
+        {
+            Strike(session, ErrorCode.InvalidArgument, problem!, command.RequestId);
+        }
+        return input;
+    }
+
+    /// <summary>An action typed as in a scenario; a mistake in it is an author's typo, answered but not held against them.</summary>
+    private SimulationInput? ParseAction(Session session, AuthorCommand command, long tick)
+    {
+        if (_actions is null)
+        {
+            SendError(session, ErrorCode.NotAvailable, "actions written as in a scenario need one: start the server with World:Scenario=<file>", command.RequestId);
+            return null;
+        }
+        var (input, problem) = _actions.Parse(command.Action, tick);
+        if (input is null)
+        {
+            SendError(session, ErrorCode.InvalidArgument, problem!, command.RequestId);
+        }
+        return input;
     }
 
     private void OnForecast(Session session, ForecastRequest request)

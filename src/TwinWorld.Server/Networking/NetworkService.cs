@@ -7,7 +7,9 @@ using TwinWorld.Net.Frames;
 using TwinWorld.Net.Sessions;
 using TwinWorld.Net.State;
 using TwinWorld.Net.Transport.WebSockets;
+using TwinWorld.Server.Authoring;
 using TwinWorld.Server.Ticking;
+using TwinWorld.Server.World;
 using TwinWorld.Simulation;
 using Sim = TwinWorld.Simulation.Simulation;
 
@@ -17,7 +19,7 @@ namespace TwinWorld.Server.Networking;
 /// Hosts the network side: starts the <see cref="NetServer"/> on its own thread, hands it a quantised
 /// view after every tick, and is where generated frames come in (<see cref="PublishFrame"/>).
 /// </summary>
-internal sealed class NetworkService(Sim simulation, IForecaster forecaster, IOptions<NetworkOptions> options, ILogger<NetServer> logger, IHostApplicationLifetime lifetime,
+internal sealed class NetworkService(Sim simulation, HostedWorld world, IForecaster forecaster, IOptions<NetworkOptions> options, ILogger<NetServer> logger, IHostApplicationLifetime lifetime,
     IMeterFactory meterFactory)
     : IHostedService, ITickListener, IDisposable
 {
@@ -61,7 +63,8 @@ internal sealed class NetworkService(Sim simulation, IForecaster forecaster, IOp
             simulation,
             logger,
             forecaster,
-            meterFactory);
+            meterFactory,
+            world.Run is { } run ? new ScenarioAuthorActions(run) : null);
         try
         {
             server.Start(_webSockets);

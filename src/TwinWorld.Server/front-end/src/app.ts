@@ -74,12 +74,15 @@ socket.onmessage = (event) => {
       }, (e) => log(`a frame of camera ${frame.cameraId} did not decode: ${(e as Error).message}`));
       break;
     }
-    case 'commandResult': log(`command ${body.value.requestId} queued for tick ${body.value.tick}`); break;
+    case 'commandResult':
+      author?.queued(body.value.requestId, body.value.tick);
+      log(`command ${body.value.requestId} queued for tick ${body.value.tick}`);
+      break;
     case 'forecastResult': forecast?.answered(body.value); break;
     case 'error': {
       const { code, message, requestId: answering } = body.value;
       twin.errors.push({ code: ErrorCode[code], message });
-      if (!forecast?.refused(answering, message)) log(`error ${ErrorCode[code] ?? code}: ${message}`);
+      if (!forecast?.refused(answering, message) && !author?.refused(answering, message)) log(`error ${ErrorCode[code] ?? code}: ${message}`);
       break;
     }
   }
@@ -95,6 +98,7 @@ function welcome(role: Role, clientId: number, world: WorldInfo): void {
     author = new AuthorControls($('author'), map, clientId, (command, says) => {
       send({ case: 'author', value: { requestId: ++requestId, tick: 0n, command } });
       log(`asked for ${says}`);
+      return requestId;
     });
   }
   if (role === Role.ANALYST || role === Role.ADMIN) {

@@ -1,5 +1,6 @@
 // An author's live controls: click the map to start a fire, or a tsunami from the clicked side; drag a
-// tornado's track (a plain click sends it towards the centre); set the wind; stop a running hazard.
+// tornado's track (a plain click sends it towards the centre); set the wind; stop a running hazard; or type
+// any action as in a scenario file, which the server reads with the scenario's own validator.
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import type { AuthorCommandSchema } from '../gen/twinworld/v1/author_pb';
 import { HazardKind, type HazardState } from '../gen/twinworld/v1/state_pb';
@@ -13,12 +14,14 @@ const DRAG_PIXELS = 6;
 export class AuthorControls {
   private count = 0;
   private hazardNames = '';
+  /** The request id of the last typed action, whose answer is shown beside the command line. */
+  private typed = 0;
 
   constructor(
     private readonly panel: HTMLElement,
     private readonly map: WorldMap,
     private readonly clientId: number,
-    private readonly send: (command: Command, says: string) => void,
+    private readonly send: (command: Command, says: string) => number,
   ) {
     panel.hidden = false;
     this.dragTracks();
@@ -27,6 +30,31 @@ export class AuthorControls {
       const speed = Number(this.field('wind-speed').value), from = Number(this.field('wind-from').value);
       this.send({ case: 'wind', value: { speed, fromBearingDegrees: from } }, `the wind: ${speed} m/s from ${from}°`);
     });
+    panel.querySelector('#action')!.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const text = this.field('action-text').value.trim();
+      if (!text) return;
+      this.typed = this.send({ case: 'action', value: text }, text);
+      this.say('sent…');
+    });
+  }
+
+  /** The server queued a command for a tick: a typed action says so beside its line. */
+  queued(requestId: number, tick: bigint): void {
+    if (requestId === this.typed) this.say(`queued for tick ${tick}`);
+  }
+
+  /** The server refused a command (a typed action's errors, at live:line:column): said beside the line when it was typed. */
+  refused(requestId: number, message: string): boolean {
+    if (requestId !== this.typed) return false;
+    this.say(message, true);
+    return true;
+  }
+
+  private say(text: string, error = false): void {
+    const status = this.panel.querySelector<HTMLElement>('#action-status')!;
+    status.textContent = text;
+    status.classList.toggle('error', error);
   }
 
   /** The running hazards, each with a button that stops it. */
