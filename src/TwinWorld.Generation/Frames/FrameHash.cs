@@ -21,12 +21,22 @@ public static class FrameHash
         return hash.GetCurrentHashAsUInt64();
     }
 
-    /// <summary>XxHash3 of a file's bytes, as 16 hex digits. Throws <see cref="IOException"/> when it cannot be read.</summary>
-    public static string OfFile(string path)
+    /// <summary>
+    /// XxHash3 of a model file's bytes, as 16 hex digits, or "unreadable": such a model leaves the run on renderer
+    /// frames, and its identity must match no real file.
+    /// </summary>
+    public static string OfModelFile(string path)
     {
-        using var file = File.OpenRead(path);
-        var hash = new XxHash3();
-        hash.Append(file);
-        return hash.GetCurrentHashAsUInt64().ToString("x16");
+        try
+        {
+            using var file = File.OpenRead(path);
+            var hash = new XxHash3();
+            hash.Append(file);
+            return hash.GetCurrentHashAsUInt64().ToString("x16");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "unreadable";
+        }
     }
 }

@@ -120,20 +120,7 @@ internal sealed class FrameOutput : IDisposable
     public static GeneratorIdentity Identity(string? manifestPath, ModelManifest? model, string device, int width, int height) =>
         model is null
             ? new GeneratorIdentity(FrameHash.GenerationBuild, null, null, null, "cpu", width, height)
-            : new GeneratorIdentity(FrameHash.GenerationBuild, model.Name, manifestPath, ModelFileHash(model.ModelPath), device, width, height);
-
-    // A model file that cannot be read leaves the run on renderer frames; its identity says so and matches no real file.
-    private static string ModelFileHash(string path)
-    {
-        try
-        {
-            return FrameHash.OfFile(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return "unreadable";
-        }
-    }
+            : new GeneratorIdentity(FrameHash.GenerationBuild, model.Name, manifestPath, FrameHash.OfModelFile(model.ModelPath), device, width, height);
 
     /// <summary>On the tick thread, after each tick: submits the due cameras' conditions and writes the frames that have come.</summary>
     public void AfterTick()
