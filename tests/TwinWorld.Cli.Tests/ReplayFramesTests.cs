@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using TwinWorld.Replay.Frames;
 using TwinWorld.Replay.Recording;
+using TwinWorld.Server.Tests;
 using TwinWorld.Torch.Tests;
 
 namespace TwinWorld.Cli.Tests;
@@ -49,6 +50,27 @@ public sealed class ReplayFramesTests : IDisposable
         Assert.Equal(2, retrained.ExitCode);
         Assert.Contains("frame hashes not comparable", retrained.Errors);
         Assert.DoesNotContain("diverged", retrained.Output + retrained.Errors);
+    }
+
+    [TorchFact]
+    public async Task A_server_session_generating_with_the_model_replays_the_frames_it_really_generated_bit_for_bit()
+    {
+        using (var server = new ServerProcess($"--World:Scenario={Shipped("coastal-tsunami.yaml")}", $"--Recording:Folder={_folder}", "--Network:BindAddress=127.0.0.1"))
+        {
+            Assert.True(await server.WaitForOutput("with the world model reference-unet-64 on cpu", TimeSpan.FromSeconds(90)), server.Output);
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            server.Terminate();
+            Assert.Equal(0, await server.WaitForExit(TimeSpan.FromSeconds(60)));
+        }
+        string recording = Assert.Single(Directory.GetFiles(_folder, "coastal-tsunami-*.twrec"));
+
+        var replay = Twin.Run("replay", recording, "--frames");
+
+        Assert.True(replay.ExitCode == 0, replay.Errors + replay.Output);
+        var counted = Regex.Match(replay.Output, @"Frames: ([\d,]+) of ([\d,]+) regenerated bit for bit\.");
+        Assert.True(counted.Success, replay.Output);
+        Assert.Equal(counted.Groups[2].Value, counted.Groups[1].Value);
+        Assert.NotEqual("0", counted.Groups[1].Value);
     }
 
     [Fact]
