@@ -13,16 +13,17 @@ namespace TwinWorld.Replay.Frames;
 /// <param name="ModelManifest">The manifest's path as given to the run (replay loads the model from there).</param>
 /// <param name="ModelHash">A hash of the model file (hex).</param>
 /// <param name="Device">Where the model ran (cpu, cuda, cuda:1); "cpu" for the renderer alone.</param>
-public sealed record GeneratorIdentity(string Renderer, string? Model, string? ModelManifest, string? ModelHash, string Device, int Width, int Height)
+/// <param name="Threads">libtorch's CPU threads for a model on the CPU (how its sums are split may depend on them); 0 otherwise.</param>
+public sealed record GeneratorIdentity(string Renderer, string? Model, string? ModelManifest, string? ModelHash, string Device, int Threads, int Width, int Height)
 {
     private const int Format = 1;
 
     /// <summary>Whether frames made under this identity and under <paramref name="other"/> must hash alike (the manifest's path may differ).</summary>
-    public bool Matches(GeneratorIdentity other) => (Renderer, Model, ModelHash, Device, Width, Height) == (other.Renderer, other.Model, other.ModelHash, other.Device, other.Width, other.Height);
+    public bool Matches(GeneratorIdentity other) => (Renderer, Model, ModelHash, Device, Threads, Width, Height) == (other.Renderer, other.Model, other.ModelHash, other.Device, other.Threads, other.Width, other.Height);
 
     /// <summary>"model reference-unet-64 (file 1a2b3c4d5e6f7a8b) on cpu at 64 x 64, generation/0123456789ab", or "the reference renderer at 64 x 64, …".</summary>
     public override string ToString() =>
-        $"{(Model is null ? "the reference renderer" : $"model {Model} (file {ModelHash}) on {Device}")} at {Width} x {Height}, {Renderer}";
+        $"{(Model is null ? "the reference renderer" : $"model {Model} (file {ModelHash}) on {Device}{(Threads > 0 ? $" with {Threads} thread{(Threads == 1 ? "" : "s")}" : "")}")} at {Width} x {Height}, {Renderer}";
 
     public byte[] ToBytes()
     {
@@ -35,6 +36,7 @@ public sealed record GeneratorIdentity(string Renderer, string? Model, string? M
             writer.WriteNullable(ModelManifest);
             writer.WriteNullable(ModelHash);
             writer.Write(Device);
+            writer.Write(Threads);
             writer.Write(Width);
             writer.Write(Height);
         }
@@ -50,6 +52,6 @@ public sealed record GeneratorIdentity(string Renderer, string? Model, string? M
             throw new InvalidDataException($"The recording's generator record is format {format}; this build reads format {Format}.");
         }
         return new GeneratorIdentity(reader.ReadString(), reader.ReadNullableString(), reader.ReadNullableString(), reader.ReadNullableString(),
-            reader.ReadString(), reader.ReadInt32(), reader.ReadInt32());
+            reader.ReadString(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
     }
 }

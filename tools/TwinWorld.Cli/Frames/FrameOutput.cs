@@ -8,6 +8,7 @@ using TwinWorld.Generation.Scheduling;
 using TwinWorld.Replay.Frames;
 using TwinWorld.Replay.Runs;
 using TwinWorld.Scenarios.Running;
+using TwinWorld.Torch;
 
 namespace TwinWorld.Cli.Frames;
 
@@ -116,11 +117,15 @@ internal sealed class FrameOutput : IDisposable
             new RecordedFrame(frame.Camera, frame.Tick, frame.PreviousTick, frame.Source == FrameSource.Model, frame.PixelHash))]);
     }
 
-    /// <summary>What makes frames of this size with this model (its manifest at <paramref name="manifestPath"/>) on this device, or with the renderer alone.</summary>
+    /// <summary>
+    /// What makes frames of this size with this model (its manifest at <paramref name="manifestPath"/>) on this device,
+    /// with libtorch's threads as they are now, or with the renderer alone.
+    /// </summary>
     public static GeneratorIdentity Identity(string? manifestPath, ModelManifest? model, string device, int width, int height) =>
         model is null
-            ? new GeneratorIdentity(FrameHash.GenerationBuild, null, null, null, "cpu", width, height)
-            : new GeneratorIdentity(FrameHash.GenerationBuild, model.Name, manifestPath, FrameHash.OfModelFile(model.ModelPath), device, width, height);
+            ? new GeneratorIdentity(FrameHash.GenerationBuild, null, null, null, "cpu", 0, width, height)
+            : new GeneratorIdentity(FrameHash.GenerationBuild, model.Name, manifestPath, FrameHash.OfModelFile(model.ModelPath), device,
+                device == "cpu" && TorchRuntime.IsAvailable ? TorchRuntime.Threads : 0, width, height);
 
     /// <summary>On the tick thread, after each tick: submits the due cameras' conditions and writes the frames that have come.</summary>
     public void AfterTick()

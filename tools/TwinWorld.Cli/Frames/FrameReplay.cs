@@ -7,6 +7,7 @@ using TwinWorld.Replay.Frames;
 using TwinWorld.Replay.Runs;
 using TwinWorld.Scenarios;
 using TwinWorld.Scenarios.Running;
+using TwinWorld.Torch;
 
 namespace TwinWorld.Cli.Frames;
 
@@ -84,6 +85,11 @@ internal sealed class FrameReplay : IDisposable
             problem = $"--frames: the recording's frames were made by model {recorded.Model}, whose manifest cannot be used here: {e.Message} (--model names another copy).";
             return null;
         }
+        if (manifest is not null && device == "cpu" && recorded.Threads > 0 && TorchRuntime.IsAvailable)
+        {
+            // A setting, not the machine: replay with the run's.
+            TorchRuntime.Threads = recorded.Threads;
+        }
         var here = FrameOutput.Identity(manifestPath, manifest, device, manifest?.Width ?? recorded.Width, manifest?.Height ?? recorded.Height);
         if (!here.Matches(recorded))
         {
@@ -98,7 +104,7 @@ internal sealed class FrameReplay : IDisposable
                 // Warmed up as the run's model was: the executor's optimisation pass is part of how it computes.
                 model = TorchWorldModel.LoadAndWarmUp(manifestPath!, device);
             }
-            catch (Exception e) when (e is Torch.TorchException or DllNotFoundException or IOException)
+            catch (Exception e) when (e is TorchException or DllNotFoundException or IOException)
             {
                 problem = $"--frames: cannot load model {manifest.Name} on {device}: {e.Message}";
                 return null;
