@@ -24,6 +24,7 @@ var root = new RootCommand("twin: TwinWorld's command line")
     SweepCommand.Create(),
     DatasetCommand.Create(),
     BotsCommand.Create(),
+    ModelBenchCommand.Create(),
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

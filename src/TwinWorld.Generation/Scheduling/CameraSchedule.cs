@@ -12,6 +12,9 @@ internal sealed class CameraSchedule(double fps)
 
     public int Viewers { get; set; }
 
+    /// <summary>The tick of the last submitted conditions; -1 before the first.</summary>
+    public long LastSubmitted { get; set; } = -1;
+
     /// <summary>The latest request not yet taken by the generation thread.</summary>
     public FrameRequest? Pending { get; set; }
 

@@ -15,4 +15,11 @@ public sealed record EncodedFrame(
     int Width,
     int Height,
     byte[] Jpeg,
-    TimeSpan Latency);
+    TimeSpan Latency)
+{
+    /// <summary>The raw frame's <see cref="Frames.FrameHash.Of"/>, so a recording can check that a replay regenerates it bit for bit.</summary>
+    public ulong PixelHash { get; init; }
+
+    /// <summary>The tick of the camera's conditions submitted before these (-1 for its first): the camera motion in the conditions is measured from there.</summary>
+    public long PreviousTick { get; init; } = -1;
+}

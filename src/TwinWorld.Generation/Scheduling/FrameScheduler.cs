@@ -87,6 +87,12 @@ public sealed class FrameScheduler : IDisposable
     /// <summary>Whether the generation or model thread is still running (false once <see cref="Dispose"/> has returned).</summary>
     internal bool ThreadsAlive => _thread.IsAlive || _model?.ThreadAlive == true;
 
+    /// <summary>
+    /// Every generation call's frames, all of them (feeds keep only the latest per camera), in the order made, on the
+    /// generation thread before any feed has them: for recording their hashes. Handlers must be quick and not throw.
+    /// </summary>
+    public event Action<IReadOnlyList<EncodedFrame>>? Generated;
+
     /// <summary>Sets how often the camera's frames are due (any thread). Cameras start at <see cref="FrameSchedulerOptions.DefaultFps"/>.</summary>
     public void SetTargetFps(Entity camera, double fps)
     {
@@ -143,7 +149,8 @@ public sealed class FrameScheduler : IDisposable
             schedule.Submitted(conditions.Tick, _options.TickRateHz);
             replaced = schedule.Pending is not null;
             // A replaced request keeps its camera's place in the queue: the camera has been waiting since then.
-            schedule.Pending = new FrameRequest(conditions, now, schedule.Pending?.WaitingSince ?? now);
+            schedule.Pending = new FrameRequest(conditions, now, schedule.Pending?.WaitingSince ?? now, schedule.LastSubmitted);
+            schedule.LastSubmitted = conditions.Tick;
             if (!replaced)
             {
                 _pending++;
@@ -355,8 +362,13 @@ public sealed class FrameScheduler : IDisposable
             var (conditions, submittedAt) = (batch[i].Request.Conditions, batch[i].Request.SubmittedAt);
             byte[] jpeg = _encoder.Encode(frames[i]);
             encoded[i] = new EncodedFrame(
-                conditions.Camera, conditions.Tick, source, fallback, frames[i].Width, frames[i].Height, jpeg, Stopwatch.GetElapsedTime(submittedAt));
+                conditions.Camera, conditions.Tick, source, fallback, frames[i].Width, frames[i].Height, jpeg, Stopwatch.GetElapsedTime(submittedAt))
+            {
+                PixelHash = FrameHash.Of(frames[i]),
+                PreviousTick = batch[i].Request.PreviousTick,
+            };
         }
+        Generated?.Invoke(encoded);
         int keep = Math.Max(_renderer.Manifest.ContextFrames, _model?.Manifest?.ContextFrames ?? 0);
         FrameSubscription[] subscriptions;
         lock (_gate)

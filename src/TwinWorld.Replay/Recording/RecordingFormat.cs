@@ -9,8 +9,15 @@ namespace TwinWorld.Replay.Recording;
 /// </summary>
 public static class RecordingFormat
 {
-    /// <summary>The format version this build writes and the only one it reads.</summary>
-    public const uint Version = 1;
+    /// <summary>
+    /// The format version this build writes. Version 2 added the <see cref="RecordKind.Generator"/> and
+    /// <see cref="RecordKind.Frames"/> records; a version 1 reader would stop at the first of them as at damage and
+    /// lose the ticks after it, so the version says so up front instead.
+    /// </summary>
+    public const uint Version = 2;
+
+    /// <summary>The oldest format version this build reads (version 1 files simply have no frame records).</summary>
+    public const uint OldestReadable = 1;
 
     /// <summary>Magic (8 bytes) then version (4 bytes).</summary>
     public const int FileHeaderLength = 12;
@@ -31,7 +38,7 @@ public static class RecordingFormat
     public static ReadOnlySpan<byte> Magic => "TWINREC\0"u8;
 
     /// <summary>Whether <paramref name="kind"/> is one this format defines.</summary>
-    public static bool IsDefined(RecordKind kind) => kind is >= RecordKind.Header and <= RecordKind.End;
+    public static bool IsDefined(RecordKind kind) => kind is >= RecordKind.Header and <= RecordKind.Frames;
 
     internal static void WriteFileHeader(Span<byte> destination)
     {

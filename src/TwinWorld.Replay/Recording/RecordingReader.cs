@@ -133,10 +133,10 @@ public sealed class RecordingReader : IDisposable
                 $"'{path}' is not a usable recording: it has {length} bytes, fewer than the {RecordingFormat.FileHeaderLength}-byte file header (it may have been cut off as it was created)"));
         }
         uint version = BinaryPrimitives.ReadUInt32LittleEndian(header[magic.Length..]);
-        if (version != RecordingFormat.Version)
+        if (version is < RecordingFormat.OldestReadable or > RecordingFormat.Version)
         {
             throw new RecordingFormatException(path, string.Create(CultureInfo.InvariantCulture,
-                $"'{path}' is a TwinWorld recording of format version {version}; this build reads version {RecordingFormat.Version}"));
+                $"'{path}' is a TwinWorld recording of format version {version}; this build reads versions {RecordingFormat.OldestReadable} to {RecordingFormat.Version}"));
         }
     }
 

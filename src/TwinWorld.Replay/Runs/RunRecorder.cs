@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using TwinWorld.Replay.Frames;
 using TwinWorld.Replay.Recording;
 using TwinWorld.Replay.Reports;
 using TwinWorld.Scenarios.Running;
@@ -12,7 +13,7 @@ namespace TwinWorld.Replay.Runs;
 /// so many ticks a snapshot, and at the end how it ended. The tick thread only serialises (a
 /// snapshot's state is copied there, between ticks); compressing and writing happen on a background
 /// pump feeding a <see cref="RecordingWriter"/>, so a killed process keeps every record already
-/// handed to the operating system.
+/// handed to the operating system. Generated frames' hashes come from the generation thread, beside the tick.
 /// </summary>
 public sealed class RunRecorder : IDisposable
 {
@@ -20,8 +21,10 @@ public sealed class RunRecorder : IDisposable
     private readonly ScenarioRun _run;
     private readonly long _snapshotEvery;
     private readonly Channel<(RecordKind Kind, Func<byte[]> Payload)> _work = Channel.CreateBounded<(RecordKind, Func<byte[]>)>(
-        new BoundedChannelOptions(4096) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+        new BoundedChannelOptions(4096) { SingleReader = true, SingleWriter = false, FullMode = BoundedChannelFullMode.Wait });
     private readonly Task _pump;
+    private readonly object _framesGate = new();
+    private bool _framesClosed;
     private bool _finished;
 
     private RunRecorder(RecordingWriter writer, ScenarioRun run, RunHeader header)
@@ -60,6 +63,24 @@ public sealed class RunRecorder : IDisposable
         }
     }
 
+    /// <summary>Records what generates the run's frames: once, before the first <see cref="RecordFrames"/>.</summary>
+    public void RecordGenerator(GeneratorIdentity generator) => Queue(RecordKind.Generator, generator.ToBytes);
+
+    /// <summary>
+    /// Records one generation call's frames (on the generation thread, beside the tick). Frames that come after
+    /// <see cref="Finish"/> are not recorded: the run had ended before they were made.
+    /// </summary>
+    public void RecordFrames(IReadOnlyList<RecordedFrame> batch)
+    {
+        lock (_framesGate)
+        {
+            if (!_framesClosed)
+            {
+                Queue(RecordKind.Frames, () => RecordedFrame.ToBytes(batch));
+            }
+        }
+    }
+
     /// <summary>Writes how the run ended and its metrics, and waits until everything is on disk.</summary>
     public void Finish()
     {
@@ -68,6 +89,7 @@ public sealed class RunRecorder : IDisposable
             return;
         }
         _finished = true;
+        CloseFrames();
         var end = new RunEnd(_run.Simulation.Tick - 1, _run.EndReason ?? $"stopped at tick {_run.Simulation.Tick}", [.. _run.Samples], RunEnd.MapData.Of(RunMaps.Capture(_run.Simulation)));
         Queue(RecordKind.End, end.ToBytes);
         Drain();
@@ -77,8 +99,17 @@ public sealed class RunRecorder : IDisposable
     /// <summary>Writes what is queued and closes the file; without <see cref="Finish"/> the recording simply stops (as after a crash).</summary>
     public void Dispose()
     {
+        CloseFrames();
         Drain();
         _writer.Dispose();
+    }
+
+    private void CloseFrames()
+    {
+        lock (_framesGate)
+        {
+            _framesClosed = true;
+        }
     }
 
     private void Snapshot()

@@ -1,11 +1,12 @@
+using TwinWorld.Replay.Frames;
 using TwinWorld.Replay.Recording;
 
 namespace TwinWorld.Replay.Runs;
 
 /// <summary>
 /// A recorded run opened for replay, forks and comparison: its header, every tick's record (small,
-/// kept in memory), where its snapshots are (read on demand), how it ended if it did, and what was
-/// ignored at a damaged end. Throws <see cref="RecordingFormatException"/> for a file that is not a
+/// kept in memory), where its snapshots are (read on demand), how it ended if it did, what generated its
+/// frames and their hashes if it was filmed, and what was ignored at a damaged end. Throws <see cref="RecordingFormatException"/> for a file that is not a
 /// run recording.
 /// </summary>
 public sealed class RunRecording : IDisposable
@@ -13,6 +14,7 @@ public sealed class RunRecording : IDisposable
     private readonly RecordingReader _file;
     private readonly List<TickRecord> _ticks = [];
     private readonly List<(long Tick, ulong StateHash, int Record)> _snapshots = [];
+    private readonly List<RecordedFrame[]> _frames = [];
 
     private RunRecording(RecordingReader file)
     {
@@ -40,6 +42,12 @@ public sealed class RunRecording : IDisposable
                     case RecordKind.End:
                         End = RunEnd.FromBytes(file.ReadPayload(i));
                         break;
+                    case RecordKind.Generator:
+                        Generator = GeneratorIdentity.FromBytes(file.ReadPayload(i));
+                        break;
+                    case RecordKind.Frames:
+                        _frames.Add(RecordedFrame.FromBytes(file.ReadPayload(i)));
+                        break;
                 }
             }
         }
@@ -60,6 +68,12 @@ public sealed class RunRecording : IDisposable
 
     /// <summary>How the run ended, or null when the recording stops without saying (a crash, a kill).</summary>
     public RunEnd? End { get; private set; }
+
+    /// <summary>What generated the run's frames; null when the run was not filmed (or was recorded before frames were).</summary>
+    public GeneratorIdentity? Generator { get; private set; }
+
+    /// <summary>The generated frames, one list per generation call, in the order they were made.</summary>
+    public IReadOnlyList<IReadOnlyList<RecordedFrame>> FrameBatches => _frames;
 
     /// <summary>What was ignored at a damaged end of the file, or null.</summary>
     public RecordingTail? Tail => _file.Tail;

@@ -7,7 +7,10 @@ using TwinWorld.Generation.Conditions;
 using TwinWorld.Generation.Models;
 using TwinWorld.Generation.Rendering;
 using TwinWorld.Generation.Scheduling;
+using TwinWorld.Generation.Frames;
 using TwinWorld.Net.Frames;
+using TwinWorld.Replay.Frames;
+using TwinWorld.Server.Recording;
 using TwinWorld.Server.Networking;
 using TwinWorld.Server.Ticking;
 using TwinWorld.Simulation;
@@ -21,9 +24,10 @@ namespace TwinWorld.Server.Generation;
 /// The server's cameras' frames. After each tick (on the tick thread) it builds the conditions of every
 /// camera whose frame is due and hands them to the <see cref="FrameScheduler"/>, which generates beside
 /// the tick; a pump forwards each encoded frame to the network, newest first. Cameras that are gone are
-/// forgotten. Nothing here waits on the generator.
+/// forgotten. Nothing here waits on the generator. When the run is recorded, every generated frame's hash goes into
+/// the recording (from the generation thread), for <c>twin replay --frames</c>.
 /// </summary>
-internal sealed class FrameService(Sim simulation, NetworkService network, IOptions<GenerationOptions> options, ILogger<FrameService> logger, IMeterFactory meters)
+internal sealed class FrameService(Sim simulation, NetworkService network, ServerRecorder recording, IOptions<GenerationOptions> options, ILogger<FrameService> logger, IMeterFactory meters)
     : IHostedService, ITickListener, IDisposable
 {
     private static readonly QueryDescription Cameras = new QueryDescription().WithAll<CameraPose, CameraRig>();
@@ -44,7 +48,7 @@ internal sealed class FrameService(Sim simulation, NetworkService network, IOpti
             logger.LogInformation("Frame generation is off (Generation:Enabled=false)");
             return Task.CompletedTask;
         }
-        var (width, height, load) = Model(settings);
+        var (width, height, load, manifest) = Model(settings);
         _renderer = new ReferenceRenderer(width, height);
         _conditioner = new CameraConditioner(simulation, width, height);
         var scheduler = new FrameScheduler(_renderer, load, new FrameSchedulerOptions
@@ -55,6 +59,16 @@ internal sealed class FrameService(Sim simulation, NetworkService network, IOpti
             Deadline = TimeSpan.FromMilliseconds(settings.DeadlineMs),
             MaxBatch = settings.MaxBatch,
         }, logger, meters);
+        if (recording.Recorder is { } recorder)
+        {
+            // The recorder started first (hosted services start in order) and finishes after the scheduler has stopped.
+            recorder.RecordGenerator(manifest is null
+                ? new GeneratorIdentity(FrameHash.GenerationBuild, null, null, null, "cpu", 0, width, height)
+                : new GeneratorIdentity(FrameHash.GenerationBuild, manifest.Name, ServerPaths.Resolve(settings.Model!), FrameHash.OfModelFile(manifest.ModelPath), settings.Device,
+                    settings.Device == "cpu" ? settings.Threads : 0, width, height));
+            scheduler.Generated += batch => recorder.RecordFrames([.. batch.Select(frame =>
+                new RecordedFrame(frame.Camera, frame.Tick, frame.PreviousTick, frame.Source == FrameSource.Model, frame.PixelHash))]);
+        }
         var feed = scheduler.Subscribe();
         _pump = Task.Run(() => Pump(feed));
         _scheduler = scheduler;
@@ -68,11 +82,11 @@ internal sealed class FrameService(Sim simulation, NetworkService network, IOpti
     /// the renderer makes every frame; a model file that fails to load (or a model that throws) is the scheduler's
     /// to fall back from and retry, so the server runs on either way.
     /// </summary>
-    private (int Width, int Height, Func<IWorldModel>? Load) Model(GenerationOptions settings)
+    private (int Width, int Height, Func<IWorldModel>? Load, ModelManifest? Manifest) Model(GenerationOptions settings)
     {
         if (string.IsNullOrWhiteSpace(settings.Model))
         {
-            return (settings.Resolution, settings.Resolution, null);
+            return (settings.Resolution, settings.Resolution, null, null);
         }
         string path = ServerPaths.Resolve(settings.Model);
         try
@@ -83,12 +97,12 @@ internal sealed class FrameService(Sim simulation, NetworkService network, IOpti
                 // Here, not above: without the libtorch shim this throws, and the scheduler falls back.
                 TorchRuntime.Threads = settings.Threads;
                 return TorchWorldModel.LoadAndWarmUp(path, settings.Device);
-            });
+            }, manifest);
         }
         catch (ManifestException e)
         {
             logger.LogError("Generation:Model: {Problem}; the reference renderer makes every frame", e.Message);
-            return (settings.Resolution, settings.Resolution, null);
+            return (settings.Resolution, settings.Resolution, null, null);
         }
     }
 

@@ -22,6 +22,9 @@ internal sealed class ServerRecorder(HostedWorld world, IOptions<RecordingOption
     /// <summary>The file being written, once started.</summary>
     public string? Path => _recorder?.Path;
 
+    /// <summary>The recorder, once started: <see cref="Generation.FrameService"/> adds the generated frames' hashes.</summary>
+    internal RunRecorder? Recorder => _recorder;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;

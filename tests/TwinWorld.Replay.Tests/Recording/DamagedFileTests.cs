@@ -180,11 +180,28 @@ public class DamagedFileTests
         string path = folder.File("future.twrec");
         SamplePayloads.WriteFile(path, 4);
         byte[] bytes = File.ReadAllBytes(path);
-        bytes[8] = 2;
+        bytes[8] = 3;
         File.WriteAllBytes(path, bytes);
 
         var error = Assert.Throws<RecordingFormatException>(() => RecordingReader.Open(path));
-        Assert.Equal($"'{path}' is a TwinWorld recording of format version 2; this build reads version 1", error.Message);
+        Assert.Equal($"'{path}' is a TwinWorld recording of format version 3; this build reads versions 1 to 2", error.Message);
+    }
+
+    [Fact]
+    public void A_version_1_recording_from_before_frame_records_still_opens_whole()
+    {
+        using var folder = new TemporaryFolder();
+        string path = folder.File("old.twrec");
+        var payloads = SamplePayloads.WriteFile(path, 4, 8, 16);
+        byte[] bytes = File.ReadAllBytes(path);
+        Assert.Equal(2, bytes[8]);
+        bytes[8] = 1;
+        File.WriteAllBytes(path, bytes);
+
+        using var reader = RecordingReader.Open(path);
+        Assert.Null(reader.Tail);
+        Assert.Equal(payloads.Length, reader.Records.Count);
+        Assert.Equal(payloads[^1], reader.ReadPayload(reader.Records.Count - 1));
     }
 
     [Fact]

@@ -139,7 +139,7 @@ public class WriterTests
         using var writer = RecordingWriter.Create("memory", new FailingStream(long.MaxValue), RecordingWriter.DefaultQueueChunks);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => writer.Append(0, [1]));
-        Assert.Throws<ArgumentOutOfRangeException>(() => writer.Append((RecordKind)5, [1]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => writer.Append((RecordKind)7, [1]));
         var big = new byte[RecordingFormat.MaxPayloadLength + 1];
         Assert.Throws<ArgumentException>(() => writer.Append(RecordKind.Snapshot, big));
         writer.Flush();

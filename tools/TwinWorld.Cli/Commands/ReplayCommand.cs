@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
+using TwinWorld.Cli.Frames;
 using TwinWorld.Cli.Summaries;
 using TwinWorld.Scenarios;
 
@@ -10,6 +11,8 @@ namespace TwinWorld.Cli.Commands;
 /// <c>twin replay run.twrec</c>: re-simulates a recording, checking the state hash after every tick,
 /// and stops at the first divergence, naming the tick and the systems whose state differs (exit 1).
 /// <c>--to</c> seeks: it starts from the latest snapshot before that point and checks from there.
+/// <c>--frames</c> also regenerates every frame the recording holds a hash of and checks it (exit 1 on a frame
+/// divergence; exit 2 when the recording has no frame hashes or this replay would generate them another way).
 /// </summary>
 internal static class ReplayCommand
 {
@@ -21,18 +24,39 @@ internal static class ReplayCommand
         // Half the logical processors: two simulations on the two threads of one core gain little over one with two workers.
         var lanes = Options.Ranged("--lanes", "Replay pieces between snapshots side by side on this many threads, splitting the workers among them (1 with --to or --profile)", Math.Max(1, Environment.ProcessorCount / 2), 1, 256);
         var profile = Options.Profile();
-        var command = new Command("replay", "Re-simulate a recording and verify every tick's state hash") { file, to, workers, lanes, profile };
-        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(to), parse.GetValue(workers), parse.GetValue(lanes), parse.GetValue(profile) ? new TickProfile() : null));
+        var frames = new Option<bool>("--frames") { Description = "Also regenerate the recorded frames (a run filmed with --frames, or a server generating frames) and check each one's hash" };
+        var model = new Option<FileInfo?>("--model") { Description = "With --frames: the world model's manifest, if not where the run had it" };
+        var device = new Option<string?>("--device") { Description = "With --frames: run the model here (cpu, cuda, cuda:N) rather than where the run did; its frames are then not comparable" };
+        var command = new Command("replay", "Re-simulate a recording and verify every tick's state hash") { file, to, workers, lanes, profile, frames, model, device };
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(to), parse.GetValue(workers), parse.GetValue(lanes), parse.GetValue(profile) ? new TickProfile() : null,
+            parse.GetValue(frames), parse.GetValue(model)?.FullName, parse.GetValue(device)));
         return command;
     }
 
-    private static int Run(FileInfo file, TickOrTime? to, int workers, int lanes, TickProfile? profile)
+    private static int Run(FileInfo file, TickOrTime? to, int workers, int lanes, TickProfile? profile, bool checkFrames, string? model, string? device)
     {
+        if (!checkFrames && (model ?? device) is not null)
+        {
+            Console.Error.WriteLine($"{(model is null ? "--device" : "--model")} goes with --frames.");
+            return 2;
+        }
+        if (checkFrames && to is not null)
+        {
+            Console.Error.WriteLine("--frames regenerates the frames from the start of the run; it does not go with --to.");
+            return 2;
+        }
         using var recording = Recordings.Open(file);
         if (recording is null || Recordings.Replayer(recording, workers) is not { } replayer)
         {
             return 2;
         }
+        FrameReplay? frameReplay = null;
+        if (checkFrames && (frameReplay = FrameReplay.Create(recording, model, device, out string? problem)) is null)
+        {
+            Console.Error.WriteLine(problem);
+            return 2;
+        }
+        using var framesToCheck = frameReplay;
         double hz = replayer.Scenario.TickRateHz;
         Recordings.Describe(recording, hz);
         long stop = to?.ToTick(hz) ?? long.MaxValue;
@@ -47,7 +71,7 @@ internal static class ReplayCommand
         }
         var clock = Stopwatch.StartNew();
         Replay.Replaying.ReplayResult? result = null;
-        bool inPieces = to is null && profile is null && lanes > 1;
+        bool inPieces = to is null && profile is null && frameReplay is null && lanes > 1;
         try
         {
             if (inPieces)
@@ -60,6 +84,7 @@ internal static class ReplayCommand
                 WorkProgress.Run("replaying", stop, tick => $"tick {tick:N0}", progress => result = replayer.ReplayTo(stop, seek: to is not null, tick =>
                 {
                     profile?.Add(replayer.Run!.Simulation);
+                    frameReplay?.AfterTick(replayer.Run!);
                     progress(tick + 1);
                 }));
             }
@@ -76,9 +101,19 @@ internal static class ReplayCommand
             AnsiConsole.MarkupLine(Markup.Escape($"The replay {divergence}."));
             return 1;
         }
+        if (frameReplay is { Mismatched: > 0 })
+        {
+            // Every state hash matched: the world is the same, its frames are not.
+            AnsiConsole.MarkupLine(Markup.Escape($"Every state hash matches, but the frames diverged. {frameReplay.Summary()}"));
+            return 1;
+        }
         string from = result.StartTick == 0 ? "from the start" : $"from the snapshot at tick {result.StartTick:N0}";
         AnsiConsole.MarkupLine(Markup.Escape($"Verified {result.TicksVerified:N0} tick{(result.TicksVerified == 1 ? "" : "s")} {from} to tick {result.ReachedTick:N0} ({Duration.Format(TimeSpan.FromSeconds(result.ReachedTick / hz))}): every state hash matches. "
             + $"{Duration.Format(TimeSpan.FromSeconds(simulated))} simulated in {seconds:F1} s ({simulated / Math.Max(seconds, 1e-9):F1}x real time); state hash {replayer.Run!.Simulation.StateHash:X16}."));
+        if (frameReplay is not null)
+        {
+            Console.WriteLine(frameReplay.Summary());
+        }
         profile?.Write(TimeSpan.FromSeconds(seconds));
         if (Recordings.Damage(recording) is { } damage && stop > recording.LastTick)
         {

@@ -107,7 +107,8 @@ internal static class RunCommand
             {
                 return 2;
             }
-            AnsiConsole.MarkupLine(Markup.Escape($"Recording to {record} (a snapshot every {Duration.Format(snapshotEvery)})."));
+            AnsiConsole.MarkupLine(Markup.Escape($"Recording to {record} (a snapshot every {Duration.Format(snapshotEvery)}){(frames is null ? "" : ", with a hash of every generated frame")}."));
+            frames?.Record(recorder!);
         }
         var clock = Stopwatch.StartNew();
         // The evacuation time needs the count after every tick: metric samples are minutes apart.
@@ -134,11 +135,12 @@ internal static class RunCommand
             {
                 RunLive(run, until, speed, observe);
             }
-            recorder?.Finish();
+            // Frames first: the last ones are still being made, and their hashes belong in the recording.
             if (frames is not null)
             {
                 filmed = frames.Finish();
             }
+            recorder?.Finish();
         }
         Report(run, clock.Elapsed);
         profile?.Write(clock.Elapsed);

@@ -1,10 +1,14 @@
 using TwinWorld.Ecs;
 using TwinWorld.Generation.Conditions;
 using TwinWorld.Generation.Encoding;
+using TwinWorld.Generation.Frames;
 using TwinWorld.Generation.Models;
 using TwinWorld.Generation.Rendering;
 using TwinWorld.Generation.Scheduling;
+using TwinWorld.Replay.Frames;
+using TwinWorld.Replay.Runs;
 using TwinWorld.Scenarios.Running;
+using TwinWorld.Torch;
 
 namespace TwinWorld.Cli.Frames;
 
@@ -14,7 +18,8 @@ namespace TwinWorld.Cli.Frames;
 /// have come as <c>DIR/&lt;camera&gt;/&lt;tick&gt;.jpg</c> (the tick zero-padded to six digits, so names sort in time).
 /// Headless, it lets the generator finish the last due frames before it submits the next (made meanwhile, while the
 /// simulation ran on), so every due frame is written; live, the run never waits and a frame that comes too late
-/// for its camera is skipped, as the server does.
+/// for its camera is skipped, as the server does. With <c>--record</c>, every generated frame's hash goes into the
+/// recording (<see cref="Record"/>), for <c>twin replay --frames</c>.
 /// </summary>
 internal sealed class FrameOutput : IDisposable
 {
@@ -25,6 +30,7 @@ internal sealed class FrameOutput : IDisposable
     private readonly ReferenceRenderer _renderer;
     private readonly FrameScheduler _scheduler;
     private readonly FrameSubscription _feed;
+    private readonly ModelManifest? _model;
     private readonly Dictionary<Entity, string> _cameraNames = [];
     private readonly Dictionary<string, int> _written = [];
     private readonly Dictionary<string, int> _sources = [];
@@ -37,6 +43,7 @@ internal sealed class FrameOutput : IDisposable
         _run = run;
         _settings = settings;
         _names = names;
+        _model = model;
         // A model's manifest sets the frame size; the renderer standing in for it draws at the same size.
         var (width, height) = model is null ? (settings.Resolution, settings.Resolution) : (model.Width, model.Height);
         _conditioner = new CameraConditioner(run.Simulation, width, height);
@@ -98,6 +105,27 @@ internal sealed class FrameOutput : IDisposable
         }
         return null;
     }
+
+    /// <summary>
+    /// Records what generates the frames and, from now on, every generated frame's camera, tick, source and hash.
+    /// Call before the first tick.
+    /// </summary>
+    public void Record(RunRecorder recorder)
+    {
+        recorder.RecordGenerator(Identity(_settings.Model, _model, _settings.Device, _renderer.Manifest.Width, _renderer.Manifest.Height));
+        _scheduler.Generated += batch => recorder.RecordFrames([.. batch.Select(frame =>
+            new RecordedFrame(frame.Camera, frame.Tick, frame.PreviousTick, frame.Source == FrameSource.Model, frame.PixelHash))]);
+    }
+
+    /// <summary>
+    /// What makes frames of this size with this model (its manifest at <paramref name="manifestPath"/>) on this device,
+    /// with libtorch's threads as they are now, or with the renderer alone.
+    /// </summary>
+    public static GeneratorIdentity Identity(string? manifestPath, ModelManifest? model, string device, int width, int height) =>
+        model is null
+            ? new GeneratorIdentity(FrameHash.GenerationBuild, null, null, null, "cpu", 0, width, height)
+            : new GeneratorIdentity(FrameHash.GenerationBuild, model.Name, manifestPath, FrameHash.OfModelFile(model.ModelPath), device,
+                device == "cpu" && TorchRuntime.IsAvailable ? TorchRuntime.Threads : 0, width, height);
 
     /// <summary>On the tick thread, after each tick: submits the due cameras' conditions and writes the frames that have come.</summary>
     public void AfterTick()
