@@ -1,13 +1,15 @@
 using TwinWorld.Net.Interest;
 using TwinWorld.Protocol.State;
 using TwinWorld.Protocol.Tiles;
+using HazardLayer = TwinWorld.Protocol.V1.HazardLayer;
 using TwinWorld.Simulation.Hazards.Fire;
+using TwinWorld.Simulation.Hazards.Wind;
 using TwinWorld.Simulation.Inputs;
 using Sim = TwinWorld.Simulation.Simulation;
 
 namespace TwinWorld.Net.Tests;
 
-/// <summary>Water depth and fire reach clients as compressed tiles over ENet, and their grids match the server's.</summary>
+/// <summary>Water depth, fire and building damage reach clients as compressed tiles over ENet, and their grids match the server's.</summary>
 public class HazardTileTests
 {
     [Fact]
@@ -40,6 +42,39 @@ public class HazardTileTests
         Assert.True(compared > 300, $"{compared} views compared");
         Assert.True(cells.Count(c => last.WaterDepthUnits(c.X, c.Y) > 0) > 50, "the flood reached the client");
         Assert.True(cells.Count(c => last.Fire(c.X, c.Y) != GridTile.NoFire) > 10, "the fire reached the client");
+    }
+
+    [Fact]
+    public async Task A_tornado_through_the_town_sends_damaged_building_tiles_and_the_clients_grid_equals_the_servers()
+    {
+        using var server = new SteppedServer(new InterestOptions { BudgetBytesPerTick = 0 }, size: 256);
+        using var player = await server.Join(LiveServer.Player);
+        var seen = InterestTests.Record(player);
+        var sim = server.Simulation;
+        var terrain = sim.Site.Terrain;
+        // From the middle of the town's buildings, 60 m east at 10 m/s, strong enough near its core to destroy houses.
+        var from = Town.BuildingNearCentre(terrain);
+        sim.Inputs.Enqueue(new StartTornado(sim.Tick, from, from + new System.Numerics.Vector2(60, 0), 10, 80, 30, "test-tornado"));
+
+        for (int i = 0; i < 200; i++)
+        {
+            var full = await server.StepAndWait(player);
+            if (i % 50 == 49)
+            {
+                AssertQuantisedFrom(sim, full.Grid);
+            }
+        }
+
+        foreach (var (tick, view) in seen)
+        {
+            AssertSameCells(server.Views[tick].Grid, view.Grid, terrain.Width, terrain.Height);
+        }
+        var last = seen[seen.Keys.Max()].Grid;
+        Assert.Contains(last.Tiles, tile => tile.Layer == HazardLayer.BuildingDamage);
+        var damage = Cells(sim).Select(c => last.BuildingDamage(c.X, c.Y)).Where(d => d > 0).ToList();
+        Assert.True(damage.Count > 10, $"{damage.Count} damaged building cells reached the client");
+        Assert.Contains((byte)DamageState.Destroyed, damage);
+        Assert.Equal(sim.Hazards.Buildings.DamagedCells, damage.Count);
     }
 
     [Fact]
@@ -82,7 +117,7 @@ public class HazardTileTests
         Assert.True(behind > 0, "the budget never held a tile back");
     }
 
-    /// <summary>The server's grid is the simulation's water on land, to 5 cm, and its fire.</summary>
+    /// <summary>The server's grid is the simulation's water on land, to 5 cm, its fire and its building damage.</summary>
     private static void AssertQuantisedFrom(Sim sim, HazardGrid grid)
     {
         var terrain = sim.Site.Terrain;
@@ -94,6 +129,7 @@ public class HazardTileTests
             Assert.Equal(depth, grid.WaterDepthUnits(x, y));
             byte fire = hazards.Fire.State(cell) switch { FireState.Burning => GridTile.Burning, FireState.BurnedOut => GridTile.BurnedOut, _ => GridTile.NoFire };
             Assert.Equal(fire, grid.Fire(x, y));
+            Assert.Equal((byte)hazards.Buildings.At(cell), grid.BuildingDamage(x, y));
         }
     }
 
@@ -103,9 +139,10 @@ public class HazardTileTests
         {
             for (int x = 0; x < width; x++)
             {
-                if (expected.WaterDepthUnits(x, y) != actual.WaterDepthUnits(x, y) || expected.Fire(x, y) != actual.Fire(x, y))
+                if (expected.WaterDepthUnits(x, y) != actual.WaterDepthUnits(x, y) || expected.Fire(x, y) != actual.Fire(x, y) || expected.BuildingDamage(x, y) != actual.BuildingDamage(x, y))
                 {
-                    Assert.Fail($"cell ({x}, {y}): depth {actual.WaterDepthUnits(x, y)}, fire {actual.Fire(x, y)}; the server's {expected.WaterDepthUnits(x, y)}, {expected.Fire(x, y)}");
+                    Assert.Fail($"cell ({x}, {y}): depth {actual.WaterDepthUnits(x, y)}, fire {actual.Fire(x, y)}, damage {actual.BuildingDamage(x, y)}; " +
+                        $"the server's {expected.WaterDepthUnits(x, y)}, {expected.Fire(x, y)}, {expected.BuildingDamage(x, y)}");
                 }
             }
         }

@@ -22,9 +22,10 @@ internal sealed class SteppedServer : IDisposable
     private readonly StateViewBuilder _builder = new();
 
     /// <param name="streamThreads">The server's stream workers; by default the processor count, as a host has.</param>
-    public SteppedServer(InterestOptions interest, int agents = 300, int? streamThreads = null)
+    /// <param name="size">The site's cells a side: the town has houses from 256 up.</param>
+    public SteppedServer(InterestOptions interest, int agents = 300, int? streamThreads = null, int size = 128)
     {
-        Simulation = new TownScenario { Size = 128, Agents = agents, Seed = 3 }.Build(20, workers: 1);
+        Simulation = new TownScenario { Size = size, Agents = agents, Seed = 3 }.Build(20, workers: 1);
         _server = new NetServer(
             new NetServerOptions
             {

@@ -92,12 +92,12 @@ public class HazardGridTests
 
     private static GridTile RandomTile(Random random)
     {
-        var layer = random.Next(2) == 0 ? HazardLayer.WaterDepth : HazardLayer.Fire;
+        var layer = (HazardLayer)random.Next(3);
         var cells = new byte[GridTile.BytesPerTile(layer)];
         int from = random.Next(cells.Length);
         for (int i = from; i < Math.Min(cells.Length, from + random.Next(1, 300)); i++)
         {
-            cells[i] = (byte)(layer == HazardLayer.Fire ? random.Next(1, 3) : random.Next(256));
+            cells[i] = (byte)(layer switch { HazardLayer.Fire => random.Next(1, 3), HazardLayer.BuildingDamage => random.Next(1, 5), _ => random.Next(256) });
         }
         return new GridTile(layer, random.Next(4), random.Next(4), cells);
     }

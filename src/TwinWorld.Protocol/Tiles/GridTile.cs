@@ -7,7 +7,8 @@ namespace TwinWorld.Protocol.Tiles;
 /// <summary>
 /// One square of a hazard grid, <see cref="Size"/> cells a side, row by row from its lowest x and y:
 /// water depth as little-endian uint16 in 1/<see cref="Quantisation.WaterDepthUnitsPerMetre"/> m, or a
-/// fire byte (<see cref="NoFire"/>, <see cref="Burning"/>, <see cref="BurnedOut"/>). Immutable: the
+/// fire byte (<see cref="NoFire"/>, <see cref="Burning"/>, <see cref="BurnedOut"/>), or a building-damage
+/// byte (0 none up to 4 destroyed, the simulation's damage states). Immutable: the
 /// server reuses a tile object while its cells stay the same, so a changed tile is a new reference.
 /// </summary>
 public sealed class GridTile

@@ -6,7 +6,7 @@ using TwinWorld.Protocol.V1;
 namespace TwinWorld.Protocol.Tiles;
 
 /// <summary>
-/// The hazard grids (water depth, fire) as tiles: only tiles with a non-zero cell are held, a missing
+/// The hazard grids (water depth, fire, building damage) as tiles: only tiles with a non-zero cell are held, a missing
 /// tile is all zero. Immutable and cheap to derive from another (<see cref="With"/> shares what it does
 /// not replace), so every view of the state stream holds one and two views compare tile by reference.
 /// </summary>
@@ -87,6 +87,9 @@ public sealed class HazardGrid
 
     /// <summary>The fire at a cell: <see cref="GridTile.NoFire"/>, <see cref="GridTile.Burning"/> or <see cref="GridTile.BurnedOut"/>.</summary>
     public byte Fire(int cellX, int cellY) => CellTile(HazardLayer.Fire, cellX, cellY, out int offset)?.Cells[offset] ?? 0;
+
+    /// <summary>The wind damage to a building at a cell: 0 none up to 4 destroyed (the simulation's damage states).</summary>
+    public byte BuildingDamage(int cellX, int cellY) => CellTile(HazardLayer.BuildingDamage, cellX, cellY, out int offset)?.Cells[offset] ?? 0;
 
     /// <summary>Equal grids hash equal (on both sides of the wire).</summary>
     internal void AddTo(ref ViewHasher hash)
