@@ -20,7 +20,7 @@ const name = query.get('name') || 'visitor';
 
 /** What the page holds, for people poking in the console and for the browser tests. */
 const twin = {
-  token, role: '', clientId: 0, tick: 0, agents: 0, burning: 0, flooded: 0, connected: false,
+  token, role: '', clientId: 0, tick: 0, agents: 0, burning: 0, flooded: 0, damaged: 0, connected: false,
   world: null as WorldInfo | null, view: null as View | null, ownCamera: 0, watched: [] as number[],
   hazards: [] as { name: string; kind: string; x: number; y: number; stopped: boolean }[],
   cameras: [] as number[], frames: 0, lastFrame: null as { cameraId: number; tick: number; width: number; height: number; source: number } | null,
@@ -136,16 +136,17 @@ function state(update: Parameters<StateMirror['apply']>[0]): void {
 }
 
 function summarise(view: View): void {
-  let burning = 0, flooded = 0;
+  let burning = 0, flooded = 0, damaged = 0;
   for (const tile of view.tiles.values()) {
     if (tile.layer === HazardLayer.FIRE) { for (const cell of tile.cells) if (cell === 1) burning++; }
+    else if (tile.layer === HazardLayer.BUILDING_DAMAGE) { for (const cell of tile.cells) if (cell > 0) damaged++; }
     else for (let i = 0; i < tile.cells.length; i += 2) if (tile.cells[i] | tile.cells[i + 1]) flooded++;
   }
   Object.assign(twin, {
-    view, tick: view.tick, agents: view.agents.length, burning, flooded, cameras: view.cameras.map((c) => c.cameraId),
+    view, tick: view.tick, agents: view.agents.length, burning, flooded, damaged, cameras: view.cameras.map((c) => c.cameraId),
     hazards: view.hazards.map((h) => ({ name: h.name, kind: HazardKind[h.kind].toLowerCase(), x: h.x, y: h.y, stopped: h.stopped })),
   });
-  $('figures').textContent = `tick ${view.tick} · ${burning} cells burning · ${flooded} cells flooded`;
+  $('figures').textContent = `tick ${view.tick} · ${burning} cells burning · ${flooded} cells flooded · ${damaged} building cells damaged`;
   $('people').textContent = peopleShown(view.agents.length);
 }
 

@@ -1,4 +1,4 @@
-// The 2-D map, north up: the terrain image (/api/terrain.png), flood water and fire from the hazard tiles,
+// The 2-D map, north up: the terrain image (/api/terrain.png), flood water, fire and damaged buildings from the hazard tiles,
 // hazards' markers, cameras and people, all from the mirrored view, with a scale bar. Coordinates are metres
 // from the site's south-west corner. The legend is built from the same palette, so the two cannot disagree.
 import { HazardKind, HazardLayer } from '../gen/twinworld/v1/state_pb';
@@ -13,6 +13,10 @@ const KIND_NAMES = ['civilian', 'child', 'elderly', 'vehicle', 'firefighter'];
 const INJURED = '#f0b030', INCAPACITATED = '#e02020', YOU = '#ffe000';
 const BURNING: [number, number, number] = [255, 80, 0];
 const BURNT = '#282020', CAMERA = '#00e0e0';
+/** Damaged buildings by the damage byte (1 minor to 4 destroyed): pink to maroon, brighter and redder than the
+ * terrain's taupe buildings, and apart from the fire's orange and near-black and the people's dots. */
+const DAMAGE_COLOURS = ['', '#ffa8d0', '#ff5aa0', '#c81e64', '#64002d'];
+const DAMAGE_NAMES = ['', 'minor (roof covering lost)', 'moderate (roof deck lifted)', 'severe (roof gone)', 'destroyed'];
 const HAZARD_COLOURS: Record<number, string> = { [HazardKind.FIRE]: '#ff4000', [HazardKind.TORNADO]: '#c040ff' };
 const water = (depth: number) => `rgba(40, 110, 255, ${Math.min(0.9, 0.35 + depth / 3)})`;
 
@@ -26,6 +30,7 @@ export const LEGEND: [string, string, 'dot' | 'cell' | 'ring'][] = [
   [water(2.5), 'flood water, deep (2 m or more)', 'cell'],
   [`rgb(${BURNING.join(', ')})`, 'burning', 'cell'],
   [BURNT, 'burnt out', 'cell'],
+  ...DAMAGE_NAMES.slice(1).map((name, i): [string, string, 'cell'] => [DAMAGE_COLOURS[i + 1], `building damage: ${name}`, 'cell']),
   [HAZARD_COLOURS[HazardKind.FIRE], 'a fire (where it started)', 'ring'],
   [HAZARD_COLOURS[HazardKind.TORNADO], 'a tornado (where it is now)', 'ring'],
   [CAMERA, 'a camera', 'cell'],
@@ -102,6 +107,8 @@ export class WorldMap {
         if (tile.layer === HazardLayer.WATER_DEPTH) {
           const depth = (tile.cells[2 * i] | (tile.cells[2 * i + 1] << 8)) / unitsPerMetre;
           if (depth > 0) colour = water(depth);
+        } else if (tile.layer === HazardLayer.BUILDING_DAMAGE) {
+          colour = DAMAGE_COLOURS[tile.cells[i]] || null;
         } else {
           const fire = tile.cells[i];
           if (fire === 1) colour = `rgb(${BURNING.join(', ')})`;
