@@ -166,6 +166,7 @@ public sealed partial class Simulation
         float speed = Math.Clamp(profile.FreeSpeedMean + (profile.FreeSpeedDeviation * StandardNormal(ref _spawnRandom)), profile.MinSpeed, profile.MaxSpeed);
         var entity = World.Create(new Position(at), new Velocity(), new Heading(_spawnRandom.NextFloat(-DeterministicMath.Pi, DeterministicMath.Pi)), new Agent(kind, speed, profile.Radius));
         World.Add(entity, Vitality.Full);
+        World.Add(entity, new Appearance(profile.Role));
         World.Add(entity, Mind.Start);
         World.Add(entity, Goal.None);
         World.Add(entity, Perception.Nothing);

@@ -121,7 +121,7 @@ public sealed class RunFramesTests : IDisposable
 
         Assert.True(exitCode == 2, errors + output);
         Assert.Contains("--model: ", errors);
-        Assert.Contains("this server speaks \"twinworld.world-model/1\"", errors);
+        Assert.Contains("this server speaks \"twinworld.world-model/2\" (and loads \"twinworld.world-model/1\" models)", errors);
     }
 
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Models", name);
@@ -155,14 +155,15 @@ public sealed class RunFramesTests : IDisposable
 
     [Theory]
     [InlineData("coastal-tsunami.yaml", new[] { "--camera", "lighthouse" }, "--camera lighthouse: scenario 'coastal-tsunami' has no such camera; its cameras are harbour, overview")]
-    [InlineData("wildfire-wui.yaml", new string[0], "--frames: scenario 'wildfire-wui' has no cameras to film; add one under cameras:")]
+    [InlineData("Scenarios/small-fire.yaml", new string[0], "--frames: scenario 'small-fire' has no cameras to film; add one under cameras:")]
     [InlineData("coastal-tsunami.yaml", new[] { "--deadline", "0ms" }, "--frames: Deadline is 00:00:00; it must be above 0")]
     [InlineData("coastal-tsunami.yaml", new[] { "--deadline", "soon" }, "--deadline: 'soon' is not a duration")]
     [InlineData("coastal-tsunami.yaml", new[] { "--jpeg-quality", "0" }, "--jpeg-quality must be between 1 and 100 (got 0)")]
     public void Frames_that_cannot_be_made_stop_the_run_before_it_starts_with_the_reason(string scenario, string[] options, string expected)
     {
         string[] absolute = [.. options.Select(o => o.StartsWith("Models/", StringComparison.Ordinal) ? Path.Combine(AppContext.BaseDirectory, o) : o)];
-        var (exitCode, output, errors) = Twin.Run(["run", Shipped(scenario), "--headless", "--until", "10s", "--frames", _folder, .. absolute]);
+        string file = scenario.StartsWith("Scenarios/", StringComparison.Ordinal) ? Path.Combine(AppContext.BaseDirectory, scenario) : Shipped(scenario);
+        var (exitCode, output, errors) = Twin.Run(["run", file, "--headless", "--until", "10s", "--frames", _folder, .. absolute]);
 
         Assert.True(exitCode == 2, errors + output);
         Assert.Contains(expected, errors);

@@ -192,4 +192,74 @@ public class ScenarioRunTests
         }
         Assert.Equal([alertedAtTick], issued);
     }
+
+    private static Dictionary<AgentRole, int> Roles(Simulation.Simulation simulation)
+    {
+        var roles = new Dictionary<AgentRole, int>();
+        foreach (var chunk in simulation.World.GetChunks(new Ecs.QueryDescription().WithAll<Agent, Appearance>()))
+        {
+            foreach (var look in chunk.GetSpan<Appearance>())
+            {
+                roles[look.Role] = roles.GetValueOrDefault(look.Role) + 1;
+            }
+        }
+        return roles;
+    }
+
+    [Fact]
+    public void A_groups_role_dresses_its_people_and_those_spawned_by_its_name_and_survives_a_snapshot()
+    {
+        var run = new ScenarioRun(Parse(Field + """
+
+            population:
+              - {name: visitors, kind: civilian, role: tourist, count: 20, area: low_ground}
+              - {name: watch, kind: civilian, role: guard, count: 5, area: low_ground}
+              - {kind: child, count: 3, area: low_ground}
+              - {kind: civilian, role: resident, count: 4, area: low_ground}
+              - {kind: vehicle, count: 2, area: low_ground}
+            triggers:
+              - name: more-visitors
+                when: [{after: 1s}]
+                do: [{spawn: {kind: visitors, count: 2, area: low_ground}}]
+            end: {after: 2s}
+            """), workers: 1);
+
+        run.RunToEnd();
+
+        var expected = new Dictionary<AgentRole, int>
+        {
+            [AgentRole.Tourist] = 22, [AgentRole.Guard] = 5, [AgentRole.Child] = 3, [AgentRole.Resident] = 4, [AgentRole.Car] = 2,
+        };
+        Assert.Equal(expected, Roles(run.Simulation));
+        // A role of its own makes a group its own kind (named after it); the kind's own role needs none.
+        Assert.Equal(AgentRole.Tourist, run.Simulation.Profiles[run.Simulation.Profiles.Find("visitors")!.Value].Role);
+        Assert.Null(run.Simulation.Profiles.Find("resident"));
+        var restored = ScenarioRun.Restore(run.Scenario, run.SaveState(), workers: 1);
+        Assert.Equal(expected, Roles(restored.Simulation));
+        Assert.Equal(run.Simulation.ComputeStateHash(), restored.Simulation.ComputeStateHash());
+    }
+
+    [Fact]
+    public void Camera_yaw_is_a_compass_bearing_and_overhead_cameras_are_north_up_by_default()
+    {
+        var run = new ScenarioRun(Parse(Field + """
+
+            cameras:
+              - {name: above, mode: overhead, position: [128, 128, 200], pitch: -90}
+              - {name: east, mode: fixed, position: [128, 128, 20], yaw: 90, pitch: -10}
+              - {name: south-west, mode: fixed, position: [128, 128, 20], yaw: 225}
+            end: {after: 1s}
+            """), workers: 1);
+        run.RunToEnd();
+
+        var poses = new List<Simulation.Cameras.CameraPose>();
+        foreach (var chunk in run.Simulation.World.GetChunks(new Ecs.QueryDescription().WithAll<Simulation.Cameras.CameraPose>()))
+        {
+            poses.AddRange(chunk.GetSpan<Simulation.Cameras.CameraPose>().ToArray());
+        }
+        // The pose's yaw is radians counter-clockwise from east: north is pi / 2, east 0, south-west -3 pi / 4.
+        Assert.Equal([MathF.PI / 2, 0, -3 * MathF.PI / 4], poses.Select(p => p.Yaw).ToArray(), (a, b) => MathF.Abs(a - b) < 1e-5f);
+        Assert.Equal(0f, CameraSpec.CompassFromYaw(MathF.PI / 2), 3);
+        Assert.Equal(225f, CameraSpec.CompassFromYaw(-3 * MathF.PI / 4), 3);
+    }
 }

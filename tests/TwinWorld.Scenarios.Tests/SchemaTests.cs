@@ -44,7 +44,7 @@ public class SchemaTests
         Assert.True(load.Succeeded, string.Join(Environment.NewLine, load.Errors));
         var run = new Running.ScenarioRun(load.Scenario!, workers: 2);
         run.RunToEnd(TimeSpan.FromSeconds(5));
-        Assert.Equal(4800, run.Samples[^1].Outcome.Agents);
+        Assert.Equal(5000, run.Samples[^1].Outcome.Agents);
     }
 
     [Fact]

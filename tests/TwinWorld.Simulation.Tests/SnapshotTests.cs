@@ -74,6 +74,38 @@ public class SnapshotTests
         Assert.Equal(["water"], Differing(moved, watered));
     }
 
+    [Fact]
+    public void An_agents_appearance_comes_from_its_kind_is_hashed_and_survives_a_snapshot()
+    {
+        var simulation = BusyAt(20);
+        var guard = simulation.Profiles.Register(simulation.Profiles[AgentKind.Civilian] with { Name = "guard", Role = AgentRole.Guard });
+        var agent = simulation.SpawnAgent(guard, new Vector2(300, 300));
+        var child = simulation.SpawnAgent(AgentKind.Child, new Vector2(302, 300));
+        Assert.Equal(AgentRole.Guard, simulation.World.Get<Appearance>(agent).Role);
+        Assert.Equal(AgentRole.Child, simulation.World.Get<Appearance>(child).Role);
+        Assert.True(StateHashParts.Covers(typeof(Appearance)));
+
+        var restored = new Simulation(simulation.Site, simulation.Options);
+        restored.Profiles.Register(simulation.Profiles[guard]);
+        restored.LoadState(simulation.SaveState());
+        Assert.Equal(AgentRole.Guard, restored.World.Get<Appearance>(agent).Role);
+        Assert.Equal(simulation.ComputeStateHash(), restored.ComputeStateHash());
+
+        var before = Parts(simulation);
+        simulation.World.Set(agent, new Appearance(AgentRole.Tourist));
+        Assert.Equal(["agents, avatars and alerts"], Differing(before, Parts(simulation)));
+    }
+
+    [Fact]
+    public void A_vehicle_kind_looks_like_a_car_and_only_a_vehicle_kind_may()
+    {
+        var profiles = new AgentProfiles();
+        Assert.Equal(AgentRole.Car, profiles[AgentKind.Vehicle].Role);
+        Assert.Equal(AgentRole.Resident, profiles[AgentKind.Civilian].Role);
+        Assert.Contains("cannot look like a car", Assert.Throws<ArgumentException>(() => profiles.Register(profiles[AgentKind.Civilian] with { Name = "x", Role = AgentRole.Car })).Message);
+        Assert.Contains("cannot look like a tourist", Assert.Throws<ArgumentException>(() => profiles.Register(profiles[AgentKind.Vehicle] with { Name = "y", Role = AgentRole.Tourist })).Message);
+    }
+
     private static ulong[] Parts(Simulation simulation) => StateHashParts.Compute(simulation);
 
     private static string[] Differing(ulong[] a, ulong[] b)

@@ -1,8 +1,9 @@
 """Reads a training dataset written by `twin dataset` (the format is in tools/train/DATASET.md).
 
 A dataset is a folder with dataset.json and samples.bin: N fixed-size little-endian records of
-layout, continuous planes, globals, K context frames and the renderer's target frame. Samples of one
-source (one camera over one scenario run) are consecutive frames, in order.
+layout, continuous planes, world planes, globals, K context frames and the renderer's target frame
+(contract 2, protocol/world-model.md). Samples of one source (one camera over one scenario run) are
+consecutive frames, in order.
 """
 import json
 import os
@@ -12,14 +13,15 @@ from typing import Dict, List, Sequence
 import numpy as np
 import torch
 
-CONTRACT = "twinworld.world-model/1"
-CONTINUOUS = 3
+CONTRACT = "twinworld.world-model/2"
+CONTINUOUS = 6
+WORLD = 3
 GLOBALS = 16
 
 
 def record_bytes(height: int, width: int, context: int) -> int:
     pixels = height * width
-    return pixels + 4 * CONTINUOUS * pixels + 4 * GLOBALS + 3 * context * pixels + 3 * pixels
+    return pixels + 4 * CONTINUOUS * pixels + 4 * WORLD * pixels + 4 * GLOBALS + 3 * context * pixels + 3 * pixels
 
 
 @dataclass
@@ -36,7 +38,7 @@ class Dataset:
         with open(os.path.join(folder, "dataset.json")) as f:
             meta = json.load(f)
         if meta.get("contract") != CONTRACT:
-            raise ValueError(f"{folder}: contract is {meta.get('contract')!r}, expected {CONTRACT!r}")
+            raise ValueError(f"{folder}: contract is {meta.get('contract')!r}, expected {CONTRACT!r} (make it again with tools/twin dataset)")
         self.height, self.width = (int(v) for v in meta["resolution"])
         self.context_frames = int(meta["context_frames"])
         self.count = int(meta["count"])
@@ -57,7 +59,7 @@ class Dataset:
         if start != self.count:
             raise ValueError(f"{folder}: the sources hold {start} samples, count says {self.count}")
         pixels = self.height * self.width
-        self._offsets = np.cumsum([0, pixels, 4 * CONTINUOUS * pixels, 4 * GLOBALS, 3 * self.context_frames * pixels, 3 * pixels])
+        self._offsets = np.cumsum([0, pixels, 4 * CONTINUOUS * pixels, 4 * WORLD * pixels, 4 * GLOBALS, 3 * self.context_frames * pixels, 3 * pixels])
 
     def scenarios(self) -> List[str]:
         return sorted({s.scenario for s in self.sources})
@@ -78,9 +80,10 @@ class Dataset:
         return {
             "layout": torch.from_numpy(part(0).reshape(b, 1, h, w).copy()),
             "continuous": torch.from_numpy(part(1).copy().view("<f4").reshape(b, CONTINUOUS, h, w).astype(np.float32)),
-            "globals": torch.from_numpy(part(2).copy().view("<f4").reshape(b, GLOBALS).astype(np.float32)),
-            "context": torch.from_numpy(part(3).reshape(b, k, 3, h, w).copy()),
-            "target": torch.from_numpy(part(4).reshape(b, 3, h, w).copy()),
+            "world": torch.from_numpy(part(2).copy().view("<f4").reshape(b, WORLD, h, w).astype(np.float32)),
+            "globals": torch.from_numpy(part(3).copy().view("<f4").reshape(b, GLOBALS).astype(np.float32)),
+            "context": torch.from_numpy(part(4).reshape(b, k, 3, h, w).copy()),
+            "target": torch.from_numpy(part(5).reshape(b, 3, h, w).copy()),
         }
 
 
@@ -91,6 +94,7 @@ def write(folder: str, height: int, width: int, context: int, sources: List[dict
         for s in samples:
             f.write(np.ascontiguousarray(s["layout"], dtype=np.uint8).tobytes())
             f.write(np.ascontiguousarray(s["continuous"], dtype="<f4").tobytes())
+            f.write(np.ascontiguousarray(s["world"], dtype="<f4").tobytes())
             f.write(np.ascontiguousarray(s["globals"], dtype="<f4").tobytes())
             f.write(np.ascontiguousarray(s["context"], dtype=np.uint8).tobytes())
             f.write(np.ascontiguousarray(s["target"], dtype=np.uint8).tobytes())

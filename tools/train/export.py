@@ -1,9 +1,10 @@
 """Exports a trained checkpoint as the contract's TorchScript model plus its manifest (protocol/world-model.md).
 
-    /usr/bin/python3 tools/train/export.py --work WORK --out tools/train/reference
+    /usr/bin/python3 tools/train/export.py --work WORK --out tools/train/reference [--name NAME]
 
-Writes OUT/NAME.pt (forward takes layout, continuous, globals and context by name and returns the
-uint8 frame), OUT/NAME.json (the manifest) and OUT/metrics.json (train.py's, with the file size).
+Writes OUT/NAME.pt (forward takes layout, continuous, world, globals and context by name and returns
+the uint8 frame), OUT/NAME.json (the manifest, contract 2) and OUT/metrics.json (train.py's, with
+the file size).
 """
 import argparse
 import json
@@ -16,25 +17,35 @@ from model import ContractModel, ReferenceUNet
 LIMIT_BYTES = 20 * 1024 * 1024
 
 
-CONTRACT_INPUTS = ("layout", "continuous", "globals", "context")
+CONTRACT_INPUTS = ("layout", "continuous", "world", "globals", "context")
+
+# What each contract version's inputs are (protocol/world-model.md): contract 1 models still load in the server.
+CONTRACTS = {
+    2: {"name": "twinworld.world-model/2", "layout_classes": 26, "continuous": 6},
+    1: {"name": "twinworld.world-model/1", "layout_classes": 21, "continuous": 3},
+}
 
 
-def manifest(name: str, height: int, width: int, context: int, max_batch: int, inputs=CONTRACT_INPUTS) -> dict:
+def manifest(name: str, height: int, width: int, context: int, max_batch: int, inputs=CONTRACT_INPUTS, contract: int = 2) -> dict:
     """The model's manifest (protocol/world-model.md), declaring the contract inputs it takes."""
+    version = CONTRACTS[contract]
     shapes = {
         "layout": ("uint8", ["B", 1, height, width]),
-        "continuous": ("float32", ["B", 3, height, width]),
+        "continuous": ("float32", ["B", version["continuous"], height, width]),
+        "world": ("float32", ["B", 3, height, width]),
         "globals": ("float32", ["B", 16]),
         "context": ("uint8", ["B", context, 3, height, width]),
     }
+    if contract == 1 and "world" in inputs:
+        raise ValueError("contract 1 has no world input")
     return {
-        "contract": "twinworld.world-model/1",
+        "contract": version["name"],
         "name": name,
         "model": name + ".pt",
         "resolution": [height, width],
         "context_frames": context,
         "steps": 1,
-        "layout_classes": 21,
+        "layout_classes": version["layout_classes"],
         "max_batch": max_batch,
         "inputs": [{"name": n, "dtype": shapes[n][0], "shape": shapes[n][1]} for n in inputs],
         "outputs": [{"name": "frame", "dtype": "uint8", "shape": ["B", 3, height, width]}],
@@ -45,7 +56,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", required=True, help="train.py's --out folder")
     parser.add_argument("--out", required=True)
-    parser.add_argument("--name", default="reference-unet-64")
+    parser.add_argument("--name", default="reference-unet-v2")
     parser.add_argument("--max-batch", type=int, default=32)
     args = parser.parse_args()
 
@@ -62,8 +73,9 @@ def main():
     generator = torch.Generator().manual_seed(0)
     for batch in (1, 3):
         inputs = {
-            "layout": torch.randint(0, 21, (batch, 1, height, width), dtype=torch.uint8, generator=generator),
-            "continuous": torch.rand(batch, 3, height, width, generator=generator),
+            "layout": torch.randint(0, 26, (batch, 1, height, width), dtype=torch.uint8, generator=generator),
+            "continuous": torch.rand(batch, 6, height, width, generator=generator),
+            "world": torch.rand(batch, 3, height, width, generator=generator) * 1024,
             "globals": torch.rand(batch, 16, generator=generator) * 2 - 1,
             "context": torch.randint(0, 256, (batch, context, 3, height, width), dtype=torch.uint8, generator=generator),
         }

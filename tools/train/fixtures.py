@@ -47,6 +47,19 @@ class Probe(torch.nn.Module):
         return frame.clamp(0, 255).round().to(torch.uint8)
 
 
+class ProbeV2(torch.nn.Module):
+    """A contract-2 world model whose frame exposes how its inputs were packed:
+    R = 10 * layout + 5 * globals[15], G = 200 * continuous[4] (the smoke plane, contract 2 only),
+    B = newest context frame's B + floor(world x) (mod 256)."""
+
+    def forward(self, layout: Tensor, continuous: Tensor, world: Tensor, globals: Tensor, context: Tensor) -> Tensor:
+        red = layout[:, 0].to(torch.float32) * 10 + (globals[:, 15] * 5).reshape(-1, 1, 1)
+        green = continuous[:, 4] * 200
+        blue = (context[:, -1, 2].to(torch.int32) + torch.floor(world[:, 0]).to(torch.int32)) % 256
+        frame = torch.stack([red, green, blue.to(torch.float32)], dim=1)
+        return frame.clamp(0, 255).round().to(torch.uint8)
+
+
 class LayoutOnly(torch.nn.Module):
     """Takes only layout (so the server must not pass the inputs its manifest leaves out): grey 3 * class."""
 
@@ -69,15 +82,16 @@ def save(module, folder, name):
 def main():
     save(Mix(), TORCH_FIXTURES, "mix")
     save(Raises(), TORCH_FIXTURES, "raises")
-    # Not square, so a swapped width and height shows.
-    for name, module, inputs in [
-        ("probe", Probe(), ["layout", "continuous", "globals", "context"]),
-        ("layout-only", LayoutOnly(), ["layout"]),
-        ("wrong-shape", WrongShape(), ["layout"]),
+    # Not square, so a swapped width and height shows. The contract-1 fixtures check that such models are fed contract 1's inputs.
+    for name, module, inputs, contract in [
+        ("probe", Probe(), ["layout", "continuous", "globals", "context"], 1),
+        ("probe-v2", ProbeV2(), ["layout", "continuous", "world", "globals", "context"], 2),
+        ("layout-only", LayoutOnly(), ["layout"], 1),
+        ("wrong-shape", WrongShape(), ["layout"], 1),
     ]:
         save(module, MODEL_FIXTURES, name)
         with open(os.path.join(MODEL_FIXTURES, name + ".json"), "w") as f:
-            json.dump(manifest(name, 6, 8, 2, 4, inputs), f, indent=2)
+            json.dump(manifest(name, 6, 8, 2, 4, inputs, contract), f, indent=2)
             f.write("\n")
     print("fixtures written to", TORCH_FIXTURES, "and", MODEL_FIXTURES)
 

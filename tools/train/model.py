@@ -1,6 +1,7 @@
-"""The reference world model: a small conditional U-Net at 64 x 64 (protocol/world-model.md).
+"""The reference world model: a small conditional U-Net (protocol/world-model.md, contract 2).
 
-Per pixel it sees the layout (one-hot), the continuous planes and the camera's K previous frames;
+Per pixel it sees the layout (one-hot), the continuous planes, its world point as periodic features
+(sin and cos of x and y at periods of 4, 16, 64 and 256 m) and the camera's K previous frames;
 the global vector modulates every block (FiLM). Its head predicts an RGB image and a per-pixel gate
 that chooses between that image and the newest context frame, so what does not change is copied
 and what does (spreading water or fire, a moving camera, the first frame of a camera) is generated.
@@ -11,9 +12,24 @@ import torch
 import torch.nn.functional as F
 from torch import Tensor, nn
 
-LAYOUT_CLASSES = 21
-CONTINUOUS = 3
+LAYOUT_CLASSES = 26
+CONTINUOUS = 6
+WORLD = 3
 GLOBALS = 16
+# Periods (m) of the world points' features: a figure, a house, a block, a neighbourhood.
+WORLD_PERIODS = (4.0, 16.0, 64.0, 256.0)
+WORLD_FEATURES = 4 * len(WORLD_PERIODS)
+
+
+def world_features(world: Tensor) -> Tensor:
+    """world [B, 3, H, W] in metres to [B, 16, H, W]: sin and cos of 2 pi x / P and 2 pi y / P for each period P."""
+    planes: List[Tensor] = []
+    for period in [4.0, 16.0, 64.0, 256.0]:  # WORLD_PERIODS, spelled out for TorchScript
+        for axis in range(2):
+            angle = world[:, axis] * (2.0 * 3.141592653589793 / period)
+            planes.append(torch.sin(angle))
+            planes.append(torch.cos(angle))
+    return torch.stack(planes, dim=1)
 
 
 class FilmBlock(nn.Module):
@@ -35,12 +51,12 @@ class FilmBlock(nn.Module):
 
 
 class ReferenceUNet(nn.Module):
-    """Float in, float out: layout one-hot, continuous and context in [0, 1]; RGB in [0, 1]."""
+    """Float in, float out: layout one-hot, continuous and context in [0, 1], world features in [-1, 1]; RGB in [0, 1]."""
 
     def __init__(self, context_frames: int = 2, widths: List[int] = [32, 64, 96], embedding: int = 64):
         super().__init__()
         self.context_frames = context_frames
-        channels = LAYOUT_CLASSES + CONTINUOUS + 3 * context_frames
+        channels = LAYOUT_CLASSES + CONTINUOUS + WORLD_FEATURES + 3 * context_frames
         self.embed = nn.Sequential(nn.Linear(GLOBALS, embedding), nn.SiLU(), nn.Linear(embedding, embedding), nn.SiLU())
         self.stem = FilmBlock(channels, widths[0], embedding)
         self.down = nn.ModuleList([FilmBlock(widths[i], widths[i + 1], embedding) for i in range(len(widths) - 1)])
@@ -48,10 +64,10 @@ class ReferenceUNet(nn.Module):
         self.up = nn.ModuleList([FilmBlock(widths[i + 1] + widths[i], widths[i], embedding) for i in reversed(range(len(widths) - 1))])
         self.head = nn.Conv2d(widths[0], 4, 1)
 
-    def forward(self, layout: Tensor, continuous: Tensor, globals: Tensor, context: Tensor) -> Tensor:
-        """layout [B, 21, H, W] one-hot, continuous [B, 3, H, W], globals [B, 16], context [B, K, 3, H, W]."""
+    def forward(self, layout: Tensor, continuous: Tensor, world: Tensor, globals: Tensor, context: Tensor) -> Tensor:
+        """layout [B, 26, H, W] one-hot, continuous [B, 6, H, W], world features [B, 16, H, W], globals [B, 16], context [B, K, 3, H, W]."""
         batch, frames, _, height, width = context.shape
-        x = torch.cat([layout, continuous, context.reshape(batch, frames * 3, height, width)], dim=1)
+        x = torch.cat([layout, continuous, world, context.reshape(batch, frames * 3, height, width)], dim=1)
         embedded = self.embed(globals)
         h = self.stem(x, embedded)
         skips: List[Tensor] = []
@@ -82,6 +98,6 @@ class ContractModel(nn.Module):
         self.net = net
         self.classes = LAYOUT_CLASSES
 
-    def forward(self, layout: Tensor, continuous: Tensor, globals: Tensor, context: Tensor) -> Tensor:
-        rgb = self.net(one_hot_layout(layout, self.classes), continuous, globals, context.float() / 255.0)
+    def forward(self, layout: Tensor, continuous: Tensor, world: Tensor, globals: Tensor, context: Tensor) -> Tensor:
+        rgb = self.net(one_hot_layout(layout, self.classes), continuous, world_features(world), globals, context.float() / 255.0)
         return (rgb.clamp(0, 1) * 255).round().to(torch.uint8)

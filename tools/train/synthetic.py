@@ -1,7 +1,8 @@
-"""A small synthetic dataset in the `twin dataset` format, for developing and testing the trainer
-without the C# renderer: a procedural overhead world (sea, beach, grass, forest, roads, buildings)
-seen by a slowly panning camera while a flood rises or a fire spreads, drawn by a toy renderer
-(a colour per class, shaded by elevation and daylight, with a texture fixed to the ground).
+"""A small synthetic dataset in the `twin dataset` format (contract 2), for developing and testing the
+trainer without the C# renderer: a procedural overhead world (sea, beach, grass, forest, roads,
+buildings, people) seen by a slowly panning camera while a flood rises or a fire spreads, drawn by a
+toy renderer (a colour per class, shaded by elevation and daylight, with a texture fixed to the
+ground, which the world planes locate: 2 m a pixel).
 
     /usr/bin/python3 tools/train/synthetic.py OUT_FOLDER [--frames 60] [--seeds 3]
 """
@@ -15,11 +16,14 @@ from dataset import write
 SIZE = 64
 K = 2
 WORLD = 160
+METRES = 2.0  # a world cell (and a pixel) is 2 m
+# One colour per contract-2 layout class (26), people in the reference renderer's key colours.
 PALETTE = np.array([
     [135, 180, 230], [222, 205, 150], [96, 160, 70], [120, 140, 70], [40, 100, 45], [130, 130, 125],
     [70, 70, 75], [180, 175, 165], [190, 110, 90], [120, 80, 70], [110, 170, 200], [60, 120, 170],
-    [25, 60, 120], [250, 140, 30], [45, 40, 35], [150, 150, 155], [230, 60, 60], [240, 200, 60],
-    [200, 120, 220], [240, 240, 240], [250, 90, 20]], dtype=np.float32)
+    [25, 60, 120], [250, 140, 30], [45, 40, 35], [150, 150, 155], [51, 107, 230], [255, 107, 199],
+    [153, 92, 230], [184, 194, 209], [191, 255, 26], [26, 217, 217], [242, 242, 242], [70, 72, 80],
+    [128, 102, 74], [102, 84, 66]], dtype=np.float32)
 
 
 def smooth_noise(rng: np.random.Generator, size: int, cells: int) -> np.ndarray:
@@ -44,13 +48,18 @@ def world(seed: int):
     for _ in range(40):
         x, y = rng.integers(0, WORLD - 6, 2)
         classes[y:y + rng.integers(2, 6), x:x + rng.integers(2, 6)] = 8
+    people = np.zeros_like(classes)
+    for _ in range(60):
+        x, y = rng.integers(0, WORLD, 2)
+        if classes[y, x] != 8:
+            people[y, x] = rng.choice([16, 17, 18, 20, 21, 22])
     texture = rng.random((WORLD, WORLD)).astype(np.float32)
-    return elevation.astype(np.float32), classes, texture
+    return elevation.astype(np.float32), classes, texture, people
 
 
 def frames(kind: str, seed: int, count: int) -> List[Dict[str, np.ndarray]]:
     rng = np.random.default_rng(seed + 1000)
-    elevation, base, texture = world(seed)
+    elevation, base, texture, people = world(seed)
     sea = 0.15
     yy, xx = np.mgrid[0:WORLD, 0:WORLD]
     fire_at = rng.integers(40, WORLD - 40, 2)
@@ -67,6 +76,8 @@ def frames(kind: str, seed: int, count: int) -> List[Dict[str, np.ndarray]]:
         classes[(depth <= 0) & (elevation < sea + 0.04)] = 1
         classes[depth > 0] = np.where(depth[depth > 0] > 0.12, 12, np.where(depth[depth > 0] > 0.04, 11, 10))
         fire = np.zeros_like(elevation)
+        smoke_plane = np.zeros_like(elevation)
+        classes[(people > 0) & (depth <= 0)] = people[(people > 0) & (depth <= 0)]
         if kind == "wildfire":
             radius = 4 + 45 * progress
             distance = np.hypot(xx - fire_at[0], yy - fire_at[1])
@@ -77,6 +88,7 @@ def frames(kind: str, seed: int, count: int) -> List[Dict[str, np.ndarray]]:
             fire[burning] = 1.0
             smoke = land & (np.abs(distance - radius - 4) < 2) & (xx > fire_at[0])
             classes[smoke] = 15
+            smoke_plane[smoke] = 0.9
         x, y = int(round(x0 + vx * t)), int(round(y0 + vy * t))
         window = (slice(y, y + SIZE), slice(x, x + SIZE))
         lay = classes[window]
@@ -95,9 +107,17 @@ def frames(kind: str, seed: int, count: int) -> List[Dict[str, np.ndarray]]:
         globals_[4] = min(float(depth[window].max()) * 20 / 5, 1.0)
         globals_[5] = float(np.isin(lay, (13, 15)).mean())
         globals_[7:9] = (vx * 2 / 10, -vy * 2 / 10) if t > 0 else (0, 0)
+        height = np.where(lay == 8, 7.0, np.where((lay >= 16) & (lay <= 22), 1.75, 0.0)) / 20
+        world_planes = np.stack([
+            np.broadcast_to(xx[window] * METRES, lay.shape),
+            np.broadcast_to((WORLD - 1 - yy[window]) * METRES, lay.shape),  # rows run north to south
+            elev * 20,
+        ]).astype(np.float32)
         out.append({
             "layout": lay,
-            "continuous": np.stack([np.clip(elev, 0, 1), np.clip(depth[window] * 4, 0, 1), fire[window]]),
+            "continuous": np.stack([np.clip(elev, 0, 1), np.clip(depth[window] * 4, 0, 1), fire[window], height,
+                                    smoke_plane[window], np.zeros_like(elev)]).astype(np.float32),
+            "world": world_planes,
             "globals": globals_,
             "context": context,
             "target": target,

@@ -21,10 +21,10 @@ import torch.nn.functional as F
 
 from dataset import Dataset  # noqa: E402
 from metrics import mse, psnr, ssim  # noqa: E402
-from model import LAYOUT_CLASSES, ContractModel, ReferenceUNet, one_hot_layout  # noqa: E402
+from model import LAYOUT_CLASSES, ContractModel, ReferenceUNet, one_hot_layout, world_features  # noqa: E402
 
 WIDTHS = [32, 64, 128, 192]
-INPUTS = ("layout", "continuous", "globals", "context")
+INPUTS = ("layout", "continuous", "world", "globals", "context")
 
 
 def augment(context: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
@@ -42,7 +42,7 @@ def augment(context: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
 
 def loss_of(net: ReferenceUNet, batch: Dict[str, torch.Tensor], generator: torch.Generator) -> torch.Tensor:
     context = augment(batch["context"].float() / 255.0, generator)
-    out = net(one_hot_layout(batch["layout"], LAYOUT_CLASSES), batch["continuous"], batch["globals"], context)
+    out = net(one_hot_layout(batch["layout"], LAYOUT_CLASSES), batch["continuous"], world_features(batch["world"]), batch["globals"], context)
     target = batch["target"].float() / 255.0
     return F.l1_loss(out, target) + 0.2 * (1 - ssim(out * 255, target * 255).mean())
 
@@ -78,7 +78,7 @@ def rollout(model: ContractModel, data: Dataset, sources) -> Dict[str, float]:
             previous_frame, previous_target = None, None
             for i in range(source.start, source.start + source.count):
                 batch = data.batch([i])
-                frame = model(batch["layout"], batch["continuous"], batch["globals"], context)
+                frame = model(batch["layout"], batch["continuous"], batch["world"], batch["globals"], context)
                 target = batch["target"]
                 errors.append(mse(frame, target))
                 ssims.append(ssim(frame, target))

@@ -6,6 +6,8 @@
 #   tools/train/train.sh               # the real dataset, rendered from the shipped scenarios
 #   tools/train/train.sh --synthetic   # a small synthetic dataset (tools/train/synthetic.py)
 #   STEPS=300 tools/train/train.sh     # a shorter run (the committed model uses the default)
+#   OUT=/tmp/model tools/train/train.sh --synthetic   # export somewhere else than tools/train/reference/
+#   NAME=my-model tools/train/train.sh  # the exported model's name (default reference-unet-v2)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 here="$root/tools/train"
@@ -42,4 +44,4 @@ else
 fi
 
 (cd "$here" && "$python" train.py --data "$dataset" --out "$work" --steps "${STEPS:-3000}" "${holdout[@]}")
-(cd "$here" && "$python" export.py --work "$work" --out "$here/reference")
+(cd "$here" && "$python" export.py --work "$work" --out "${OUT:-$here/reference}" --name "${NAME:-reference-unet-v2}")

@@ -9,7 +9,8 @@ namespace TwinWorld.Generation.Conditions;
 /// <summary>
 /// Builds what a camera sees as a model's inputs (<see cref="CameraConditions"/>, protocol/world-model.md) at the
 /// model's resolution, straight from the live simulation: overhead cameras orthographically, the rest in
-/// perspective by ray-marching the ground, water, roofs and smoke. One per simulation and model resolution;
+/// perspective by ray-marching the ground, water, roofs, flames and smoke, with tornado funnels met analytically
+/// and people and vehicles stamped as figures. One per simulation and model resolution;
 /// it remembers each camera's previous pose (for the camera-motion globals) and this tick's smoke, which all
 /// cameras share. Call it on the tick thread, between ticks: it reads the world without copying it.
 /// </summary>
@@ -20,6 +21,15 @@ public sealed partial class CameraConditioner
     /// <summary>Scales of the continuous channels and globals (protocol/world-model.md).</summary>
     public const float ElevationFloor = -20, ElevationRange = 120, DepthRange = 500, WaterRange = 5, WindRange = 30, VortexRange = 100, MotionRange = 10;
 
+    /// <summary>Scale of the height plane: metres above the ground / this, clamped to 1.</summary>
+    public const float HeightRange = 20;
+
+    /// <summary>The harm plane's values on a figure's pixels, by <see cref="VitalState"/>.</summary>
+    public const float Injured = 0.5f, Incapacitated = 1;
+
+    /// <summary>Smoke at least this thick (the smoke plane) shows as the smoke class: what is behind it hardly shows.</summary>
+    public const float DenseSmoke = 0.8f;
+
     private static readonly QueryDescription Agents = new QueryDescription().WithAll<Position, Agent>();
     private static readonly QueryDescription Avatars = new QueryDescription().WithAll<PlayerControl>();
 
@@ -28,7 +38,6 @@ public sealed partial class CameraConditioner
     private readonly SmokeField _smoke;
     private readonly SurfaceBlocks _blocks;
     private readonly Dictionary<Entity, CameraPose> _previous = [];
-    private readonly float _ceiling;
 
     // Per pixel, metres to what the perspective ray met (+infinity for sky), for agents' depth test; reused.
     private readonly float[] _distance;
@@ -51,9 +60,6 @@ public sealed partial class CameraConditioner
         _smoke = new SmokeField(terrain);
         _blocks = new SurfaceBlocks(_cells);
         _distance = new float[width * height];
-        // Nothing a ray can meet rises above this: the highest ground plus a plume of smoke (which tops any roof),
-        // or a wave cresting well above the sea.
-        _ceiling = MathF.Max(terrain.Elevation.Max(), 20) + SmokeField.Top;
     }
 
     public int Width { get; }
@@ -81,8 +87,10 @@ public sealed partial class CameraConditioner
 
         var hazards = _simulation.Hazards;
         _smoke.Refresh(_simulation.Tick, hazards.Fire, hazards.Wind);
+        RefreshFunnels();
         var layout = new byte[Width * Height];
         var continuous = new float[CameraConditions.ContinuousCount * Width * Height];
+        var worldPlanes = new float[CameraConditions.WorldCount * Width * Height];
         ViewProjection projection;
         float deepestFlood;
         if (ViewProjection.IsOverhead(mode, pose))
@@ -90,19 +98,20 @@ public sealed partial class CameraConditioner
             var terrain = _simulation.Site.Terrain;
             float ground = terrain.ElevationAt(new Vector2(pose.Position.X, pose.Position.Y));
             projection = ViewProjection.Overhead(pose, pose.Position.Z - ground, fieldOfView, Width, Height);
-            deepestFlood = DrawOverhead(projection, layout, continuous);
+            deepestFlood = DrawOverhead(projection, layout, continuous, worldPlanes);
         }
         else
         {
             projection = ViewProjection.Pinhole(pose, fieldOfView, Width, Height);
-            deepestFlood = DrawPerspective(projection, layout, continuous);
+            deepestFlood = DrawPerspective(projection, layout, continuous, worldPlanes);
         }
-        DrawAgents(projection, layout, continuous);
-        var globals = Globals(camera, pose, owner, projection.Perspective, layout, deepestFlood);
+        DrawAgents(projection, layout, continuous, worldPlanes);
+        var globals = Globals(camera, pose, owner, projection.Perspective, layout, continuous, deepestFlood);
         _previous[camera] = pose;
         return new CameraConditions(camera, _simulation.Tick, Width, Height, pose, projection.Perspective, layout, continuous, globals)
         {
             Projection = projection,
+            World = worldPlanes,
         };
     }
 
@@ -113,7 +122,7 @@ public sealed partial class CameraConditioner
 
     private static float Signed(float value) => Math.Clamp(value, -1, 1);
 
-    private float[] Globals(Entity camera, CameraPose pose, long owner, bool perspective, byte[] layout, float deepestFlood)
+    private float[] Globals(Entity camera, CameraPose pose, long owner, bool perspective, byte[] layout, float[] continuous, float deepestFlood)
     {
         var globals = new float[CameraConditions.GlobalCount];
         var hazards = _simulation.Hazards;
@@ -125,9 +134,10 @@ public sealed partial class CameraConditioner
         globals[(int)GlobalChannel.WindNorth] = hazards.Wind.Ambient.Y / WindRange;
         globals[(int)GlobalChannel.Tsunami] = Unit(deepestFlood / WaterRange);
         int burning = 0;
-        foreach (byte c in layout)
+        var smoke = continuous.AsSpan((int)ContinuousChannel.Smoke * layout.Length, layout.Length);
+        for (int p = 0; p < layout.Length; p++)
         {
-            burning += c is (byte)LayoutClass.Fire or (byte)LayoutClass.Smoke ? 1 : 0;
+            burning += layout[p] is (byte)LayoutClass.Fire or (byte)LayoutClass.Smoke || (layout[p] != (byte)LayoutClass.Sky && smoke[p] >= CameraConditions.V1SmokeBelow) ? 1 : 0;
         }
         globals[(int)GlobalChannel.Fire] = (float)burning / layout.Length;
         float vortex = 0;

@@ -1,11 +1,12 @@
 using System.Numerics;
+using TwinWorld.Simulation.Hazards.Fire;
 using TwinWorld.Simulation.Terrain;
 
 namespace TwinWorld.Generation.Conditions;
 
 /// <summary>
 /// The highest thing a ray can meet in each block of <see cref="BlockCells"/> x <see cref="BlockCells"/> cells this
-/// tick (ground, water, undamaged roofs, smoke plumes), so a perspective ray skips whole blocks it passes over; and
+/// tick (ground, water, undamaged roofs, flames, smoke plumes), so a perspective ray skips whole blocks it passes over; and
 /// the highest thing along the site's edge, beyond which the edge cells go on, so a ray that leaves the site above
 /// it rising is sky. Refreshed once a tick for all cameras.
 /// </summary>
@@ -53,7 +54,10 @@ internal sealed class SurfaceBlocks
     /// <summary>The highest surface on the site's edge cells (which go on beyond it) this tick.</summary>
     public float EdgeTop { get; private set; }
 
-    public void Refresh(long tick, SmokeField smoke)
+    /// <summary>The highest thing anywhere this tick: a ray above it that does not descend meets nothing.</summary>
+    public float Highest { get; private set; }
+
+    public void Refresh(long tick, SmokeField smoke, FireGrid fire)
     {
         if (tick == _refreshedAt)
         {
@@ -76,23 +80,33 @@ internal sealed class SurfaceBlocks
                 }
             }
         }
+        if (fire.BurningCells > 0)
+        {
+            for (int y = Math.Max(0, fire.MinY); y <= Math.Min(_terrain.Height - 1, fire.MaxY); y++)
+            {
+                for (int x = Math.Max(0, fire.MinX); x <= Math.Min(_terrain.Width - 1, fire.MaxX); x++)
+                {
+                    int cell = _terrain.Index(x, y);
+                    float flames = _cells.FlameHeight(cell);
+                    if (flames > 0)
+                    {
+                        ref float top = ref _top[((y / BlockCells) * _blocksX) + (x / BlockCells)];
+                        top = MathF.Max(top, bed[cell] + flames);
+                    }
+                }
+            }
+        }
         if (smoke.Any)
         {
-            float step = SmokeField.BlockCells * _terrain.CellSize;
             for (int by = 0; by < _blocksY; by++)
             {
                 for (int bx = 0; bx < _blocksX; bx++)
                 {
-                    for (float sy = step / 2; sy < _blockSize; sy += step)
+                    float plume = smoke.TopIn(bx * _blockSize, by * _blockSize, _blockSize * 0.999f);
+                    if (plume > 0)
                     {
-                        for (float sx = step / 2; sx < _blockSize; sx += step)
-                        {
-                            if (smoke.At(new Vector2((bx * _blockSize) + sx, (by * _blockSize) + sy)))
-                            {
-                                int block = (by * _blocksX) + bx;
-                                _top[block] = MathF.Max(_top[block], _bedMax[block] + SmokeField.Top);
-                            }
-                        }
+                        int block = (by * _blocksX) + bx;
+                        _top[block] = MathF.Max(_top[block], _bedMax[block] + plume);
                     }
                 }
             }
@@ -107,6 +121,12 @@ internal sealed class SurfaceBlocks
             edge = MathF.Max(edge, MathF.Max(_cells.SurfaceTop(_terrain.Index(0, y)), _cells.SurfaceTop(_terrain.Index(_terrain.Width - 1, y))));
         }
         EdgeTop = edge;
+        float highest = edge;
+        foreach (float top in _top)
+        {
+            highest = MathF.Max(highest, top);
+        }
+        Highest = highest;
     }
 
     /// <summary>The block a point on the site lies in, or -1 off the site.</summary>

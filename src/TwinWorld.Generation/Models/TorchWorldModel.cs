@@ -17,8 +17,10 @@ public sealed class TorchWorldModel : IWorldModel
     private readonly bool _takesContinuous;
     private readonly bool _takesGlobals;
     private readonly bool _takesContext;
+    private readonly bool _takesWorld;
     private byte[] _layout = [];
     private float[] _continuous = [];
+    private float[] _world = [];
     private float[] _globals = [];
     private byte[] _context = [];
 
@@ -30,6 +32,7 @@ public sealed class TorchWorldModel : IWorldModel
         _takesContinuous = manifest.Takes("continuous");
         _takesGlobals = manifest.Takes("globals");
         _takesContext = manifest.Takes("context");
+        _takesWorld = manifest.Takes("world");
     }
 
     public ModelManifest Manifest { get; }
@@ -102,37 +105,63 @@ public sealed class TorchWorldModel : IWorldModel
         {
             throw new ArgumentException($"conditions of camera {conditions.Camera} are {conditions.Width} x {conditions.Height}; model {Manifest.Name} takes {Manifest.Width} x {Manifest.Height}");
         }
+        int pixels = Manifest.Width * Manifest.Height;
+        if (conditions.Layout.Length != pixels || conditions.Continuous.Length < Manifest.ContinuousPlanes * pixels || conditions.Globals.Length != CameraConditions.GlobalCount)
+        {
+            throw new ArgumentException($"conditions of camera {conditions.Camera} hold {conditions.Continuous.Length / pixels} continuous planes; model {Manifest.Name} (contract {Manifest.ContractVersion}) takes {Manifest.ContinuousPlanes}");
+        }
         if (input.Context.Any(frame => frame.Width != Manifest.Width || frame.Height != Manifest.Height))
         {
             throw new ArgumentException($"a context frame of camera {conditions.Camera} is not {Manifest.Width} x {Manifest.Height}");
         }
     }
 
-    /// <summary>The inputs for one forward, over buffers reused by the next call (internal for the benchmark).</summary>
+    /// <summary>
+    /// The inputs for one forward, over buffers reused by the next call (internal for the benchmark). A contract-1
+    /// model gets contract 1's inputs: its layout classes (<see cref="CameraConditions.LayoutV1"/>) and the first three continuous planes.
+    /// </summary>
     internal TorchInput[] Pack(IReadOnlyList<GenerationInput> batch)
     {
         int count = batch.Count;
         int pixels = Manifest.Width * Manifest.Height;
         int contextFrames = Manifest.ContextFrames;
-        var inputs = new List<TorchInput>(4);
+        var inputs = new List<TorchInput>(5);
         if (_takesLayout)
         {
             Grow(ref _layout, count * pixels);
             for (int b = 0; b < count; b++)
             {
-                batch[b].Conditions.Layout.CopyTo(_layout.AsSpan(b * pixels, pixels));
+                if (Manifest.ContractVersion == 1)
+                {
+                    batch[b].Conditions.LayoutV1(_layout.AsSpan(b * pixels, pixels));
+                }
+                else
+                {
+                    batch[b].Conditions.Layout.CopyTo(_layout.AsSpan(b * pixels, pixels));
+                }
             }
             inputs.Add(TorchInput.UInt8("layout", _layout.AsMemory(0, count * pixels), count, 1, Manifest.Height, Manifest.Width));
         }
         if (_takesContinuous)
         {
-            int size = CameraConditions.ContinuousCount * pixels;
+            int planes = Manifest.ContinuousPlanes;
+            int size = planes * pixels;
             Grow(ref _continuous, count * size);
             for (int b = 0; b < count; b++)
             {
-                batch[b].Conditions.Continuous.CopyTo(_continuous.AsSpan(b * size, size));
+                batch[b].Conditions.Continuous.AsSpan(0, size).CopyTo(_continuous.AsSpan(b * size, size));
             }
-            inputs.Add(TorchInput.Float32("continuous", _continuous.AsMemory(0, count * size), count, CameraConditions.ContinuousCount, Manifest.Height, Manifest.Width));
+            inputs.Add(TorchInput.Float32("continuous", _continuous.AsMemory(0, count * size), count, planes, Manifest.Height, Manifest.Width));
+        }
+        if (_takesWorld)
+        {
+            int size = CameraConditions.WorldCount * pixels;
+            Grow(ref _world, count * size);
+            for (int b = 0; b < count; b++)
+            {
+                batch[b].Conditions.World.CopyTo(_world.AsSpan(b * size, size));
+            }
+            inputs.Add(TorchInput.Float32("world", _world.AsMemory(0, count * size), count, CameraConditions.WorldCount, Manifest.Height, Manifest.Width));
         }
         if (_takesGlobals)
         {

@@ -7,37 +7,36 @@ namespace TwinWorld.Generation.Rendering;
 
 /// <summary>
 /// Draws a camera's frame procedurally from its conditions alone (the model's inputs), plus the projection they
-/// carry so that textures stay put on the ground as the camera moves: value-noise textures per class anchored to
-/// world metres, water shaded by depth with foam at its edges, flickering fire, drifting smoke, burnt ground, roofs
-/// (damaged ones darker and holed), agents as coloured dots, a sky gradient, hill shading and light from the time
+/// carry, so that textures stay put on the world as the camera moves. Value-noise textures per class anchored to the
+/// world planes; water shaded by depth, muddy where it floods the land, with waves and foam at its fronts; flames that
+/// flicker and rise, with a glow round them and embers; smoke as a veil over what it covers, thicker to thinner along
+/// the plume, drifting with the wind; burnt ground with dying embers; roofs (damaged ones holed, with debris on them
+/// and about them); a tornado's funnel and whirling debris cloud under a storm sky; people as small figures dressed by
+/// role (and by health: the map's amber and red), cars as cars; a sky gradient, hill shading and light from the time
 /// of day. The same conditions always give the same bytes. It is the fallback when a model fails or is late, the
 /// teacher that `twin dataset` trains models on, and a fixture for tests. It renders at whatever resolution the
-/// conditions have; context frames are not used.
+/// conditions have (256 x 256 by default); context frames are not used.
 /// </summary>
-public sealed class ReferenceRenderer : IWorldModel
+public sealed partial class ReferenceRenderer : IWorldModel
 {
-    /// <summary>Seconds per tick assumed for animation (water ripples, smoke drift, flames): the default 20 Hz.</summary>
+    /// <summary>Seconds per tick assumed for animation (water, smoke drift, flames, the funnel's turning): the default 20 Hz.</summary>
     public const float AnimationSecondsPerTick = 0.05f;
+
+    /// <summary>The default frame size, each way.</summary>
+    public const int DefaultResolution = 256;
 
     private const float HandBuiltMetresPerPixel = 0.5f;
 
-    private static readonly Vector3 Sand = new(0.84f, 0.77f, 0.59f), Grass = new(0.34f, 0.55f, 0.24f), Shrub = new(0.44f, 0.48f, 0.26f);
-    private static readonly Vector3 Forest = new(0.15f, 0.36f, 0.16f), Rock = new(0.50f, 0.49f, 0.46f), Road = new(0.28f, 0.28f, 0.31f);
-    private static readonly Vector3 Plaza = new(0.70f, 0.67f, 0.62f), Terracotta = new(0.64f, 0.30f, 0.21f), Umber = new(0.50f, 0.36f, 0.28f);
-    private static readonly Vector3 ShallowWater = new(0.40f, 0.66f, 0.72f), DeepWater = new(0.04f, 0.18f, 0.36f), Foam = new(0.92f, 0.95f, 0.97f);
-    private static readonly Vector3 FlameRed = new(0.90f, 0.28f, 0.04f), FlameYellow = new(1f, 0.86f, 0.32f), Ember = new(0.75f, 0.16f, 0.02f);
-    private static readonly Vector3 Ash = new(0.17f, 0.14f, 0.12f), SmokeDark = new(0.36f, 0.36f, 0.38f), SmokeLight = new(0.70f, 0.70f, 0.72f);
-    private static readonly Vector3 Rubble = new(0.12f, 0.10f, 0.09f);
-    private static readonly Vector3[] Agents =
-    [
-        new(0.92f, 0.16f, 0.16f), // civilian: red
-        new(1.00f, 0.82f, 0.10f), // child: yellow
-        new(0.64f, 0.28f, 0.84f), // elderly: purple
-        new(0.12f, 0.32f, 0.92f), // vehicle: blue
-        new(0.72f, 1.00f, 0.08f), // firefighter: high-visibility lime
-    ];
+    [ThreadStatic]
+    private static Vector3[]? t_colours;
 
-    public ReferenceRenderer(int width = 64, int height = 64, int contextFrames = 0)
+    [ThreadStatic]
+    private static float[]? t_glow;
+
+    [ThreadStatic]
+    private static float[]? t_scratch;
+
+    public ReferenceRenderer(int width = DefaultResolution, int height = DefaultResolution, int contextFrames = 0)
     {
         Manifest = ModelManifest.For("reference-renderer", width, height, contextFrames);
     }
@@ -62,219 +61,154 @@ public sealed class ReferenceRenderer : IWorldModel
     public RgbImage Render(CameraConditions conditions)
     {
         int width = conditions.Width, height = conditions.Height, pixels = width * height;
-        if (conditions.Layout.Length != pixels || conditions.Continuous.Length != CameraConditions.ContinuousCount * pixels || conditions.Globals.Length != CameraConditions.GlobalCount)
+        if (conditions.Layout.Length != pixels || conditions.Continuous.Length != CameraConditions.ContinuousCount * pixels
+            || conditions.Globals.Length != CameraConditions.GlobalCount || conditions.World.Length != CameraConditions.WorldCount * pixels)
         {
-            throw new ArgumentException($"conditions for {width} x {height} need {pixels} layout, {3 * pixels} continuous and {CameraConditions.GlobalCount} global values", nameof(conditions));
+            throw new ArgumentException($"conditions for {width} x {height} need {pixels} layout, {CameraConditions.ContinuousCount * pixels} continuous, "
+                + $"{CameraConditions.WorldCount * pixels} world and {CameraConditions.GlobalCount} global values", nameof(conditions));
         }
+        var colours = Buffer(ref t_colours, pixels);
         var light = new SceneLight(conditions);
-        var frame = new RgbImage(width, height);
         var paint = new Painter(conditions, light);
-        var bytes = frame.Pixels;
+        bool fire = false;
         for (int y = 0; y < height; y++)
         {
             for (int x = 0; x < width; x++)
             {
-                var colour = paint.Pixel(x, y);
-                int o = 3 * ((y * width) + x);
-                bytes[o] = ToByte(colour.X);
-                bytes[o + 1] = ToByte(colour.Y);
-                bytes[o + 2] = ToByte(colour.Z);
+                colours[(y * width) + x] = paint.Pixel(x, y);
             }
+        }
+        var layout = conditions.Layout;
+        for (int p = 0; p < pixels && !fire; p++)
+        {
+            fire = layout[p] == (byte)LayoutClass.Fire;
+        }
+        if (fire)
+        {
+            Glow(conditions, light, colours);
+        }
+        if (!conditions.Perspective)
+        {
+            FigureShadows(conditions, colours);
+        }
+        var frame = new RgbImage(width, height);
+        var bytes = frame.Pixels;
+        for (int p = 0; p < pixels; p++)
+        {
+            var c = colours[p];
+            bytes[3 * p] = ToByte(c.X);
+            bytes[(3 * p) + 1] = ToByte(c.Y);
+            bytes[(3 * p) + 2] = ToByte(c.Z);
         }
         return frame;
     }
 
+    private static T[] Buffer<T>(ref T[]? buffer, int length)
+    {
+        if (buffer is null || buffer.Length < length)
+        {
+            buffer = new T[length];
+        }
+        return buffer;
+    }
+
     private static byte ToByte(float value) => (byte)Math.Clamp(MathF.Round(value * 255), 0, 255);
 
-    /// <summary>One frame's drawing: what every pixel needs from the conditions and the light.</summary>
-    private sealed class Painter(CameraConditions c, SceneLight light)
+    /// <summary>
+    /// The light flames throw: each burning pixel's glow spread by two box blurs (about 6 m on the ground overhead, a
+    /// fortieth of the frame in perspective) and added in orange, stronger at night and on smoke; embers drifting up
+    /// (perspective) or downwind (overhead) where the glow is strong.
+    /// </summary>
+    private static void Glow(CameraConditions c, SceneLight light, Vector3[] colours)
     {
-        private readonly ViewProjection _view = c.Projection;
-        private readonly float _seconds = c.Tick * AnimationSecondsPerTick;
-        private readonly Vector2 _wind = new Vector2(c.Global(GlobalChannel.WindEast), c.Global(GlobalChannel.WindNorth)) * CameraConditioner.WindRange;
-
-        public Vector3 Pixel(int x, int y)
+        int width = c.Width, height = c.Height, pixels = width * height;
+        var glow = Buffer(ref t_glow, pixels);
+        var scratch = Buffer(ref t_scratch, pixels);
+        var layout = c.Layout;
+        var intensity = c.Continuous.AsSpan((int)ContinuousChannel.FireIntensity * pixels, pixels);
+        for (int p = 0; p < pixels; p++)
         {
-            var kind = c.ClassAt(x, y);
-            float channel0 = c.ContinuousAt(ContinuousChannel.ElevationOrDepth, x, y);
-            if (kind == LayoutClass.Sky)
-            {
-                float elevation = _view.IsDefined ? _view.RayAt(x + 0.5f, y + 0.5f).Z : 1 - ((y + 0.5f) / c.Height);
-                return light.Sky(elevation);
-            }
-            var (at, footprint) = Anchor(x, y, channel0);
-            var emitted = Vector3.Zero;
-            float shade = 1;
-            Vector3 colour;
-            switch (kind)
-            {
-                case LayoutClass.WaterShallow or LayoutClass.WaterWading or LayoutClass.WaterDeep:
-                    colour = Water(kind, x, y, at, footprint);
-                    break;
-                case LayoutClass.Fire:
-                    return Flame(at) * (0.75f + (0.25f * c.ContinuousAt(ContinuousChannel.FireIntensity, x, y)));
-                case LayoutClass.Smoke:
-                    float density = TextureNoise.At((at.X - (_wind.X * _seconds)) / 6, (at.Y - (_wind.Y * _seconds)) / 6, 15);
-                    colour = Vector3.Lerp(SmokeDark, SmokeLight, density);
-                    break;
-                case LayoutClass.Burnt:
-                    colour = Ash * (1 + TextureNoise.Detail(at, 1.2f, footprint, 14)) + (new Vector3(0.1f) * MathF.Max(0, TextureNoise.Detail(at, 0.6f, footprint, 41)));
-                    emitted = Ember * (c.ContinuousAt(ContinuousChannel.FireIntensity, x, y) * (0.5f + TextureNoise.At(at.X, at.Y + (_seconds * 3), 42)));
-                    shade = HillShade(x, y);
-                    break;
-                case LayoutClass.Building or LayoutClass.DamagedBuilding:
-                    colour = Roof(kind, x, y, at, footprint);
-                    break;
-                case >= LayoutClass.Civilian and <= LayoutClass.Firefighter:
-                    colour = Agents[kind - LayoutClass.Civilian];
-                    emitted = colour * 0.3f; // seen at night too
-                    break;
-                default:
-                    colour = Ground(kind, at, footprint);
-                    shade = HillShade(x, y);
-                    break;
-            }
-            var lit = (colour * light.Tint * (light.Ambient * shade)) + emitted;
-            if (_view.Perspective)
-            {
-                float fog = Math.Clamp(channel0 * 1.1f, 0, 1);
-                lit = Vector3.Lerp(lit, light.Haze * (0.3f + (0.7f * light.Daylight)), fog * fog * 0.85f);
-            }
-            return lit;
+            glow[p] = layout[p] == (byte)LayoutClass.Fire ? 0.6f + (0.4f * intensity[p]) : layout[p] == (byte)LayoutClass.Burnt ? 0.15f * intensity[p] : 0;
         }
-
-        /// <summary>The world point a pixel shows (metres) and how wide a pixel is there; hand-built conditions get a flat 0.5 m grid.</summary>
-        private (Vector2 At, float Footprint) Anchor(int x, int y, float channel0)
+        var view = c.Projection;
+        int radius = view.IsDefined && !view.Perspective
+            ? (int)Math.Clamp(MathF.Round(8 / view.MetresPerPixel), 2, 24)
+            : Math.Clamp(width / 40, 1, 24);
+        for (int pass = 0; pass < 2; pass++)
         {
-            if (!_view.IsDefined)
-            {
-                return (new Vector2(x, -y) * HandBuiltMetresPerPixel, HandBuiltMetresPerPixel);
-            }
-            if (!_view.Perspective)
-            {
-                return (_view.GroundAt(x + 0.5f, y + 0.5f), _view.MetresPerPixel);
-            }
-            float distance = channel0 * CameraConditioner.DepthRange;
-            var point = _view.Origin + (_view.RayAt(x + 0.5f, y + 0.5f) * distance);
-            return (new Vector2(point.X, point.Y), MathF.Max(0.01f, distance * 2 * _view.HalfHeight / c.Height));
+            BoxBlur(glow, scratch, width, height, radius, horizontal: true);
+            BoxBlur(scratch, glow, width, height, radius, horizontal: false);
         }
-
-        private static Vector3 Ground(LayoutClass kind, Vector2 at, float footprint)
+        float strength = 0.8f + (1.1f * (1 - light.Daylight));
+        var warm = new Vector3(1f, 0.42f, 0.10f);
+        var smoke = c.Continuous.AsSpan((int)ContinuousChannel.Smoke * pixels, pixels);
+        float seconds = c.Tick * AnimationSecondsPerTick;
+        var wind = new Vector2(c.Global(GlobalChannel.WindEast), c.Global(GlobalChannel.WindNorth)) * CameraConditioner.WindRange;
+        var world = c.World;
+        for (int y = 0; y < height; y++)
         {
-            float Detail(float wavelength, uint seed) => TextureNoise.Detail(at, wavelength, footprint, seed);
-            return kind switch
+            for (int x = 0; x < width; x++)
             {
-                LayoutClass.Sand => Sand * (1 + (0.12f * Detail(2.5f, 1)) + (0.08f * Detail(0.5f, 2))),
-                LayoutClass.Grass => Grass * (1 + (0.35f * Detail(9, 3)) + (0.25f * Detail(1.5f, 4))),
-                LayoutClass.Shrub => Shrub * (1 + (0.6f * Detail(3, 5)) + (0.2f * Detail(0.8f, 6))),
-                LayoutClass.Forest => Forest * (1 + (0.9f * Detail(4, 7)) + (0.35f * Detail(1, 8))),
-                LayoutClass.Rock => Rock * (1 + (0.4f * Detail(5, 9)) + (0.4f * Detail(0.8f, 10))),
-                LayoutClass.Road => Road * (1 + (0.15f * Detail(0.7f, 11))),
-                LayoutClass.Plaza => Plaza * (Tiled(at, footprint) + (0.08f * Detail(3, 12))),
-                _ => Grass,
-            };
-        }
-
-        /// <summary>Paving: a darker joint every 2 m, where a pixel is small enough to see it.</summary>
-        private static float Tiled(Vector2 at, float footprint)
-        {
-            if (footprint > 0.4f)
-            {
-                return 1;
-            }
-            float u = (at.X / 2) - MathF.Floor(at.X / 2), v = (at.Y / 2) - MathF.Floor(at.Y / 2);
-            return u < 0.05f || v < 0.05f ? 0.82f : 1;
-        }
-
-        /// <summary>Shallow water pale and deep water dark (by the depth channel), ripples drifting with time, foam at the edges.</summary>
-        private Vector3 Water(LayoutClass kind, int x, int y, Vector2 at, float footprint)
-        {
-            float depth = c.ContinuousAt(ContinuousChannel.WaterDepth, x, y);
-            if (depth <= 0)
-            {
-                // Hand-built conditions without the channel: the middle of the class's band.
-                depth = kind switch { LayoutClass.WaterShallow => 0.03f, LayoutClass.WaterWading => 0.18f, _ => 0.6f };
-            }
-            var drift = new Vector2(0.4f, 0.25f) * _seconds;
-            var colour = Vector3.Lerp(ShallowWater, DeepWater, MathF.Sqrt(depth)) * (1 + (0.18f * TextureNoise.Detail(at + drift, 3, footprint, 20)));
-            float foam = 0;
-            if (kind != LayoutClass.WaterDeep && NextToLand(x, y))
-            {
-                foam = 0.45f + (0.4f * TextureNoise.At((at.X + drift.Y) / 1.5f, (at.Y - drift.X) / 1.5f, 21));
-            }
-            else if (kind == LayoutClass.WaterShallow && TextureNoise.At((at.X + drift.X) / 2, (at.Y + drift.Y) / 2, 22) > 0.7f)
-            {
-                foam = 0.35f;
-            }
-            return Vector3.Lerp(colour, Foam, foam);
-        }
-
-        private bool NextToLand(int x, int y)
-        {
-            return Land(x - 1, y) || Land(x + 1, y) || Land(x, y - 1) || Land(x, y + 1);
-
-            bool Land(int px, int py) => px >= 0 && py >= 0 && px < c.Width && py < c.Height
-                && c.ClassAt(px, py) is not (LayoutClass.WaterShallow or LayoutClass.WaterWading or LayoutClass.WaterDeep or LayoutClass.Sky)
-                && c.ClassAt(px, py) < LayoutClass.Civilian;
-        }
-
-        /// <summary>Roofs of terracotta to umber per 8 m lot, a lit and a shaded pitch, dark eaves; damaged ones darker, holed, with rubble.</summary>
-        private Vector3 Roof(LayoutClass kind, int x, int y, Vector2 at, float footprint)
-        {
-            int lotX = (int)MathF.Floor(at.X / 8), lotY = (int)MathF.Floor(at.Y / 8);
-            float hue = TextureNoise.Lattice(lotX, lotY, 30);
-            var colour = Vector3.Lerp(Terracotta, Umber, hue) * (1 + (0.1f * TextureNoise.Detail(at, 0.6f, footprint, 31)));
-            if (footprint < 3)
-            {
-                float across = hue < 0.5f ? at.X : at.Y;
-                colour *= (across / 8) - MathF.Floor(across / 8) < 0.5f ? 1.1f : 0.84f;
-            }
-            if (!_view.Perspective && Eave(x, y))
-            {
-                colour *= 0.7f;
-            }
-            if (kind == LayoutClass.DamagedBuilding)
-            {
-                colour *= 0.55f;
-                if (TextureNoise.Detail(at, 2, footprint, 32) > 0.1f)
+                int p = (y * width) + x;
+                float g = glow[p];
+                if (g < 0.004f || layout[p] == (byte)LayoutClass.Fire)
                 {
-                    colour = Rubble;
+                    continue;
+                }
+                bool smoky = layout[p] == (byte)LayoutClass.Smoke || smoke[p] > 0.3f;
+                colours[p] += warm * (MathF.Min(g * 1.6f, 1) * strength * (smoky ? 1.5f : 1));
+                if (g > 0.12f)
+                {
+                    // Embers: sparks on a lattice that drifts (up the screen in perspective, downwind over the ground).
+                    float spark = view.Perspective || !view.IsDefined
+                        ? TextureNoise.Lattice(x / 2, (int)MathF.Floor((y + (seconds * 24)) / 2), 50)
+                        : TextureNoise.Lattice((int)MathF.Floor((world[p] - (wind.X * seconds * 0.8f)) / 1.5f), (int)MathF.Floor((world[pixels + p] - (wind.Y * seconds * 0.8f)) / 1.5f), 50);
+                    if (spark > 1 - (0.05f * g))
+                    {
+                        colours[p] = Vector3.Lerp(colours[p], new Vector3(1f, 0.78f, 0.30f), 0.85f);
+                    }
                 }
             }
-            return colour;
         }
+    }
 
-        private bool Eave(int x, int y)
+    /// <summary>A running-sum box blur of radius r along rows or columns, from one buffer into another.</summary>
+    private static void BoxBlur(float[] from, float[] to, int width, int height, int r, bool horizontal)
+    {
+        int lines = horizontal ? height : width, length = horizontal ? width : height;
+        int stride = horizontal ? 1 : width, lineStride = horizontal ? width : 1;
+        float scale = 1f / ((2 * r) + 1);
+        for (int line = 0; line < lines; line++)
         {
-            return !Roofed(x - 1, y) || !Roofed(x + 1, y) || !Roofed(x, y - 1) || !Roofed(x, y + 1);
-
-            bool Roofed(int px, int py) => px < 0 || py < 0 || px >= c.Width || py >= c.Height
-                || c.ClassAt(px, py) is LayoutClass.Building or LayoutClass.DamagedBuilding;
-        }
-
-        /// <summary>Flames: red to yellow tongues rising and flickering from tick to tick.</summary>
-        private Vector3 Flame(Vector2 at)
-        {
-            float tongue = TextureNoise.At(at.X / 1.5f, (at.Y / 1.5f) - (_seconds * 2.5f), 40);
-            float flicker = 0.85f + (0.3f * TextureNoise.Lattice((int)c.Tick, 0, 43));
-            return Vector3.Lerp(FlameRed, FlameYellow, tongue) * flicker;
-        }
-
-        /// <summary>Overhead: Lambert shading of the elevation channel's slope, relative to flat ground (1), towards the sun.</summary>
-        private float HillShade(int x, int y)
-        {
-            if (!_view.IsDefined || _view.Perspective)
+            int start = line * lineStride;
+            float sum = 0;
+            for (int i = -r; i <= r; i++)
             {
-                return 1;
+                sum += from[start + (Math.Clamp(i, 0, length - 1) * stride)];
             }
-            float Elevation(int px, int py) => c.ContinuousAt(ContinuousChannel.ElevationOrDepth, Math.Clamp(px, 0, c.Width - 1), Math.Clamp(py, 0, c.Height - 1))
-                * CameraConditioner.ElevationRange;
-            float run = 2 * _view.MetresPerPixel;
-            float right = (Elevation(x + 1, y) - Elevation(x - 1, y)) / run;
-            float up = (Elevation(x, y - 1) - Elevation(x, y + 1)) / run;
-            var slope = (new Vector2(_view.Right.X, _view.Right.Y) * right) + (new Vector2(_view.Up.X, _view.Up.Y) * up);
-            var normal = Vector3.Normalize(new Vector3(-slope.X, -slope.Y, 1));
-            return Math.Clamp(Vector3.Dot(normal, light.Sun) / light.Sun.Z, 0.4f, 1.6f);
+            for (int i = 0; i < length; i++)
+            {
+                to[start + (i * stride)] = sum * scale;
+                sum += from[start + (Math.Min(i + r + 1, length - 1) * stride)] - from[start + (Math.Max(i - r, 0) * stride)];
+            }
+        }
+    }
+
+    /// <summary>Overhead: each figure casts a short shadow to the lower right, so it stands out from the ground it is on.</summary>
+    private static void FigureShadows(CameraConditions c, Vector3[] colours)
+    {
+        int width = c.Width, height = c.Height;
+        var layout = c.Layout;
+        for (int y = 1; y < height; y++)
+        {
+            for (int x = 1; x < width; x++)
+            {
+                int p = (y * width) + x;
+                if (!LayoutClasses.IsFigure((LayoutClass)layout[p]) && LayoutClasses.IsFigure((LayoutClass)layout[p - width - 1]))
+                {
+                    colours[p] *= 0.55f;
+                }
+            }
         }
     }
 }

@@ -58,6 +58,14 @@ internal sealed partial class ScenarioReader
         ["vehicle"] = AgentKind.Vehicle, ["firefighter"] = AgentKind.Firefighter,
     };
 
+    // Each kind's role and whether it is a vehicle, for groups based on it: the built-in kinds' (AgentProfiles), then each group's own.
+    private readonly Dictionary<AgentKind, (AgentRole Role, bool Vehicle)> _kindLooks = new()
+    {
+        [AgentKind.Civilian] = (AgentRole.Resident, false), [AgentKind.Child] = (AgentRole.Child, false),
+        [AgentKind.Elderly] = (AgentRole.Elderly, false), [AgentKind.Vehicle] = (AgentRole.Car, true),
+        [AgentKind.Firefighter] = (AgentRole.Firefighter, false),
+    };
+
     public ScenarioReader(NodeReader read, string file)
     {
         _read = read;
@@ -306,26 +314,39 @@ internal sealed partial class ScenarioReader
 
     private PopulationGroup? ReadGroup(YamlNode node)
     {
-        var map = _read.Mapping(node, "a population group", ["name", "kind", "count", "area", "reaction_delay", "speed", "follows_alerts"], "kind", "count", "area");
+        var map = _read.Mapping(node, "a population group", ["name", "kind", "role", "count", "area", "reaction_delay", "speed", "follows_alerts"], "kind", "count", "area");
         if (map is null)
         {
             return null;
         }
         var kind = _read.Choice(map["kind"], "population kind", _kinds);
+        AgentRole? role = map.Has("role") ? _read.Choice(map["role"], "population role", AgentRoles.ByName) : null;
         string name = map.Has("name") ? _read.Name(map["name"], "population name") ?? "" : ((map["kind"] as YamlScalarNode)?.Value ?? "group");
         var count = _read.Integer(map["count"], "population count", 0, 1_000_000);
         var area = ReadArea(map["area"], "population area");
         float? delay = map.Has("reaction_delay") ? (float?)_read.Duration(map["reaction_delay"], "population reaction_delay", TimeSpan.Zero, Day)?.TotalSeconds : null;
         float? speed = map.Has("speed") ? (float?)_read.Number(map["speed"], "population speed", 0.1, 40) : null;
         bool? follows = map.Has("follows_alerts") ? _read.Flag(map["follows_alerts"], "population follows_alerts") : null;
-        if (kind is null || count is null || area is null)
+        if (kind is null || count is null || area is null || (map.Has("role") && role is null))
         {
             return null;
         }
-        bool own = delay is not null || speed is not null || follows is not null;
+        var looks = _kindLooks[kind.Value];
+        if (role is { } r && AgentRoles.IsVehicle(r) != looks.Vehicle)
+        {
+            var fitting = AgentRoles.ByName.Where(p => AgentRoles.IsVehicle(p.Value) == looks.Vehicle).Select(p => p.Key);
+            _read.Error(map["role"], $"population role: '{AgentRoles.Name(r)}' does not fit kind '{(map["kind"] as YamlScalarNode)?.Value}', which is {(looks.Vehicle ? "a vehicle" : "people")}; "
+                + $"it may be {string.Join(", ", fitting)}");
+            return null;
+        }
+        // Same role as its kind already has: no change of look.
+        role = role == looks.Role ? null : role;
+        bool own = delay is not null || speed is not null || follows is not null || role is not null;
         if (own && !map.Has("name"))
         {
-            _read.Error(map.Node, "a population group that changes behaviour becomes its own kind and needs a 'name'");
+            _read.Error(map.Node, role is null || delay is not null || speed is not null || follows is not null
+                ? "a population group that changes behaviour becomes its own kind and needs a 'name'"
+                : "a population group with a role of its own becomes its own kind and needs a 'name'");
             return null;
         }
         // Registered after the built-in kinds, in the order of the groups that have their own.
@@ -334,7 +355,8 @@ internal sealed partial class ScenarioReader
         {
             _read.Error(map["name"], $"population name '{name}' is already a kind or another group's name");
         }
-        return new PopulationGroup(name, kind.Value, groupKind, count.Value, area, delay, speed, follows);
+        _kindLooks.TryAdd(groupKind, (role ?? looks.Role, looks.Vehicle));
+        return new PopulationGroup(name, kind.Value, groupKind, count.Value, area, delay, speed, follows) { Role = role };
     }
 
     /// <summary>low_ground, everywhere, {zone: name} or {centre: [x, y], radius: r}.</summary>

@@ -161,7 +161,7 @@ public sealed partial class ScenarioRun
         var profiles = Simulation.Profiles;
         foreach (var group in Scenario.Population)
         {
-            if (group.OverridesBehaviour)
+            if (group.HasOwnKind)
             {
                 var profile = profiles[group.BaseKind];
                 var own = profile with
@@ -170,6 +170,7 @@ public sealed partial class ScenarioRun
                     ReactionDelaySeconds = group.ReactionDelaySeconds ?? profile.ReactionDelaySeconds,
                     FreeSpeedMean = Math.Clamp(group.Speed ?? profile.FreeSpeedMean, profile.MinSpeed, profile.MaxSpeed),
                     FollowsAlerts = group.FollowsAlerts ?? profile.FollowsAlerts,
+                    Role = group.Role ?? profile.Role,
                 };
                 var id = profiles.Register(own);
                 if (id != group.Kind)

@@ -22,7 +22,7 @@ public sealed class GenerationOptions
 
     /// <summary>Frame width and height in pixels without a model (a model's manifest sets its own).</summary>
     [Range(16, 1024, ErrorMessage = "Generation:Resolution must be 16 to 1024 pixels.")]
-    public int Resolution { get; set; } = 64;
+    public int Resolution { get; set; } = 256;
 
     /// <summary>Frames per second of simulated time per camera.</summary>
     [Range(0.1, 60, ErrorMessage = "Generation:Fps must be 0.1 to 60.")]

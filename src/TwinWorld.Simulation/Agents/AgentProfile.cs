@@ -21,4 +21,7 @@ public sealed record AgentProfile(
 {
     /// <summary>What hazards this kind withstands before it is hurt.</summary>
     public HarmLimits Harm { get; init; } = HarmLimits.Adult;
+
+    /// <summary>What this kind's people look like (their <see cref="Appearance"/>); a vehicle kind's is <see cref="AgentRole.Car"/>.</summary>
+    public AgentRole Role { get; init; } = IsVehicle ? AgentRole.Car : AgentRole.Resident;
 }

@@ -12,10 +12,10 @@ public sealed class AgentProfiles
     private readonly List<AgentProfile> _profiles =
     [
         new("civilian", 1.34f, 0.26f, 0.6f, 2.0f, 0.22f, 60f, 30f, FollowsAlerts: true, IsVehicle: false),
-        new("child", 1.05f, 0.20f, 0.5f, 1.6f, 0.17f, 40f, 20f, FollowsAlerts: true, IsVehicle: false) { Harm = HarmLimits.Vulnerable },
-        new("elderly", 0.90f, 0.20f, 0.4f, 1.3f, 0.22f, 40f, 60f, FollowsAlerts: true, IsVehicle: false) { Harm = HarmLimits.Vulnerable },
+        new("child", 1.05f, 0.20f, 0.5f, 1.6f, 0.17f, 40f, 20f, FollowsAlerts: true, IsVehicle: false) { Harm = HarmLimits.Vulnerable, Role = AgentRole.Child },
+        new("elderly", 0.90f, 0.20f, 0.4f, 1.3f, 0.22f, 40f, 60f, FollowsAlerts: true, IsVehicle: false) { Harm = HarmLimits.Vulnerable, Role = AgentRole.Elderly },
         new("vehicle", 8.00f, 1.50f, 3.0f, 14.0f, 1.00f, 80f, 20f, FollowsAlerts: true, IsVehicle: true) { Harm = HarmLimits.Vehicle },
-        new("firefighter", 1.50f, 0.15f, 1.0f, 2.2f, 0.24f, 80f, 5f, FollowsAlerts: false, IsVehicle: false) { Harm = HarmLimits.Firefighter },
+        new("firefighter", 1.50f, 0.15f, 1.0f, 2.2f, 0.24f, 80f, 5f, FollowsAlerts: false, IsVehicle: false) { Harm = HarmLimits.Firefighter, Role = AgentRole.Firefighter },
     ];
 
     public int Count => _profiles.Count;
@@ -47,6 +47,8 @@ public sealed class AgentProfiles
             : !(p.PerceptionRadius >= 0 && p.PerceptionRadius <= 1000) ? $"the perception radius {p.PerceptionRadius} m must be 0 to 1000"
             : !(p.ReactionDelaySeconds >= 0 && p.ReactionDelaySeconds <= 86400) ? $"the reaction delay {p.ReactionDelaySeconds} s must be 0 to 86400"
             : p.Harm.Problem() is { } harm ? $"its harm limits are invalid: {harm}"
+            : !Enum.IsDefined(p.Role) ? $"it has no role {(int)p.Role}"
+            : AgentRoles.IsVehicle(p.Role) != p.IsVehicle ? $"a {(p.IsVehicle ? "vehicle" : "person")} cannot look like a {AgentRoles.Name(p.Role)}"
             : null;
         if (problem is not null)
         {

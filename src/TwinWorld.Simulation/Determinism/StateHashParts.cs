@@ -23,7 +23,7 @@ public static class StateHashParts
         [typeof(Mind), typeof(Goal)],
         [typeof(Perception), typeof(AgentRandom)],
         [typeof(Vitality)],
-        [typeof(Agent), typeof(PlayerControl), typeof(AlertArea)],
+        [typeof(Agent), typeof(Appearance), typeof(PlayerControl), typeof(AlertArea)],
         [typeof(CameraPose), typeof(CameraLens), typeof(CameraRig), typeof(CameraOwner), typeof(CameraAim), typeof(CameraName)],
         [typeof(HazardEvent), typeof(HazardName), typeof(WaveTrain), typeof(SeaDisplacement), typeof(FireIgnition), typeof(Tornado)],
     ];

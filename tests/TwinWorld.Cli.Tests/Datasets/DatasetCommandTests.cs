@@ -27,11 +27,12 @@ public sealed class DatasetCommandTests : IDisposable
         Assert.True(exitCode == 0, errors + output);
         Assert.Contains("filming: 100%", output);
         var json = Description(_folder);
-        Assert.Equal("twinworld.world-model/1", json.GetProperty("contract").GetString());
+        Assert.Equal("twinworld.world-model/2", json.GetProperty("contract").GetString());
         Assert.Equal([Size, Size], json.GetProperty("resolution").EnumerateArray().Select(e => e.GetInt32()));
         Assert.Equal(Context, json.GetProperty("context_frames").GetInt32());
         int recordBytes = json.GetProperty("record_bytes").GetInt32();
-        Assert.Equal((Size * Size) + (12 * Size * Size) + 64 + (3 * Context * Size * Size) + (3 * Size * Size), recordBytes);
+        // layout, 6 continuous and 3 world planes of float32, 16 globals, the context frames and the target.
+        Assert.Equal((Size * Size) + (24 * Size * Size) + (12 * Size * Size) + 64 + (3 * Context * Size * Size) + (3 * Size * Size), recordBytes);
         long count = json.GetProperty("count").GetInt64();
         Assert.Equal(40, count); // 40 over 4 cameras, in bursts of 5
         Assert.Equal(count * recordBytes, new FileInfo(Path.Combine(_folder, "samples.bin")).Length);

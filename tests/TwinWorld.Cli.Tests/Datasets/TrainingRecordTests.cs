@@ -30,6 +30,8 @@ public sealed class TrainingRecordTests
 
         Assert.Equal(conditions.Layout, decoded.Layout);
         Assert.Equal(conditions.Continuous, decoded.Continuous);
+        Assert.Equal(conditions.World, decoded.World);
+        Assert.Contains(decoded.World, v => v > 50); // metres: the world planes came through
         Assert.Equal(conditions.Globals, decoded.Globals);
         Assert.True(decoded.Perspective);
         Assert.Equal(frame.Pixels, target.Pixels);
@@ -44,10 +46,11 @@ public sealed class TrainingRecordTests
     [Fact]
     public void The_record_size_is_the_formats()
     {
-        Assert.Equal(90176, TrainingRecord.Size(64, 64, 2));
+        // 64 x 64, K = 2: layout 4,096 + continuous 6 x 16,384 + world 3 x 16,384 + globals 64 + context 24,576 + target 12,288.
+        Assert.Equal(188480, TrainingRecord.Size(64, 64, 2));
         Assert.Throws<ArgumentException>(() => TrainingRecord.Decode(new byte[100], 64, 64, 2));
         Assert.Throws<ArgumentException>(() => TrainingRecord.Encode(new byte[100], Blank(), [], 2, new RgbImage(8, 8)));
     }
 
-    private static CameraConditions Blank() => new(default, 0, 8, 8, default, false, new byte[64], new float[3 * 64], new float[16]);
+    private static CameraConditions Blank() => CameraConditions.Blank(default, 0, 8, 8);
 }

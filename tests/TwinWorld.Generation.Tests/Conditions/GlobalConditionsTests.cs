@@ -102,7 +102,7 @@ public sealed class GlobalConditionsTests
         var view = new CameraConditioner(_simulation, 64, 64).Build(camera);
         Assert.True(view.Perspective);
         Assert.True(view.Global(GlobalChannel.Pitch) < 0);
-        Assert.True(Count(view, LayoutClass.Civilian) > 0, "the avatar is in view");
+        Assert.True(Count(view, LayoutClass.Resident) > 0, "the avatar is in view");
     }
 
     [Fact]
@@ -123,7 +123,8 @@ public sealed class GlobalConditionsTests
         var view = new CameraConditioner(_simulation, 48, 32).Build(Looking(_simulation, new Vector3(Field, 8), 0, -0.2f));
         Assert.Equal((48, 32, 2L), (view.Width, view.Height, view.Tick));
         Assert.Equal(48 * 32, view.Layout.Length);
-        Assert.Equal(3 * 48 * 32, view.Continuous.Length);
+        Assert.Equal(6 * 48 * 32, view.Continuous.Length);
+        Assert.Equal(3 * 48 * 32, view.World.Length);
         Assert.Equal(16, view.Globals.Length);
         Assert.All(view.Continuous, v => Assert.InRange(v, 0f, 1f));
         Assert.All(view.Layout, c => Assert.InRange(c, 0, CameraConditions.LayoutClassCount - 1));

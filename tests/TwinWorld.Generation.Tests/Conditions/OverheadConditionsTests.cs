@@ -143,16 +143,26 @@ public sealed class OverheadConditionsTests
     }
 
     [Fact]
-    public void Smoke_drifts_downwind_of_the_fire()
+    public void Smoke_drifts_downwind_of_the_fire_and_thins_out()
     {
-        _simulation.Hazards.Wind.Ambient = new Vector2(6, 0); // blowing east
+        _simulation.Hazards.Wind.Ambient = new Vector2(6, 0); // blowing east: a plume 20 s x 6 m/s = 120 m long
         var fire = _simulation.Hazards.Fire;
         fire.Ignite(new Vector2(100, 70), 2, 0);
         fire.Advance(1, _ => Vector2.Zero, _ => false);
-        var view = Look(new Vector2(100, 70), 100);
-        Assert.Equal(LayoutClass.Smoke, ClassAt(view, new Vector2(140, 70)));
-        Assert.NotEqual(LayoutClass.Smoke, ClassAt(view, new Vector2(60, 70)));
-        Assert.NotEqual(LayoutClass.Smoke, ClassAt(view, new Vector2(140, 110)));
+        var view = Look(new Vector2(140, 70), 200);
+        float Smoke(Vector2 at)
+        {
+            var (x, y) = PixelOf(view, at);
+            return view.ContinuousAt(ContinuousChannel.Smoke, x, y);
+        }
+        Assert.Equal(LayoutClass.Smoke, ClassAt(view, new Vector2(124, 70)));
+        Assert.True(Smoke(new Vector2(124, 70)) > Smoke(new Vector2(160, 70)) && Smoke(new Vector2(160, 70)) > Smoke(new Vector2(200, 70)),
+            $"thinning along the plume: {Smoke(new Vector2(124, 70))}, {Smoke(new Vector2(160, 70))}, {Smoke(new Vector2(200, 70))}");
+        Assert.True(Smoke(new Vector2(200, 70)) > 0.05f);
+        Assert.NotEqual(LayoutClass.Smoke, ClassAt(view, new Vector2(190, 70))); // thin there: the ground shows through
+        Assert.Equal(0f, Smoke(new Vector2(60, 70))); // upwind
+        Assert.Equal(0f, Smoke(new Vector2(140, 110))); // off to the side
+        Assert.Equal(0f, Smoke(new Vector2(240, 70))); // past the plume's end
         Assert.True(view.Global(GlobalChannel.Fire) > 0.01f);
     }
 
@@ -191,7 +201,7 @@ public sealed class OverheadConditionsTests
     }
 
     [Theory]
-    [InlineData(AgentKind.Civilian, LayoutClass.Civilian)]
+    [InlineData(AgentKind.Civilian, LayoutClass.Resident)]
     [InlineData(AgentKind.Child, LayoutClass.Child)]
     [InlineData(AgentKind.Elderly, LayoutClass.Elderly)]
     [InlineData(AgentKind.Vehicle, LayoutClass.Vehicle)]
@@ -204,20 +214,24 @@ public sealed class OverheadConditionsTests
         {
             var view = Look(Field, height);
             Assert.Equal(shown, ClassAt(view, at));
-            Assert.InRange(Count(view, shown), 1, kind == AgentKind.Vehicle && height < 100 ? 40 : 4);
+            Assert.InRange(Count(view, shown), 1, kind == AgentKind.Vehicle && height < 100 ? 100 : 4); // a car is 4.4 x 1.8 m
         }
     }
 
     [Fact]
-    public void Agents_under_smoke_are_hidden()
+    public void Agents_under_thick_smoke_are_hidden_and_under_thin_smoke_show_through_it()
     {
         _simulation.Hazards.Wind.Ambient = new Vector2(6, 0);
         var fire = _simulation.Hazards.Fire;
         fire.Ignite(new Vector2(100, 70), 2, 0);
         fire.Advance(1, _ => Vector2.Zero, _ => false);
-        _simulation.SpawnAgent(AgentKind.Civilian, new Vector2(140, 70));
-        var view = Look(new Vector2(100, 70), 100);
-        Assert.Equal(0, Count(view, LayoutClass.Civilian));
+        _simulation.SpawnAgent(AgentKind.Civilian, new Vector2(124, 70)); // under the plume's thick part
+        _simulation.SpawnAgent(AgentKind.Child, new Vector2(195, 70));    // near its thin end
+        var view = Look(new Vector2(140, 70), 200);
+        Assert.Equal(0, Count(view, LayoutClass.Resident));
+        Assert.Equal(LayoutClass.Child, ClassAt(view, new Vector2(195, 70)));
+        var (x, y) = PixelOf(view, new Vector2(195, 70));
+        Assert.InRange(view.ContinuousAt(ContinuousChannel.Smoke, x, y), 0.01f, CameraConditioner.DenseSmoke);
     }
 
     [Fact]

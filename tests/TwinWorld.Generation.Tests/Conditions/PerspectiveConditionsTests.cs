@@ -70,7 +70,7 @@ public sealed class PerspectiveConditionsTests
     {
         _simulation.SpawnAgent(AgentKind.Civilian, new Vector2(130, 145));
         var view = Look(new Vector3(130, 100, 4.2f), yaw: MathF.PI / 2, pitch: 0);
-        Assert.Equal(0, Count(view, LayoutClass.Civilian));
+        Assert.Equal(0, Count(view, LayoutClass.Resident));
     }
 
     [Fact]
@@ -83,7 +83,9 @@ public sealed class PerspectiveConditionsTests
         // From the west, looking east across the plume that drifts north of the fire.
         var view = Look(new Vector3(100, 110, 5), yaw: 0, pitch: 0);
         Assert.Equal(LayoutClass.Smoke, view.ClassAt(32, 30));
-        Assert.InRange(Depth(view, 32, 30), 34f / 500, 40f / 500); // the plume's nearest edge, 36 m off
+        // Its face, where it turns half opaque, a little way into the plume (its nearest edge is 36 m off, its far one 64 m).
+        Assert.InRange(Depth(view, 32, 30), 36f / 500, 64f / 500);
+        Assert.True(view.ContinuousAt(ContinuousChannel.Smoke, 32, 30) >= CameraConditioner.DenseSmoke);
         Assert.True(view.Global(GlobalChannel.Fire) > 0.05f);
     }
 

@@ -26,9 +26,10 @@ public sealed class ModelManifestTests : IDisposable
     public void The_contract_pages_example_loads()
     {
         var manifest = ModelManifest.Load(Write(ExampleManifest()));
-        Assert.Equal((64, 64, 2, 32), (manifest.Width, manifest.Height, manifest.ContextFrames, manifest.MaxBatch));
-        Assert.Equal(Path.Combine(_folder, "reference-unet-64.pt"), manifest.ModelPath);
+        Assert.Equal((256, 256, 2, 32, 2), (manifest.Width, manifest.Height, manifest.ContextFrames, manifest.MaxBatch, manifest.ContractVersion));
+        Assert.Equal(Path.Combine(_folder, "reference-unet-256.pt"), manifest.ModelPath);
         Assert.True(manifest.Takes("context"));
+        Assert.True(manifest.Takes("world"));
     }
 
     [Fact]
@@ -44,17 +45,46 @@ public sealed class ModelManifestTests : IDisposable
         Assert.Equal(CameraConditions.GlobalCount, Enum.GetValues<GlobalChannel>().Length);
         Assert.Contains($"`[B, {CameraConditions.GlobalCount}]`", text);
         Assert.Contains($"`[B, {CameraConditions.ContinuousCount}, H, W]`", text);
+        Assert.Contains($"`[B, {CameraConditions.WorldCount}, H, W]`", text);
+        Assert.Contains($"`[B, {CameraConditions.V1ContinuousCount}, H, W]`", text);
+        Assert.Contains($"(`layout_classes` {LayoutClasses.V1Count})", text);
         Assert.Contains($"\"{ModelManifest.Contract}\"", text);
+        Assert.Contains($"\"{ModelManifest.ContractV1}\"", text);
+        Assert.Equal(CameraConditions.ContinuousCount, Enum.GetValues<ContinuousChannel>().Length);
+        for (int plane = 0; plane < CameraConditions.ContinuousCount; plane++)
+        {
+            Assert.Matches($@"\| {plane} \| ", text);
+        }
+    }
+
+    [Fact]
+    public void The_committed_contract_1_model_s_manifest_still_loads_as_contract_1()
+    {
+        var manifest = ModelManifest.Load(Path.Combine(AppContext.BaseDirectory, "Reference", "reference-unet-64.json"));
+        Assert.Equal((1, 21, 3), (manifest.ContractVersion, manifest.LayoutClasses, manifest.ContinuousPlanes));
+        Assert.False(manifest.Takes("world"));
+    }
+
+    [Fact]
+    public void A_contract_1_manifest_is_held_to_contract_1()
+    {
+        string v1 = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Reference", "reference-unet-64.json"));
+        // Contract 2's shapes in a contract-1 manifest are refused, and so is contract 2's world input.
+        Assert.Contains("the contract says [B, 3, 64, 64]", Assert.Throws<ManifestException>(() => ModelManifest.Load(Write(v1.Replace("\"B\",\n        3,", "\"B\",\n        6,")))).Message);
+        Assert.Contains("layout_classes is 26; contract 1 has 21", Assert.Throws<ManifestException>(() => ModelManifest.Load(Write(v1.Replace("\"layout_classes\": 21", "\"layout_classes\": 26")))).Message);
+        string withWorld = v1.Replace("\"inputs\": [", "\"inputs\": [ { \"name\": \"world\", \"dtype\": \"float32\", \"shape\": [\"B\", 3, 64, 64] },");
+        Assert.Contains("\"world\" is not in the model's contract", Assert.Throws<ManifestException>(() => ModelManifest.Load(Write(withWorld))).Message);
     }
 
     [Theory]
-    [InlineData("\"twinworld.world-model/1\"", "\"twinworld.world-model/2\"", "speaks \"twinworld.world-model/1\"")]
+    [InlineData("\"twinworld.world-model/2\"", "\"twinworld.world-model/3\"", "speaks \"twinworld.world-model/2\" (and loads \"twinworld.world-model/1\" models)")]
     [InlineData("[\"B\", 16]", "[\"B\", 15]", "\"globals\" has shape [B, 15]; the contract says [B, 16]")]
     [InlineData("\"name\": \"layout\", \"dtype\": \"uint8\"", "\"name\": \"layout\", \"dtype\": \"float32\"", "\"layout\" is float32")]
-    [InlineData("\"name\": \"globals\"", "\"name\": \"weather\"", "\"weather\" is not in the contract")]
-    [InlineData("\"resolution\": [64, 64]", "\"resolution\": [64]", "resolution must be [height, width]")]
+    [InlineData("\"name\": \"globals\"", "\"name\": \"weather\"", "\"weather\" is not in the model's contract")]
+    [InlineData("[\"B\", 6, 256, 256]", "[\"B\", 3, 256, 256]", "\"continuous\" has shape [B, 3, 256, 256]; the contract says [B, 6, 256, 256]")]
+    [InlineData("\"resolution\": [256, 256]", "\"resolution\": [256]", "resolution must be [height, width]")]
     [InlineData("\"max_batch\": 32", "\"max_batch\": 0", "max_batch must be a whole number of at least 1")]
-    [InlineData("\"layout_classes\": 21", "\"layout_classes\": 12", "layout_classes is 12")]
+    [InlineData("\"layout_classes\": 26", "\"layout_classes\": 21", "layout_classes is 21; contract 2 has 26")]
     public void A_manifest_that_breaks_the_contract_is_refused_with_the_reason(string from, string to, string reason)
     {
         string json = ExampleManifest();

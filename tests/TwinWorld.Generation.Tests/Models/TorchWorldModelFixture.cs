@@ -7,7 +7,10 @@ using TwinWorld.Simulation.Cameras;
 
 namespace TwinWorld.Generation.Tests.Models;
 
-/// <summary>The fixture models tools/train/fixtures.py writes (6 high, 8 wide, 2 context frames, max_batch 4), and inputs for them.</summary>
+/// <summary>
+/// The fixture models tools/train/fixtures.py writes (6 high, 8 wide, 2 context frames, max_batch 4; probe, layout-only
+/// and wrong-shape speak contract 1, probe-v2 contract 2), and inputs for them.
+/// </summary>
 internal static class TorchWorldModelFixture
 {
     public const int Width = 8;
@@ -34,7 +37,15 @@ internal static class TorchWorldModelFixture
         {
             globals[g] = (g + camera) % 5 / 5f;
         }
-        return new CameraConditions(new Entity(camera, 1), 100 + camera, width, height, new CameraPose(Vector3.Zero, 0, 0), false, layout, continuous, globals);
+        var world = new float[CameraConditions.WorldCount * pixels];
+        for (int i = 0; i < world.Length; i++)
+        {
+            world[i] = (i * 3.25f) + (camera * 100);
+        }
+        return new CameraConditions(new Entity(camera, 1), 100 + camera, width, height, new CameraPose(Vector3.Zero, 0, 0), false, layout, continuous, globals)
+        {
+            World = world,
+        };
     }
 
     /// <summary>An image whose bytes depend on the seed, the pixel and the channel.</summary>

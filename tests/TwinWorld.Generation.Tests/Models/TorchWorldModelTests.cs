@@ -1,3 +1,4 @@
+using TwinWorld.Generation.Conditions;
 using TwinWorld.Generation.Frames;
 using TwinWorld.Generation.Models;
 using TwinWorld.Torch;
@@ -9,10 +10,11 @@ namespace TwinWorld.Generation.Tests.Models;
 public sealed class TorchWorldModelTests
 {
     [TorchFact]
-    public void Packs_conditions_and_context_as_the_contract_says_and_unpacks_the_frames()
+    public void Packs_conditions_and_context_as_contract_1_says_for_a_contract_1_model_and_unpacks_the_frames()
     {
-        // probe: R = 10 * layout + 5 * globals[15], G = 200 * water depth, B = newest context B + oldest context R.
+        // probe (contract 1): R = 10 * layout + 5 * globals[15], G = 200 * water depth, B = newest context B + oldest context R.
         using var model = TorchWorldModel.Load(Manifest("probe"));
+        Assert.Equal(1, model.Manifest.ContractVersion);
         GenerationInput[] batch =
         [
             new(ConditionsFor(0), [Frame(1), Frame(2)]),
@@ -30,14 +32,64 @@ public sealed class TorchWorldModelTests
             var newest = context.Count > 0 ? context[^1] : new RgbImage(Width, Height);
             var oldest = context.Count > 1 ? context[^2] : new RgbImage(Width, Height);
             var expected = new byte[Width * Height * 3];
-            for (int i = 0; i < Width * Height; i++)
+            int pixels = Width * Height;
+            for (int i = 0; i < pixels; i++)
             {
-                expected[3 * i] = (byte)Math.Round((10 * conditions.Layout[i]) + (5 * conditions.Globals[15]));
-                expected[(3 * i) + 1] = (byte)Math.Round(200 * conditions.Continuous[(Width * Height) + i]);
+                // Contract 1's classes: the new ones as their equivalents, smoke wherever the smoke plane is thick enough.
+                byte v1 = conditions.Continuous[(4 * pixels) + i] >= CameraConditions.V1SmokeBelow && conditions.Layout[i] != 0
+                    ? (byte)LayoutClass.Smoke
+                    : conditions.Layout[i] switch { 21 or 22 => (byte)16, 23 or 24 => (byte)15, 25 => (byte)9, var c => c };
+                expected[3 * i] = (byte)Math.Round((10 * v1) + (5 * conditions.Globals[15]));
+                expected[(3 * i) + 1] = (byte)Math.Round(200 * conditions.Continuous[pixels + i]);
                 expected[(3 * i) + 2] = (byte)((newest.Pixels[(3 * i) + 2] + oldest.Pixels[3 * i]) % 256);
             }
             Assert.Equal((Width, Height), (frames[b].Width, frames[b].Height));
             Assert.Equal(expected, frames[b].Pixels);
+        }
+    }
+
+    [TorchFact]
+    public void A_contract_1_model_is_fed_a_tourist_as_a_civilian_and_a_tornado_as_smoke()
+    {
+        using var model = TorchWorldModel.Load(Manifest("probe"));
+        var conditions = CameraConditions.Blank(default, 0, Width, Height);
+        conditions.Layout[0] = (byte)LayoutClass.Tourist;
+        conditions.Layout[1] = (byte)LayoutClass.Funnel;
+        conditions.Layout[2] = (byte)LayoutClass.Debris;
+        conditions.Layout[3] = (byte)LayoutClass.Grass;
+        conditions.Continuous[(4 * Width * Height) + 3] = 0.5f; // grass under smoke
+
+        var frame = model.Generate([new(conditions, [])])[0];
+
+        Assert.Equal([160, 150, 90, 150], new[] { frame.Pixels[0], frame.Pixels[3], frame.Pixels[6], frame.Pixels[9] });
+    }
+
+    [TorchFact]
+    public void Contract_1_conditions_are_refused_by_a_contract_2_model_with_the_reason()
+    {
+        using var model = TorchWorldModel.Load(Manifest("probe-v2"));
+        var conditions = ConditionsFor(0) with { Continuous = new float[3 * Width * Height] };
+
+        var error = Assert.Throws<ArgumentException>(() => model.Generate([new(conditions, [])]));
+        Assert.Contains("hold 3 continuous planes; model probe-v2 (contract 2) takes 6", error.Message);
+    }
+
+    [TorchFact]
+    public void Packs_contract_2_inputs_with_the_world_planes_for_a_contract_2_model()
+    {
+        // probe-v2: R = 10 * layout + 5 * globals[15], G = 200 * smoke plane, B = newest context B + floor(world x) (mod 256).
+        using var model = TorchWorldModel.Load(Manifest("probe-v2"));
+        Assert.Equal(2, model.Manifest.ContractVersion);
+        var conditions = ConditionsFor(5);
+
+        var frame = model.Generate([new(conditions, [Frame(7)])])[0];
+
+        int pixels = Width * Height;
+        for (int i = 0; i < pixels; i++)
+        {
+            Assert.Equal((byte)Math.Round((10 * conditions.Layout[i]) + (5 * conditions.Globals[15])), frame.Pixels[3 * i]);
+            Assert.Equal((byte)Math.Round(200 * conditions.Continuous[(4 * pixels) + i]), frame.Pixels[(3 * i) + 1]);
+            Assert.Equal((byte)((Frame(7).Pixels[(3 * i) + 2] + (int)MathF.Floor(conditions.World[i])) % 256), frame.Pixels[(3 * i) + 2]);
         }
     }
 
@@ -60,7 +112,9 @@ public sealed class TorchWorldModelTests
 
         var frame = model.Generate([new(conditions, [Frame(1)])])[0];
 
-        Assert.Equal(conditions.Layout.SelectMany(c => Enumerable.Repeat((byte)(3 * c), 3)), frame.Pixels);
+        var v1 = new byte[conditions.Layout.Length];
+        conditions.LayoutV1(v1); // layout-only speaks contract 1
+        Assert.Equal(v1.SelectMany(c => Enumerable.Repeat((byte)(3 * c), 3)), frame.Pixels);
     }
 
     [TorchFact]

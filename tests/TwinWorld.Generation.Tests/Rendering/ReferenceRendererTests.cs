@@ -14,14 +14,18 @@ public sealed class ReferenceRendererTests
 {
     private readonly ReferenceRenderer _renderer = new(64, 64);
 
-    /// <summary>Conditions built by hand: one class everywhere, at an hour of the day, with a water depth and fire intensity.</summary>
-    private static CameraConditions Uniform(LayoutClass kind, int width = 16, int height = 16, float hour = 12, float water = 0, float fire = 0, long tick = 0)
+    /// <summary>Conditions built by hand: one class everywhere, at an hour of the day, with a water depth, fire intensity, height, smoke and harm.</summary>
+    private static CameraConditions Uniform(LayoutClass kind, int width = 16, int height = 16, float hour = 12, float water = 0, float fire = 0, long tick = 0,
+        float metres = 0, float smoke = 0, float harm = 0)
     {
         int n = width * height;
-        var continuous = new float[3 * n];
+        var continuous = new float[CameraConditions.ContinuousCount * n];
         Array.Fill(continuous, 0.2f, 0, n);
         Array.Fill(continuous, water, n, n);
         Array.Fill(continuous, fire, 2 * n, n);
+        Array.Fill(continuous, metres / CameraConditioner.HeightRange, 3 * n, n);
+        Array.Fill(continuous, smoke, 4 * n, n);
+        Array.Fill(continuous, harm, 5 * n, n);
         var globals = new float[CameraConditions.GlobalCount];
         globals[(int)GlobalChannel.TimeOfDaySin] = MathF.Sin(MathF.Tau * hour / 24);
         globals[(int)GlobalChannel.TimeOfDayCos] = MathF.Cos(MathF.Tau * hour / 24);
@@ -59,28 +63,10 @@ public sealed class ReferenceRendererTests
         }
     }
 
+    public static TheoryData<LayoutClass> EveryClass => [.. Enum.GetValues<LayoutClass>()];
+
     [Theory]
-    [InlineData(LayoutClass.Sky)]
-    [InlineData(LayoutClass.Sand)]
-    [InlineData(LayoutClass.Grass)]
-    [InlineData(LayoutClass.Shrub)]
-    [InlineData(LayoutClass.Forest)]
-    [InlineData(LayoutClass.Rock)]
-    [InlineData(LayoutClass.Road)]
-    [InlineData(LayoutClass.Plaza)]
-    [InlineData(LayoutClass.Building)]
-    [InlineData(LayoutClass.DamagedBuilding)]
-    [InlineData(LayoutClass.WaterShallow)]
-    [InlineData(LayoutClass.WaterWading)]
-    [InlineData(LayoutClass.WaterDeep)]
-    [InlineData(LayoutClass.Fire)]
-    [InlineData(LayoutClass.Burnt)]
-    [InlineData(LayoutClass.Smoke)]
-    [InlineData(LayoutClass.Civilian)]
-    [InlineData(LayoutClass.Child)]
-    [InlineData(LayoutClass.Elderly)]
-    [InlineData(LayoutClass.Vehicle)]
-    [InlineData(LayoutClass.Firefighter)]
+    [MemberData(nameof(EveryClass))]
     public void Each_class_renders_in_its_colour_family(LayoutClass kind)
     {
         var c = Mean(_renderer.Render(Uniform(kind, fire: kind == LayoutClass.Fire ? 1 : 0)));
@@ -101,14 +87,50 @@ public sealed class ReferenceRendererTests
             LayoutClass.WaterShallow or LayoutClass.WaterWading or LayoutClass.WaterDeep => c.Z > c.X + 20,
             LayoutClass.Fire => c.X > 200 && c.X > c.Y && c.Y > c.Z,
             LayoutClass.Burnt => mean < 60,
-            LayoutClass.Smoke => spread < 15 && mean is > 80 and < 200,
-            LayoutClass.Civilian => c.X > 180 && c.Y < 80 && c.Z < 80,
-            LayoutClass.Child => c.X > 180 && c.Y > 150 && c.Z < 80,
-            LayoutClass.Elderly => c.X > 120 && c.Z > 160 && c.Y < 100,
-            LayoutClass.Vehicle => c.Z > 180 && c.X < 80,
-            LayoutClass.Firefighter => c.Y > 200 && c.X > 130 && c.Z < 60,
+            LayoutClass.Smoke => spread < 15 && mean is > 60 and < 200,
+            // People by role (the key colours of protocol/world-model.md), none of them the fire's reds and oranges.
+            LayoutClass.Resident => c.Z > 180 && c.X < 90 && c.Y < 140,                  // blue
+            LayoutClass.Child => c.X > 200 && c.Z > 150 && c.Y < 140,                     // pink
+            LayoutClass.Elderly => c.Z > 180 && c.X is > 120 and < 190 && c.Y < 120,      // violet
+            LayoutClass.Vehicle => spread < 40 && mean > 150,                              // silver
+            LayoutClass.Firefighter => c.Y > 200 && c.X > 150 && c.Z < 80,                // high-visibility lime
+            LayoutClass.Tourist => c.Y > 170 && c.Z > 170 && c.X < 80,                    // turquoise
+            LayoutClass.Guard => spread < 20 && mean > 200,                                // white
+            LayoutClass.Funnel => spread < 30 && mean < 110,                               // dark grey
+            LayoutClass.DebrisCloud or LayoutClass.Debris => c.X > c.Z + 20 && mean is > 50 and < 150, // dusty brown
             _ => false,
         }, colour);
+    }
+
+    [Fact]
+    public void The_seven_figure_kinds_are_told_apart_even_a_pixel_each_and_harm_shows_as_the_maps_amber_and_red()
+    {
+        LayoutClass[] figures = [LayoutClass.Resident, LayoutClass.Child, LayoutClass.Elderly, LayoutClass.Vehicle, LayoutClass.Firefighter, LayoutClass.Tourist, LayoutClass.Guard];
+        var colours = figures.Select(kind => Mean(_renderer.Render(Uniform(kind, 1, 1)))).ToList();
+        for (int i = 0; i < colours.Count; i++)
+        {
+            for (int j = i + 1; j < colours.Count; j++)
+            {
+                Assert.True(Vector3.Distance(colours[i], colours[j]) > 60, $"{figures[i]} {colours[i]} and {figures[j]} {colours[j]} look alike");
+            }
+        }
+        foreach (var kind in figures.Where(k => k != LayoutClass.Vehicle))
+        {
+            var injured = Mean(_renderer.Render(Uniform(kind, 1, 1, harm: CameraConditioner.Injured)));
+            var down = Mean(_renderer.Render(Uniform(kind, 1, 1, harm: CameraConditioner.Incapacitated)));
+            Assert.True(Vector3.Distance(injured, new Vector3(0xF0, 0xB0, 0x30)) < 40, $"injured {kind}: {injured}");
+            Assert.True(Vector3.Distance(down, new Vector3(0xD0, 0x20, 0x20)) < 40, $"incapacitated {kind}: {down}");
+        }
+    }
+
+    [Fact]
+    public void Thin_smoke_veils_what_is_under_it_and_thicker_smoke_hides_more()
+    {
+        var grass = Mean(_renderer.Render(Uniform(LayoutClass.Grass)));
+        var thin = Mean(_renderer.Render(Uniform(LayoutClass.Grass, smoke: 0.3f)));
+        var thick = Mean(_renderer.Render(Uniform(LayoutClass.Grass, smoke: 0.75f)));
+        float Green(Vector3 c) => c.Y - ((c.X + c.Z) / 2);
+        Assert.True(Green(grass) > Green(thin) && Green(thin) > Green(thick) && Green(thin) > 5, $"grass {grass}, under thin smoke {thin}, under thick smoke {thick}");
     }
 
     [Fact]
@@ -216,5 +238,16 @@ public sealed class ReferenceRendererTests
         var good = Uniform(LayoutClass.Grass);
         var bad = good with { Layout = new byte[10] };
         Assert.Contains("need 256 layout", Assert.Throws<ArgumentException>(() => _renderer.Render(bad)).Message);
+        var contract1 = good with { Continuous = new float[3 * 256] };
+        Assert.Contains("1536 continuous", Assert.Throws<ArgumentException>(() => _renderer.Render(contract1)).Message);
+    }
+
+    [Fact]
+    public void The_renderer_makes_256_x_256_frames_unless_told_otherwise()
+    {
+        using var renderer = new ReferenceRenderer();
+        Assert.Equal((256, 256), (renderer.Manifest.Width, renderer.Manifest.Height));
+        Assert.Equal(ModelManifest.Contract, "twinworld.world-model/2");
+        Assert.True(renderer.Manifest.Takes("world"));
     }
 }

@@ -37,7 +37,7 @@ internal static class RunCommand
         var frames = new Option<DirectoryInfo?>("--frames") { Description = "Film the scenario's cameras: write their generated frames to this folder as <camera>/<tick>.jpg" };
         var camera = new Option<string?>("--camera") { Description = "With --frames: film only this camera (its name in the scenario)" };
         var fps = Options.Ranged("--fps", "With --frames: frames a second of simulated time, per camera", 5.0, 0.01, 1000.0);
-        var resolution = Options.Ranged("--resolution", "With --frames: frames are this many pixels each way", 64, 8, 1024);
+        var resolution = Options.Ranged("--resolution", "With --frames: frames are this many pixels each way", 256, 8, 1024);
         var jpegQuality = Options.Ranged("--jpeg-quality", "With --frames: JPEG quality, 1 (smallest) to 100 (best)", 85, 1, 100);
         var deadline = Options.ShortDuration("--deadline", "With --frames: how long a frame waits for the model before the renderer's is written instead", TimeSpan.FromMilliseconds(250));
         var model = new Option<FileInfo?>("--model") { Description = "With --frames: generate them with this world model (its JSON manifest); the renderer stands in if it fails" };

@@ -6,17 +6,18 @@ using TwinWorld.Generation.Frames;
 namespace TwinWorld.Cli.Datasets;
 
 /// <summary>
-/// One fixed-size sample of a training dataset (tools/train/DATASET.md), little-endian: layout (H x W uint8),
-/// continuous (3 planes of H x W float32), globals (16 float32), context (K frames, oldest first, each as R, G and B
-/// planes of uint8, zeros for the frames a camera did not have yet: those are the oldest), then the target frame
-/// (R, G and B planes). Rows run top first, as in the conditions.
+/// One fixed-size sample of a training dataset (tools/train/DATASET.md; contract 2), little-endian: layout (H x W uint8),
+/// continuous (6 planes of H x W float32), world (3 planes of H x W float32, metres), globals (16 float32), context (K
+/// frames, oldest first, each as R, G and B planes of uint8, zeros for the frames a camera did not have yet: those are
+/// the oldest), then the target frame (R, G and B planes). Rows run top first, as in the conditions.
 /// </summary>
 internal static class TrainingRecord
 {
     public static int Size(int width, int height, int contextFrames)
     {
         int pixels = width * height;
-        return pixels + (CameraConditions.ContinuousCount * 4 * pixels) + (CameraConditions.GlobalCount * 4) + (3 * contextFrames * pixels) + (3 * pixels);
+        return pixels + (CameraConditions.ContinuousCount * 4 * pixels) + (CameraConditions.WorldCount * 4 * pixels) + (CameraConditions.GlobalCount * 4)
+            + (3 * contextFrames * pixels) + (3 * pixels);
     }
 
     /// <summary>Writes a sample into <paramref name="record"/>, which must be <see cref="Size"/> bytes; <paramref name="context"/> holds at most K frames, oldest first.</summary>
@@ -36,6 +37,8 @@ internal static class TrainingRecord
         rest = rest[pixels..];
         MemoryMarshal.AsBytes(conditions.Continuous.AsSpan()).CopyTo(rest);
         rest = rest[(conditions.Continuous.Length * 4)..];
+        MemoryMarshal.AsBytes(conditions.World.AsSpan()).CopyTo(rest);
+        rest = rest[(conditions.World.Length * 4)..];
         MemoryMarshal.AsBytes(conditions.Globals.AsSpan()).CopyTo(rest);
         rest = rest[(conditions.Globals.Length * 4)..];
         int missing = contextFrames - context.Count;
@@ -61,6 +64,8 @@ internal static class TrainingRecord
         record = record[pixels..];
         var continuous = MemoryMarshal.Cast<byte, float>(record[..(CameraConditions.ContinuousCount * 4 * pixels)]).ToArray();
         record = record[(CameraConditions.ContinuousCount * 4 * pixels)..];
+        var world = MemoryMarshal.Cast<byte, float>(record[..(CameraConditions.WorldCount * 4 * pixels)]).ToArray();
+        record = record[(CameraConditions.WorldCount * 4 * pixels)..];
         var globals = MemoryMarshal.Cast<byte, float>(record[..(CameraConditions.GlobalCount * 4)]).ToArray();
         record = record[(CameraConditions.GlobalCount * 4)..];
         var context = new RgbImage[contextFrames];
@@ -69,7 +74,10 @@ internal static class TrainingRecord
             context[k] = FromPlanes(record[..(3 * pixels)], width, height);
             record = record[(3 * pixels)..];
         }
-        var conditions = new CameraConditions(Entity.Null, 0, width, height, default, globals[(int)GlobalChannel.Perspective] > 0.5f, layout, continuous, globals);
+        var conditions = new CameraConditions(Entity.Null, 0, width, height, default, globals[(int)GlobalChannel.Perspective] > 0.5f, layout, continuous, globals)
+        {
+            World = world,
+        };
         return (conditions, context, FromPlanes(record, width, height));
     }
 

@@ -34,7 +34,7 @@ internal static class ScenarioCameras
         {
             var spec = specs[s];
             int match = placed.FindIndex(c => c.Mode == spec.Mode && c.Pose.Position == spec.Position
-                && Near(c.Pose.Yaw, spec.YawDegrees) && Near(c.Pose.Pitch, spec.PitchDegrees));
+                && Near(c.Pose.Yaw, spec.PoseYaw) && Near(c.Pose.Pitch, spec.PosePitch));
             if (match < 0)
             {
                 throw new InvalidOperationException($"camera '{spec.Name}' is not where the scenario placed it");
@@ -45,5 +45,5 @@ internal static class ScenarioCameras
         return found;
     }
 
-    private static bool Near(float radians, float degrees) => MathF.Abs(radians - (degrees * (DeterministicMath.Pi / 180))) < 1e-4f;
+    private static bool Near(float a, float b) => MathF.Abs(a - b) < 1e-4f;
 }

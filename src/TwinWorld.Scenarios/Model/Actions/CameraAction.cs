@@ -6,6 +6,5 @@ namespace TwinWorld.Scenarios.Model;
 
 public sealed record CameraAction(CameraSpec Camera) : ActionSpec
 {
-    public override SimulationInput ToInput(Site site, long tick) => new PlaceCamera(
-        tick, Camera.Mode, Camera.Position, Camera.YawDegrees * (DeterministicMath.Pi / 180), Camera.PitchDegrees * (DeterministicMath.Pi / 180), Camera.Lens, Camera.Name);
+    public override SimulationInput ToInput(Site site, long tick) => new PlaceCamera(tick, Camera.Mode, Camera.Position, Camera.PoseYaw, Camera.PosePitch, Camera.Lens, Camera.Name);
 }

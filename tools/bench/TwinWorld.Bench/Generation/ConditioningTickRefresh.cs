@@ -27,7 +27,7 @@ public class ConditioningTickRefresh
         var hazards = FrameScene.Simulation.Hazards;
         _tick++;
         _smoke.Refresh(_tick, hazards.Fire, hazards.Wind);
-        _blocks.Refresh(_tick, _smoke);
+        _blocks.Refresh(_tick, _smoke, hazards.Fire);
         return _smoke.Any;
     }
 }
