@@ -18,6 +18,13 @@ public sealed record GeneratorIdentity(string Renderer, string? Model, string? M
 {
     private const int Format = 1;
 
+    /// <summary>The reference renderer alone, making frames of this size.</summary>
+    public static GeneratorIdentity OfRenderer(string build, int width, int height) => new(build, null, null, null, "cpu", 0, width, height);
+
+    /// <summary>A world model on a device; libtorch's <paramref name="cpuThreads"/> count only when that device is the CPU.</summary>
+    public static GeneratorIdentity OfModel(string build, string model, string? manifestPath, string modelHash, string device, int cpuThreads, int width, int height) =>
+        new(build, model, manifestPath, modelHash, device, device == "cpu" ? cpuThreads : 0, width, height);
+
     /// <summary>Whether frames made under this identity and under <paramref name="other"/> must hash alike (the manifest's path may differ).</summary>
     public bool Matches(GeneratorIdentity other) => (Renderer, Model, ModelHash, Device, Threads, Width, Height) == (other.Renderer, other.Model, other.ModelHash, other.Device, other.Threads, other.Width, other.Height);
 

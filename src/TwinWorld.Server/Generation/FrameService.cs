@@ -63,9 +63,9 @@ internal sealed class FrameService(Sim simulation, NetworkService network, Serve
         {
             // The recorder started first (hosted services start in order) and finishes after the scheduler has stopped.
             recorder.RecordGenerator(manifest is null
-                ? new GeneratorIdentity(FrameHash.GenerationBuild, null, null, null, "cpu", 0, width, height)
-                : new GeneratorIdentity(FrameHash.GenerationBuild, manifest.Name, ServerPaths.Resolve(settings.Model!), FrameHash.OfModelFile(manifest.ModelPath), settings.Device,
-                    settings.Device == "cpu" ? settings.Threads : 0, width, height));
+                ? GeneratorIdentity.OfRenderer(FrameHash.GenerationBuild, width, height)
+                : GeneratorIdentity.OfModel(FrameHash.GenerationBuild, manifest.Name, ServerPaths.Resolve(settings.Model!), FrameHash.OfModelFile(manifest.ModelPath), settings.Device,
+                    settings.Threads, width, height));
             scheduler.Generated += batch => recorder.RecordFrames([.. batch.Select(frame =>
                 new RecordedFrame(frame.Camera, frame.Tick, frame.PreviousTick, frame.Source == FrameSource.Model, frame.PixelHash))]);
         }

@@ -123,9 +123,9 @@ internal sealed class FrameOutput : IDisposable
     /// </summary>
     public static GeneratorIdentity Identity(string? manifestPath, ModelManifest? model, string device, int width, int height) =>
         model is null
-            ? new GeneratorIdentity(FrameHash.GenerationBuild, null, null, null, "cpu", 0, width, height)
-            : new GeneratorIdentity(FrameHash.GenerationBuild, model.Name, manifestPath, FrameHash.OfModelFile(model.ModelPath), device,
-                device == "cpu" && TorchRuntime.IsAvailable ? TorchRuntime.Threads : 0, width, height);
+            ? GeneratorIdentity.OfRenderer(FrameHash.GenerationBuild, width, height)
+            : GeneratorIdentity.OfModel(FrameHash.GenerationBuild, model.Name, manifestPath, FrameHash.OfModelFile(model.ModelPath), device,
+                TorchRuntime.IsAvailable ? TorchRuntime.Threads : 0, width, height);
 
     /// <summary>On the tick thread, after each tick: submits the due cameras' conditions and writes the frames that have come.</summary>
     public void AfterTick()
