@@ -82,7 +82,7 @@ public sealed partial class ReferenceRenderer
                     break;
                 case LayoutClass.Burnt:
                     colour = (Ash * (1 + TextureNoise.Detail(at, 1.2f, footprint, 14))) + (new Vector3(0.08f) * MathF.Max(0, TextureNoise.Detail(at, 0.6f, footprint, 41)));
-                    emitted = Ember * (Channel(ContinuousChannel.FireIntensity, p) * (0.35f + TextureNoise.At(at.X * 1.5f, (at.Y * 1.5f) + (_seconds * 2), 42)));
+                    emitted = Ember * (Channel(ContinuousChannel.FireIntensity, p) * (0.35f + TextureNoise.Periodic(new Vector2(at.X, at.Y + (_seconds * 1.33f)), 0.67f, 42)));
                     shade = HillShade(x, y);
                     break;
                 case LayoutClass.Building or LayoutClass.DamagedBuilding:
@@ -194,26 +194,26 @@ public sealed partial class ReferenceRenderer
             // Waves: a long swell (visible from afar) and short crests across the wind (or from the west), bent by
             // noise and moving on; the rougher the water (a tsunami), the more their crests whiten.
             var along = _wind.LengthSquared() > 0.25f ? Vector2.Normalize(_wind) : new Vector2(1, 0);
-            float bend = 2.5f * TextureNoise.At(at.X / 30, at.Y / 30, 23);
+            float bend = 2.5f * TextureNoise.Periodic(at, 30, 23);
             float swell = MathF.Sin(((Vector2.Dot(at, along) / 45) - (_seconds * 0.12f) + (bend * 0.3f)) * MathF.Tau);
             colour *= 1 + ((0.05f + (0.1f * _rough)) * swell);
             float phase = (Vector2.Dot(at, along) / 7) - (_seconds * 1.3f) + bend;
             float crest = 0.5f + (0.5f * MathF.Sin(phase * MathF.Tau));
             float fade = Math.Clamp((7 / (4 * footprint)) - 0.5f, 0, 1);
-            float foam = fade > 0 && crest > 1 - (0.25f * _rough) && TextureNoise.At((at.X / 4) + (_seconds * 0.3f), at.Y / 4, 25) > 0.55f - (0.3f * _rough)
+            float foam = fade > 0 && crest > 1 - (0.25f * _rough) && TextureNoise.Periodic(new Vector2(at.X + (_seconds * 1.2f), at.Y), 4, 25) > 0.55f - (0.3f * _rough)
                 ? (0.15f + (0.55f * _rough)) * fade
                 : 0;
             colour *= 1 + (0.1f * fade * (crest - 0.5f));
             // Far off, rough water shows as whitecaps on the swell's crests.
-            if (swell > 0.6f && _rough > 0.3f && TextureNoise.At(at.X / 9, (at.Y / 9) + (_seconds * 0.2f), 24) > 0.72f)
+            if (swell > 0.6f && _rough > 0.3f && TextureNoise.Periodic(new Vector2(at.X, at.Y + (_seconds * 1.8f)), 9, 24) > 0.72f)
             {
                 foam = MathF.Max(foam, 0.45f * _rough);
             }
             if (NextToDry(x, y))
             {
-                foam = MathF.Max(foam, 0.5f + (0.4f * TextureNoise.At((at.X + drift.Y) / 1.5f, (at.Y - drift.X) / 1.5f, 21)));
+                foam = MathF.Max(foam, 0.5f + (0.4f * TextureNoise.Periodic(at + new Vector2(drift.Y, -drift.X), 1.5f, 21)));
             }
-            else if (kind == LayoutClass.WaterShallow && mud < 0.2f && TextureNoise.At((at.X + drift.X) / 2, (at.Y + drift.Y) / 2, 22) > 0.75f)
+            else if (kind == LayoutClass.WaterShallow && mud < 0.2f && TextureNoise.Periodic(at + drift, 2, 22) > 0.75f)
             {
                 foam = MathF.Max(foam, 0.3f * fade);
             }
@@ -257,8 +257,7 @@ public sealed partial class ReferenceRenderer
         /// </summary>
         private Vector3 Roof(LayoutClass kind, int x, int y, Vector2 at, float footprint, float metres)
         {
-            int lotX = (int)MathF.Floor(at.X / 8), lotY = (int)MathF.Floor(at.Y / 8);
-            float hue = TextureNoise.Lattice(lotX, lotY, 30);
+            float hue = TextureNoise.Cell(at, 8, 30);
             var colour = Vector3.Lerp(Terracotta, Umber, hue) * (1 + (0.1f * TextureNoise.Detail(at, 0.6f, footprint, 31)));
             if (footprint < 3)
             {
@@ -274,8 +273,8 @@ public sealed partial class ReferenceRenderer
                 colour *= 0.6f;
                 // How wrecked: 0.35 a lifted deck (or unknown), to 1 swept away.
                 float wreck = _view.Perspective || metres <= 0 ? 0.5f : Math.Clamp((7 - metres) / 6, 0.35f, 1);
-                float n = TextureNoise.At(at.X / 1.6f, at.Y / 1.6f, 32);
-                float pieces = TextureNoise.Lattice((int)MathF.Floor(at.X / 0.8f), (int)MathF.Floor(at.Y / 0.8f), 33);
+                float n = TextureNoise.Periodic(at, 1.6f, 32);
+                float pieces = TextureNoise.Cell(at, 0.8f, 33);
                 float fade = Math.Clamp((1.6f / (2 * footprint)) - 0.5f, 0, 1);
                 if (fade > 0 && n < wreck * 0.75f)
                 {
@@ -301,7 +300,7 @@ public sealed partial class ReferenceRenderer
         /// <summary>Debris on the ground: broken tiles, timber and rubble in pieces of 0.7 m, blurring to a dusty brown from afar.</summary>
         private static Vector3 Debris(Vector2 at, float footprint)
         {
-            float piece = TextureNoise.Lattice((int)MathF.Floor(at.X / 0.7f), (int)MathF.Floor(at.Y / 0.7f), 60);
+            float piece = TextureNoise.Cell(at, 0.7f, 60);
             var near = piece < 0.3f ? Rubble : piece < 0.55f ? Timber : piece < 0.75f ? Terracotta * 0.8f : piece < 0.9f ? Dust : Hole * 2;
             float fade = Math.Clamp((0.7f / (2 * footprint)) - 0.5f, 0, 1);
             return Vector3.Lerp(new Vector3(0.40f, 0.33f, 0.26f), near, fade);
@@ -314,8 +313,8 @@ public sealed partial class ReferenceRenderer
         private Vector3 Flame(Vector2 at, float metres, float intensity, float footprint)
         {
             float wavelength = MathF.Max(1.2f, footprint * 2);
-            float tongue = TextureNoise.At(at.X / wavelength, ((at.Y + metres) / wavelength) - (_seconds * 2.2f), 40);
-            float flicker = TextureNoise.At(at.X / 5, _seconds * 3, 43);
+            float tongue = TextureNoise.Periodic(new Vector2(at.X, at.Y + metres - (_seconds * 2.2f * wavelength)), wavelength, 40);
+            float flicker = TextureNoise.Periodic(new Vector2(at.X, _seconds * 15), 5, 43);
             float heat;
             if (_view.Perspective)
             {
@@ -343,10 +342,14 @@ public sealed partial class ReferenceRenderer
                 ? new Vector2(Vector2.Dot(_wind, new Vector2(_view.Right.X, _view.Right.Y)) * 3, 6) * _seconds
                 : _wind * _seconds;
             float scale = veil ? 60 : MathF.Max(14, footprint * 4);
-            float billow = (0.65f * TextureNoise.At((at.X - drift.X) / scale, (at.Y - drift.Y) / scale, 15))
-                + (0.35f * TextureNoise.At((at.X - (drift.X * 1.3f)) / (scale * 0.4f), (at.Y - (drift.Y * 1.3f)) / (scale * 0.4f), 16));
+            float billow = (0.65f * Noise(at - drift, scale, 15)) + (0.35f * Noise(at - (drift * 1.3f), scale * 0.4f, 16));
             float dark = Math.Clamp((density * 0.75f) + ((0.5f - billow) * 0.9f) - 0.1f, 0, 1);
             return Vector3.Lerp(SmokeLight, SmokeDark, dark);
+
+            // The veil is anchored to the screen, not the world: it does not repeat.
+            float Noise(Vector2 point, float wavelength, uint seed) => veil
+                ? TextureNoise.At(point.X / wavelength, point.Y / wavelength, seed)
+                : TextureNoise.Periodic(point, wavelength, seed);
         }
 
         /// <summary>
@@ -381,9 +384,9 @@ public sealed partial class ReferenceRenderer
             }
             // Billows of dust at a few scales, turning, with pieces of debris in them.
             float cell = MathF.Max(1.5f, footprint);
-            float billow = (0.6f * TextureNoise.At((at.X / 7) + (_seconds * 0.9f), (at.Y + metres) / 7, 72))
-                + (0.4f * TextureNoise.At((at.X / 2.5f) - (_seconds * 1.4f), (at.Y + (metres * 1.3f)) / 2.5f, 73));
-            float fleck = TextureNoise.Lattice((int)MathF.Floor((at.X / cell) + (_seconds * 3)), (int)MathF.Floor((at.Y + metres) / cell), 71);
+            float billow = (0.6f * TextureNoise.Periodic(new Vector2(at.X + (_seconds * 6.3f), at.Y + metres), 7, 72))
+                + (0.4f * TextureNoise.Periodic(new Vector2(at.X - (_seconds * 3.5f), at.Y + (metres * 1.3f)), 2.5f, 73));
+            float fleck = TextureNoise.Cell(new Vector2(at.X + (_seconds * 3 * cell), at.Y + metres), cell, 71);
             float shade = Math.Clamp(((0.4f * bands) + (0.6f * billow) - 0.5f) * 2.2f + 0.5f, 0, 1);
             var dust = Vector3.Lerp(Dust * 0.4f, Dust * 1.45f, shade) * (0.6f + (0.4f * round));
             return fleck > 0.96f ? Hole * 2.5f : fleck > 0.93f ? Timber * 0.8f : dust;

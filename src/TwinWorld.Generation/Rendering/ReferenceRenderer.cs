@@ -162,7 +162,7 @@ public sealed partial class ReferenceRenderer : IWorldModel
                     // Embers: sparks on a lattice that drifts (up the screen in perspective, downwind over the ground).
                     float spark = view.Perspective || !view.IsDefined
                         ? TextureNoise.Lattice(x / 2, (int)MathF.Floor((y + (seconds * 24)) / 2), 50)
-                        : TextureNoise.Lattice((int)MathF.Floor((world[p] - (wind.X * seconds * 0.8f)) / 1.5f), (int)MathF.Floor((world[pixels + p] - (wind.Y * seconds * 0.8f)) / 1.5f), 50);
+                        : TextureNoise.Cell(new Vector2(world[p], world[pixels + p]) - (wind * (seconds * 0.8f)), 1.5f, 50);
                     if (spark > 1 - (0.05f * g))
                     {
                         colours[p] = Vector3.Lerp(colours[p], new Vector3(1f, 0.78f, 0.30f), 0.85f);
