@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
 using TwinWorld.Cli.Datasets;
+using TwinWorld.Generation.Rendering;
 using TwinWorld.Scenarios;
 using TwinWorld.Scenarios.Loading;
 
@@ -21,7 +22,7 @@ internal static class DatasetCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "The folder to write dataset.json and samples.bin to (created if need be; a dataset there is replaced)", Required = true };
         var scenarios = new Option<FileInfo[]>("--scenario") { Description = "A scenario to film (repeatable; default: every scenario in the repository's scenarios/ folder)", AllowMultipleArgumentsPerToken = false };
         var samples = Options.Ranged("--samples", "About how many samples in all: split evenly over the scenarios and their 4 cameras, rounded up", DefaultSamples, 1, 10_000_000);
-        var resolution = Options.Ranged("--resolution", "Frame width and height in pixels", 64, 8, 1024);
+        var resolution = Options.Ranged("--resolution", "Frame width and height in pixels", ReferenceRenderer.DefaultResolution, 8, 1024);
         var context = Options.Ranged("--context", "Previous frames of the camera in each sample (the model's context length)", 2, 0, 16);
         var burst = Options.Ranged("--burst", "Consecutive frames filmed together, one source in dataset.json each", 16, 1, 100_000);
         var interval = Options.Duration("--frame-interval", "Simulated time between consecutive frames", TimeSpan.FromSeconds(0.5));

@@ -116,5 +116,6 @@ internal sealed class ScenarioFilming
         progress(Seconds);
     }
 
-    private long Start(int burst) => _bursts == 1 ? 0 : burst * (_totalTicks - _burstTicks) / (_bursts - 1);
+    /// <summary>Where a burst starts: spread evenly from the first tick to the end; a single burst films the end (the run up to --until).</summary>
+    private long Start(int burst) => _bursts == 1 ? _totalTicks - _burstTicks : burst * (_totalTicks - _burstTicks) / (_bursts - 1);
 }
