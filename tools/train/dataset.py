@@ -108,3 +108,28 @@ def write(folder: str, height: int, width: int, context: int, sources: List[dict
     }
     with open(os.path.join(folder, "dataset.json"), "w") as f:
         json.dump(meta, f, indent=2)
+
+
+class Combined:
+    """Several datasets of one resolution read as one: samples numbered through them in order."""
+
+    def __init__(self, parts: List[Dataset]):
+        if not parts:
+            raise ValueError("no datasets")
+        sizes = {(p.height, p.width) for p in parts}
+        if len(sizes) != 1:
+            raise ValueError(f"the datasets have different resolutions: {sorted(sizes)}")
+        self.parts = parts
+        self.height, self.width = parts[0].height, parts[0].width
+        self.count = sum(p.count for p in parts)
+        self._starts = np.cumsum([0] + [p.count for p in parts])
+
+    def scenarios(self) -> List[str]:
+        return sorted({s for p in self.parts for s in p.scenarios()})
+
+    def batch(self, indices: Sequence[int]) -> Dict[str, torch.Tensor]:
+        indices = np.asarray(indices)
+        part = np.searchsorted(self._starts, indices, side="right") - 1
+        pieces = [self.parts[k].batch(indices[part == k] - self._starts[k]) for k in range(len(self.parts)) if (part == k).any()]
+        order = np.argsort(np.concatenate([np.flatnonzero(part == k) for k in range(len(self.parts)) if (part == k).any()]), kind="stable")
+        return {name: torch.cat([p[name] for p in pieces])[torch.from_numpy(order)] for name in pieces[0]}

@@ -2,9 +2,9 @@
 
     /usr/bin/python3 tools/train/export.py --work WORK --out tools/train/reference [--name NAME]
 
-Writes OUT/NAME.pt (forward takes layout, continuous, world, globals and context by name and returns
-the uint8 frame), OUT/NAME.json (the manifest, contract 2) and OUT/metrics.json (train.py's, with
-the file size).
+Writes OUT/NAME.pt (forward takes layout, continuous, world and globals by name and returns the
+uint8 frame), OUT/NAME.json (the manifest, contract 2, no context frames) and OUT/metrics.json
+(train.py's, with the file size).
 """
 import argparse
 import json
@@ -12,12 +12,13 @@ import os
 
 import torch
 
-from model import ContractModel, ReferenceUNet
+from model import ContractModel, TileNet
 
 LIMIT_BYTES = 20 * 1024 * 1024
 
 
 CONTRACT_INPUTS = ("layout", "continuous", "world", "globals", "context")
+MODEL_INPUTS = ("layout", "continuous", "world", "globals")  # what TileNet takes
 
 # What each contract version's inputs are (protocol/world-model.md): contract 1 models still load in the server.
 CONTRACTS = {
@@ -56,15 +57,14 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", required=True, help="train.py's --out folder")
     parser.add_argument("--out", required=True)
-    parser.add_argument("--name", default="reference-unet-v2")
+    parser.add_argument("--name", default="reference-tile-256")
     parser.add_argument("--max-batch", type=int, default=32)
     args = parser.parse_args()
 
     checkpoint = torch.load(os.path.join(args.work, "checkpoint.pt"))
     config = checkpoint["config"]
     height, width = config["resolution"]
-    context = config["context_frames"]
-    net = ReferenceUNet(context, config["widths"])
+    net = TileNet(**config["network"])
     net.load_state_dict(checkpoint["state"])
     eager = ContractModel(net).eval()
     scripted = torch.jit.freeze(torch.jit.script(eager))
@@ -77,7 +77,6 @@ def main():
             "continuous": torch.rand(batch, 6, height, width, generator=generator),
             "world": torch.rand(batch, 3, height, width, generator=generator) * 1024,
             "globals": torch.rand(batch, 16, generator=generator) * 2 - 1,
-            "context": torch.randint(0, 256, (batch, context, 3, height, width), dtype=torch.uint8, generator=generator),
         }
         with torch.inference_mode():
             expected = eager(**inputs)
@@ -94,7 +93,7 @@ def main():
     if size > LIMIT_BYTES:
         raise SystemExit(f"{model_path} is {size} bytes, over the {LIMIT_BYTES}-byte limit")
     with open(os.path.join(args.out, args.name + ".json"), "w") as f:
-        json.dump(manifest(args.name, height, width, context, args.max_batch), f, indent=2)
+        json.dump(manifest(args.name, height, width, 0, args.max_batch, MODEL_INPUTS), f, indent=2)
         f.write("\n")
     with open(os.path.join(args.work, "metrics.json")) as f:
         metrics = json.load(f)

@@ -42,3 +42,11 @@ def ssim(a: Tensor, b: Tensor) -> Tensor:
     c1, c2 = 0.01 ** 2, 0.03 ** 2
     s = ((2 * mx * my + c1) * (2 * cxy + c2)) / ((mx * mx + my * my + c1) * (vx + vy + c2))
     return s.flatten(1).mean(1)
+
+
+def sharpness(images: Tensor) -> Tensor:
+    """Per image, the mean absolute difference between neighbouring pixels (0 to 255): a blurrier image has less."""
+    x = images.float()
+    across = (x[..., :, 1:] - x[..., :, :-1]).abs().flatten(1).mean(1)
+    down = (x[..., 1:, :] - x[..., :-1, :]).abs().flatten(1).mean(1)
+    return (across + down) / 2

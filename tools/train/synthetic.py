@@ -4,7 +4,7 @@ buildings, people) seen by a slowly panning camera while a flood rises or a fire
 toy renderer (a colour per class, shaded by elevation and daylight, with a texture fixed to the
 ground, which the world planes locate: 2 m a pixel).
 
-    /usr/bin/python3 tools/train/synthetic.py OUT_FOLDER [--frames 60] [--seeds 3]
+    /usr/bin/python3 tools/train/synthetic.py OUT_FOLDER [--frames 60] [--seeds 3] [--first-seed 1] [--prefix synthetic]
 """
 import argparse
 from typing import Dict, List
@@ -131,12 +131,14 @@ def main():
     parser.add_argument("out")
     parser.add_argument("--frames", type=int, default=60)
     parser.add_argument("--seeds", type=int, default=3)
+    parser.add_argument("--first-seed", type=int, default=1)
+    parser.add_argument("--prefix", default="synthetic", help="the runs' names start with it (held-out runs need names of their own)")
     args = parser.parse_args()
     sources, samples = [], []
     for kind in ("calm", "tsunami", "wildfire"):
-        for seed in range(1, args.seeds + 1):
+        for seed in range(args.first_seed, args.first_seed + args.seeds):
             batch = frames(kind, seed, args.frames)
-            sources.append({"scenario": f"synthetic-{kind}", "seed": seed, "camera": "overhead", "samples": len(batch)})
+            sources.append({"scenario": f"{args.prefix}-{kind}", "seed": seed, "camera": "overhead", "samples": len(batch)})
             samples.extend(batch)
     write(args.out, SIZE, SIZE, K, sources, samples)
     print(f"{len(samples)} synthetic samples in {args.out}")

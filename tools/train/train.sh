@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Retrains the reference world model from scratch in one command: installs what is missing, builds
-# the dataset with `tools/twin dataset`, trains (fixed seeds and steps: the same figures every run
-# on the same machine), evaluates on a held-out scenario and exports into tools/train/reference/.
+# the datasets with `tools/twin dataset` (the shipped scenarios, variants of them, held-out runs), trains (fixed seeds and steps: the same figures every run
+# on the same machine), evaluates on the held-out runs and exports into tools/train/reference/.
 #
 #   tools/train/train.sh               # the real dataset, rendered from the shipped scenarios
 #   tools/train/train.sh --synthetic   # a small synthetic dataset (tools/train/synthetic.py)
 #   STEPS=300 tools/train/train.sh     # a shorter run (the committed model uses the default)
 #   OUT=/tmp/model tools/train/train.sh --synthetic   # export somewhere else than tools/train/reference/
-#   NAME=my-model tools/train/train.sh  # the exported model's name (default reference-unet-v2)
+#   NAME=my-model tools/train/train.sh  # the exported model's name (default reference-tile-256)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 here="$root/tools/train"
@@ -28,20 +28,28 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 mkdir -p "$work"
-holdout=()
 if [ "${1:-}" = "--synthetic" ]; then
-  dataset="$work/synthetic"
-  holdout=(--holdout synthetic-calm)   # its classes all occur in the other two
-  echo "train: writing the synthetic dataset"
-  (cd "$here" && "$python" synthetic.py "$dataset")
+  echo "train: writing the synthetic datasets"
+  (cd "$here" && "$python" synthetic.py "$work/synthetic" && "$python" synthetic.py "$work/synthetic-holdout" --seeds 1 --first-seed 90 --prefix heldout)
+  data=(--data "$work/synthetic" --holdout "$work/synthetic-holdout")
 else
-  dataset="$work/dataset"
-  # The tornado's town: its classes (town, damaged buildings, people) all occur in the other two
-  # scenarios, so the held-out score measures generalisation, not classes never seen (fire, sea).
-  holdout=(--holdout tornado-town)
-  echo "train: rendering the dataset with tools/twin dataset"
-  "$root/tools/twin" dataset --out "$dataset"
+  # The shipped scenarios and variants of them (another map, seeds and settings) to train on; held-out runs
+  # on a map, seeds and settings of their own, filmed as 60 s runs up to where their hazard is under way.
+  "$python" "$here/scenarios.py" "$root/scenarios" "$work/scenarios" > "$work/runs.txt"
+  echo "train: rendering the datasets with tools/twin dataset"
+  data=()
+  while read -r set name until; do
+    if [ "$set" = train ]; then
+      # 200 samples a run (50 a camera) in bursts of 5 frames: many moments of each run.
+      "$root/tools/twin" dataset --out "$work/$set/$name" --scenario "$work/scenarios/$set/$name.yaml" --samples 200 --burst 5 --until "$until"
+      data+=(--data "$work/$set/$name")
+    else
+      # One 60 s run (120 frames) a camera, up to where the hazard is under way.
+      "$root/tools/twin" dataset --out "$work/$set/$name" --scenario "$work/scenarios/$set/$name.yaml" --samples 480 --burst 120 --until "$until"
+      data+=(--holdout "$work/$set/$name")
+    fi
+  done < "$work/runs.txt"
 fi
 
-(cd "$here" && "$python" train.py --data "$dataset" --out "$work" --steps "${STEPS:-3000}" "${holdout[@]}")
-(cd "$here" && "$python" export.py --work "$work" --out "${OUT:-$here/reference}" --name "${NAME:-reference-unet-v2}")
+(cd "$here" && "$python" train.py "${data[@]}" --out "$work" --steps "${STEPS:-8000}")
+(cd "$here" && "$python" export.py --work "$work" --out "${OUT:-$here/reference}" --name "${NAME:-reference-tile-256}")
