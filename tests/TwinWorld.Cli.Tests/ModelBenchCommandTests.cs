@@ -9,14 +9,14 @@ public sealed class ModelBenchCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static readonly string Model = Path.Combine(AppContext.BaseDirectory, "models", "reference-unet-64.json");
+    private static readonly string Model = Path.Combine(AppContext.BaseDirectory, "models", "reference-tile-256.json");
 
     [TorchFact]
     public void The_reference_model_matches_itself_prints_a_row_per_size_and_batch_and_says_which_sizes_it_cannot_run_at()
     {
         string figures = Path.Combine(_folder, "bench.md");
 
-        // 66 does not halve evenly down the U-Net: its skip connections cannot meet.
+        // 66 is not a whole number of the model's 8 x 8 blocks.
         var (exitCode, output, errors) = Twin.Run("model-bench", Model, "--sizes", "64", "66", "--batches", "1", "2", "--seconds", "0", "--out", figures);
 
         Assert.True(exitCode == 0, errors + output);
@@ -36,6 +36,6 @@ public sealed class ModelBenchCommandTests : IDisposable
         var (exitCode, _, errors) = Twin.Run("model-bench", Model, "--batches", "64");
 
         Assert.Equal(2, exitCode);
-        Assert.Equal("--batches 64: model reference-unet-64 takes batches of up to 32.", errors.Trim());
+        Assert.Equal("--batches 64: model reference-tile-256 takes batches of up to 32.", errors.Trim());
     }
 }

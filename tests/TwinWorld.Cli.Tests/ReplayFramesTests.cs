@@ -23,11 +23,11 @@ public sealed class ReplayFramesTests : IDisposable
     public void Model_frames_of_a_filmed_tsunami_regenerate_bit_for_bit_and_another_model_file_or_device_is_named_not_taken_for_a_divergence()
     {
         // A copy of the trained model, so the test can change its file.
-        foreach (string file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "models"), "reference-unet-64.*"))
+        foreach (string file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "models"), "reference-tile-256.*"))
         {
             File.Copy(file, Path.Combine(_folder, Path.GetFileName(file)));
         }
-        string manifest = Path.Combine(_folder, "reference-unet-64.json");
+        string manifest = Path.Combine(_folder, "reference-tile-256.json");
         string recording = Path.Combine(_folder, "tsunami.twrec");
         var run = Twin.Run("run", Shipped("coastal-tsunami.yaml"), "--headless", "--until", "10s", "--fps", "2", "--frames", Path.Combine(_folder, "frames"),
             "--model", manifest, "--deadline", "30s", "--record", recording);
@@ -40,12 +40,12 @@ public sealed class ReplayFramesTests : IDisposable
 
         var elsewhere = Twin.Run("replay", recording, "--frames", "--device", "cuda");
         Assert.Equal(2, elsewhere.ExitCode);
-        Assert.Contains("recorded with model reference-unet-64", elsewhere.Errors);
+        Assert.Contains("recorded with model reference-tile-256", elsewhere.Errors);
         Assert.Contains("on cpu", elsewhere.Errors);
         Assert.Contains("on cuda", elsewhere.Errors);
         Assert.Contains("frame hashes not comparable", elsewhere.Errors);
 
-        File.AppendAllText(Path.Combine(_folder, "reference-unet-64.pt"), "retrained");
+        File.AppendAllText(Path.Combine(_folder, "reference-tile-256.pt"), "retrained");
         var retrained = Twin.Run("replay", recording, "--frames");
         Assert.Equal(2, retrained.ExitCode);
         Assert.Contains("frame hashes not comparable", retrained.Errors);
@@ -57,7 +57,7 @@ public sealed class ReplayFramesTests : IDisposable
     {
         using (var server = new ServerProcess($"--World:Scenario={Shipped("coastal-tsunami.yaml")}", $"--Recording:Folder={_folder}", "--Network:BindAddress=127.0.0.1"))
         {
-            Assert.True(await server.WaitForOutput("with the world model reference-unet-64 on cpu", TimeSpan.FromSeconds(90)), server.Output);
+            Assert.True(await server.WaitForOutput("with the world model reference-tile-256 on cpu", TimeSpan.FromSeconds(90)), server.Output);
             await Task.Delay(TimeSpan.FromSeconds(5));
             server.Terminate();
             Assert.Equal(0, await server.WaitForExit(TimeSpan.FromSeconds(60)));
@@ -77,7 +77,7 @@ public sealed class ReplayFramesTests : IDisposable
     public void A_changed_frame_hash_is_a_frame_divergence_named_by_camera_and_tick_while_the_world_still_matches()
     {
         string recording = Path.Combine(_folder, "fire.twrec");
-        var run = Twin.Run("run", FilmedFire, "--headless", "--until", "20s", "--fps", "1", "--frames", Path.Combine(_folder, "frames"), "--record", recording);
+        var run = Twin.Run("run", FilmedFire, "--headless", "--until", "20s", "--fps", "1", "--frames", Path.Combine(_folder, "frames"), "--record", recording, "--model", "renderer");
         Assert.True(run.ExitCode == 0, run.Errors + run.Output);
         Assert.Contains("Recording to", run.Output);
 

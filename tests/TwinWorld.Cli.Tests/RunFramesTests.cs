@@ -32,7 +32,7 @@ public sealed class RunFramesTests : IDisposable
     [Fact]
     public void A_headless_run_writes_every_due_frame_of_every_camera_and_the_world_is_not_changed_by_filming()
     {
-        var (exitCode, output, errors) = Twin.Run([.. FilmedFire, "--frames", _folder, "--fps", "2", "--resolution", "48", "--deadline", "150ms"]);
+        var (exitCode, output, errors) = Twin.Run([.. FilmedFire, "--frames", _folder, "--fps", "2", "--resolution", "48", "--deadline", "150ms", "--model", "renderer"]);
         var (_, plain, _) = Twin.Run(FilmedFire);
 
         Assert.True(exitCode == 0, errors + output);
@@ -96,16 +96,15 @@ public sealed class RunFramesTests : IDisposable
     }
 
     [Fact]
-    public void The_trained_reference_model_films_the_shipped_tsunami_through_libtorch()
+    public void By_default_the_reference_model_films_the_shipped_tsunami_at_256_through_libtorch()
     {
-        string model = Path.Combine(AppContext.BaseDirectory, "models", "reference-unet-64.json");
         var (exitCode, output, errors) = Twin.Run("run", Shipped("coastal-tsunami.yaml"), "--headless", "--until", "20s", "--frames", _folder,
-            "--camera", "overview", "--fps", "1", "--model", model, "--deadline", "10s");
+            "--camera", "overview", "--fps", "1", "--deadline", "10s");
 
         Assert.True(exitCode == 0, errors + output);
         var files = Directory.GetFiles(Path.Combine(_folder, "overview")).Order().ToList();
         Assert.Equal(20, files.Count);
-        Assert.All(files, f => Assert.Equal((64, 64), FrameSize(File.ReadAllBytes(f))));
+        Assert.All(files, f => Assert.Equal((256, 256), FrameSize(File.ReadAllBytes(f))));
         // Every frame came from the model: a generous deadline, and nothing fell back.
         Assert.Contains("20 by the model", Regex.Replace(output, @"\s+", " "));
         Assert.DoesNotContain("in the model's place", output);
@@ -159,6 +158,7 @@ public sealed class RunFramesTests : IDisposable
     [InlineData("coastal-tsunami.yaml", new[] { "--deadline", "0ms" }, "--frames: Deadline is 00:00:00; it must be above 0")]
     [InlineData("coastal-tsunami.yaml", new[] { "--deadline", "soon" }, "--deadline: 'soon' is not a duration")]
     [InlineData("coastal-tsunami.yaml", new[] { "--jpeg-quality", "0" }, "--jpeg-quality must be between 1 and 100 (got 0)")]
+    [InlineData("coastal-tsunami.yaml", new[] { "--resolution", "128" }, "--resolution 128: the world model reference-tile-256 draws 256 x 256 frames; add --model renderer for 128 x 128 frames")]
     public void Frames_that_cannot_be_made_stop_the_run_before_it_starts_with_the_reason(string scenario, string[] options, string expected)
     {
         string[] absolute = [.. options.Select(o => o.StartsWith("Models/", StringComparison.Ordinal) ? Path.Combine(AppContext.BaseDirectory, o) : o)];

@@ -53,7 +53,7 @@ public class ServerHostTests
         using var server = new ServerProcess($"--World:Scenario={scenario}");
 
         Assert.True(await server.WaitForOutput("Ticking scenario live-town", Patience), server.Output);
-        Assert.True(await server.WaitForOutput("Generating 64 x 64 frames at 5 a second per camera with the world model reference-unet-64 on cpu", Patience), server.Output);
+        Assert.True(await server.WaitForOutput("Generating 256 x 256 frames at 5 a second per camera with the world model reference-tile-256 on cpu", Patience), server.Output);
         Assert.True(await server.WaitForOutput("Web viewer at http://127.0.0.1:", Patience), server.Output);
         server.Interrupt();
         Assert.Equal(0, await server.WaitForExit(Patience));

@@ -4,17 +4,17 @@
 #   2. checks the world model's CUDA frames against its CPU frames (same inputs, max abs difference per frame),
 #   3. prints frames/s at 256x256 and 512x512 for batches of 1, 8 and 32, with the GPU's peak memory,
 # and writes the figures to $OUT/gpu-bench.md. Without a CUDA device it runs the same on the CPU (CPU checked
-# against CPU), at 64x64 and 128x128 unless --full, and says "no CUDA device".
+# against CPU), at 256x256 (and 512x512 with --full), and says "no CUDA device".
 #
 # usage: bash tools/gpu/run.sh [--model M.json] [--full] [--dry-run] [--help]
-#   --model M.json  the world model's manifest (default: tools/train/reference/reference-unet-64.json)
-#   --full          on the CPU too, the GPU's sizes and batches (tens of minutes on a small CPU)
+#   --model M.json  the world model's manifest (default: tools/train/reference/reference-tile-256.json)
+#   --full          on the CPU too, 512x512 as on the GPU
 #   --dry-run       say what would be done (Python, libtorch, ABI, CUDA, bundle), build and run nothing
 # Needs tools/gpu/bundle (tools/gpu/prepare.sh, run with .NET), python3 with torch, g++ (and cmake, if there).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 bundle="$root/tools/gpu/bundle"
-model="$root/tools/train/reference/reference-unet-64.json"
+model="$root/tools/train/reference/reference-tile-256.json"
 full=0
 dry=0
 while (( $# )); do
@@ -56,7 +56,7 @@ if (( cuda )); then
   where="CUDA: $devices device(s)${gpus:+: $gpus}"
 else
   device=cpu
-  if (( full )); then sizes=(256 512); else sizes=(64 128); fi
+  if (( full )); then sizes=(256 512); else sizes=(256); fi
   where="no CUDA device: torch.cuda.is_available() is False here, so the CPU-only path runs (CPU checked against CPU, ${sizes[*]} pixels)"
 fi
 batches=(1 8 32)

@@ -28,7 +28,7 @@ public sealed record GeneratorIdentity(string Renderer, string? Model, string? M
     /// <summary>Whether frames made under this identity and under <paramref name="other"/> must hash alike (the manifest's path may differ).</summary>
     public bool Matches(GeneratorIdentity other) => (Renderer, Model, ModelHash, Device, Threads, Width, Height) == (other.Renderer, other.Model, other.ModelHash, other.Device, other.Threads, other.Width, other.Height);
 
-    /// <summary>"model reference-unet-64 (file 1a2b3c4d5e6f7a8b) on cpu at 64 x 64, generation/0123456789ab", or "the reference renderer at 64 x 64, …".</summary>
+    /// <summary>"model reference-tile-256 (file 1a2b3c4d5e6f7a8b) on cpu at 256 x 256, generation/0123456789ab", or "the reference renderer at 256 x 256, …".</summary>
     public override string ToString() =>
         $"{(Model is null ? "the reference renderer" : $"model {Model} (file {ModelHash}) on {Device}{(Threads > 0 ? $" with {Threads} thread{(Threads == 1 ? "" : "s")}" : "")}")} at {Width} x {Height}, {Renderer}";
 

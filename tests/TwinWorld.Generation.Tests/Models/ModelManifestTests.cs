@@ -60,7 +60,7 @@ public sealed class ModelManifestTests : IDisposable
     [Fact]
     public void The_committed_contract_1_model_s_manifest_still_loads_as_contract_1()
     {
-        var manifest = ModelManifest.Load(Path.Combine(AppContext.BaseDirectory, "Reference", "reference-unet-64.json"));
+        var manifest = ModelManifest.Load(Path.Combine(AppContext.BaseDirectory, "Contract1", "reference-unet-64.json"));
         Assert.Equal((1, 21, 3), (manifest.ContractVersion, manifest.LayoutClasses, manifest.ContinuousPlanes));
         Assert.False(manifest.Takes("world"));
     }
@@ -68,7 +68,7 @@ public sealed class ModelManifestTests : IDisposable
     [Fact]
     public void A_contract_1_manifest_is_held_to_contract_1()
     {
-        string v1 = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Reference", "reference-unet-64.json"));
+        string v1 = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Contract1", "reference-unet-64.json"));
         // Contract 2's shapes in a contract-1 manifest are refused, and so is contract 2's world input.
         Assert.Contains("the contract says [B, 3, 64, 64]", Assert.Throws<ManifestException>(() => ModelManifest.Load(Write(v1.Replace("\"B\",\n        3,", "\"B\",\n        6,")))).Message);
         Assert.Contains("layout_classes is 26; contract 1 has 21", Assert.Throws<ManifestException>(() => ModelManifest.Load(Write(v1.Replace("\"layout_classes\": 21", "\"layout_classes\": 26")))).Message);

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Spectre.Console;
 using TwinWorld.Cli.Frames;
 using TwinWorld.Cli.Summaries;
+using TwinWorld.Generation.Rendering;
 using TwinWorld.Replay.Forecasts;
 using TwinWorld.Replay.Runs;
 using TwinWorld.Scenarios;
@@ -22,6 +23,12 @@ namespace TwinWorld.Cli.Commands;
 /// </summary>
 internal static class RunCommand
 {
+    /// <summary><c>--model renderer</c>: no world model; the reference renderer draws every frame.</summary>
+    private const string RendererOnly = "renderer";
+
+    /// <summary>The default <c>--model</c>: the committed reference model, copied beside twin (TwinWorld.Cli.csproj).</summary>
+    private static readonly string ReferenceModel = Path.Combine(AppContext.BaseDirectory, "models", "reference-tile-256.json");
+
     public static Command Create()
     {
         var file = new Argument<FileInfo>("scenario") { Description = "The scenario file (YAML)" };
@@ -37,18 +44,22 @@ internal static class RunCommand
         var frames = new Option<DirectoryInfo?>("--frames") { Description = "Film the scenario's cameras: write their generated frames to this folder as <camera>/<tick>.jpg" };
         var camera = new Option<string?>("--camera") { Description = "With --frames: film only this camera (its name in the scenario)" };
         var fps = Options.Ranged("--fps", "With --frames: frames a second of simulated time, per camera", 5.0, 0.01, 1000.0);
-        var resolution = Options.Ranged("--resolution", "With --frames: frames are this many pixels each way", 256, 8, 1024);
+        var resolution = Options.Ranged("--resolution", "With --frames: frames are this many pixels each way (the model's size; with --model renderer any)", ReferenceRenderer.DefaultResolution, 8, 1024);
         var jpegQuality = Options.Ranged("--jpeg-quality", "With --frames: JPEG quality, 1 (smallest) to 100 (best)", 85, 1, 100);
         var deadline = Options.ShortDuration("--deadline", "With --frames: how long a frame waits for the model before the renderer's is written instead", TimeSpan.FromMilliseconds(250));
-        var model = new Option<FileInfo?>("--model") { Description = "With --frames: generate them with this world model (its JSON manifest); the renderer stands in if it fails" };
+        var model = new Option<string>("--model")
+        {
+            Description = $"With --frames: the world model that generates them (its JSON manifest), or '{RendererOnly}' for the reference renderer alone; the renderer stands in where the model fails or is late",
+            DefaultValueFactory = _ => ReferenceModel,
+        };
         var device = new Option<string>("--device") { Description = "With --model: cpu, cuda or cuda:N", DefaultValueFactory = _ => "cpu" };
         var profile = Options.Profile();
         var command = new Command("run", "Validate and run a scenario file") { file, set, until, headless, speed, workers, seed, summary, record, snapshotEvery, frames, camera, fps, resolution, jpegQuality, deadline, model, device, profile };
         command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(set) ?? [], parse.GetValue(until), parse.GetValue(headless), parse.GetValue(speed), parse.GetValue(workers),
             parse.GetValue(seed), parse.GetValue(summary), parse.GetValue(record), parse.GetValue(snapshotEvery).Value,
             parse.GetValue(frames) is { } folder
-                ? new FrameSettings(folder.FullName, parse.GetValue(camera), parse.GetValue(fps), parse.GetValue(resolution), parse.GetValue(jpegQuality), parse.GetValue(deadline).Value, parse.GetValue(headless),
-                    parse.GetValue(model)?.FullName, parse.GetValue(device)!)
+                ? new FrameSettings(folder.FullName, parse.GetValue(camera), parse.GetValue(fps), parse.GetResult(resolution) is { Implicit: false } ? parse.GetValue(resolution) : null, parse.GetValue(jpegQuality), parse.GetValue(deadline).Value, parse.GetValue(headless),
+                    parse.GetValue(model) is { } manifest and not RendererOnly ? Path.GetFullPath(manifest) : null, parse.GetValue(device)!)
                 : null,
             parse.GetValue(profile) ? new TickProfile() : null));
         return command;

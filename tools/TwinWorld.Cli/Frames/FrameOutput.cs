@@ -45,7 +45,7 @@ internal sealed class FrameOutput : IDisposable
         _names = names;
         _model = model;
         // A model's manifest sets the frame size; the renderer standing in for it draws at the same size.
-        var (width, height) = model is null ? (settings.Resolution, settings.Resolution) : (model.Width, model.Height);
+        var (width, height) = model is null ? (settings.Resolution ?? ReferenceRenderer.DefaultResolution, settings.Resolution ?? ReferenceRenderer.DefaultResolution) : (model.Width, model.Height);
         _conditioner = new CameraConditioner(run.Simulation, width, height);
         _renderer = new ReferenceRenderer(width, height);
         var options = new FrameSchedulerOptions
@@ -89,6 +89,11 @@ internal sealed class FrameOutput : IDisposable
                 Directory.CreateDirectory(Path.Combine(settings.Folder, name));
             }
             var model = settings.Model is null ? null : ModelManifest.Load(settings.Model);
+            if (model is not null && settings.Resolution is { } size && (size != model.Width || size != model.Height))
+            {
+                error = $"--resolution {size}: the world model {model.Name} draws {model.Width} x {model.Height} frames; add --model renderer for {size} x {size} frames from the reference renderer";
+                return null;
+            }
             return new FrameOutput(run, settings, names, model);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

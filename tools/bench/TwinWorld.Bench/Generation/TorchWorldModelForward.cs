@@ -30,7 +30,7 @@ public class TorchWorldModelForward
     public void Setup()
     {
         TorchRuntime.Threads = 2;
-        string manifest = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../tools/train/reference/reference-unet-64.json"));
+        string manifest = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../tools/train/reference/reference-tile-256.json"));
         _model = TorchWorldModel.Load(manifest);
         _module = TorchModule.Load(_model.Manifest.ModelPath);
         var (w, h, k) = (_model.Manifest.Width, _model.Manifest.Height, _model.Manifest.ContextFrames);
@@ -63,16 +63,19 @@ public class TorchWorldModelForward
     {
         int pixels = width * height;
         var layout = new byte[pixels];
-        var continuous = new float[3 * pixels];
+        var continuous = new float[CameraConditions.ContinuousCount * pixels];
+        var world = new float[CameraConditions.WorldCount * pixels];
         for (int i = 0; i < pixels; i++)
         {
             layout[i] = (byte)(((i / width / 8) + (i % width / 8) + camera) % CameraConditions.LayoutClassCount);
             continuous[i] = (i % width) / (float)width;
+            world[i] = (i % width) * 0.5f; // an overhead view, half a metre a pixel
+            world[pixels + i] = (height - (i / width)) * 0.5f;
         }
         var globals = new float[CameraConditions.GlobalCount];
         globals[(int)GlobalChannel.TimeOfDayCos] = 1;
         var context = Enumerable.Range(0, contextFrames).Select(_ => new RgbImage(width, height, [.. Enumerable.Range(0, 3 * pixels).Select(i => (byte)(i * 7))])).ToList();
-        var conditions = new CameraConditions(new Entity(camera, 1), 1, width, height, new CameraPose(Vector3.Zero, 0, 0), false, layout, continuous, globals);
+        var conditions = new CameraConditions(new Entity(camera, 1), 1, width, height, new CameraPose(Vector3.Zero, 0, 0), false, layout, continuous, globals) { World = world };
         return new GenerationInput(conditions, context);
     }
 }
