@@ -135,9 +135,9 @@ internal sealed class NodeReader(string file)
         {
             return null;
         }
-        if (!Scenarios.Duration.TryParse(text, out var value))
+        if (!Scenarios.Duration.TryParse(text, out var value, out string? problem))
         {
-            Error(node, $"{what} must be a duration such as 90s, 10m or 1h30m (got '{text}')");
+            Error(node, $"{what} {problem}");
             return null;
         }
         if (value < min || value > max)

@@ -14,8 +14,6 @@ internal sealed partial class ScenarioReader
         "after", "fire_near", "flood_near", "evacuated", "injured", "incapacitated", "flooded_area", "max_depth", "burned_area", "damaged_buildings",
     ];
 
-    private static readonly TimeSpan Forever = TimeSpan.FromDays(365);
-
     /// <summary>A list of single-key mappings, each an action: [{fire: {...}}, {alert: {...}}].</summary>
     private List<ActionSpec>? ReadActions(YamlNode? node, string what)
     {
@@ -155,7 +153,7 @@ internal sealed partial class ScenarioReader
         {
             return true;
         }
-        var duration = _read.Duration(map["duration"], "hazard duration", TimeSpan.FromSeconds(1), Forever);
+        var duration = _read.Duration(map["duration"], "hazard duration", TimeSpan.FromSeconds(1), Duration.Longest);
         seconds = (float)(duration?.TotalSeconds ?? 0);
         return duration is not null;
     }
@@ -196,7 +194,7 @@ internal sealed partial class ScenarioReader
         switch (key)
         {
             case "after":
-                return _read.Duration(node, "after", TimeSpan.Zero, Forever) is { } time ? new AfterCondition(time) : null;
+                return _read.Duration(node, "after", TimeSpan.Zero, Duration.Longest) is { } time ? new AfterCondition(time) : null;
             case "fire_near":
             case "flood_near":
             {

@@ -187,9 +187,9 @@ internal sealed partial class ScenarioReader
             return null;
         }
         bool isNumber = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
-        bool isDuration = !isNumber && Duration.TryParse(text, out _);
+        bool isDuration = !isNumber && Duration.TryParse(text, out _, out _);
         double? Bound(string key) => !map.Has(key) ? null
-            : isDuration ? _read.Duration(map[key], $"{what} {key}", TimeSpan.Zero, TimeSpan.MaxValue)?.TotalSeconds
+            : isDuration ? _read.Duration(map[key], $"{what} {key}", TimeSpan.Zero, Duration.Longest)?.TotalSeconds
             : _read.Number(map[key], $"{what} {key}", double.MinValue, double.MaxValue);
         double? min = Bound("min");
         double? max = Bound("max");
@@ -208,8 +208,10 @@ internal sealed partial class ScenarioReader
         if (overrides.TryGetValue(name, out var given))
         {
             given = given.Trim();
-            bool fits = isNumber ? double.TryParse(given, NumberStyles.Float, CultureInfo.InvariantCulture, out _) : !isDuration || Duration.TryParse(given, out _);
-            string? overrideProblem = !fits ? $"is not a {(isDuration ? "duration" : "number")}" : RangeProblem(given, min, max, isDuration);
+            string? notOfItsKind = isNumber ? (double.TryParse(given, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? null : "is not a number")
+                : isDuration && !Duration.TryParse(given, out _, out string? durationProblem) ? durationProblem
+                : null;
+            string? overrideProblem = notOfItsKind ?? RangeProblem(given, min, max, isDuration);
             if (overrideProblem is not null)
             {
                 _read.Error(1, 1, $"--set {name}={given}: the value {overrideProblem}");
@@ -222,7 +224,7 @@ internal sealed partial class ScenarioReader
     private static string? RangeProblem(string text, double? min, double? max, bool isDuration)
     {
         double value = isDuration
-            ? (Duration.TryParse(text, out var d) ? d.TotalSeconds : double.NaN)
+            ? (Duration.TryParse(text, out var d, out _) ? d.TotalSeconds : double.NaN)
             : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double n) ? n : double.NaN;
         if (double.IsNaN(value) || (min is null && max is null))
         {

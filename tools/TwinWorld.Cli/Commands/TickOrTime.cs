@@ -26,11 +26,11 @@ internal readonly record struct TickOrTime(long? Tick, TimeSpan? Time)
         {
             return new TickOrTime(tick, null);
         }
-        if (Scenarios.Duration.TryParse(text, out var time))
+        if (Scenarios.Duration.TryParse(text, out var time, out string? problem))
         {
             return new TickOrTime(null, time);
         }
-        result.AddError($"{name}: '{text}' is neither a tick number nor a time such as 2m30s.");
+        result.AddError($"{name} must be a tick number or a time: the time {problem}.");
         return null;
     }
 }
