@@ -90,6 +90,9 @@ public class ServerHostTests
     [InlineData("--Network:Interest:MaxStaleTicks=0", "Network:Interest:MaxStaleTicks must be 1 to 10000")]
     [InlineData("--Network:StreamThreads=0", "Network:StreamThreads must be 1 to 1024")]
     [InlineData("--Logging:Format=xml", "Logging:Format must be simple or json")]
+    [InlineData("--Tick:RateHz=NaN", "Tick:RateHz must be between 1 and 1000")]
+    [InlineData("--Recording:SnapshotEverySeconds=NaN", "Recording:SnapshotEverySeconds must be between 1 and 86400")]
+    [InlineData("--World:Scenario=/dev/zero", "/dev/zero: is empty, or is not a regular file (a device or a pipe)")]
     public async Task Bad_configuration_is_reported_plainly_with_exit_code_2(string argument, string expected)
     {
         using var server = new ServerProcess(argument);
@@ -100,6 +103,24 @@ public class ServerHostTests
         Assert.Contains($"twinworld: {expected}", server.Output);
         Assert.DoesNotContain("DataAnnotation", server.Output);
         Assert.DoesNotContain("Unhandled exception", server.Output);
+    }
+
+    public static TheoryData<string[], string> BadScenarioSettings => new()
+    {
+        { ["--World:Parameters:arrival=300000000h"], "--set arrival=300000000h: the value must be at most 100 days (got '300000000h')" },
+        { ["--Recording:Folder=/proc/1/nope"], "twinworld: Recording:Folder /proc/1/nope cannot be written to: " },
+        { [$"--Recording:Folder={Path.Combine(AppContext.BaseDirectory, "appsettings.json")}"], "is a file, not a folder." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadScenarioSettings))]
+    public async Task Bad_settings_for_a_hosted_scenario_are_reported_plainly_with_exit_code_2(string[] arguments, string expected)
+    {
+        using var server = new ServerProcess([$"--World:Scenario={Path.Combine(AppContext.BaseDirectory, "Shipped", "coastal-tsunami.yaml")}", .. arguments]);
+
+        Assert.Equal(2, await server.WaitForExit(Patience));
+        Assert.Contains(expected, server.Output);
+        Assert.DoesNotContain("Exception", server.Output);
     }
 
     [Fact]
