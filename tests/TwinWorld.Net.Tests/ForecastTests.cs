@@ -71,5 +71,8 @@ public sealed class ForecastTests : IAsyncLifetime
             var error = await Assert.ThrowsAsync<TwinClientException>(() => analyst.ForecastAsync(ahead, timeout: Patience).ToListAsync().AsTask());
             Assert.Equal(ErrorCode.InvalidArgument, error.Code);
         }
+        var tooSparse = await Assert.ThrowsAsync<TwinClientException>(() => analyst.ForecastAsync(60, float.MaxValue, timeout: Patience).ToListAsync().AsTask());
+        Assert.Equal(ErrorCode.InvalidArgument, tooSparse.Code);
+        Assert.Contains("every_seconds must be at most 100 days", tooSparse.Message);
     }
 }
