@@ -123,6 +123,24 @@ public class ServerHostTests
         Assert.DoesNotContain("Exception", server.Output);
     }
 
+    [Theory]
+    [InlineData("0.0.0.0", "127.0.0.1", true)]
+    [InlineData("127.0.0.1", "0.0.0.0", true)]
+    [InlineData("127.0.0.1", "127.0.0.1", false)]
+    public async Task The_public_dev_tokens_on_an_address_beyond_loopback_get_a_loud_warning_at_start(string udp, string http, bool warned)
+    {
+        using var server = new ServerProcess("--World:Size=128", "--World:Agents=10", $"--Network:BindAddress={udp}", $"--Http:BindAddress={http}");
+
+        Assert.True(await server.WaitForOutput("Web viewer at http://", Patience), server.Output);
+        server.Interrupt();
+        Assert.Equal(0, await server.WaitForExit(Patience));
+        Assert.Equal(warned, server.Output.Contains("SECURITY: listening beyond this machine", StringComparison.Ordinal));
+        if (warned)
+        {
+            Assert.Contains("public development tokens dev-admin, dev-analyst, dev-author, dev-player, dev-viewer configured", server.Output);
+        }
+    }
+
     [Fact]
     public async Task An_http_port_in_use_is_one_line_and_exit_code_2_before_the_world_loads()
     {
