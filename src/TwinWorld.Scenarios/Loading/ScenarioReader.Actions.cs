@@ -194,7 +194,13 @@ internal sealed partial class ScenarioReader
         switch (key)
         {
             case "after":
-                return _read.Duration(node, "after", TimeSpan.Zero, Duration.Longest) is { } time ? new AfterCondition(time) : null;
+                if (_read.Duration(node, "after", TimeSpan.Zero, Duration.Longest) is not { } time)
+                {
+                    return null;
+                }
+                var after = new AfterCondition(time);
+                _afterNodes[after] = node;
+                return after;
             case "fire_near":
             case "flood_near":
             {
@@ -227,6 +233,11 @@ internal sealed partial class ScenarioReader
                 if (map.Has("at_least") && map.Has("below") && leastPercent != belowPercent)
                 {
                     _read.Error(map.Node, $"{key}: give both thresholds as percentages or both as numbers");
+                    return null;
+                }
+                if (least is { } low && below is { } high && low >= high)
+                {
+                    _read.Error(map.Node, $"{key}: at_least {low} and below {high} can never both hold");
                     return null;
                 }
                 return leastOk && belowOk ? new MetricCondition(metric, least, below, leastPercent || belowPercent) : null;
