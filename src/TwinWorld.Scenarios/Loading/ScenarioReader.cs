@@ -511,17 +511,17 @@ internal sealed partial class ScenarioReader
             return null;
         }
         string? name = _read.Name(map["name"], "trigger name");
-        if (name is not null && !_triggerNames.Add(name))
+        bool twice = name is not null && !_triggerNames.Add(name);
+        if (twice)
         {
             _read.Error(map["name"], $"trigger name '{name}' is used twice");
-            name = null;
         }
         var when = ReadConditionGroups(map["when"], $"trigger '{name}' when");
         bool repeat = map.Has("repeat") && (_read.Flag(map["repeat"], "trigger repeat") ?? false);
         var edge = map.Has("edge") ? _read.Choice(map["edge"], "trigger edge", new Dictionary<string, bool> { ["rising"] = false, ["level"] = true }) : false;
         var delay = map.Has("delay") ? _read.Duration(map["delay"], "trigger delay", TimeSpan.Zero, Day) : TimeSpan.Zero;
         var actions = ReadActions(map["do"], $"trigger '{name}' do");
-        if (name is null || when is null || edge is null || delay is null || actions is null)
+        if (name is null || twice || when is null || edge is null || delay is null || actions is null)
         {
             return null;
         }
