@@ -1,6 +1,7 @@
 using TwinWorld.Scenarios.Model;
 using TwinWorld.Simulation.Zones;
 using YamlDotNet.RepresentationModel;
+using TwinWorld.Simulation;
 
 namespace TwinWorld.Scenarios.Loading;
 

@@ -7,6 +7,7 @@ using TwinWorld.Simulation.Terrain;
 using TwinWorld.Simulation.Terrain.Files;
 using TwinWorld.Simulation.Zones;
 using YamlDotNet.RepresentationModel;
+using TwinWorld.Simulation;
 
 namespace TwinWorld.Scenarios.Loading;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using TwinWorld.Net.Sessions;
 using TwinWorld.Protocol.V1;
 using TwinWorld.Replay.Forecasts;
-using TwinWorld.Scenarios;
 using TwinWorld.Server.Ticking;
 using TwinWorld.Server.World;
 using TwinWorld.Simulation;

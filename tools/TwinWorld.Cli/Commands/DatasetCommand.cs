@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
 using TwinWorld.Cli.Datasets;
-using TwinWorld.Scenarios;
 using TwinWorld.Scenarios.Loading;
 
 namespace TwinWorld.Cli.Commands;

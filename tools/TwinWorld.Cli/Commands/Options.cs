@@ -22,7 +22,7 @@ internal static class Options
         CustomParser = result => new(
             result.Tokens.Count > 0 && result.Tokens[0].Value is [.. var number, 'm', 's'] milliseconds
             && double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double ms)
-                ? Checked(name, result, Scenarios.Duration.TryFromSeconds(ms / 1000, milliseconds, out var duration, out string? problem), duration, problem)
+                ? Checked(name, result, Simulation.Duration.TryFromSeconds(ms / 1000, milliseconds, out var duration, out string? problem), duration, problem)
                 : ParseDuration(name, result)),
     };
 
@@ -87,7 +87,7 @@ internal static class Options
     private static TimeSpan ParseDuration(string name, ArgumentResult result)
     {
         string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        return Checked(name, result, Scenarios.Duration.TryParse(text, out var duration, out string? problem), duration, problem);
+        return Checked(name, result, Simulation.Duration.TryParse(text, out var duration, out string? problem), duration, problem);
     }
 
     private static TimeSpan Checked(string name, ArgumentResult result, bool parsed, TimeSpan duration, string? problem)

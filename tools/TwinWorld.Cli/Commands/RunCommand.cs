@@ -5,7 +5,6 @@ using TwinWorld.Cli.Frames;
 using TwinWorld.Cli.Summaries;
 using TwinWorld.Replay.Forecasts;
 using TwinWorld.Replay.Runs;
-using TwinWorld.Scenarios;
 using TwinWorld.Scenarios.Loading;
 using TwinWorld.Scenarios.Model;
 using TwinWorld.Scenarios.Running;

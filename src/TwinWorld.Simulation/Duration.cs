@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace TwinWorld.Scenarios;
+namespace TwinWorld.Simulation;
 
 /// <summary>
 /// Durations as people type them: 90s, 10m, 1.5h, 1h30m, or plain seconds. The one reading of a

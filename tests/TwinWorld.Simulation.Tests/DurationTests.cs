@@ -1,4 +1,4 @@
-namespace TwinWorld.Scenarios.Tests;
+namespace TwinWorld.Simulation.Tests;
 
 public class DurationTests
 {
