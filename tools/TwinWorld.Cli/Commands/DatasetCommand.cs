@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
 using TwinWorld.Cli.Datasets;
+using TwinWorld.Scenarios;
 using TwinWorld.Scenarios.Loading;
 
 namespace TwinWorld.Cli.Commands;
