@@ -44,6 +44,17 @@ public class ServerHostTests
     }
 
     [Fact]
+    public async Task A_scenario_nested_30000_deep_is_one_line_and_exit_code_2_not_a_stack_overflow()
+    {
+        string file = Path.Combine(Directory.CreateTempSubdirectory("scenario-").FullName, "deep.yaml");
+        File.WriteAllText(file, "scenario: deep\nmetrics: " + new string('[', 30_000) + new string(']', 30_000) + "\n");
+        using var server = new ServerProcess($"--World:Scenario={file}");
+
+        Assert.Equal(2, await server.WaitForExit(Patience));
+        Assert.Equal($"twinworld: {file}:2:73: nested more than 64 levels deep; a scenario needs a handful", server.Output.Trim());
+    }
+
+    [Fact]
     public async Task By_default_the_server_hosts_the_shipped_live_town_and_generates_its_cameras_frames_with_the_reference_model()
     {
         using var settings = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json")));
