@@ -55,6 +55,7 @@ public static class ServerHost
             .ValidateOnStart();
         // Graceful shutdown must finish within 5 s: cap what the host waits for (HTTP connections, services) below that.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(3));
+        builder.Services.AddHostedService<ReadinessDrain>();
         builder.Services.AddSingleton(services => new MetricsCollector(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         builder.Services.AddSingleton<ServerMetrics>();
         builder.Services.AddSingleton<ITickListener>(services => services.GetRequiredService<ServerMetrics>());

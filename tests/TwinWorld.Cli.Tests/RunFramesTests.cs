@@ -156,7 +156,7 @@ public sealed class RunFramesTests : IDisposable
     [InlineData("coastal-tsunami.yaml", new[] { "--camera", "lighthouse" }, "--camera lighthouse: scenario 'coastal-tsunami' has no such camera; its cameras are harbour, overview")]
     [InlineData("Scenarios/small-fire.yaml", new string[0], "--frames: scenario 'small-fire' has no cameras to film; add one under cameras:")]
     [InlineData("coastal-tsunami.yaml", new[] { "--deadline", "0ms" }, "--frames: Deadline is 00:00:00; it must be above 0")]
-    [InlineData("coastal-tsunami.yaml", new[] { "--deadline", "soon" }, "--deadline: 'soon' is not a duration")]
+    [InlineData("coastal-tsunami.yaml", new[] { "--deadline", "soon" }, "--deadline must be a duration such as 90s, 10m or 1h30m (got 'soon').")]
     [InlineData("coastal-tsunami.yaml", new[] { "--jpeg-quality", "0" }, "--jpeg-quality must be between 1 and 100 (got 0)")]
     [InlineData("coastal-tsunami.yaml", new[] { "--resolution", "128" }, "--resolution 128: the world model reference-tile-256 draws 256 x 256 frames; add --model renderer for 128 x 128 frames")]
     public void Frames_that_cannot_be_made_stop_the_run_before_it_starts_with_the_reason(string scenario, string[] options, string expected)

@@ -49,7 +49,7 @@ public class TownCommandTests
     }
 
     [Theory]
-    [InlineData("--until", "soon", "'soon' is not a duration")]
+    [InlineData("--until", "soon", "--until must be a duration such as 90s, 10m or 1h30m (got 'soon').")]
     [InlineData("--agents", "-5", "--agents must be between 0 and 1000000")]
     [InlineData("--size", "12", "--size must be between 128 and 4096")]
     public void Bad_options_exit_non_zero_with_a_clear_message(string option, string value, string expected)

@@ -52,6 +52,17 @@ public sealed class ForecastTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_forecast_action_with_a_duration_past_100_days_is_refused_with_the_reason_not_a_failure()
+    {
+        using var analyst = await _server.Join(LiveServer.Analyst, "analyst");
+
+        var error = await Assert.ThrowsAsync<TwinClientException>(() => analyst.ForecastAsync(30, 10, ["fire: {at: [752, 520], duration: 300000000h}"], Patience).ToListAsync().AsTask());
+
+        Assert.Equal(ErrorCode.InvalidArgument, error.Code);
+        Assert.Contains("hazard duration must be at most 100 days (got '300000000h')", error.Message);
+    }
+
+    [Fact]
     public async Task An_analyst_that_has_not_joined_is_told_so_at_once_rather_than_left_waiting()
     {
         using var analyst = await _server.Connect(LiveServer.Analyst, "analyst");
@@ -71,5 +82,8 @@ public sealed class ForecastTests : IAsyncLifetime
             var error = await Assert.ThrowsAsync<TwinClientException>(() => analyst.ForecastAsync(ahead, timeout: Patience).ToListAsync().AsTask());
             Assert.Equal(ErrorCode.InvalidArgument, error.Code);
         }
+        var tooSparse = await Assert.ThrowsAsync<TwinClientException>(() => analyst.ForecastAsync(60, float.MaxValue, timeout: Patience).ToListAsync().AsTask());
+        Assert.Equal(ErrorCode.InvalidArgument, tooSparse.Code);
+        Assert.Contains("every_seconds must be at most 100 days", tooSparse.Message);
     }
 }

@@ -53,6 +53,8 @@ public sealed class LiveServer : IAsyncLifetime, IAsyncDisposable
             // Tests that publish frames themselves must not see generated ones; a test that wants them turns it on.
             "--Generation:Enabled=false",
             "--World:Scenario=",
+            // Nothing probes /readyz while these stop: no need to hold the listener open for a load balancer.
+            "--Http:DrainSeconds=0",
             .. _extra,
         ]);
         await _host.StartAsync();

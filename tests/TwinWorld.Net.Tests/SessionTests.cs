@@ -78,6 +78,17 @@ public class SessionTests(LiveServer server) : IClassFixture<LiveServer>
     }
 
     [Fact]
+    public async Task A_hazard_lasting_past_100_days_is_refused_as_a_duration_typed_in_a_scenario_is()
+    {
+        using var author = await server.Join(LiveServer.Author, "author");
+
+        var error = await Assert.ThrowsAsync<TwinClientException>(() => author.SendCommandAsync(new AuthorCommand { Fire = new IgniteFire { X = 100, Y = 100, DurationSeconds = 1e30f } }));
+
+        Assert.Equal(ErrorCode.InvalidArgument, error.Code);
+        Assert.Contains("duration_seconds must be at most 100 days (got '1E+30')", error.Message);
+    }
+
+    [Fact]
     public async Task An_author_injects_a_fire_that_clients_see_and_a_viewer_cannot()
     {
         using var author = await server.Join(LiveServer.Author, "author");

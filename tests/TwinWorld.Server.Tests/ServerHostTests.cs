@@ -44,6 +44,17 @@ public class ServerHostTests
     }
 
     [Fact]
+    public async Task A_scenario_nested_30000_deep_is_one_line_and_exit_code_2_not_a_stack_overflow()
+    {
+        string file = Path.Combine(Directory.CreateTempSubdirectory("scenario-").FullName, "deep.yaml");
+        File.WriteAllText(file, "scenario: deep\nmetrics: " + new string('[', 30_000) + new string(']', 30_000) + "\n");
+        using var server = new ServerProcess($"--World:Scenario={file}");
+
+        Assert.Equal(2, await server.WaitForExit(Patience));
+        Assert.Equal($"twinworld: {file}:2:73: nested more than 64 levels deep; a scenario needs a handful", server.Output.Trim());
+    }
+
+    [Fact]
     public async Task By_default_the_server_hosts_the_shipped_live_town_and_generates_its_cameras_frames_with_the_reference_model()
     {
         using var settings = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json")));
@@ -90,6 +101,9 @@ public class ServerHostTests
     [InlineData("--Network:Interest:MaxStaleTicks=0", "Network:Interest:MaxStaleTicks must be 1 to 10000")]
     [InlineData("--Network:StreamThreads=0", "Network:StreamThreads must be 1 to 1024")]
     [InlineData("--Logging:Format=xml", "Logging:Format must be simple or json")]
+    [InlineData("--Tick:RateHz=NaN", "Tick:RateHz must be between 1 and 1000")]
+    [InlineData("--Recording:SnapshotEverySeconds=NaN", "Recording:SnapshotEverySeconds must be between 1 and 86400")]
+    [InlineData("--World:Scenario=/dev/zero", "/dev/zero: is empty, or is not a regular file (a device or a pipe)")]
     public async Task Bad_configuration_is_reported_plainly_with_exit_code_2(string argument, string expected)
     {
         using var server = new ServerProcess(argument);
@@ -100,6 +114,42 @@ public class ServerHostTests
         Assert.Contains($"twinworld: {expected}", server.Output);
         Assert.DoesNotContain("DataAnnotation", server.Output);
         Assert.DoesNotContain("Unhandled exception", server.Output);
+    }
+
+    public static TheoryData<string[], string> BadScenarioSettings => new()
+    {
+        { ["--World:Parameters:arrival=300000000h"], "--set arrival=300000000h: the value must be at most 100 days (got '300000000h')" },
+        { ["--Recording:Folder=/proc/1/nope"], "twinworld: Recording:Folder /proc/1/nope cannot be written to: " },
+        { [$"--Recording:Folder={Path.Combine(AppContext.BaseDirectory, "appsettings.json")}"], "is a file, not a folder." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadScenarioSettings))]
+    public async Task Bad_settings_for_a_hosted_scenario_are_reported_plainly_with_exit_code_2(string[] arguments, string expected)
+    {
+        using var server = new ServerProcess([$"--World:Scenario={Path.Combine(AppContext.BaseDirectory, "Shipped", "coastal-tsunami.yaml")}", .. arguments]);
+
+        Assert.Equal(2, await server.WaitForExit(Patience));
+        Assert.Contains(expected, server.Output);
+        Assert.DoesNotContain("Exception", server.Output);
+    }
+
+    [Theory]
+    [InlineData("0.0.0.0", "127.0.0.1", true)]
+    [InlineData("127.0.0.1", "0.0.0.0", true)]
+    [InlineData("127.0.0.1", "127.0.0.1", false)]
+    public async Task The_public_dev_tokens_on_an_address_beyond_loopback_get_a_loud_warning_at_start(string udp, string http, bool warned)
+    {
+        using var server = new ServerProcess("--World:Size=128", "--World:Agents=10", $"--Network:BindAddress={udp}", $"--Http:BindAddress={http}");
+
+        Assert.True(await server.WaitForOutput("Web viewer at http://", Patience), server.Output);
+        server.Interrupt();
+        Assert.Equal(0, await server.WaitForExit(Patience));
+        Assert.Equal(warned, server.Output.Contains("SECURITY: listening beyond this machine", StringComparison.Ordinal));
+        if (warned)
+        {
+            Assert.Contains("public development tokens dev-admin, dev-analyst, dev-author, dev-player, dev-viewer configured", server.Output);
+        }
     }
 
     [Fact]

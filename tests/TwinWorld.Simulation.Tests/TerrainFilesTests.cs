@@ -191,7 +191,7 @@ public sealed class TerrainFilesTests : IDisposable
     {
         Png.WriteGray16(PathOf("dem.png"), 2, 2, new ushort[4]);
 
-        Assert.Contains("file not found", Assert.Throws<TerrainFileException>(() => TerrainFiles.Import(new TerrainImportOptions { HeightmapPath = PathOf("none.asc") })).Message);
+        Assert.Contains("no such file", Assert.Throws<TerrainFileException>(() => TerrainFiles.Import(new TerrainImportOptions { HeightmapPath = PathOf("none.asc") })).Message);
         Assert.Contains("cell size", Assert.Throws<TerrainFileException>(() => TerrainFiles.Import(new TerrainImportOptions { HeightmapPath = PathOf("dem.png") })).Message);
     }
 }

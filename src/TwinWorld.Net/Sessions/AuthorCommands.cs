@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 using TwinWorld.Protocol.V1;
 using Sim = TwinWorld.Simulation.Inputs;
@@ -36,8 +37,9 @@ internal static class AuthorCommands
         string? problem = command.CommandCase switch
         {
             AuthorCommand.CommandOneofCase.Tsunami => Finite(command.Tsunami.HeightMetres, command.Tsunami.PeriodSeconds, command.Tsunami.FromBearingDegrees, command.Tsunami.DurationSeconds)
-                ?? Name(command.Tsunami.Name),
-            AuthorCommand.CommandOneofCase.Fire => Finite(command.Fire.X, command.Fire.Y, command.Fire.RadiusMetres, command.Fire.DurationSeconds) ?? Name(command.Fire.Name),
+                ?? Name(command.Tsunami.Name) ?? DurationProblem(command.Tsunami.DurationSeconds),
+            AuthorCommand.CommandOneofCase.Fire => Finite(command.Fire.X, command.Fire.Y, command.Fire.RadiusMetres, command.Fire.DurationSeconds) ?? Name(command.Fire.Name)
+                ?? DurationProblem(command.Fire.DurationSeconds),
             AuthorCommand.CommandOneofCase.Tornado => Finite(command.Tornado.FromX, command.Tornado.FromY, command.Tornado.ToX, command.Tornado.ToY,
                 command.Tornado.TranslationSpeed, command.Tornado.MaxWind, command.Tornado.CoreRadiusMetres) ?? Name(command.Tornado.Name),
             AuthorCommand.CommandOneofCase.Stop => string.IsNullOrWhiteSpace(command.Stop.Name) ? "a hazard to stop needs its name" : Name(command.Stop.Name),
@@ -50,6 +52,10 @@ internal static class AuthorCommands
     private static string? NameOrNull(string name) => string.IsNullOrWhiteSpace(name) ? null : name;
 
     private static float Duration(float seconds) => seconds == 0 ? float.PositiveInfinity : seconds;
+
+    /// <summary>0 is "until stopped"; any other value is checked as a duration typed in a scenario is.</summary>
+    private static string? DurationProblem(float seconds)
+        => seconds == 0 || Simulation.Duration.TryFromSeconds(seconds, seconds.ToString(CultureInfo.InvariantCulture), out _, out string? problem) ? null : $"duration_seconds {problem}";
 
     private static string? Name(string name) => name.Length > MaxNameLength ? $"names are at most {MaxNameLength} characters" : null;
 

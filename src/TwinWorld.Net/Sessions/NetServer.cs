@@ -256,7 +256,7 @@ public sealed class NetServer : IDisposable
                     }
                     if (gone.Phase != SessionPhase.AwaitingHello)
                     {
-                        _logger.LogInformation("Client {Client} ({Name}, {Role}) left", gone.ClientId, gone.Name, gone.Role);
+                        _logger.LogInformation("Client {Client} ({Name}, {Role}) left", gone.ClientId, ClientText.Escaped(gone.Name), gone.Role);
                     }
                 }
                 break;
@@ -417,7 +417,7 @@ public sealed class NetServer : IDisposable
                 },
             },
         });
-        _logger.LogInformation("Client {Client} ({Name}) welcomed as {Role}", session.ClientId, session.Name, role);
+        _logger.LogInformation("Client {Client} ({Name}) welcomed as {Role}", session.ClientId, ClientText.Escaped(session.Name), role);
     }
 
     private void OnJoin(Session session)
@@ -477,7 +477,7 @@ public sealed class NetServer : IDisposable
         }
         if (view.Tick > (long)session.Joined!.Tick + (long)(JoinWaitSeconds * _simulation.TickRateHz))
         {
-            _logger.LogWarning("Client {Client} ({Name}) joined without a camera of its own: none appeared by tick {Tick}", session.ClientId, session.Name, view.Tick);
+            _logger.LogWarning("Client {Client} ({Name}) joined without a camera of its own: none appeared by tick {Tick}", session.ClientId, ClientText.Escaped(session.Name), view.Tick);
             SendJoined(session, 0);
         }
     }
@@ -610,7 +610,7 @@ public sealed class NetServer : IDisposable
             // Inside the lock, so the tick thread never sees the input before its sender.
             _simulation.Inputs.Enqueue(input);
         }
-        _logger.LogInformation("Client {Client} ({Name}) queued {Input} for tick {Tick}", session.ClientId, session.Name, input.GetType().Name, tick);
+        _logger.LogInformation("Client {Client} ({Name}) queued {Input} for tick {Tick}", session.ClientId, ClientText.Escaped(session.Name), input.GetType().Name, tick);
         Send(session, NetChannel.Control, new Envelope { CommandResult = new CommandResult { RequestId = command.RequestId, Tick = (ulong)tick } });
     }
 
@@ -659,7 +659,7 @@ public sealed class NetServer : IDisposable
         }
         ulong client = session.ClientId;
         uint id = request.RequestId;
-        _logger.LogInformation("Client {Client} ({Name}) asked for a {Ahead} s forecast with {Actions} actions", client, session.Name, request.AheadSeconds, request.Actions.Count);
+        _logger.LogInformation("Client {Client} ({Name}) asked for a {Ahead} s forecast with {Actions} actions", client, ClientText.Escaped(session.Name), request.AheadSeconds, request.Actions.Count);
         _forecaster.Start(
             request,
             response => _outbox.Enqueue((client, new Envelope { ForecastResult = response })),
@@ -859,7 +859,7 @@ public sealed class NetServer : IDisposable
         if (++session.Strikes > _options.MaxStrikes)
         {
             _logger.LogWarning("Client {Client} ({Name}) disconnected after {Strikes} refused messages; the last: {Code} {Message}",
-                session.ClientId, session.Name, session.Strikes, code, message);
+                session.ClientId, ClientText.Escaped(session.Name), session.Strikes, code, ClientText.Escaped(message));
             Close(session);
         }
     }
@@ -868,7 +868,7 @@ public sealed class NetServer : IDisposable
     private void Refuse(Session session, ErrorCode code, string message)
     {
         SendError(session, code, message);
-        _logger.LogInformation("Client {Client} refused: {Code} {Message}", session.ClientId, code, message);
+        _logger.LogInformation("Client {Client} refused: {Code} {Message}", session.ClientId, code, ClientText.Escaped(message));
         Close(session);
     }
 

@@ -1,8 +1,8 @@
 using TwinWorld.Replay.Replaying;
 using TwinWorld.Replay.Runs;
-using TwinWorld.Scenarios;
 using TwinWorld.Scenarios.Model;
 using TwinWorld.Scenarios.Running;
+using TwinWorld.Simulation;
 
 namespace TwinWorld.Replay.Forks;
 

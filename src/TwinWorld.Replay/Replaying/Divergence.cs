@@ -15,6 +15,6 @@ public sealed record Divergence(long Tick, TimeSpan At, ulong Expected, ulong Ac
     {
         string where = Parts.Count == 0 ? "" : $"; it differs in {string.Join("; ", Parts.Select(p => $"{p.Name} (written by {p.WrittenBy})"))}";
         string inputs = Inputs is null ? "" : $"; {Inputs}";
-        return $"diverged at tick {Tick} ({Scenarios.Duration.Format(At)}): state hash {Actual:x16}, recorded {Expected:x16}{where}{inputs}";
+        return $"diverged at tick {Tick} ({Duration.Format(At)}): state hash {Actual:x16}, recorded {Expected:x16}{where}{inputs}";
     }
 }

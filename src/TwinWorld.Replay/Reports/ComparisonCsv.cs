@@ -1,5 +1,5 @@
 using System.Globalization;
-using TwinWorld.Scenarios;
+using TwinWorld.Simulation;
 
 namespace TwinWorld.Replay.Reports;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using TwinWorld.Scenarios;
 using TwinWorld.Simulation.Hazards.Water;
 using TwinWorld.Simulation.Terrain;
 using TwinWorld.Simulation.Terrain.Files;
+using TwinWorld.Simulation;
 
 namespace TwinWorld.Replay.Reports;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using TwinWorld.Scenarios;
 using TwinWorld.Simulation;
 
 namespace TwinWorld.Replay.Reports;

@@ -135,14 +135,14 @@ internal sealed class NodeReader(string file)
         {
             return null;
         }
-        if (!Scenarios.Duration.TryParse(text, out var value))
+        if (!Simulation.Duration.TryParse(text, out var value, out string? problem))
         {
-            Error(node, $"{what} must be a duration such as 90s, 10m or 1h30m (got '{text}')");
+            Error(node, $"{what} {problem}");
             return null;
         }
         if (value < min || value > max)
         {
-            Error(node, $"{what} must be between {Scenarios.Duration.Format(min)} and {Scenarios.Duration.Format(max)} (got {text})");
+            Error(node, $"{what} must be between {Simulation.Duration.Format(min)} and {Simulation.Duration.Format(max)} (got {text})");
             return null;
         }
         return value;

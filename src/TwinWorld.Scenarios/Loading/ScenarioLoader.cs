@@ -1,4 +1,5 @@
 using TwinWorld.Scenarios.Model;
+using TwinWorld.Simulation.Files;
 using TwinWorld.Simulation.Terrain;
 using TwinWorld.Simulation.Terrain.Files;
 using YamlDotNet.Core;
@@ -12,17 +13,20 @@ namespace TwinWorld.Scenarios.Loading;
 /// </summary>
 public static class ScenarioLoader
 {
+    /// <summary>Hundreds of times the longest shipped scenario; YAML takes about 50 times its size in memory.</summary>
+    public const int MaxBytes = 4 * 1024 * 1024;
+
     /// <summary>Loads a file, with parameter overrides by name (what <c>--set name=value</c> gives).</summary>
     public static ScenarioLoad Load(string path, IReadOnlyDictionary<string, string>? overrides = null)
     {
+        if (InputFile.Problem(path, MaxBytes) is { } problem)
+        {
+            return new ScenarioLoad(null, [new ScenarioError(path, 0, 0, problem)]);
+        }
         string text;
         try
         {
             text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return new ScenarioLoad(null, [new ScenarioError(path, 0, 0, "no such file")]);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -70,6 +74,16 @@ public static class ScenarioLoader
 
     private static YamlNode? Root(string yaml, string file, NodeReader read)
     {
+        if (yaml.Length > MaxBytes)
+        {
+            read.Error(1, 1, $"a scenario is at most {MaxBytes / (1024 * 1024)} MiB of text (this is {yaml.Length / (1024.0 * 1024):0.#} MiB)");
+            return null;
+        }
+        if (YamlNesting.TooDeep(yaml) is { } deep)
+        {
+            read.Error((int)deep.Line, (int)deep.Column, $"nested more than {YamlNesting.MaxDepth} levels deep; a scenario needs a handful");
+            return null;
+        }
         try
         {
             var stream = new YamlStream();

@@ -1,6 +1,7 @@
 using TwinWorld.Scenarios.Model;
 using TwinWorld.Simulation.Zones;
 using YamlDotNet.RepresentationModel;
+using TwinWorld.Simulation;
 
 namespace TwinWorld.Scenarios.Loading;
 
@@ -13,8 +14,6 @@ internal sealed partial class ScenarioReader
     [
         "after", "fire_near", "flood_near", "evacuated", "injured", "incapacitated", "flooded_area", "max_depth", "burned_area", "damaged_buildings",
     ];
-
-    private static readonly TimeSpan Forever = TimeSpan.FromDays(365);
 
     /// <summary>A list of single-key mappings, each an action: [{fire: {...}}, {alert: {...}}].</summary>
     private List<ActionSpec>? ReadActions(YamlNode? node, string what)
@@ -155,7 +154,7 @@ internal sealed partial class ScenarioReader
         {
             return true;
         }
-        var duration = _read.Duration(map["duration"], "hazard duration", TimeSpan.FromSeconds(1), Forever);
+        var duration = _read.Duration(map["duration"], "hazard duration", TimeSpan.FromSeconds(1), Duration.Longest);
         seconds = (float)(duration?.TotalSeconds ?? 0);
         return duration is not null;
     }
@@ -196,7 +195,13 @@ internal sealed partial class ScenarioReader
         switch (key)
         {
             case "after":
-                return _read.Duration(node, "after", TimeSpan.Zero, Forever) is { } time ? new AfterCondition(time) : null;
+                if (_read.Duration(node, "after", TimeSpan.Zero, Duration.Longest) is not { } time)
+                {
+                    return null;
+                }
+                var after = new AfterCondition(time);
+                _afterNodes[after] = node;
+                return after;
             case "fire_near":
             case "flood_near":
             {
@@ -229,6 +234,11 @@ internal sealed partial class ScenarioReader
                 if (map.Has("at_least") && map.Has("below") && leastPercent != belowPercent)
                 {
                     _read.Error(map.Node, $"{key}: give both thresholds as percentages or both as numbers");
+                    return null;
+                }
+                if (least is { } low && below is { } high && low >= high)
+                {
+                    _read.Error(map.Node, $"{key}: at_least {low} and below {high} can never both hold");
                     return null;
                 }
                 return leastOk && belowOk ? new MetricCondition(metric, least, below, leastPercent || belowPercent) : null;

@@ -7,6 +7,7 @@ using TwinWorld.Simulation.Terrain;
 using TwinWorld.Simulation.Terrain.Files;
 using TwinWorld.Simulation.Zones;
 using YamlDotNet.RepresentationModel;
+using TwinWorld.Simulation;
 
 namespace TwinWorld.Scenarios.Loading;
 
@@ -52,6 +53,9 @@ internal sealed partial class ScenarioReader
     private readonly Dictionary<ZoneSpec, YamlNode> _zoneNodes = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _hazardNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _cameraNames = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _triggerNames = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<AfterCondition, YamlNode> _afterNodes = new(ReferenceEqualityComparer.Instance);
+    private readonly List<TriggerSpec> _triggers = [];
     private readonly Dictionary<string, AgentKind> _kinds = new(StringComparer.OrdinalIgnoreCase)
     {
         ["civilian"] = AgentKind.Civilian, ["child"] = AgentKind.Child, ["elderly"] = AgentKind.Elderly,
@@ -96,9 +100,11 @@ internal sealed partial class ScenarioReader
         var interval = top.Has("metrics_interval") ? _read.Duration(top["metrics_interval"], "metrics_interval", TimeSpan.FromSeconds(1), Day) : TimeSpan.FromMinutes(1);
         var end = top.Has("end") ? ReadEnd(top["end"]) : null;
         CheckStops();
+        CheckAfters(end);
 
+        // The map is built despite errors elsewhere, so that zone names and points off the map are reported with them, all at once.
         Site? site = null;
-        if (map is not null && _read.Errors.Count == 0)
+        if (map is not null)
         {
             site = buildMap(map, top["map"]!);
             if (site is not null)
@@ -187,9 +193,9 @@ internal sealed partial class ScenarioReader
             return null;
         }
         bool isNumber = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
-        bool isDuration = !isNumber && Duration.TryParse(text, out _);
+        bool isDuration = !isNumber && Duration.TryParse(text, out _, out _);
         double? Bound(string key) => !map.Has(key) ? null
-            : isDuration ? _read.Duration(map[key], $"{what} {key}", TimeSpan.Zero, TimeSpan.MaxValue)?.TotalSeconds
+            : isDuration ? _read.Duration(map[key], $"{what} {key}", TimeSpan.Zero, Duration.Longest)?.TotalSeconds
             : _read.Number(map[key], $"{what} {key}", double.MinValue, double.MaxValue);
         double? min = Bound("min");
         double? max = Bound("max");
@@ -208,8 +214,10 @@ internal sealed partial class ScenarioReader
         if (overrides.TryGetValue(name, out var given))
         {
             given = given.Trim();
-            bool fits = isNumber ? double.TryParse(given, NumberStyles.Float, CultureInfo.InvariantCulture, out _) : !isDuration || Duration.TryParse(given, out _);
-            string? overrideProblem = !fits ? $"is not a {(isDuration ? "duration" : "number")}" : RangeProblem(given, min, max, isDuration);
+            string? notOfItsKind = isNumber ? (double.TryParse(given, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? null : "is not a number")
+                : isDuration && !Duration.TryParse(given, out _, out string? durationProblem) ? durationProblem
+                : null;
+            string? overrideProblem = notOfItsKind ?? RangeProblem(given, min, max, isDuration);
             if (overrideProblem is not null)
             {
                 _read.Error(1, 1, $"--set {name}={given}: the value {overrideProblem}");
@@ -222,7 +230,7 @@ internal sealed partial class ScenarioReader
     private static string? RangeProblem(string text, double? min, double? max, bool isDuration)
     {
         double value = isDuration
-            ? (Duration.TryParse(text, out var d) ? d.TotalSeconds : double.NaN)
+            ? (Duration.TryParse(text, out var d, out _) ? d.TotalSeconds : double.NaN)
             : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double n) ? n : double.NaN;
         if (double.IsNaN(value) || (min is null && max is null))
         {
@@ -504,14 +512,23 @@ internal sealed partial class ScenarioReader
             return null;
         }
         string? name = _read.Name(map["name"], "trigger name");
+        bool twice = name is not null && !_triggerNames.Add(name);
+        if (twice)
+        {
+            _read.Error(map["name"], $"trigger name '{name}' is used twice");
+        }
         var when = ReadConditionGroups(map["when"], $"trigger '{name}' when");
         bool repeat = map.Has("repeat") && (_read.Flag(map["repeat"], "trigger repeat") ?? false);
         var edge = map.Has("edge") ? _read.Choice(map["edge"], "trigger edge", new Dictionary<string, bool> { ["rising"] = false, ["level"] = true }) : false;
         var delay = map.Has("delay") ? _read.Duration(map["delay"], "trigger delay", TimeSpan.Zero, Day) : TimeSpan.Zero;
         var actions = ReadActions(map["do"], $"trigger '{name}' do");
-        return name is null || when is null || edge is null || delay is null || actions is null
-            ? null
-            : new TriggerSpec(name, when, repeat, edge.Value, delay.Value, actions);
+        if (name is null || twice || when is null || edge is null || delay is null || actions is null)
+        {
+            return null;
+        }
+        var trigger = new TriggerSpec(name, when, repeat, edge.Value, delay.Value, actions);
+        _triggers.Add(trigger);
+        return trigger;
     }
 
     private EndSpec? ReadEnd(YamlNode? node)
@@ -560,6 +577,26 @@ internal sealed partial class ScenarioReader
         if (site.Terrain.IndexAt(point) < 0)
         {
             _read.Error(at, $"{what} [{point.X}, {point.Y}] is off the map, which spans [0, 0] to [{site.Terrain.WidthMetres}, {site.Terrain.HeightMetres}] m");
+        }
+    }
+
+    /// <summary>
+    /// A trigger whose every group waits for a time past the scenario's end can never fire. (One such group
+    /// among others is an alternative that does not come, which is allowed.)
+    /// </summary>
+    private void CheckAfters(EndSpec? end)
+    {
+        if (end is null)
+        {
+            return;
+        }
+        foreach (var trigger in _triggers)
+        {
+            var late = trigger.AnyOf.Select(g => g.OfType<AfterCondition>().FirstOrDefault(a => a.Time > end.After)).ToList();
+            if (late.All(a => a is not null) && late.FirstOrDefault() is { } first)
+            {
+                _read.Error(_afterNodes[first], $"trigger '{trigger.Name}' can never fire: after {Duration.Format(first.Time)} never comes, as the scenario ends after {Duration.Format(end.After)}");
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using TwinWorld.Scenarios.Model;
 using TwinWorld.Simulation.Terrain;
+using TwinWorld.Simulation;
 
 namespace TwinWorld.Scenarios.Running;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using TwinWorld.Net.Sessions;
 using TwinWorld.Protocol.V1;
@@ -30,13 +31,20 @@ internal sealed class ServerForecaster(HostedWorld world, ILogger<ServerForecast
             fail(ErrorCode.NotAvailable, "forecasts need a scenario: start the server with World:Scenario=<file>");
             return;
         }
+        // The network checks ahead_seconds against its own limit; every_seconds only for being finite.
+        if (!Duration.TryFromSeconds(request.EverySeconds, request.EverySeconds.ToString(CultureInfo.InvariantCulture), out var every, out string? problem))
+        {
+            fail(ErrorCode.InvalidArgument, $"every_seconds {problem}");
+            return;
+        }
+        var ahead = TimeSpan.FromSeconds(request.AheadSeconds);
         if (Interlocked.Increment(ref _running) > MaxRunning)
         {
             Interlocked.Decrement(ref _running);
             fail(ErrorCode.NotAvailable, $"{MaxRunning} forecasts are already running; ask again when one has finished");
             return;
         }
-        _ = Task.Run(() => Stream(request, reply, fail));
+        _ = Task.Run(() => Stream(request, ahead, every > TimeSpan.Zero ? every : ahead / 10, reply, fail));
     }
 
     /// <summary>Tick thread: copies the live run for every forecast asked for since the last tick.</summary>
@@ -57,10 +65,8 @@ internal sealed class ServerForecaster(HostedWorld world, ILogger<ServerForecast
         }
     }
 
-    private async Task Stream(ForecastRequest request, Action<ForecastResponse> reply, Action<ErrorCode, string> fail)
+    private async Task Stream(ForecastRequest request, TimeSpan ahead, TimeSpan every, Action<ForecastResponse> reply, Action<ErrorCode, string> fail)
     {
-        var ahead = TimeSpan.FromSeconds(request.AheadSeconds);
-        var every = request.EverySeconds > 0 ? TimeSpan.FromSeconds(request.EverySeconds) : ahead / 10;
         try
         {
             int samples = 0;

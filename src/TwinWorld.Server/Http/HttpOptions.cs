@@ -15,6 +15,10 @@ public sealed class HttpOptions
     [Range(0, 65535, ErrorMessage = "Http:Port must be 0 to 65535.")]
     public int Port { get; set; } = 8080;
 
+    /// <summary>How long /readyz answers 503 "shutting down" before the listener closes, once stopping starts (within the 5 s a stop may take).</summary>
+    [Range(0.0, 2.0, ErrorMessage = "Http:DrainSeconds must be between 0 and 2.")]
+    public double DrainSeconds { get; set; } = 1;
+
     /// <summary>
     /// Web origins, besides the server's own, whose pages may open <c>/ws</c> (e.g. https://viewer.example.org).
     /// A browser always says which page opens a socket, and the default tokens are public, so without this

@@ -8,6 +8,7 @@ using TwinWorld.Net.Sessions;
 using TwinWorld.Net.State;
 using TwinWorld.Net.Transport.WebSockets;
 using TwinWorld.Server.Authoring;
+using TwinWorld.Server.Http;
 using TwinWorld.Server.Ticking;
 using TwinWorld.Server.World;
 using TwinWorld.Simulation;
@@ -19,7 +20,7 @@ namespace TwinWorld.Server.Networking;
 /// Hosts the network side: starts the <see cref="NetServer"/> on its own thread, hands it a quantised
 /// view after every tick, and is where generated frames come in (<see cref="PublishFrame"/>).
 /// </summary>
-internal sealed class NetworkService(Sim simulation, HostedWorld world, IForecaster forecaster, IOptions<NetworkOptions> options, ILogger<NetServer> logger, IHostApplicationLifetime lifetime,
+internal sealed class NetworkService(Sim simulation, HostedWorld world, IForecaster forecaster, IOptions<NetworkOptions> options, IOptions<HttpOptions> http, ILogger<NetServer> logger, IHostApplicationLifetime lifetime,
     IMeterFactory meterFactory)
     : IHostedService, ITickListener, IDisposable
 {
@@ -79,6 +80,10 @@ internal sealed class NetworkService(Sim simulation, HostedWorld world, IForecas
             return Task.CompletedTask;
         }
         _server = server;
+        if (DevTokenExposure.Warning(settings, http.Value) is { } warning)
+        {
+            logger.LogWarning("{Warning}", warning);
+        }
         return Task.CompletedTask;
     }
 

@@ -11,6 +11,7 @@ public sealed class RecordingOptions
     public string? Folder { get; set; }
 
     /// <summary>Simulated seconds between snapshots, which replays seek through.</summary>
-    [Range(1, 86_400, ErrorMessage = "Recording:SnapshotEverySeconds must be between 1 and 86400.")]
+    // Bounds written as doubles: whole-number bounds make the check convert the value to int, which NaN cannot survive.
+    [Range(1.0, 86_400.0, ErrorMessage = "Recording:SnapshotEverySeconds must be between 1 and 86400.")]
     public double SnapshotEverySeconds { get; set; } = 60;
 }

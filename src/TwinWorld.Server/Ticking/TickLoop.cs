@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TwinWorld.Net.Sessions;
 using TwinWorld.Simulation.Agents;
 using TwinWorld.Server.Metrics;
 using TwinWorld.Server.World;
@@ -111,7 +112,8 @@ internal sealed class TickLoop(HostedWorld world, TickProgress progress, IOption
         }
         foreach (string rejection in report.Rejected)
         {
-            logger.LogWarning("{Rejection}", rejection);
+            // Rejections quote what clients sent (hazard names, camera names).
+            logger.LogWarning("{Rejection}", ClientText.Escaped(rejection));
         }
         _ticksRun++;
         progress.Ticked(_ticksRun);

@@ -8,7 +8,8 @@ public sealed class TickOptions
     public const string Section = "Tick";
 
     /// <summary>Simulation ticks per second.</summary>
-    [Range(1, 1000, ErrorMessage = "Tick:RateHz must be between 1 and 1000 ticks per second.")]
+    // Bounds written as doubles: whole-number bounds make the check convert the value to int, which NaN cannot survive.
+    [Range(1.0, 1000.0, ErrorMessage = "Tick:RateHz must be between 1 and 1000 ticks per second.")]
     public double RateHz { get; set; } = 20;
 
     /// <summary>How often tick statistics are logged.</summary>

@@ -20,9 +20,9 @@ internal static class Options
         Description = description + " (e.g. 200ms, 1.5s)",
         DefaultValueFactory = _ => new(defaultValue),
         CustomParser = result => new(
-            result.Tokens.Count > 0 && result.Tokens[0].Value is [.. var number, 'm', 's']
-            && double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double ms) && ms >= 0
-                ? TimeSpan.FromMilliseconds(ms)
+            result.Tokens.Count > 0 && result.Tokens[0].Value is [.. var number, 'm', 's'] milliseconds
+            && double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double ms)
+                ? Checked(name, result, Simulation.Duration.TryFromSeconds(ms / 1000, milliseconds, out var duration, out string? problem), duration, problem)
                 : ParseDuration(name, result)),
     };
 
@@ -87,11 +87,15 @@ internal static class Options
     private static TimeSpan ParseDuration(string name, ArgumentResult result)
     {
         string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (Scenarios.Duration.TryParse(text, out var duration))
+        return Checked(name, result, Simulation.Duration.TryParse(text, out var duration, out string? problem), duration, problem);
+    }
+
+    private static TimeSpan Checked(string name, ArgumentResult result, bool parsed, TimeSpan duration, string? problem)
+    {
+        if (!parsed)
         {
-            return duration;
+            result.AddError($"{name} {problem}.");
         }
-        result.AddError($"{name}: '{text}' is not a duration; use forms like 90s, 10m or 1h30m.");
-        return default;
+        return duration;
     }
 }

@@ -1,6 +1,5 @@
 using Spectre.Console;
 using TwinWorld.Replay.Reports;
-using TwinWorld.Scenarios;
 using TwinWorld.Simulation;
 
 namespace TwinWorld.Cli.Commands;

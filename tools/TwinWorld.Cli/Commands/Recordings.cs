@@ -2,8 +2,8 @@ using Spectre.Console;
 using TwinWorld.Replay.Recording;
 using TwinWorld.Replay.Replaying;
 using TwinWorld.Replay.Runs;
-using TwinWorld.Scenarios;
 using TwinWorld.Scenarios.Running;
+using TwinWorld.Simulation;
 
 namespace TwinWorld.Cli.Commands;
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Spectre.Console;
 using TwinWorld.Cli.Frames;
 using TwinWorld.Cli.Summaries;
-using TwinWorld.Scenarios;
+using TwinWorld.Simulation;
 
 namespace TwinWorld.Cli.Commands;
 

@@ -6,7 +6,6 @@ using TwinWorld.Cli.Summaries;
 using TwinWorld.Generation.Rendering;
 using TwinWorld.Replay.Forecasts;
 using TwinWorld.Replay.Runs;
-using TwinWorld.Scenarios;
 using TwinWorld.Scenarios.Loading;
 using TwinWorld.Scenarios.Model;
 using TwinWorld.Scenarios.Running;
@@ -257,7 +256,7 @@ internal static class RunCommand
         int space = request.IndexOf(' ');
         string ahead = space < 0 ? request : request[..space];
         string[] actions = space < 0 ? [] : [request[(space + 1)..]];
-        if (!Duration.TryParse(ahead, out var horizon) || horizon <= TimeSpan.Zero)
+        if (!Duration.TryParse(ahead, out var horizon, out _) || horizon <= TimeSpan.Zero)
         {
             Console.WriteLine($"forecast: '{ahead}' is not a time ahead; write e.g. forecast 10m wind: {{speed: 12, from: 270}}");
             return;

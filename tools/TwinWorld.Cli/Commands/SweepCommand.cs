@@ -3,8 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
 using TwinWorld.Cli.Sweeps;
-using TwinWorld.Scenarios;
 using TwinWorld.Scenarios.Loading;
+using TwinWorld.Simulation;
 
 namespace TwinWorld.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using TwinWorld.Simulation;
 
 namespace TwinWorld.Cli.Commands;
 
@@ -10,7 +11,7 @@ internal readonly record struct TickOrTime(long? Tick, TimeSpan? Time)
     /// <summary>The number of ticks run by that point.</summary>
     public long ToTick(double tickRateHz) => Tick ?? (long)Math.Round(Time!.Value.TotalSeconds * tickRateHz);
 
-    public override string ToString() => Tick is { } tick ? $"tick {tick}" : Scenarios.Duration.Format(Time!.Value);
+    public override string ToString() => Tick is { } tick ? $"tick {tick}" : Duration.Format(Time!.Value);
 
     public static Option<TickOrTime?> Option(string name, string description, bool required = false) => new(name)
     {
@@ -26,11 +27,11 @@ internal readonly record struct TickOrTime(long? Tick, TimeSpan? Time)
         {
             return new TickOrTime(tick, null);
         }
-        if (Scenarios.Duration.TryParse(text, out var time))
+        if (Duration.TryParse(text, out var time, out string? problem))
         {
             return new TickOrTime(null, time);
         }
-        result.AddError($"{name}: '{text}' is neither a tick number nor a time such as 2m30s.");
+        result.AddError($"{name} must be a tick number or a time: the time {problem}.");
         return null;
     }
 }

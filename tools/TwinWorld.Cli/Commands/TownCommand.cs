@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
-using TwinWorld.Scenarios;
 using TwinWorld.Simulation;
 using TwinWorld.Simulation.Agents;
 

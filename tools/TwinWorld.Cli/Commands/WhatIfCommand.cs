@@ -5,7 +5,7 @@ using TwinWorld.Replay.Forks;
 using TwinWorld.Replay.Replaying;
 using TwinWorld.Replay.Reports;
 using TwinWorld.Replay.Runs;
-using TwinWorld.Scenarios;
+using TwinWorld.Simulation;
 
 namespace TwinWorld.Cli.Commands;
 

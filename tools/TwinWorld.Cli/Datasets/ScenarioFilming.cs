@@ -1,7 +1,6 @@
 using TwinWorld.Generation.Conditions;
 using TwinWorld.Generation.Frames;
 using TwinWorld.Generation.Rendering;
-using TwinWorld.Scenarios;
 using TwinWorld.Scenarios.Model;
 using TwinWorld.Scenarios.Running;
 using TwinWorld.Simulation;

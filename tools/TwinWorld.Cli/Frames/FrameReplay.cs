@@ -5,9 +5,9 @@ using TwinWorld.Generation.Models;
 using TwinWorld.Generation.Rendering;
 using TwinWorld.Replay.Frames;
 using TwinWorld.Replay.Runs;
-using TwinWorld.Scenarios;
 using TwinWorld.Scenarios.Running;
 using TwinWorld.Torch;
+using TwinWorld.Simulation;
 
 namespace TwinWorld.Cli.Frames;
 

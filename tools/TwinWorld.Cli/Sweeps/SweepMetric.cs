@@ -1,6 +1,6 @@
 using System.Globalization;
 using TwinWorld.Cli.Summaries;
-using TwinWorld.Scenarios;
+using TwinWorld.Simulation;
 
 namespace TwinWorld.Cli.Sweeps;
 

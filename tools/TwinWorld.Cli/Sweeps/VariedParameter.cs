@@ -1,5 +1,5 @@
 using System.Globalization;
-using TwinWorld.Scenarios;
+using TwinWorld.Simulation;
 
 namespace TwinWorld.Cli.Sweeps;
 
@@ -49,7 +49,7 @@ internal sealed record VariedParameter(string Name, IReadOnlyList<string> Values
     {
         static string Meaning(string value)
             => Number(value) is { } number ? number.ToString("R", CultureInfo.InvariantCulture)
-            : Duration.TryParse(value, out var duration) ? duration.TotalSeconds.ToString("R", CultureInfo.InvariantCulture)
+            : Duration.TryParse(value, out var duration, out _) ? duration.TotalSeconds.ToString("R", CultureInfo.InvariantCulture)
             : value;
         if (values.GroupBy(Meaning, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
@@ -72,7 +72,7 @@ internal sealed record VariedParameter(string Name, IReadOnlyList<string> Values
         {
             return [.. Spread(a, b, steps).Select(Show)];
         }
-        if (Duration.TryParse(from, out var start) && Duration.TryParse(to, out var end))
+        if (Duration.TryParse(from, out var start, out _) && Duration.TryParse(to, out var end, out _))
         {
             double[] seconds = Spread(start.TotalSeconds, end.TotalSeconds, steps);
             // As the CLI writes durations (1m30s) when all are whole seconds, else all in seconds (2.5s).

@@ -17,10 +17,7 @@ public sealed record AsciiGrid(int Columns, int Rows, double CellSize, double? N
 
     public static AsciiGrid Read(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new TerrainFileException(path, "file not found");
-        }
+        TerrainFileException.ThrowIfUnreadable(path);
         using var reader = new StreamReader(path);
         var header = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
         int lineNumber = 0;

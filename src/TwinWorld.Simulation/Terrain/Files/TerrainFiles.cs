@@ -100,10 +100,7 @@ public static class TerrainFiles
 
     private static GrayImage ReadPng(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new TerrainFileException(path, "file not found");
-        }
+        TerrainFileException.ThrowIfUnreadable(path);
         return Png.ReadGray(path);
     }
 
