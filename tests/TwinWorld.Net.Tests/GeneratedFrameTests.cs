@@ -8,7 +8,7 @@ public sealed class GeneratedFrameTests : IAsyncLifetime
 {
     private readonly LiveServer _server = new(
         $"--World:Scenario={Path.Combine(AppContext.BaseDirectory, "Shipped", "live-town.yaml")}",
-        "--Generation:Enabled=true", "--Generation:Resolution=64", "--Generation:Fps=4");
+        "--Generation:Enabled=true", "--Generation:Fps=4"); // the default model, reference-tile-256
 
     public Task InitializeAsync() => _server.InitializeAsync();
 
@@ -29,7 +29,7 @@ public sealed class GeneratedFrameTests : IAsyncLifetime
         Assert.All(frames, frame =>
         {
             Assert.Equal(overview, frame.CameraId);
-            Assert.Equal((64u, 64u), (frame.Width, frame.Height));
+            Assert.Equal((256u, 256u), (frame.Width, frame.Height));
             byte[] jpeg = frame.Jpeg.ToByteArray();
             Assert.Equal((0xFF, 0xD8), (jpeg[0], jpeg[1]));
             Assert.Equal((0xFF, 0xD9), (jpeg[^2], jpeg[^1]));
