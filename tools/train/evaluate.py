@@ -7,8 +7,8 @@ from torch import Tensor
 
 from hazards import recognised, train_classifier
 from metrics import mse, psnr, sharpness, ssim
+from model import INPUTS
 
-INPUTS = ("layout", "continuous", "world", "globals")
 ROLLOUT_TAIL = 10  # the frames scored as "after the rollout": the last 5 s of each 60 s run (0.5 s apart)
 
 

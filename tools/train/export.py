@@ -12,13 +12,12 @@ import os
 
 import torch
 
-from model import ContractModel, TileNet
+from model import INPUTS, ContractModel, TileNet
 
 LIMIT_BYTES = 20 * 1024 * 1024
 
 
 CONTRACT_INPUTS = ("layout", "continuous", "world", "globals", "context")
-MODEL_INPUTS = ("layout", "continuous", "world", "globals")  # what TileNet takes
 
 # What each contract version's inputs are (protocol/world-model.md): contract 1 models still load in the server.
 CONTRACTS = {
@@ -93,7 +92,7 @@ def main():
     if size > LIMIT_BYTES:
         raise SystemExit(f"{model_path} is {size} bytes, over the {LIMIT_BYTES}-byte limit")
     with open(os.path.join(args.out, args.name + ".json"), "w") as f:
-        json.dump(manifest(args.name, height, width, 0, args.max_batch, MODEL_INPUTS), f, indent=2)
+        json.dump(manifest(args.name, height, width, 0, args.max_batch, INPUTS), f, indent=2)
         f.write("\n")
     with open(os.path.join(args.work, "metrics.json")) as f:
         metrics = json.load(f)

@@ -29,6 +29,8 @@ CONTINUOUS = 6
 GLOBALS = 16
 PERIOD_METRES = 64.0  # TextureNoise.PeriodMetres in src/TwinWorld.Generation/Rendering
 FOLD = 4
+# The contract inputs the model's forward takes, in its order (no context frames).
+INPUTS = ("layout", "continuous", "world", "globals")
 
 
 class TileNet(nn.Module):

@@ -9,7 +9,7 @@ import argparse
 import json
 import os
 import time
-from typing import Dict, List
+from typing import Dict
 
 # OpenMP threads that spin while waiting are ruinous on a shared 2-core machine (10x slower steps
 # when another process holds a core); libgomp reads this when torch loads it.
@@ -21,10 +21,10 @@ import torch.nn.functional as F  # noqa: E402
 
 from dataset import Combined, Dataset  # noqa: E402
 from evaluate import holdout_metrics  # noqa: E402
+from metrics import ssim  # noqa: E402
 from model import ContractModel, TileNet  # noqa: E402
 
 CROP = 128  # training crops, whole 8 x 8 blocks of the low-resolution core
-INPUTS = ("layout", "continuous", "world", "globals")
 
 
 def crop(batch: Dict[str, torch.Tensor], rng: np.random.Generator, size: int) -> Dict[str, torch.Tensor]:
@@ -38,7 +38,6 @@ def crop(batch: Dict[str, torch.Tensor], rng: np.random.Generator, size: int) ->
 
 
 def loss_of(net: TileNet, batch: Dict[str, torch.Tensor]) -> torch.Tensor:
-    from metrics import ssim
     out = net(batch["layout"], batch["continuous"], batch["world"], batch["globals"])
     target = batch["target"].float() / 255.0
     return F.l1_loss(out, target) + 0.2 * (1 - ssim(out.clamp(0, 1) * 255, target * 255).mean())

@@ -45,7 +45,8 @@ internal sealed class FrameOutput : IDisposable
         _names = names;
         _model = model;
         // A model's manifest sets the frame size; the renderer standing in for it draws at the same size.
-        var (width, height) = model is null ? (settings.Resolution ?? ReferenceRenderer.DefaultResolution, settings.Resolution ?? ReferenceRenderer.DefaultResolution) : (model.Width, model.Height);
+        int size = settings.Resolution ?? ReferenceRenderer.DefaultResolution;
+        var (width, height) = model is null ? (size, size) : (model.Width, model.Height);
         _conditioner = new CameraConditioner(run.Simulation, width, height);
         _renderer = new ReferenceRenderer(width, height);
         var options = new FrameSchedulerOptions
