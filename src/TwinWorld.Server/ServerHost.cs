@@ -73,6 +73,10 @@ public static class ServerHost
             services.GetRequiredService<IOptions<TickOptions>>().Value,
             services.GetRequiredService<ILoggerFactory>().CreateLogger("TwinWorld.Server.World")));
         builder.Services.AddSingleton(services => services.GetRequiredService<HostedWorld>().Simulation);
+        builder.Services.AddOptions<ForecastOptions>()
+            .Bind(builder.Configuration.GetSection(ForecastOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddSingleton<ServerForecaster>();
         builder.Services.AddSingleton<IForecaster>(services => services.GetRequiredService<ServerForecaster>());
         builder.Services.AddSingleton<ITickListener>(services => services.GetRequiredService<ServerForecaster>());

@@ -9,9 +9,10 @@ namespace TwinWorld.Net.Sessions;
 public interface IForecaster
 {
     /// <summary>
-    /// Starts a forecast and returns at once. Results go to <paramref name="reply"/>, from any thread, in
-    /// order, the last with <see cref="ForecastResponse.Last"/> set; a refusal or failure goes to
-    /// <paramref name="fail"/> instead (and ends the forecast).
+    /// Starts a forecast for <paramref name="client"/> and returns at once. Results go to <paramref name="reply"/>,
+    /// from any thread, in order, the last with <see cref="ForecastResponse.Last"/> set; a refusal or failure goes
+    /// to <paramref name="fail"/> instead (and ends the forecast). <paramref name="clientGone"/> is cancelled when
+    /// the client leaves: the forecast then stops, and nothing more is sent.
     /// </summary>
-    void Start(ForecastRequest request, Action<ForecastResponse> reply, Action<ErrorCode, string> fail);
+    void Start(ForecastRequest request, ulong client, CancellationToken clientGone, Action<ForecastResponse> reply, Action<ErrorCode, string> fail);
 }

@@ -33,7 +33,7 @@ public sealed class NetServer : IDisposable
 {
     /// <summary>How far ahead a player may stamp a signal, and an author a command.</summary>
     private const double MaxSignalLeadSeconds = 10, MaxCommandLeadSeconds = 600;
-    private const int MaxSignalsPerMessage = 64, MaxSubscriptions = 16;
+    private const int MaxSignalsPerMessage = 64;
 
     /// <summary>How long a player's Joined waits for its camera to show before it is sent without one.</summary>
     private const double JoinWaitSeconds = 2;
@@ -41,8 +41,7 @@ public sealed class NetServer : IDisposable
     /// <summary>A player's own camera: a person's field of view, at the scenarios' default frame size.</summary>
     private static readonly CameraLens PlayerLens = new(70, 256, 256);
 
-    /// <summary>The longest forecast an analyst may ask for, and the most actions it may carry.</summary>
-    private const double MaxForecastSeconds = 3600;
+    /// <summary>The most actions a forecast may carry (how far ahead it may look, and what it may cost, is the forecaster's quota).</summary>
     private const int MaxForecastActions = 16;
 
     private readonly NetServerOptions _options;
@@ -248,6 +247,8 @@ public sealed class NetServer : IDisposable
             case TransportEventKind.Disconnected:
                 if (_sessions.Remove(e.Peer, out var gone))
                 {
+                    gone.Gone.Cancel();
+                    gone.Gone.Dispose();
                     Volatile.Write(ref _clients, _sessions.Count);
                     CountViewers();
                     if (gone.HasAvatar)
@@ -537,9 +538,9 @@ public sealed class NetServer : IDisposable
 
     private void OnSubscribe(Session session, CameraSubscribe subscribe)
     {
-        if (subscribe.CameraIds.Count > MaxSubscriptions)
+        if (subscribe.CameraIds.Distinct().Count() > _options.MaxSubscriptions)
         {
-            Strike(session, ErrorCode.InvalidArgument, $"at most {MaxSubscriptions} cameras at once");
+            Strike(session, ErrorCode.InvalidArgument, $"at most {_options.MaxSubscriptions} cameras at once");
             return;
         }
         var known = _history.Latest?.Cameras.Select(c => c.CameraId).ToHashSet() ?? [];
@@ -647,9 +648,9 @@ public sealed class NetServer : IDisposable
             SendError(session, ErrorCode.NotAvailable, "this server runs no forecaster", request.RequestId);
             return;
         }
-        if (!(request.AheadSeconds > 0 && request.AheadSeconds <= MaxForecastSeconds) || !(request.EverySeconds >= 0 && float.IsFinite(request.EverySeconds)))
+        if (!(request.AheadSeconds > 0 && float.IsFinite(request.AheadSeconds)) || !(request.EverySeconds >= 0 && float.IsFinite(request.EverySeconds)))
         {
-            Strike(session, ErrorCode.InvalidArgument, $"a forecast looks more than 0 and at most {MaxForecastSeconds} s ahead (got {request.AheadSeconds}), sampled every 0 s (the end only) or more (got {request.EverySeconds})", request.RequestId);
+            Strike(session, ErrorCode.InvalidArgument, $"a forecast looks more than 0 s ahead (got {request.AheadSeconds}), sampled every 0 s (the end only) or more (got {request.EverySeconds})", request.RequestId);
             return;
         }
         if (request.Actions.Count > MaxForecastActions)
@@ -662,6 +663,8 @@ public sealed class NetServer : IDisposable
         _logger.LogInformation("Client {Client} ({Name}) asked for a {Ahead} s forecast with {Actions} actions", client, ClientText.Escaped(session.Name), request.AheadSeconds, request.Actions.Count);
         _forecaster.Start(
             request,
+            client,
+            session.Gone.Token,
             response => _outbox.Enqueue((client, new Envelope { ForecastResult = response })),
             (code, message) => _outbox.Enqueue((client, new Envelope { Error = new Error { Code = code, Message = message, RequestId = id } })));
     }

@@ -30,6 +30,9 @@ public sealed record NetServerOptions
 
     public double CommandBurst { get; init; } = 10;
 
+    /// <summary>Cameras one client may watch at once.</summary>
+    public int MaxSubscriptions { get; init; } = 16;
+
     /// <summary>What each client's state stream carries: interest radii, the bandwidth budget.</summary>
     public InterestOptions Interest { get; init; } = new();
 

@@ -47,4 +47,7 @@ internal sealed class Session(PeerId peer, ulong clientId, RateLimiter limiter, 
     public long LastRateLimitNotice { get; set; }
 
     public bool Closing { get; set; }
+
+    /// <summary>Cancelled when the connection is gone: what it asked for that still runs (its forecasts) stops.</summary>
+    public CancellationTokenSource Gone { get; } = new();
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TwinWorld.Net.Sessions;
 using TwinWorld.Protocol.V1;
 using TwinWorld.Replay.Forecasts;
@@ -13,44 +15,69 @@ namespace TwinWorld.Server.Forecasting;
 /// <summary>
 /// Analysts' forecasts over the network: each request becomes a <see cref="LiveForecasts"/> fork of the
 /// hosted scenario run, copied on the tick thread between ticks (the live world's only cost), run ahead
-/// on its own thread, its samples streamed back as they come. At most <see cref="MaxRunning"/> run at
-/// once, each on one worker, so forecasts cannot starve the live tick of cores.
+/// on its own thread, its samples streamed back as they come. <see cref="ForecastOptions"/> are the quotas:
+/// how many run at once, on the server and per client (each on one core), how far ahead, and what one may
+/// cost; a forecast stops when its client leaves, so forecasts cannot starve the live tick.
 /// </summary>
-internal sealed class ServerForecaster(HostedWorld world, ILogger<ServerForecaster> logger) : IForecaster, ITickListener, IDisposable
+internal sealed class ServerForecaster : IForecaster, ITickListener, IDisposable
 {
-    public const int MaxRunning = 2;
+    public const string MeterName = "TwinWorld.Forecasts";
 
-    private readonly LiveForecasts _forecasts = new();
+    private readonly HostedWorld _world;
+    private readonly ILogger<ServerForecaster> _logger;
+    private readonly ForecastOptions _quota;
+    private readonly LiveForecasts _forecasts;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Dictionary<ulong, int> _runningPerClient = [];
     private int _running;
 
-    public void Start(ForecastRequest request, Action<ForecastResponse> reply, Action<ErrorCode, string> fail)
+    public ServerForecaster(HostedWorld world, IOptions<ForecastOptions> options, IMeterFactory meters, ILogger<ServerForecaster> logger)
     {
-        if (world.Run is null)
+        _world = world;
+        _logger = logger;
+        _quota = options.Value;
+        _forecasts = new LiveForecasts(_quota.Limits);
+        meters.Create(MeterName).CreateObservableGauge("twinworld.forecasts.running", () => _forecasts.Running, "{forecast}",
+            "Forecasts computing now (a forecast whose client left stops within a tick)");
+    }
+
+    public void Start(ForecastRequest request, ulong client, CancellationToken clientGone, Action<ForecastResponse> reply, Action<ErrorCode, string> fail)
+    {
+        if (_world.Run is null)
         {
             fail(ErrorCode.NotAvailable, "forecasts need a scenario: start the server with World:Scenario=<file>");
             return;
         }
-        // The network checks ahead_seconds against its own limit; every_seconds only for being finite.
+        if (request.AheadSeconds > _quota.MaxAheadSeconds)
+        {
+            fail(ErrorCode.InvalidArgument, $"a forecast may look at most {_quota.MaxAheadSeconds} s ahead (got {request.AheadSeconds})");
+            return;
+        }
+        // The network checks ahead_seconds for being positive and finite; every_seconds only for being finite.
         if (!Duration.TryFromSeconds(request.EverySeconds, request.EverySeconds.ToString(CultureInfo.InvariantCulture), out var every, out string? problem))
         {
             fail(ErrorCode.InvalidArgument, $"every_seconds {problem}");
             return;
         }
-        var ahead = TimeSpan.FromSeconds(request.AheadSeconds);
-        if (Interlocked.Increment(ref _running) > MaxRunning)
+        if (GC.GetTotalMemory(forceFullCollection: false) > (long)_quota.MaxHeapMB << 20)
         {
-            Interlocked.Decrement(ref _running);
-            fail(ErrorCode.NotAvailable, $"{MaxRunning} forecasts are already running; ask again when one has finished");
+            fail(ErrorCode.NotAvailable, $"the server is short of memory for forecasts (Forecasts:MaxHeapMB {_quota.MaxHeapMB}); ask again later");
             return;
         }
-        _ = Task.Run(() => Stream(request, ahead, every > TimeSpan.Zero ? every : ahead / 10, reply, fail));
+        if (TryReserve(client) is { } refusal)
+        {
+            fail(ErrorCode.NotAvailable, refusal);
+            return;
+        }
+        var ahead = TimeSpan.FromSeconds(request.AheadSeconds);
+        var cancel = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, clientGone);
+        _ = Task.Run(() => Stream(request, client, ahead, every > TimeSpan.Zero ? every : ahead / 10, reply, fail, cancel));
     }
 
     /// <summary>Tick thread: copies the live run for every forecast asked for since the last tick.</summary>
     public void AfterTick(Sim simulation, TickReport report)
     {
-        if (world.Run is { } run)
+        if (_world.Run is { } run)
         {
             _forecasts.ServiceBetweenTicks(run);
         }
@@ -65,36 +92,76 @@ internal sealed class ServerForecaster(HostedWorld world, ILogger<ServerForecast
         }
     }
 
-    private async Task Stream(ForecastRequest request, TimeSpan ahead, TimeSpan every, Action<ForecastResponse> reply, Action<ErrorCode, string> fail)
+    private async Task Stream(ForecastRequest request, ulong client, TimeSpan ahead, TimeSpan every, Action<ForecastResponse> reply,
+        Action<ErrorCode, string> fail, CancellationTokenSource cancel)
     {
         try
         {
             int samples = 0;
-            await foreach (var sample in _forecasts.Forecast(ahead, request.Actions, every, workers: 1, _stopping.Token))
+            await foreach (var sample in _forecasts.Forecast(ahead, request.Actions, every, workers: 1, cancel.Token))
             {
                 reply(new ForecastResponse { RequestId = request.RequestId, Samples = { Message(sample) } });
                 samples++;
             }
             reply(new ForecastResponse { RequestId = request.RequestId, Last = true });
-            logger.LogInformation("Forecast {Request} done: {Samples} samples over {Ahead} s", request.RequestId, samples, request.AheadSeconds);
+            _logger.LogInformation("Forecast {Request} done: {Samples} samples over {Ahead} s", request.RequestId, samples, request.AheadSeconds);
         }
         catch (ForecastException e)
         {
-            fail(ErrorCode.InvalidArgument, e.Message);
+            fail(e.Retryable ? ErrorCode.NotAvailable : ErrorCode.InvalidArgument, e.Message);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            fail(ErrorCode.NotAvailable, "the server is shutting down");
         }
         catch (OperationCanceledException)
         {
-            fail(ErrorCode.NotAvailable, "the server is shutting down");
+            _logger.LogInformation("Forecast {Request} of client {Client} stopped: the client left", request.RequestId, client);
         }
         catch (Exception e)
         {
             // A forecast's failure is its own: the live world does not depend on it.
-            logger.LogError(e, "Forecast {Request} failed", request.RequestId);
+            _logger.LogError(e, "Forecast {Request} failed", request.RequestId);
             fail(ErrorCode.NotAvailable, $"the forecast failed: {e.Message}");
         }
         finally
         {
-            Interlocked.Decrement(ref _running);
+            cancel.Dispose();
+            Release(client);
+        }
+    }
+
+    /// <summary>Takes a place for one more forecast of the client's, or says which quota is full.</summary>
+    private string? TryReserve(ulong client)
+    {
+        lock (_runningPerClient)
+        {
+            if (_running >= _quota.MaxRunning)
+            {
+                return _quota.MaxRunning == 0
+                    ? "this server runs no forecasts (Forecasts:MaxRunning is 0)"
+                    : $"{_quota.MaxRunning} forecasts are already running; ask again when one has finished";
+            }
+            int mine = _runningPerClient.GetValueOrDefault(client);
+            if (mine >= _quota.MaxPerClient)
+            {
+                return $"you have {mine} forecast{(mine == 1 ? "" : "s")} running, the most a client may; ask again when it has finished";
+            }
+            _running++;
+            _runningPerClient[client] = mine + 1;
+            return null;
+        }
+    }
+
+    private void Release(ulong client)
+    {
+        lock (_runningPerClient)
+        {
+            _running--;
+            if (--_runningPerClient[client] == 0)
+            {
+                _runningPerClient.Remove(client);
+            }
         }
     }
 

@@ -30,6 +30,14 @@ public sealed class NetworkOptions
     /// <summary>Threads that build clients' state updates at once each tick (1: in turn on the network thread).</summary>
     public int StreamThreads { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>Author commands (hazards, wind, typed actions) an author or admin may send a second on average, and in a burst.</summary>
+    public double CommandsPerSecond { get; set; } = 1;
+
+    public double CommandBurst { get; set; } = 10;
+
+    /// <summary>Cameras one client may watch at once.</summary>
+    public int MaxSubscriptions { get; set; } = 16;
+
     /// <summary>Refused messages (malformed, oversized, forbidden, flooding) a connection may send before it is disconnected.</summary>
     public int MaxStrikes { get; set; } = 50;
 }

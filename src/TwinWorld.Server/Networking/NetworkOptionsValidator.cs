@@ -27,6 +27,18 @@ internal sealed class NetworkOptionsValidator : IValidateOptions<NetworkOptions>
         {
             failures.Add($"Network:MessagesPerSecond must be 1 to 100000 (got {options.MessagesPerSecond}).");
         }
+        if (!(options.CommandsPerSecond is >= 0.01 and <= 1000))
+        {
+            failures.Add($"Network:CommandsPerSecond must be 0.01 to 1000 (got {options.CommandsPerSecond}).");
+        }
+        if (!(options.CommandBurst is >= 1 and <= 10_000))
+        {
+            failures.Add($"Network:CommandBurst must be 1 to 10000 (got {options.CommandBurst}).");
+        }
+        if (options.MaxSubscriptions is < 1 or > 1024)
+        {
+            failures.Add($"Network:MaxSubscriptions must be 1 to 1024 (got {options.MaxSubscriptions}).");
+        }
         if (options.MaxStrikes < 1)
         {
             failures.Add($"Network:MaxStrikes must be at least 1 (got {options.MaxStrikes}).");
