@@ -177,6 +177,7 @@ public static class ServerHost
             var http = host.Services.GetRequiredService<IOptions<HttpOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<GenerationOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<RecordingOptions>>().Value;
+            _ = host.Services.GetRequiredService<IOptions<ForecastOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<LoggingOptions>>().Value;
             if (PortTaken(http) is { } taken)
             {

@@ -104,6 +104,11 @@ public class ServerHostTests
     [InlineData("--Tick:RateHz=NaN", "Tick:RateHz must be between 1 and 1000")]
     [InlineData("--Recording:SnapshotEverySeconds=NaN", "Recording:SnapshotEverySeconds must be between 1 and 86400")]
     [InlineData("--World:Scenario=/dev/zero", "/dev/zero: is empty, or is not a regular file (a device or a pipe)")]
+    [InlineData("--Forecasts:MaxRunning=-1", "Forecasts:MaxRunning must be 0 (no forecasts) to 64")]
+    [InlineData("--Forecasts:MaxProcessorSeconds=NaN", "Forecasts:MaxProcessorSeconds must be between 0.1 and 86400")]
+    [InlineData("--Forecasts:MaxAgents=lots", "Forecasts:MaxAgents must be a whole number (got 'lots')")]
+    [InlineData("--Network:CommandsPerSecond=0", "Network:CommandsPerSecond must be 0.01 to 1000")]
+    [InlineData("--Network:MaxSubscriptions=0", "Network:MaxSubscriptions must be 1 to 1024")]
     public async Task Bad_configuration_is_reported_plainly_with_exit_code_2(string argument, string expected)
     {
         using var server = new ServerProcess(argument);
