@@ -41,6 +41,24 @@ public partial class BotsCommandTests
         Assert.Contains("3 bot(s): BadToken", output);
     }
 
+    [Fact]
+    public async Task Bots_stop_as_soon_as_all_are_gone_and_say_why()
+    {
+        using var server = await StartServer();
+        var (bots, output, errors) = Twin.Start("bots", "--count", "3", "--server", $"127.0.0.1:{Port(server)}", "--token", "bot-player", "--seconds", "600");
+        using var _ = bots;
+        Assert.True(await server.WaitForOutput("(bot-2) welcomed as Player", TimeSpan.FromSeconds(60)), server.Output);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        server.Terminate();
+
+        Assert.True(bots.WaitForExit(TimeSpan.FromSeconds(60)), "twin bots ran on after every bot was gone");
+        string report = await output + await errors;
+        Assert.Equal(1, bots.ExitCode);
+        Assert.Contains("All 3 bot(s) are gone after", report);
+        Assert.Contains("3 bot(s): the server shut down", report);
+    }
+
     private static async Task<ServerProcess> StartServer()
     {
         var server = new ServerProcess("--Network:BindAddress=127.0.0.1", "--World:Size=128", "--World:Agents=300", "--Network:Tokens:bot-player=player");

@@ -23,14 +23,16 @@ internal sealed class Bot(int number, int seed) : IDisposable
     private long _bytesAtStart, _updatesAtStart, _framesAtStart;
     private int _errorsAtStart;
     private Vector2? _avatarAtStart;
-    private bool _measuring;
+    private bool _measuring, _joined;
 
     public int Number { get; } = number;
 
     public TwinClient? Client { get; private set; }
 
     /// <summary>Why the bot could not join, or why it stopped.</summary>
-    public string? Failure { get; private set; }
+    public string? Failure => _failure ?? Gone();
+
+    private string? _failure;
 
     /// <summary>Cameras subscribed to.</summary>
     public int Cameras { get; private set; }
@@ -38,6 +40,9 @@ internal sealed class Bot(int number, int seed) : IDisposable
     public bool Running => Client is { IsConnected: true } && Failure is null;
 
     public IReadOnlyList<double> RoundTrips => _roundTrips;
+
+    /// <summary>The server's error replies since measuring started.</summary>
+    public IEnumerable<Error> ErrorReplies => Client?.Errors.Skip(_errorsAtStart) ?? [];
 
     public async Task JoinAsync(string host, int port, string token, int cameras)
     {
@@ -56,11 +61,28 @@ internal sealed class Bot(int number, int seed) : IDisposable
                 Client.Subscribe(mine);
             }
             Cameras = mine.Length;
+            _joined = true;
         }
         catch (TwinClientException e)
         {
-            Failure = e.Message;
+            _failure = e.Message;
         }
+    }
+
+    /// <summary>Why a joined bot's connection ended, in the server's last word if it had one; null while it is connected.</summary>
+    private string? Gone()
+    {
+        if (Client is not { } client || client.IsConnected || !_joined)
+        {
+            return null;
+        }
+        if (client.ServerShuttingDown)
+        {
+            return "the server shut down";
+        }
+        return client.Errors.LastOrDefault() is { } last
+            ? $"disconnected after {last.Code}: {last.Message}"
+            : "disconnected: the server closed the connection or stopped answering";
     }
 
     /// <summary>Starts the measured window: figures count from here.</summary>
@@ -126,9 +148,9 @@ internal sealed class Bot(int number, int seed) : IDisposable
         {
             _roundTrips.Add(await Client!.PingAsync(TimeSpan.FromSeconds(5)));
         }
-        catch (TwinClientException e)
+        catch (TwinClientException)
         {
-            Failure ??= Client!.IsConnected ? null : e.Message;
+            // A ping lost while connected is a late answer, not a failure; a lost connection is Gone().
         }
     }
 
@@ -140,13 +162,12 @@ internal sealed class Bot(int number, int seed) : IDisposable
         {
             return new BotFigures(0, 0, 0, double.NaN, Failure is null ? 0 : 1);
         }
-        var failure = Failure ?? (client.IsConnected ? null : "disconnected");
         return new BotFigures(
             (client.BytesReceived - _bytesAtStart) / seconds,
             (client.StateUpdatesApplied - _updatesAtStart) / seconds,
             (client.FramesReceived - _framesAtStart) / seconds,
             Avatar() is { } now && _avatarAtStart is { } start ? Vector2.Distance(start, now) : double.NaN,
-            client.Errors.Count - _errorsAtStart + (failure is null ? 0 : 1));
+            client.Errors.Count - _errorsAtStart + (Failure is null ? 0 : 1));
     }
 
     /// <summary>Disconnects; the server removes the avatar.</summary>

@@ -75,7 +75,7 @@ internal static class BotsCommand
         {
             var nextPing = TimeSpan.Zero;
             var nextShow = TimeSpan.FromSeconds(1);
-            while (clock.Elapsed < duration && !cancel.IsCancellationRequested)
+            while (clock.Elapsed < duration && !cancel.IsCancellationRequested && bots.Any(b => b.Running))
             {
                 bots.ForEach(b => b.Drive(clock.Elapsed));
                 if (clock.Elapsed >= nextPing)
@@ -115,6 +115,10 @@ internal static class BotsCommand
             });
         }
         await Task.Delay(200, CancellationToken.None); // the last pings' answers
+        if (!bots.Any(b => b.Running))
+        {
+            AnsiConsole.MarkupLine(Markup.Escape($"All {bots.Count} bot(s) are gone after {clock.Elapsed.TotalSeconds:F1} s; stopping early."));
+        }
         return clock.Elapsed.TotalSeconds;
     }
 
@@ -139,6 +143,10 @@ internal static class BotsCommand
         int errors = figures.Sum(f => f.Errors) + bots.Count - joined.Count;
         AnsiConsole.MarkupLine(Markup.Escape($"errors: {errors} (error replies from the server, failed joins and disconnects)"));
         WriteFailures(bots);
+        foreach (var group in joined.SelectMany(b => b.ErrorReplies).GroupBy(e => $"{e.Code}: {e.Message}").OrderByDescending(g => g.Count()).Take(5))
+        {
+            AnsiConsole.MarkupLine(Markup.Escape($"  {group.Count()} error repl{(group.Count() == 1 ? "y" : "ies")}: {group.Key}"));
+        }
         int subscribed = joined.Count(b => b.Cameras > 0);
         if (figures.All(f => f.FramesPerSecond == 0))
         {
@@ -150,7 +158,7 @@ internal static class BotsCommand
 
     private static void WriteFailures(List<Bot> bots)
     {
-        foreach (var group in bots.Where(b => b.Failure is not null).GroupBy(b => b.Failure).Take(5))
+        foreach (var group in bots.Where(b => b.Failure is not null).GroupBy(b => b.Failure).OrderByDescending(g => g.Count()).Take(5))
         {
             AnsiConsole.MarkupLine(Markup.Escape($"  {group.Count()} bot(s): {group.Key}"));
         }
