@@ -79,9 +79,9 @@ public static class ScenarioLoader
             read.Error(1, 1, $"a scenario is at most {MaxBytes / (1024 * 1024)} MiB of text (this is {yaml.Length / (1024.0 * 1024):0.#} MiB)");
             return null;
         }
-        if (YamlNesting.TooDeep(yaml) is { } deep)
+        if (YamlLimits.Check(yaml) is var (at, problem))
         {
-            read.Error((int)deep.Line, (int)deep.Column, $"nested more than {YamlNesting.MaxDepth} levels deep; a scenario needs a handful");
+            read.Error((int)at.Line, (int)at.Column, problem);
             return null;
         }
         try
