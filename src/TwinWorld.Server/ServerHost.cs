@@ -56,7 +56,7 @@ public static class ServerHost
         // Graceful shutdown must finish within 5 s: cap what the host waits for (HTTP connections, services) below that.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(3));
         builder.Services.AddHostedService<ReadinessDrain>();
-        builder.Services.AddSingleton(services => new MetricsCollector(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
+        builder.Services.AddSingleton(services => new MeterBridge(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         builder.Services.AddSingleton<ServerMetrics>();
         builder.Services.AddSingleton<ITickListener>(services => services.GetRequiredService<ServerMetrics>());
         builder.Services.AddSingleton<TickProgress>();
@@ -107,7 +107,7 @@ public static class ServerHost
         builder.Services.AddHostedService(services => services.GetRequiredService<NetworkService>());
         var app = builder.Build();
         // Listen from the start, so totals count from start-up rather than from the first scrape.
-        _ = app.Services.GetRequiredService<MetricsCollector>();
+        _ = app.Services.GetRequiredService<MeterBridge>();
         HealthEndpoints.Map(app);
         MetricsEndpoint.Map(app);
         WebViewerEndpoints.Map(app);

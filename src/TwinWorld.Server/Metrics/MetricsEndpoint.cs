@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Prometheus;
 
 namespace TwinWorld.Server.Metrics;
 
-/// <summary><c>/metrics</c>: every TwinWorld instrument in the Prometheus text format, for a Prometheus server to scrape.</summary>
+/// <summary><c>/metrics</c>: every TwinWorld instrument and the process's figures, in the Prometheus text format (prometheus-net).</summary>
 internal static class MetricsEndpoint
 {
     public static void Map(WebApplication app)
-        => app.MapGet("/metrics", (MetricsCollector collector) => Results.Text(collector.Scrape(), PrometheusText.ContentType));
+        => app.MapMetrics("/metrics", app.Services.GetRequiredService<MeterBridge>().Registry);
 }

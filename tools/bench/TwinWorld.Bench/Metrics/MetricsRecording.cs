@@ -5,7 +5,7 @@ using TwinWorld.Server.Metrics;
 namespace TwinWorld.Bench.Metrics;
 
 /// <summary>
-/// The cost of the /metrics collector on the threads that record: a counter with two tags (bytes sent
+/// The cost of /metrics (the meter bridge into prometheus-net) on the threads that record: a counter with two tags (bytes sent
 /// per message on the network thread, role and channel), a histogram with no tags (tick duration on the
 /// tick thread), and a whole scrape: 15 counter series, a 12-bucket histogram and a gauge (33 sample lines).
 /// </summary>
@@ -16,7 +16,7 @@ public class MetricsRecording
     private static readonly string[] Channels = ["control", "state", "frames"];
 
     private Meter _meter = null!;
-    private MetricsCollector _collector = null!;
+    private MeterBridge _collector = null!;
     private Counter<long> _sent = null!;
     private Histogram<double> _duration = null!;
     private int _i;
@@ -25,7 +25,7 @@ public class MetricsRecording
     public void Setup()
     {
         _meter = new Meter("TwinWorld.Bench");
-        _collector = new MetricsCollector(null, "TwinWorld.Bench");
+        _collector = new MeterBridge(null, "TwinWorld.Bench", processMetrics: false);
         _sent = _meter.CreateCounter<long>("twinworld.net.sent", "By");
         _duration = _meter.CreateHistogram("twinworld.tick.duration", "ms", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 1000] });
         _meter.CreateObservableGauge("twinworld.world.agents", () => 2000);

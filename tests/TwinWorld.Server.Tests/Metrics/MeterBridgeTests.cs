@@ -3,17 +3,17 @@ using TwinWorld.Server.Metrics;
 
 namespace TwinWorld.Server.Tests.Metrics;
 
-/// <summary>What the collector writes parses back as the Prometheus text format with the values recorded.</summary>
-public sealed class MetricsCollectorTests : IDisposable
+/// <summary>What the bridge exports (through prometheus-net) parses back as the Prometheus text format, with the names README lists and the values recorded.</summary>
+public sealed class MeterBridgeTests : IDisposable
 {
     private readonly string _prefix = $"TwinWorld.Test{Guid.NewGuid():N}";
     private readonly Meter _meter;
-    private readonly MetricsCollector _collector;
+    private readonly MeterBridge _collector;
 
-    public MetricsCollectorTests()
+    public MeterBridgeTests()
     {
         _meter = new Meter(_prefix);
-        _collector = new MetricsCollector(null, _prefix);
+        _collector = new MeterBridge(null, _prefix, processMetrics: false);
     }
 
     public void Dispose()
