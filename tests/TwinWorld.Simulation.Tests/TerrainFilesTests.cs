@@ -167,7 +167,7 @@ public sealed class TerrainFilesTests : IDisposable
         System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(chunk, data.Length);
         typeBytes.CopyTo(chunk, 4);
         data.CopyTo(chunk, 8);
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), Crc32.Compute(typeBytes, data));
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), System.IO.Hashing.Crc32.HashToUInt32([.. typeBytes, .. data]));
         return chunk;
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.IO.Compression;
 using System.Text;
 
@@ -50,7 +51,7 @@ public static class Png
             var data = file.Slice(at + 8, length);
             uint crc = BinaryPrimitives.ReadUInt32BigEndian(file[(at + 8 + length)..]);
             string name = Encoding.ASCII.GetString(type);
-            if (Crc32.Compute(type, data) != crc)
+            if (ChunkCrc(type, data) != crc)
             {
                 throw new InvalidDataException($"chunk {name} at byte {at} has a bad CRC (corrupt file)");
             }
@@ -279,7 +280,16 @@ public static class Png
         var type = Encoding.ASCII.GetBytes(name);
         output.Write(type);
         output.Write(data);
-        BinaryPrimitives.WriteUInt32BigEndian(word, Crc32.Compute(type, data));
+        BinaryPrimitives.WriteUInt32BigEndian(word, ChunkCrc(type, data));
         output.Write(word);
+    }
+
+    /// <summary>A chunk's CRC-32 (the polynomial PNG and zlib use), over its type and data.</summary>
+    private static uint ChunkCrc(ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
+    {
+        var crc = new Crc32();
+        crc.Append(type);
+        crc.Append(data);
+        return crc.GetCurrentHashAsUInt32();
     }
 }
