@@ -1,13 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
-using TwinWorld.Net.Sessions;
 using TwinWorld.Server.Forecasting;
 using TwinWorld.Server.Generation;
 using TwinWorld.Server.Http;
@@ -35,76 +33,24 @@ public static class ServerHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.AddEnvironmentVariables("TWINWORLD_");
-        builder.Services.AddOptions<HttpOptions>()
-            .Bind(builder.Configuration.GetSection(HttpOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        // The web host builds Kestrel before the settings are checked: bind only good ones, and let
-        // ConfigurationErrors report the rest before anything starts.
-        builder.Services.AddOptions<KestrelServerOptions>().Configure<IConfiguration>((kestrel, configuration) =>
-        {
-            if (Listenable(configuration) is { } endpoint)
-            {
-                kestrel.Listen(endpoint);
-            }
-        });
-        LoggingFormat.Apply(builder.Logging, builder.Configuration);
-        builder.Services.AddOptions<LoggingOptions>()
-            .Bind(builder.Configuration.GetSection(LoggingOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        var configuration = builder.Configuration;
+        LoggingFormat.Apply(builder.Logging, configuration);
+        builder.Services.AddSettings<LoggingOptions>(configuration, LoggingOptions.Section);
         // Graceful shutdown must finish within 5 s: cap what the host waits for (HTTP connections, services) below that.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(3));
-        builder.Services.AddHostedService<ReadinessDrain>();
-        builder.Services.AddSingleton(services => new MeterBridge(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
-        builder.Services.AddSingleton<ServerMetrics>();
-        builder.Services.AddSingleton<ITickListener>(services => services.GetRequiredService<ServerMetrics>());
-        builder.Services.AddSingleton<TickProgress>();
-        builder.Services.AddOptions<TickOptions>()
-            .Bind(builder.Configuration.GetSection(TickOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        builder.Services.AddOptions<WorldOptions>()
-            .Bind(builder.Configuration.GetSection(WorldOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        builder.Services.AddSingleton(services => WorldFactory.Create(
-            services.GetRequiredService<IOptions<WorldOptions>>().Value,
-            services.GetRequiredService<IOptions<TickOptions>>().Value,
-            services.GetRequiredService<ILoggerFactory>().CreateLogger("TwinWorld.Server.World")));
-        builder.Services.AddSingleton(services => services.GetRequiredService<HostedWorld>().Simulation);
-        builder.Services.AddOptions<ForecastOptions>()
-            .Bind(builder.Configuration.GetSection(ForecastOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        builder.Services.AddSingleton<ServerForecaster>();
-        builder.Services.AddSingleton<IForecaster>(services => services.GetRequiredService<ServerForecaster>());
-        builder.Services.AddSingleton<ITickListener>(services => services.GetRequiredService<ServerForecaster>());
-        builder.Services.AddOptions<NetworkOptions>()
-            .Bind(builder.Configuration.GetSection(NetworkOptions.Section))
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<NetworkOptions>, NetworkOptionsValidator>();
-        builder.Services.AddSingleton<NetworkService>();
-        builder.Services.AddSingleton<ITickListener>(services => services.GetRequiredService<NetworkService>());
-        builder.Services.AddOptions<RecordingOptions>()
-            .Bind(builder.Configuration.GetSection(RecordingOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<RecordingOptions>, RecordingOptionsValidator>();
-        builder.Services.AddSingleton<ServerRecorder>();
-        builder.Services.AddSingleton<ITickListener>(services => services.GetRequiredService<ServerRecorder>());
-        // Before the tick loop: the recorder starts before the first tick and (stopping in reverse) finishes after the last.
-        builder.Services.AddHostedService(services => services.GetRequiredService<ServerRecorder>());
-        builder.Services.AddOptions<GenerationOptions>()
-            .Bind(builder.Configuration.GetSection(GenerationOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        builder.Services.AddSingleton<FrameService>();
-        builder.Services.AddSingleton<ITickListener>(services => services.GetRequiredService<FrameService>());
-        // Before the tick loop too: it is fed by the tick thread, so it starts before the first tick and stops after the last.
-        builder.Services.AddHostedService(services => services.GetRequiredService<FrameService>());
-        builder.Services.AddHostedService<TickLoop>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<NetworkService>());
+        // Hosted services start in this order and stop in reverse (ServerCompositionTests checks it): the recorder
+        // and the frame service are fed by the tick thread, so they start before the first tick and stop after
+        // the last; the network opens its ports once the world ticks, and closes them first. Tick listeners run
+        // in their TickStage order, whatever the order here.
+        builder.Services
+            .AddHttp(configuration)
+            .AddMetricsEndpoint()
+            .AddWorld(configuration)
+            .AddForecasts(configuration)
+            .AddRecording(configuration)
+            .AddFrames(configuration)
+            .AddTickLoop()
+            .AddNetworking(configuration);
         var app = builder.Build();
         // Listen from the start, so totals count from start-up rather than from the first scrape.
         _ = app.Services.GetRequiredService<MeterBridge>();
@@ -113,19 +59,6 @@ public static class ServerHost
         WebViewerEndpoints.Map(app);
         app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("Web viewer at {Url}/ (also /ws, /metrics, /healthz, /readyz)", app.Urls.First().TrimEnd('/')));
         return app;
-    }
-
-    private static IPEndPoint? Listenable(IConfiguration configuration)
-    {
-        try
-        {
-            var http = configuration.GetSection(HttpOptions.Section).Get<HttpOptions>() ?? new HttpOptions();
-            return IPAddress.TryParse(http.BindAddress, out var address) && http.Port is >= 0 and <= 65535 ? new IPEndPoint(address, http.Port) : null;
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
     }
 
     /// <summary>The HTTP port the server listens on, once started (Http:Port=0 takes any free one).</summary>

@@ -74,6 +74,8 @@ internal sealed class ServerForecaster : IForecaster, ITickListener, IDisposable
         _ = Task.Run(() => Stream(request, client, ahead, every > TimeSpan.Zero ? every : ahead / 10, reply, fail, cancel));
     }
 
+    public TickStage Stage => TickStage.Forecast;
+
     /// <summary>Tick thread: copies the live run for every forecast asked for since the last tick.</summary>
     public void AfterTick(Sim simulation, TickReport report)
     {

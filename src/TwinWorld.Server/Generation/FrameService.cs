@@ -106,6 +106,8 @@ internal sealed class FrameService(Sim simulation, NetworkService network, Serve
         }
     }
 
+    public TickStage Stage => TickStage.Generate;
+
     /// <summary>Tick thread: conditions for the cameras whose frames are due.</summary>
     public void AfterTick(Sim simulation, TickReport report)
     {

@@ -53,6 +53,8 @@ internal sealed class ServerMetrics : ITickListener
         }
     }
 
+    public TickStage Stage => TickStage.Measure;
+
     /// <summary>Tick thread: entity counts (archetype sums, not a walk over entities; hazards are few, so they are walked to count the active).</summary>
     public void AfterTick(Sim simulation, TickReport report)
     {

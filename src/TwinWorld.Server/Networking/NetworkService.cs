@@ -96,6 +96,8 @@ internal sealed class NetworkService(Sim simulation, HostedWorld world, IForecas
         return Task.CompletedTask;
     }
 
+    public TickStage Stage => TickStage.Stream;
+
     /// <summary>Tick thread: tells authors of commands the tick refused, and quantises the world for the state stream while someone is connected.</summary>
     public void AfterTick(Sim simulation, TickReport report)
     {

@@ -42,6 +42,8 @@ internal sealed class ServerRecorder(HostedWorld world, IOptions<RecordingOption
         return Task.CompletedTask;
     }
 
+    public TickStage Stage => TickStage.Record;
+
     public void AfterTick(Sim simulation, TickReport report) => _recorder?.Record(report);
 
     /// <summary>Runs after the tick loop has stopped (hosted services stop in reverse order), so the end record is the last.</summary>

@@ -9,5 +9,8 @@ namespace TwinWorld.Server.Ticking;
 /// </summary>
 public interface ITickListener
 {
+    /// <summary>Where in the tick loop's order this listener is called.</summary>
+    TickStage Stage { get; }
+
     void AfterTick(Sim simulation, TickReport report);
 }

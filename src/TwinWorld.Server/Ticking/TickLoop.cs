@@ -12,8 +12,8 @@ namespace TwinWorld.Server.Ticking;
 /// <summary>
 /// Runs the world at a fixed rate on its own thread, the only thread that mutates the world, and
 /// logs tick statistics every few seconds. A tick that throws is a bug: the server logs it and stops
-/// with a non-zero exit code rather than run on with a half-updated world. Listeners (the network)
-/// see each tick's world right after it ran.
+/// with a non-zero exit code rather than run on with a half-updated world. Listeners see each tick's
+/// world right after it ran, in <see cref="TickStage"/> order.
 /// </summary>
 internal sealed class TickLoop(HostedWorld world, TickProgress progress, IOptions<TickOptions> options, ILogger<TickLoop> logger, IHostApplicationLifetime lifetime,
     IEnumerable<ITickListener> listeners, ServerMetrics metrics)
@@ -21,6 +21,9 @@ internal sealed class TickLoop(HostedWorld world, TickProgress progress, IOption
 {
     private readonly CancellationTokenSource _stopping = new();
     private Thread? _thread;
+
+    /// <summary>The listeners in the order they are told of each tick.</summary>
+    public IReadOnlyList<ITickListener> Listeners { get; } = [.. listeners.OrderBy(l => l.Stage)];
     private long _ticksRun;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -102,7 +105,7 @@ internal sealed class TickLoop(HostedWorld world, TickProgress progress, IOption
     private void Step()
     {
         var (report, ended) = world.Step();
-        foreach (var listener in listeners)
+        foreach (var listener in Listeners)
         {
             listener.AfterTick(world.Simulation, report);
         }
