@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using System.Globalization;
 
 namespace TwinWorld.Ecs.Tests;
@@ -28,14 +29,14 @@ public class ModelBasedTests
         from mask in Gen.Choose(0, (1 << Components) - 1)
         select new Op(kind, pick, component, value, mask);
 
-    [Fact]
-    public void World_agrees_with_a_dictionary_model_after_every_step()
+    /// <summary>FsCheck's source of operation sequences (80 at most), for the property below.</summary>
+    public static class Operations
     {
-        var sequences = Gen.ListOf(OpGen).Select(ops => ops.Take(80).ToArray());
-        Prop.ForAll(Arb.From(sequences), Run).Check(Config.QuickThrowOnFailure.WithMaxTest(2000));
+        public static Arbitrary<Op[]> Sequences() => Arb.From(Gen.ListOf(OpGen).Select(ops => ops.Take(80).ToArray()));
     }
 
-    private static void Run(Op[] ops)
+    [Property(Arbitrary = [typeof(Operations)], MaxTest = 2000)]
+    public void World_agrees_with_a_dictionary_model_after_every_step(Op[] ops)
     {
         var model = new Model();
         var world = new World();

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
-using FsCheck;
-using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Google.Protobuf;
 using TwinWorld.Protocol.Bits;
 using TwinWorld.Protocol.State;
@@ -15,56 +14,53 @@ public class StateMirrorTests
     /// delays and reorders both updates and acks. Every view the mirror applies equals the server's
     /// view of that tick, and the mirror keeps up.
     /// </summary>
-    [Fact]
-    public void Lost_and_reordered_deltas_are_survived_by_acking()
+    [Property(MaxTest = 60)]
+    public void Lost_and_reordered_deltas_are_survived_by_acking(int seed)
     {
-        Prop.ForAll<int>(seed =>
+        var random = new Random(seed);
+        double loss = random.NextDouble() * 0.5;
+        var history = new Dictionary<long, StateView>();
+        var mirror = new StateMirror(history: 32);
+        var toClient = new List<(long Due, StateUpdate Update)>();
+        var toServer = new List<(long Due, long Ack)>();
+        long acked = -1;
+        int applied = 0;
+        var agents = RandomWorlds.Initial(random, random.Next(0, 200));
+        var writer = new BitWriter();
+        for (long tick = 0; tick < 200; tick++)
         {
-            var random = new Random(seed);
-            double loss = random.NextDouble() * 0.5;
-            var history = new Dictionary<long, StateView>();
-            var mirror = new StateMirror(history: 32);
-            var toClient = new List<(long Due, StateUpdate Update)>();
-            var toServer = new List<(long Due, long Ack)>();
-            long acked = -1;
-            int applied = 0;
-            var agents = RandomWorlds.Initial(random, random.Next(0, 200));
-            var writer = new BitWriter();
-            for (long tick = 0; tick < 200; tick++)
+            agents = RandomWorlds.Step(random, agents);
+            var view = RandomWorlds.View(tick, agents, random);
+            history[tick] = view;
+            history.Remove(tick - 32); // the server keeps as many views as the mirror
+            foreach (var (_, ack) in Arrive(toServer, tick, random))
             {
-                agents = RandomWorlds.Step(random, agents);
-                var view = RandomWorlds.View(tick, agents, random);
-                history[tick] = view;
-                history.Remove(tick - 32); // the server keeps as many views as the mirror
-                foreach (var (_, ack) in Arrive(toServer, tick, random))
+                acked = Math.Max(acked, ack);
+            }
+            var baseline = history.GetValueOrDefault(acked);
+            if (random.NextDouble() >= loss)
+            {
+                toClient.Add((tick + random.Next(0, 4), StateUpdates.Encode(baseline, view, writer)));
+            }
+            foreach (var (_, update) in Arrive(toClient, tick, random))
+            {
+                var status = mirror.Apply(update);
+                Assert.NotEqual(MirrorStatus.Rejected, status);
+                if (status != MirrorStatus.Applied)
                 {
-                    acked = Math.Max(acked, ack);
+                    continue;
                 }
-                var baseline = history.GetValueOrDefault(acked);
+                applied++;
+                var sent = history[(long)update.Tick];
+                Assert.Equal(sent.ComputeHash(), mirror.Latest!.ComputeHash());
+                Assert.True(sent.Agents.SequenceEqual(mirror.Latest.Agents));
                 if (random.NextDouble() >= loss)
                 {
-                    toClient.Add((tick + random.Next(0, 4), StateUpdates.Encode(baseline, view, writer)));
-                }
-                foreach (var (_, update) in Arrive(toClient, tick, random))
-                {
-                    var status = mirror.Apply(update);
-                    Assert.NotEqual(MirrorStatus.Rejected, status);
-                    if (status != MirrorStatus.Applied)
-                    {
-                        continue;
-                    }
-                    applied++;
-                    var sent = history[(long)update.Tick];
-                    Assert.Equal(sent.ComputeHash(), mirror.Latest!.ComputeHash());
-                    Assert.True(sent.Agents.SequenceEqual(mirror.Latest.Agents));
-                    if (random.NextDouble() >= loss)
-                    {
-                        toServer.Add((tick + random.Next(0, 4), (long)update.Tick));
-                    }
+                    toServer.Add((tick + random.Next(0, 4), (long)update.Tick));
                 }
             }
-            Assert.True(applied >= 200 * (1 - loss) / 4, $"applied {applied} of 200 at {loss:P0} loss");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(60));
+        }
+        Assert.True(applied >= 200 * (1 - loss) / 4, $"applied {applied} of 200 at {loss:P0} loss");
     }
 
     [Fact]
