@@ -11,7 +11,7 @@ if ! build_log=$(dotnet build TwinWorld.sln -c Release --nologo -tl:off 2>&1); t
 results="$root/.test-results"
 rm -rf "$results"
 status=0
-for project in tests/*/*.csproj; do
+for project in tests/*.Tests/*.csproj; do
   name="$(basename "$project" .csproj)"
   dotnet test "$project" -c Release --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=$?
 done

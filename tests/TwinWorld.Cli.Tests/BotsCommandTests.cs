@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using TwinWorld.Server.Tests;
+using TwinWorld.TestSupport;
 
 namespace TwinWorld.Cli.Tests;
 

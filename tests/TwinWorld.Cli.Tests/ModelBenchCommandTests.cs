@@ -1,4 +1,4 @@
-using TwinWorld.Torch.Tests;
+using TwinWorld.TestSupport;
 
 namespace TwinWorld.Cli.Tests;
 

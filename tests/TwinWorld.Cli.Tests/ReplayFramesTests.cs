@@ -1,8 +1,7 @@
 using System.Text.RegularExpressions;
 using TwinWorld.Replay.Frames;
 using TwinWorld.Replay.Recording;
-using TwinWorld.Server.Tests;
-using TwinWorld.Torch.Tests;
+using TwinWorld.TestSupport;
 
 namespace TwinWorld.Cli.Tests;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using TwinWorld.Torch.Tests;
+using TwinWorld.TestSupport;
 
 namespace TwinWorld.Cli.Tests;
 

@@ -1,3 +1,4 @@
+using TwinWorld.TestSupport;
 namespace TwinWorld.Server.Tests;
 
 public class ServerHostTests

@@ -1,3 +1,4 @@
+using TwinWorld.TestSupport;
 namespace TwinWorld.Torch.Tests;
 
 public sealed class TorchModuleTests

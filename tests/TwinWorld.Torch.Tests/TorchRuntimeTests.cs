@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TwinWorld.TestSupport;
 
 namespace TwinWorld.Torch.Tests;
 

@@ -4,7 +4,7 @@ using TwinWorld.Generation.Frames;
 using TwinWorld.Generation.Models;
 using TwinWorld.Generation.Rendering;
 using TwinWorld.Generation.Tests.Conditions;
-using TwinWorld.Torch.Tests;
+using TwinWorld.TestSupport;
 
 namespace TwinWorld.Generation.Tests.Models;
 

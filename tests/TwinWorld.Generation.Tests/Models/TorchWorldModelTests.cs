@@ -2,8 +2,8 @@ using TwinWorld.Generation.Conditions;
 using TwinWorld.Generation.Frames;
 using TwinWorld.Generation.Models;
 using TwinWorld.Torch;
-using TwinWorld.Torch.Tests;
 using static TwinWorld.Generation.Tests.Models.TorchWorldModelFixture;
+using TwinWorld.TestSupport;
 
 namespace TwinWorld.Generation.Tests.Models;
 

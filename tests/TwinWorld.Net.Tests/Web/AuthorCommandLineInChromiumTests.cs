@@ -1,5 +1,5 @@
 using System.Globalization;
-using TwinWorld.Tests.Shared;
+using TwinWorld.TestSupport;
 
 namespace TwinWorld.Net.Tests.Web;
 

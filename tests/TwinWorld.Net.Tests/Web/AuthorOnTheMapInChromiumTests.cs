@@ -2,7 +2,7 @@ using System.Numerics;
 using Microsoft.Playwright;
 using TwinWorld.Simulation.Cameras;
 using TwinWorld.Simulation.Inputs;
-using TwinWorld.Tests.Shared;
+using TwinWorld.TestSupport;
 
 namespace TwinWorld.Net.Tests.Web;
 

@@ -1,6 +1,6 @@
 using System.Numerics;
 using Microsoft.Playwright;
-using TwinWorld.Tests.Shared;
+using TwinWorld.TestSupport;
 
 namespace TwinWorld.Net.Tests.Web;
 

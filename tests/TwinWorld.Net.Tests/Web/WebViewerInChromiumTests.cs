@@ -1,8 +1,8 @@
 using System.Numerics;
 using Microsoft.Playwright;
-using TwinWorld.Tests.Shared;
 using TwinWorld.Simulation.Cameras;
 using TwinWorld.Simulation.Inputs;
+using TwinWorld.TestSupport;
 
 namespace TwinWorld.Net.Tests.Web;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using TwinWorld.Tests.Shared;
 using TwinWorld.Replay.Reports;
+using TwinWorld.TestSupport;
 
 namespace TwinWorld.Replay.Tests.Reports;
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using TwinWorld.Client;
 using TwinWorld.Protocol.V1;
 using TwinWorld.Replay.Runs;
+using TwinWorld.TestSupport;
 
 namespace TwinWorld.Server.Tests.Operations;
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using TwinWorld.Client;
 using TwinWorld.Protocol.V1;
+using TwinWorld.TestSupport;
 
 namespace TwinWorld.Server.Tests.Operations;
 

@@ -1,3 +1,4 @@
+using TwinWorld.TestSupport;
 namespace TwinWorld.Server.Tests.Operations;
 
 /// <summary>Logging:Format=json: every console line is one JSON object a log collector can parse, with the message's properties.</summary>

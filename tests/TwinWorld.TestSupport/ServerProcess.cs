@@ -1,19 +1,24 @@
 using System.Diagnostics;
+using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace TwinWorld.Server.Tests;
+namespace TwinWorld.TestSupport;
 
 /// <summary>The real server executable, started as a child process the way the README's run command starts it.</summary>
-internal sealed partial class ServerProcess : IDisposable
+public sealed partial class ServerProcess : IDisposable
 {
+    /// <summary>The server's own build output, where README's command runs it from (set at build time).</summary>
+    public static string ServerDirectory { get; } = typeof(ServerProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "ServerDirectory").Value!;
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly Lock _gate = new();
 
     public ServerProcess(params string[] args)
     {
-        string dll = Path.Combine(AppContext.BaseDirectory, "TwinWorld.Server.dll");
+        string dll = Path.Combine(ServerDirectory, "TwinWorld.Server.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(dll);
         // Any free UDP port, so a server already listening on the default cannot fail these tests.

@@ -1,12 +1,12 @@
 using Microsoft.Playwright;
 
-namespace TwinWorld.Tests.Shared;
+namespace TwinWorld.TestSupport;
 
 /// <summary>
 /// Debian's Chromium, headless, driven by Playwright through its bundled driver (no browser download): for tests
-/// that look at a page as a person would. Linked into each test project that needs it.
+/// that look at a page as a person would.
 /// </summary>
-internal sealed class HeadlessChromium : IAsyncDisposable
+public sealed class HeadlessChromium : IAsyncDisposable
 {
     public const string Executable = "/usr/bin/chromium";
 
