@@ -23,7 +23,8 @@ internal static class Recordings
             var recording = RunRecording.Open(file.FullName);
             foreach (var gap in recording.Gaps)
             {
-                AnsiConsole.MarkupLine(Markup.Escape($"{file}: damaged: {gap}."));
+                // Not through AnsiConsole, which wraps at the terminal's width: one line a gap, to read or grep.
+                Console.WriteLine($"{file}: damaged: {gap}.");
             }
             if (recording.Tail is { } tail)
             {
@@ -103,7 +104,7 @@ internal static class Recordings
         long lost = result.Skipped.Select(g => (First: Math.Max(g.FirstTickLost, result.StartTick), Last: Math.Min(g.LastTickLost, stop - 1))).Distinct().Sum(t => Math.Max(0, t.Last - t.First + 1));
         long unverified = stop - result.StartTick - result.TicksVerified - lost;
         return $"the file is damaged in {Plural(passed, "place")} (listed above), which took {(lost == 0 ? "no tick" : Plural(lost, "tick"))}"
-            + (unverified > 0 ? $"; {Plural(unverified, "more tick")} between the damage and the next snapshot could not be checked" : "");
+            + (unverified > 0 ? $"; {Plural(unverified, "more tick")} after the damage, before a snapshot to start again from, could not be checked" : "");
     }
 
     /// <summary>

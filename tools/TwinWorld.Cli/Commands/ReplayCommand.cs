@@ -113,7 +113,7 @@ internal static class ReplayCommand
             return 1;
         }
         string from = result.StartTick == 0 ? "from the start" : $"from the snapshot at tick {result.StartTick:N0}";
-        string skipping = result.Skipped.Count == 0 ? "" : $", starting again from the snapshot after each damaged stretch with lost ticks ({result.Skipped.Count:N0})";
+        string skipping = result.Skipped.Count == 0 ? "" : ", except the ticks the damage above left uncheckable";
         AnsiConsole.MarkupLine(Markup.Escape($"Verified {result.TicksVerified:N0} tick{(result.TicksVerified == 1 ? "" : "s")} {from} to tick {result.ReachedTick:N0} ({Duration.Format(TimeSpan.FromSeconds(result.ReachedTick / hz))}){skipping}: every state hash matches. "
             + $"{Duration.Format(TimeSpan.FromSeconds(simulated))} simulated in {seconds:F1} s ({simulated / Math.Max(seconds, 1e-9):F1}x real time); state hash {replayer.Run!.Simulation.StateHash:X16}."));
         if (frameReplay is not null)
