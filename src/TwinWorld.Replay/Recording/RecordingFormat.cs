@@ -37,7 +37,10 @@ public static class RecordingFormat
     public const int SyncMarkerLength = 4;
 
     /// <summary>Bytes in front of a payload: the marker, its length (u32) and kind (u8).</summary>
-    public const int RecordHeaderLength = SyncMarkerLength + 5;
+    public const int RecordHeaderLength = SyncMarkerLength + LengthAndKindLength;
+
+    /// <summary>Bytes of a record's length (u32) and kind (u8), after its marker.</summary>
+    internal const int LengthAndKindLength = 5;
 
     /// <summary>Bytes of a record's checksum, after its payload.</summary>
     public const int ChecksumLength = 4;
@@ -62,7 +65,7 @@ public static class RecordingFormat
     public static ReadOnlySpan<byte> SyncMarker => [0xC7, 0xF9, 0x3E, 0x8A];
 
     /// <summary>Bytes in front of a payload in a file of <paramref name="version"/>: the marker only from version 3.</summary>
-    public static int RecordHeaderLengthOf(uint version) => version >= FirstMarkedVersion ? RecordHeaderLength : RecordHeaderLength - SyncMarkerLength;
+    public static int RecordHeaderLengthOf(uint version) => version >= FirstMarkedVersion ? RecordHeaderLength : LengthAndKindLength;
 
     /// <summary>Whether <paramref name="kind"/> is one this format defines.</summary>
     public static bool IsDefined(RecordKind kind) => kind is >= RecordKind.Header and <= RecordKind.Frames;
@@ -78,6 +81,6 @@ public static class RecordingFormat
     {
         SyncMarker.CopyTo(destination);
         BinaryPrimitives.WriteUInt32LittleEndian(destination[SyncMarkerLength..], (uint)payloadLength);
-        destination[SyncMarkerLength + 4] = (byte)kind;
+        destination[RecordHeaderLength - 1] = (byte)kind;
     }
 }

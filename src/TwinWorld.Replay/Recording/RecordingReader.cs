@@ -219,7 +219,7 @@ public sealed class RecordingReader : IDisposable
         }
         Span<byte> header = stackalloc byte[headerLength];
         input.Read(offset, header);
-        int markerLength = headerLength - 5;
+        int markerLength = headerLength - RecordingFormat.LengthAndKindLength;
         if (!header[..markerLength].SequenceEqual(RecordingFormat.SyncMarker[..markerLength]))
         {
             return Candidate.Rejected(GapProblem.NoMarker, "bytes that are not the start of a record");
