@@ -115,7 +115,7 @@ public sealed class RunRecording : IDisposable
     /// <summary>The record of a tick, or null if it was not recorded (or damage took it).</summary>
     public TickRecord? TickAt(long tick)
     {
-        // Ticks are recorded in order, so the record of a tick is at its offset from the first, less the ticks lost before it.
+        // Tick records are in increasing order, with holes where damage took some: a binary search.
         int low = 0, high = _ticks.Count - 1;
         while (low <= high)
         {

@@ -66,6 +66,7 @@ internal static class Recordings
         }
         AnsiConsole.MarkupLine(Markup.Escape(recording.End is { } end ? $"The run {end.Reason}."
             : Damage(recording) is { } damage ? $"The recording has no end record: {damage}."
+            : recording.Gaps.Count > 0 ? "The recording has no end record: the damage listed above may have taken it, or the run was stopped or killed while recording."
             : "The recording has no end record: the run was stopped or killed while recording."));
         if (header.BuildId != RunHeader.CurrentBuild)
         {
