@@ -1,3 +1,4 @@
+using TwinWorld.Replay.Forks;
 using TwinWorld.Replay.Recording;
 using TwinWorld.Replay.Replaying;
 using TwinWorld.Replay.Runs;
@@ -102,6 +103,20 @@ public class DamagedRunTests(DamagedRunTests.Recorded recorded) : IClassFixture<
         Assert.True(result.Verified, result.Divergence?.ToString());
         Assert.Equal((600, 100, 700), (result.StartTick, result.TicksVerified, result.ReachedTick));
         Assert.Equal(recording.Gaps, result.Skipped);
+    }
+
+    [Fact]
+    public void A_fork_in_the_ticks_after_damage_is_refused_and_one_after_the_next_snapshot_starts_from_it()
+    {
+        string path = recorded.Damaged((Tick: 700, At: 20), flip: true);
+        using var recording = RunRecording.Open(path);
+
+        var refused = Assert.Throws<WhatIfException>(() => WhatIfFork.Create(new Replayer(recording, workers: 2), 900, new Dictionary<string, string>(), [], workers: 2));
+        var fork = WhatIfFork.Create(new Replayer(recording, workers: 2), 1_300, new Dictionary<string, string>(), [], workers: 2);
+
+        Assert.StartsWith("The recording is damaged before the fork point, with no snapshot between the damage and tick 900 to start again from: bytes ", refused.Message);
+        Assert.Contains("tick 700 lost", refused.Message);
+        Assert.Equal(1_300, fork.Run.Simulation.Tick);
     }
 
     /// <summary>The recording, made once for the class; each test damages a copy.</summary>
