@@ -9,29 +9,29 @@ public class ResyncTests
     // Small records and two large ones (over the scan's 1 MiB buffer), so searches cross buffer seams.
     private static readonly int[] Lengths = [40, 0, 300, 2_000_000, 17, 64, 1_500_000, 8, 90, 33];
 
+    // Where each record starts, and the end of the file last.
+    private static readonly long[] Starts = [RecordingFormat.FileHeaderLength, .. Lengths.Select((_, i) => RecordingFormat.FileHeaderLength + Lengths[..(i + 1)].Sum(n => (long)RecordingFormat.RecordOverhead + n))];
+
     [Fact]
     public void Several_flipped_bytes_in_several_records_are_several_gaps_and_every_other_record_is_kept()
     {
-        using var folder = new TemporaryFolder();
-        string path = folder.File("run.twrec");
-        var payloads = SamplePayloads.WriteFile(path, Lengths);
-        long[] starts = Starts();
-        byte[] bytes = File.ReadAllBytes(path);
         int[] hit = [0, 3, 7];
-        foreach (int record in hit)
+        using var folder = new TemporaryFolder();
+        using var reader = OpenDamaged(folder, bytes =>
         {
-            bytes[starts[record] + RecordingFormat.RecordHeaderLength + 3] ^= 0x20;
-        }
-        File.WriteAllBytes(path, bytes);
+            foreach (int record in hit)
+            {
+                bytes[Starts[record] + RecordingFormat.RecordHeaderLength + 3] ^= 0x20;
+            }
+            return bytes;
+        });
 
-        using var reader = RecordingReader.Open(path);
-
-        AssertKept(reader, payloads, hit);
+        AssertKept(reader, Lengths.Length, hit);
         Assert.Null(reader.Tail);
         Assert.Equal(hit.Length, reader.Gaps.Count);
         for (int g = 0; g < hit.Length; g++)
         {
-            Assert.Equal((starts[hit[g]], starts[hit[g] + 1], GapProblem.ChecksumMismatch), (reader.Gaps[g].Offset, reader.Gaps[g].End, reader.Gaps[g].Problem));
+            Assert.Equal((Starts[hit[g]], Starts[hit[g] + 1], GapProblem.ChecksumMismatch), (reader.Gaps[g].Offset, reader.Gaps[g].End, reader.Gaps[g].Problem));
         }
     }
 
@@ -39,38 +39,27 @@ public class ResyncTests
     public void Damage_in_records_side_by_side_is_one_gap_over_both()
     {
         using var folder = new TemporaryFolder();
-        string path = folder.File("run.twrec");
-        var payloads = SamplePayloads.WriteFile(path, Lengths);
-        long[] starts = Starts();
-        byte[] bytes = File.ReadAllBytes(path);
-        bytes[starts[5] + RecordingFormat.RecordHeaderLength] ^= 0x20;
-        bytes[starts[6] + RecordingFormat.RecordHeaderLength + 1_000_000] ^= 0x20;
-        File.WriteAllBytes(path, bytes);
+        using var reader = OpenDamaged(folder, bytes =>
+        {
+            bytes[Starts[5] + RecordingFormat.RecordHeaderLength] ^= 0x20;
+            bytes[Starts[6] + RecordingFormat.RecordHeaderLength + 1_000_000] ^= 0x20;
+            return bytes;
+        });
 
-        using var reader = RecordingReader.Open(path);
-
-        AssertKept(reader, payloads, [5, 6]);
+        AssertKept(reader, Lengths.Length, [5, 6]);
         var gap = Assert.Single(reader.Gaps);
-        Assert.Equal((starts[5], starts[7]), (gap.Offset, gap.End));
+        Assert.Equal((Starts[5], Starts[7]), (gap.Offset, gap.End));
     }
 
     [Fact]
     public void A_run_of_garbage_put_in_between_records_is_one_gap_and_no_record_is_lost()
     {
         using var folder = new TemporaryFolder();
-        string path = folder.File("run.twrec");
-        var payloads = SamplePayloads.WriteFile(path, Lengths);
-        long at = Starts()[5];
-        byte[] garbage = new byte[3_000];
-        new Random(5).NextBytes(garbage);
-        byte[] bytes = File.ReadAllBytes(path);
-        File.WriteAllBytes(path, [.. bytes[..(int)at], .. garbage, .. bytes[(int)at..]]);
+        using var reader = OpenDamaged(folder, bytes => PutIn(bytes, Starts[5], 3_000));
 
-        using var reader = RecordingReader.Open(path);
-
-        AssertKept(reader, payloads, []);
+        AssertKept(reader, Lengths.Length, []);
         var gap = Assert.Single(reader.Gaps);
-        Assert.Equal((at, garbage.Length, GapProblem.NoMarker), (gap.Offset, gap.BytesSkipped, gap.Problem));
+        Assert.Equal((Starts[5], 3_000, GapProblem.NoMarker), (gap.Offset, gap.BytesSkipped, gap.Problem));
         Assert.Contains("(bytes that are not the start of a record) were skipped up to the next whole record", gap.Message);
     }
 
@@ -78,38 +67,26 @@ public class ResyncTests
     public void Garbage_put_in_inside_a_record_costs_that_record_only()
     {
         using var folder = new TemporaryFolder();
-        string path = folder.File("run.twrec");
-        var payloads = SamplePayloads.WriteFile(path, Lengths);
-        long[] starts = Starts();
-        byte[] garbage = new byte[777];
-        new Random(6).NextBytes(garbage);
-        byte[] bytes = File.ReadAllBytes(path);
-        int inside = (int)starts[8] + RecordingFormat.RecordHeaderLength + 10;
-        File.WriteAllBytes(path, [.. bytes[..inside], .. garbage, .. bytes[inside..]]);
+        using var reader = OpenDamaged(folder, bytes => PutIn(bytes, Starts[8] + RecordingFormat.RecordHeaderLength + 10, 777));
 
-        using var reader = RecordingReader.Open(path);
-
-        AssertKept(reader, payloads, [8]);
+        AssertKept(reader, Lengths.Length, [8]);
         var gap = Assert.Single(reader.Gaps);
-        Assert.Equal((starts[8], starts[9] + garbage.Length), (gap.Offset, gap.End));
+        Assert.Equal((Starts[8], Starts[9] + 777), (gap.Offset, gap.End));
     }
 
     [Fact]
     public void A_length_field_pointing_past_the_end_with_records_after_it_is_damage_not_a_cut()
     {
         using var folder = new TemporaryFolder();
-        string path = folder.File("run.twrec");
-        var payloads = SamplePayloads.WriteFile(path, Lengths);
-        long[] starts = Starts();
-        byte[] bytes = File.ReadAllBytes(path);
-        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan((int)starts[4] + RecordingFormat.SyncMarkerLength), 100_000_000);
-        File.WriteAllBytes(path, bytes);
+        using var reader = OpenDamaged(folder, bytes =>
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan((int)Starts[4] + RecordingFormat.SyncMarkerLength), 100_000_000);
+            return bytes;
+        });
 
-        using var reader = RecordingReader.Open(path);
-
-        AssertKept(reader, payloads, [4]);
+        AssertKept(reader, Lengths.Length, [4]);
         var gap = Assert.Single(reader.Gaps);
-        Assert.Equal((starts[4], starts[5], GapProblem.AbsurdLength), (gap.Offset, gap.End, gap.Problem));
+        Assert.Equal((Starts[4], Starts[5], GapProblem.AbsurdLength), (gap.Offset, gap.End, gap.Problem));
         Assert.Contains("a record whose length runs past the end of the file", gap.Message);
         Assert.Null(reader.Tail);
     }
@@ -118,19 +95,16 @@ public class ResyncTests
     public void A_file_cut_after_damage_reports_the_gap_and_the_cut_end_apart()
     {
         using var folder = new TemporaryFolder();
-        string path = folder.File("run.twrec");
-        var payloads = SamplePayloads.WriteFile(path, Lengths);
-        long[] starts = Starts();
-        byte[] bytes = File.ReadAllBytes(path);
-        bytes[starts[1] + 2] ^= 0x01; // the marker of record 1
-        File.WriteAllBytes(path, bytes[..^3]);
+        using var reader = OpenDamaged(folder, bytes =>
+        {
+            bytes[Starts[1] + 2] ^= 0x01; // the marker of record 1
+            return bytes[..^3];
+        });
 
-        using var reader = RecordingReader.Open(path);
-
-        AssertKept(reader, payloads[..^1], [1]);
+        AssertKept(reader, Lengths.Length - 1, [1]);
         Assert.Equal(GapProblem.NoMarker, Assert.Single(reader.Gaps).Problem);
         var tail = Assert.IsType<RecordingGap>(reader.Tail);
-        Assert.Equal((GapProblem.CutOff, starts[^2]), (tail.Problem, tail.Offset));
+        Assert.Equal((GapProblem.CutOff, Starts[^2]), (tail.Problem, tail.Offset));
         Assert.EndsWith("were ignored: the recording was cut off", tail.Message);
     }
 
@@ -206,26 +180,32 @@ public class ResyncTests
         }
     }
 
-    private static void AssertKept(RecordingReader reader, byte[][] payloads, int[] lost)
+    /// <summary>Writes the sample records, changes the file's bytes as <paramref name="damage"/> says, and opens it.</summary>
+    private static RecordingReader OpenDamaged(TemporaryFolder folder, Func<byte[], byte[]> damage)
     {
-        int[] kept = [.. Enumerable.Range(0, payloads.Length).Except(lost)];
+        string path = folder.File("run.twrec");
+        SamplePayloads.WriteFile(path, Lengths);
+        File.WriteAllBytes(path, damage(File.ReadAllBytes(path)));
+        return RecordingReader.Open(path);
+    }
+
+    /// <summary>The bytes with <paramref name="count"/> random ones put in at <paramref name="at"/>.</summary>
+    private static byte[] PutIn(byte[] bytes, long at, int count)
+    {
+        byte[] garbage = new byte[count];
+        new Random(count).NextBytes(garbage);
+        return [.. bytes[..(int)at], .. garbage, .. bytes[(int)at..]];
+    }
+
+    /// <summary>The first <paramref name="written"/> sample records but those <paramref name="lost"/> are read, in order.</summary>
+    private static void AssertKept(RecordingReader reader, int written, int[] lost)
+    {
+        int[] kept = [.. Enumerable.Range(0, written).Except(lost)];
         Assert.Equal(kept.Length, reader.Records.Count);
         for (int i = 0; i < kept.Length; i++)
         {
             Assert.Equal(SamplePayloads.Kind(kept[i]), reader.Records[i].Kind);
-            Assert.Equal(payloads[kept[i]], reader.ReadPayload(i));
+            Assert.Equal(SamplePayloads.Make(kept[i], Lengths[kept[i]]), reader.ReadPayload(i));
         }
-    }
-
-    /// <summary>Where each record starts, and the end of the file last.</summary>
-    private static long[] Starts()
-    {
-        var starts = new long[Lengths.Length + 1];
-        starts[0] = RecordingFormat.FileHeaderLength;
-        for (int i = 0; i < Lengths.Length; i++)
-        {
-            starts[i + 1] = starts[i] + RecordingFormat.RecordOverhead + Lengths[i];
-        }
-        return starts;
     }
 }
