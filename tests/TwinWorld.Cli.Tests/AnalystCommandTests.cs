@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
+using TwinWorld.Replay.Recording;
+using TwinWorld.Replay.Runs;
 
 namespace TwinWorld.Cli.Tests;
 
@@ -113,6 +116,9 @@ public class AnalystCommandTests
     }
 
     /// <summary>A one-minute scenario on a small map whose parameter sets the starting wind and the change at 20 s; recorded into a new folder.</summary>
+    /// <summary>Output with its runs of white space (Spectre's wrapping at the console's width included) as single spaces.</summary>
+    private static string Flat(string output) => Regex.Replace(output, @"\s+", " ");
+
     private static (string Folder, string Scenario, string Recording) RecordWindy()
     {
         string folder = Directory.CreateTempSubdirectory("twin-windy-").FullName;
@@ -245,7 +251,7 @@ public class AnalystCommandTests
     }
 
     [Fact]
-    public void A_recording_damaged_mid_file_replays_what_is_readable_then_says_so_and_exits_2()
+    public void A_recording_damaged_mid_file_with_no_snapshot_after_the_damage_checks_up_to_it_then_says_so_and_exits_2()
     {
         var (folder, _, path) = RecordWindy();
         string damaged = Path.Combine(folder, "damaged.twrec");
@@ -256,10 +262,42 @@ public class AnalystCommandTests
         var replay = Twin.Run("replay", damaged);
 
         Assert.Equal(2, replay.ExitCode);
-        Assert.Contains("The recording has no end record: the file is damaged at byte", replay.Output);
-        Assert.DoesNotContain("killed", replay.Output);
-        Assert.Contains("every state hash matches", replay.Output);
-        Assert.Contains("Only part of the run could be checked: the file is damaged at byte", replay.Errors);
+        Assert.Matches(@"damaged\.twrec: damaged: bytes [\d,]+ to [\d,]+ \([\d,]+ bytes, [a-z ]+\) were skipped: ticks? [\d,]+( to [\d,]+)? lost; no snapshot after them, so the ticks after them are unverified\.", replay.Output);
+        Assert.Contains("The run reached the end time", replay.Output);
+        Assert.Contains("every state hash matches", Flat(replay.Output));
+        Assert.Matches(@"^Only part of the run could be checked: the file is damaged in 1 place \(listed above\), which took [\d,]+ ticks?; [\d,]+ more ticks after the damage, before a snapshot to start again from, could not be checked\.", replay.Errors);
+    }
+
+    [Fact]
+    public void A_recording_damaged_in_two_places_names_each_gap_checks_again_from_the_next_snapshot_and_exits_2()
+    {
+        var (folder, scenario, _) = RecordWindy();
+        string path = Path.Combine(folder, "snapshots.twrec");
+        Assert.Equal(0, Twin.Run("run", scenario, "--headless", "--record", path, "--snapshot-every", "10s").ExitCode);
+        byte[] bytes = File.ReadAllBytes(path);
+        using (var reader = RecordingReader.Open(path))
+        {
+            // A byte in the records of ticks 300 and 700 (a snapshot every 200 ticks).
+            for (int i = 0; i < reader.Records.Count; i++)
+            {
+                if (reader.Records[i].Kind == RecordKind.Tick && TickRecord.FromBytes(reader.ReadPayload(i)).Tick is 300 or 700)
+                {
+                    bytes[reader.Records[i].PayloadOffset + 12] ^= 0x08;
+                }
+            }
+        }
+        string damaged = Path.Combine(folder, "damaged.twrec");
+        File.WriteAllBytes(damaged, bytes);
+
+        var replay = Twin.Run("replay", damaged);
+
+        Assert.Equal(2, replay.ExitCode);
+        string[] gaps = [.. replay.Output.Split('\n').Where(line => line.Contains("damaged.twrec: damaged: bytes ", StringComparison.Ordinal))];
+        Assert.Equal(2, gaps.Length);
+        Assert.EndsWith("bytes, checksum mismatch) were skipped: tick 300 lost, ticks 301 to 399 unverified, checked again from the snapshot at tick 400.", gaps[0].TrimEnd());
+        Assert.EndsWith("bytes, checksum mismatch) were skipped: tick 700 lost, ticks 701 to 799 unverified, checked again from the snapshot at tick 800.", gaps[1].TrimEnd());
+        Assert.Contains("Verified 1,000 ticks from the start to tick 1,200 (1m00s), except the ticks the damage above left uncheckable: every state hash matches.", Flat(replay.Output));
+        Assert.Equal("Only part of the run could be checked: the file is damaged in 2 places (listed above), which took 2 ticks; 198 more ticks after the damage, before a snapshot to start again from, could not be checked.", replay.Errors.Trim());
     }
 
     [Fact]

@@ -28,6 +28,10 @@ public static class RecordedOutcome
         {
             throw new ReplayException($"Replaying {recording.Path} to read its outcome{(recording.End is null ? " (it has no end record)" : "")} failed: it {divergence}.");
         }
+        if (result.ReachedTick < Math.Min(untilTick, recording.LastTick + 1))
+        {
+            throw new ReplayException($"Replaying {recording.Path} to read its outcome stopped at tick {result.ReachedTick:N0}: {result.Skipped[^1]}.");
+        }
         // Stopped before the run's end, so it never took its final sample: take one where it stopped.
         var run = replayer.Run!;
         var samples = run.Samples.ToList();

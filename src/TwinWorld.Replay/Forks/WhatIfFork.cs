@@ -105,6 +105,10 @@ public sealed class WhatIfFork
         {
             throw new WhatIfException($"The recording does not replay on this build up to the fork point: it {divergence}.");
         }
+        if (result.ReachedTick < atTick)
+        {
+            throw new WhatIfException($"The recording is damaged before the fork point, with no snapshot between the damage and tick {atTick:N0} to start again from: {result.Skipped[^1]}.");
+        }
         return ScenarioRun.Restore(changed, baseline.Run!.SaveState(), workers, savedWith: baseline.Scenario);
     }
 }

@@ -8,8 +8,9 @@ namespace TwinWorld.Replay.Recording;
 
 /// <summary>
 /// CRC-32C (Castagnoli: reflected polynomial 0x82F63B78, initial value and final XOR all ones), the checksum of
-/// iSCSI, ext4 and SSE 4.2's crc32 instruction. Written here because System.IO.Hashing is not on our package
-/// source. Uses the CPU's instruction where there is one (8 bytes per step) and a slicing-by-8 table otherwise.
+/// iSCSI, ext4 and SSE 4.2's crc32 instruction. Written here because System.IO.Hashing (10.0.15, on our package
+/// source) has CRC-32 with the IEEE polynomial and CRC-64, not CRC-32C. Uses the CPU's instruction where there is
+/// one (8 bytes per step) and a slicing-by-8 table otherwise.
 /// </summary>
 internal static class Crc32C
 {

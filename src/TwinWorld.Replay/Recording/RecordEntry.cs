@@ -1,11 +1,11 @@
 namespace TwinWorld.Replay.Recording;
 
-/// <summary>Where one record of a recording lies: its kind, the file offset of its length field, and its payload's length.</summary>
-public readonly record struct RecordEntry(RecordKind Kind, long Offset, int PayloadLength)
+/// <summary>
+/// Where one record of a recording lies: its kind, the file offset of its first byte (its marker, or in a version 1
+/// or 2 file its length field), the file offset of its payload, and the payload's length.
+/// </summary>
+public readonly record struct RecordEntry(RecordKind Kind, long Offset, long PayloadOffset, int PayloadLength)
 {
-    /// <summary>File offset of the payload's first byte.</summary>
-    public long PayloadOffset => Offset + RecordingFormat.RecordHeaderLength;
-
     /// <summary>File offset just past the record (its checksum included): where the next record starts.</summary>
-    public long End => Offset + RecordingFormat.RecordOverhead + PayloadLength;
+    public long End => PayloadOffset + PayloadLength + RecordingFormat.ChecksumLength;
 }

@@ -7,9 +7,11 @@ namespace TwinWorld.Replay.Recording;
 /// <summary>
 /// Reads a recording file (layout in <see cref="RecordingFormat"/>). <see cref="Open"/> checks every record's
 /// checksum and indexes the records without keeping their payloads; <see cref="ReadPayload(int)"/> reads one when
-/// asked. A damaged or cut-off end of the file does not throw: the scan stops at the first record it cannot use,
-/// every record before it is available, and <see cref="Tail"/> says what was ignored and why. Payloads may be read
-/// from several threads at once.
+/// asked. Damage does not throw. In a version 3 file the scan skips a record it cannot use, searches on for the
+/// next whole record and goes on from there: <see cref="Gaps"/> lists each damaged stretch skipped. A cut-off end
+/// (a writer stopped mid-record), or damage with no whole record after it, is <see cref="Tail"/>. In version 1 and
+/// 2 files, which have no record marker to search for, the scan stops at the first record it cannot use, which
+/// is then the tail. Payloads may be read from several threads at once.
 /// </summary>
 public sealed class RecordingReader : IDisposable
 {
@@ -20,15 +22,17 @@ public sealed class RecordingReader : IDisposable
     private readonly IReadOnlyList<RecordEntry> _readOnlyRecords;
     private readonly uint[] _checksums;
 
-    private RecordingReader(string path, SafeFileHandle file, long length, RecordEntry[] records, uint[] checksums, RecordingTail? tail)
+    private RecordingReader(string path, SafeFileHandle file, long length, uint version, ScanResult scan)
     {
         Path = path;
         _file = file;
         Length = length;
-        _records = records;
-        _readOnlyRecords = Array.AsReadOnly(records);
-        _checksums = checksums;
-        Tail = tail;
+        Version = version;
+        _records = scan.Records;
+        _readOnlyRecords = Array.AsReadOnly(scan.Records);
+        _checksums = scan.Checksums;
+        Gaps = Array.AsReadOnly(scan.Gaps);
+        Tail = scan.Tail;
     }
 
     /// <summary>The file read.</summary>
@@ -37,15 +41,21 @@ public sealed class RecordingReader : IDisposable
     /// <summary>The file's length when it was opened; bytes a writer adds later are not seen by this reader.</summary>
     public long Length { get; }
 
+    /// <summary>The file's format version (<see cref="RecordingFormat.OldestReadable"/> to <see cref="RecordingFormat.Version"/>).</summary>
+    public uint Version { get; }
+
     /// <summary>Every intact record, in file order.</summary>
     public IReadOnlyList<RecordEntry> Records => _readOnlyRecords;
 
+    /// <summary>The damaged stretches skipped in the middle of the file, in file order; each has whole records after it.</summary>
+    public IReadOnlyList<RecordingGap> Gaps { get; }
+
     /// <summary>What was ignored at the end of the file and why, or null when the file ends just after a whole record.</summary>
-    public RecordingTail? Tail { get; }
+    public RecordingGap? Tail { get; }
 
     /// <summary>
     /// Opens and scans a recording. Throws <see cref="RecordingFormatException"/> when the file is not a recording
-    /// of this format version; reports a damaged end through <see cref="Tail"/> instead.
+    /// of a format version this build reads; reports damage through <see cref="Gaps"/> and <see cref="Tail"/> instead.
     /// </summary>
     public static RecordingReader Open(string path)
     {
@@ -56,9 +66,8 @@ public sealed class RecordingReader : IDisposable
         try
         {
             long length = RandomAccess.GetLength(file);
-            CheckFileHeader(fullPath, file, length);
-            var (records, checksums, tail) = Scan(fullPath, file, length);
-            return new RecordingReader(fullPath, file, length, records, checksums, tail);
+            uint version = CheckFileHeader(fullPath, file, length);
+            return new RecordingReader(fullPath, file, length, version, Scan(fullPath, file, length, version));
         }
         catch
         {
@@ -118,7 +127,8 @@ public sealed class RecordingReader : IDisposable
     private RecordingFormatException Changed(int index, RecordEntry entry) => new(Path, string.Create(CultureInfo.InvariantCulture,
         $"the recording '{Path}' changed after it was opened: record {index} at offset {entry.Offset} no longer reads back as it did"));
 
-    private static void CheckFileHeader(string path, SafeFileHandle file, long length)
+    /// <summary>The file's format version, after checking its magic; throws for a file this build cannot read.</summary>
+    private static uint CheckFileHeader(string path, SafeFileHandle file, long length)
     {
         Span<byte> header = stackalloc byte[RecordingFormat.FileHeaderLength];
         int read = ReadUpTo(file, header, 0);
@@ -138,64 +148,113 @@ public sealed class RecordingReader : IDisposable
             throw new RecordingFormatException(path, string.Create(CultureInfo.InvariantCulture,
                 $"'{path}' is a TwinWorld recording of format version {version}; this build reads versions {RecordingFormat.OldestReadable} to {RecordingFormat.Version}"));
         }
+        return version;
     }
 
-    private static (RecordEntry[] Records, uint[] Checksums, RecordingTail? Tail) Scan(string path, SafeFileHandle file, long length)
+    private static ScanResult Scan(string path, SafeFileHandle file, long length, uint version)
     {
         var records = new List<RecordEntry>();
         var checksums = new List<uint>();
+        var gaps = new List<RecordingGap>();
         var input = new SequentialInput(path, file, length, ScanBufferLength);
+        int headerLength = RecordingFormat.RecordHeaderLengthOf(version);
+        bool marked = version >= RecordingFormat.FirstMarkedVersion;
         long offset = RecordingFormat.FileHeaderLength;
-        Span<byte> header = stackalloc byte[RecordingFormat.RecordHeaderLength];
-        Span<byte> stored = stackalloc byte[4];
         while (offset < length)
         {
-            long left = length - offset;
-            if (left < RecordingFormat.RecordHeaderLength)
+            var record = ReadRecord(input, offset, length, headerLength, searching: false);
+            if (record.Problem is not { } problem)
             {
-                return Done(Damage(offset, length, TailProblem.CutOff, "an incomplete record", "the recording was cut off"));
+                Keep(record);
+                continue;
             }
-            input.Read(offset, header);
-            uint payloadLength = BinaryPrimitives.ReadUInt32LittleEndian(header);
-            byte kind = header[4];
-            if (payloadLength > RecordingFormat.MaxPayloadLength)
+            // Only marked files are searched: without a marker every offset would be a candidate (see RecordingFormat).
+            if (!marked || NextRecord(input, offset + 1, length) is not { } next)
             {
-                return Done(Damage(offset, length, TailProblem.AbsurdLength,
-                    string.Create(CultureInfo.InvariantCulture, $"a record claiming {payloadLength:N0} bytes, more than the {RecordingFormat.MaxPayloadLength >> 20} MiB limit,"),
-                    "the recording is damaged from there"));
+                return new ScanResult([.. records], [.. checksums], [.. gaps], RecordingGap.AtEnd(offset, length, problem, record.What));
             }
-            if (left < RecordingFormat.RecordOverhead + payloadLength)
-            {
-                return Done(Damage(offset, length, TailProblem.CutOff, "an incomplete record", "the recording was cut off"));
-            }
-            uint crc = input.Checksum(offset + RecordingFormat.RecordHeaderLength, (int)payloadLength, Crc32C.Compute(header[4..]));
-            input.Read(offset + RecordingFormat.RecordHeaderLength + payloadLength, stored);
-            if (BinaryPrimitives.ReadUInt32LittleEndian(stored) != crc)
-            {
-                return Done(Damage(offset, length, TailProblem.ChecksumMismatch, "a record whose checksum does not match", "the recording is damaged from there"));
-            }
-            if (!RecordingFormat.IsDefined((RecordKind)kind))
-            {
-                return Done(Damage(offset, length, TailProblem.UnknownKind, $"a record of unknown kind {kind}", "it was written by a newer TwinWorld, or damaged"));
-            }
-            records.Add(new RecordEntry((RecordKind)kind, offset, (int)payloadLength));
-            checksums.Add(crc);
-            offset += RecordingFormat.RecordOverhead + payloadLength;
+            // Whole records after it: a record that seemed to run past the end had a damaged length.
+            gaps.Add(problem == GapProblem.CutOff
+                ? RecordingGap.Between(offset, next.Entry.Offset, GapProblem.AbsurdLength, "a record whose length runs past the end of the file")
+                : RecordingGap.Between(offset, next.Entry.Offset, problem, record.What));
+            Keep(next);
         }
-        return Done(null);
+        return new ScanResult([.. records], [.. checksums], [.. gaps], null);
 
-        (RecordEntry[], uint[], RecordingTail?) Done(RecordingTail? tail) => (records.ToArray(), checksums.ToArray(), tail);
+        void Keep(in Candidate record)
+        {
+            records.Add(record.Entry);
+            checksums.Add(record.Crc);
+            offset = record.Entry.End;
+        }
     }
 
-    private static RecordingTail Damage(long offset, long length, TailProblem problem, string what, string why)
+    /// <summary>
+    /// The first whole record of a known kind at or after <paramref name="offset"/>, or null: each place the marker
+    /// occurs is checked, the cheap checks (length, kind) before the checksum.
+    /// </summary>
+    private static Candidate? NextRecord(SequentialInput input, long offset, long length)
     {
-        long ignored = length - offset;
-        string message = string.Create(CultureInfo.InvariantCulture,
-            $"the last {ignored:N0} bytes ({what} at offset {offset}) were ignored: {why}");
-        return new RecordingTail(offset, ignored, problem, message);
+        for (long found = input.IndexOf(RecordingFormat.SyncMarker, offset); found >= 0; found = input.IndexOf(RecordingFormat.SyncMarker, found + 1))
+        {
+            var record = ReadRecord(input, found, length, RecordingFormat.RecordHeaderLength, searching: true);
+            if (record.Problem is null)
+            {
+                return record;
+            }
+        }
+        return null;
     }
 
-    private static int ReadUpTo(SafeFileHandle file, Span<byte> buffer, long offset)
+    /// <summary>
+    /// The record at <paramref name="offset"/> if it is whole, checks out and is of a known kind; otherwise why not.
+    /// <paramref name="searching"/> turns down an unknown kind before its checksum is computed.
+    /// </summary>
+    private static Candidate ReadRecord(SequentialInput input, long offset, long length, int headerLength, bool searching)
+    {
+        long left = length - offset;
+        if (left < headerLength)
+        {
+            return Candidate.Rejected(GapProblem.CutOff, "an incomplete record");
+        }
+        Span<byte> header = stackalloc byte[headerLength];
+        input.Read(offset, header);
+        int markerLength = headerLength - RecordingFormat.LengthAndKindLength;
+        if (!header[..markerLength].SequenceEqual(RecordingFormat.SyncMarker[..markerLength]))
+        {
+            return Candidate.Rejected(GapProblem.NoMarker, "bytes that are not the start of a record");
+        }
+        uint payloadLength = BinaryPrimitives.ReadUInt32LittleEndian(header[markerLength..]);
+        byte kind = header[^1];
+        if (payloadLength > RecordingFormat.MaxPayloadLength)
+        {
+            return Candidate.Rejected(GapProblem.AbsurdLength,
+                string.Create(CultureInfo.InvariantCulture, $"a record claiming {payloadLength:N0} bytes, more than the {RecordingFormat.MaxPayloadLength >> 20} MiB limit,"));
+        }
+        if (left < headerLength + payloadLength + RecordingFormat.ChecksumLength)
+        {
+            return Candidate.Rejected(GapProblem.CutOff, "an incomplete record");
+        }
+        if (searching && !RecordingFormat.IsDefined((RecordKind)kind))
+        {
+            return Candidate.Rejected(GapProblem.UnknownKind, $"a record of unknown kind {kind}");
+        }
+        var entry = new RecordEntry((RecordKind)kind, offset, offset + headerLength, (int)payloadLength);
+        uint crc = input.Checksum(entry.PayloadOffset, entry.PayloadLength, Crc32C.Compute(header[^1..]));
+        Span<byte> stored = stackalloc byte[RecordingFormat.ChecksumLength];
+        input.Read(entry.PayloadOffset + entry.PayloadLength, stored);
+        if (BinaryPrimitives.ReadUInt32LittleEndian(stored) != crc)
+        {
+            return Candidate.Rejected(GapProblem.ChecksumMismatch, "a record whose checksum does not match");
+        }
+        if (!RecordingFormat.IsDefined((RecordKind)kind))
+        {
+            return Candidate.Rejected(GapProblem.UnknownKind, $"a record of unknown kind {kind}");
+        }
+        return new Candidate(entry, crc, null, "");
+    }
+
+    internal static int ReadUpTo(SafeFileHandle file, Span<byte> buffer, long offset)
     {
         int done = 0;
         while (done < buffer.Length)
@@ -210,47 +269,11 @@ public sealed class RecordingReader : IDisposable
         return done;
     }
 
-    /// <summary>
-    /// Forward reads of a file through one large buffer, so that scanning many small records costs few system
-    /// calls. Reads stay below the length taken at open; a file that shrinks meanwhile is an error.
-    /// </summary>
-    private sealed class SequentialInput(string path, SafeFileHandle file, long length, int bufferLength)
+    /// <summary>A record found by the scan, with its checksum, or why the bytes there are not one (<see cref="Problem"/> set).</summary>
+    private readonly record struct Candidate(RecordEntry Entry, uint Crc, GapProblem? Problem, string What)
     {
-        private readonly byte[] _buffer = new byte[bufferLength];
-        private long _bufferStart;
-        private int _bufferCount;
-
-        public void Read(long offset, Span<byte> destination)
-        {
-            Fill(offset, destination.Length).CopyTo(destination);
-        }
-
-        /// <summary>Continues <paramref name="crc"/> over <paramref name="count"/> bytes from <paramref name="offset"/>.</summary>
-        public uint Checksum(long offset, int count, uint crc)
-        {
-            while (count > 0)
-            {
-                int piece = Math.Min(count, _buffer.Length);
-                crc = Crc32C.Append(crc, Fill(offset, piece));
-                offset += piece;
-                count -= piece;
-            }
-            return crc;
-        }
-
-        /// <summary>The <paramref name="count"/> bytes at <paramref name="offset"/> (count at most the buffer's length).</summary>
-        private ReadOnlySpan<byte> Fill(long offset, int count)
-        {
-            if (offset < _bufferStart || offset + count > _bufferStart + _bufferCount)
-            {
-                _bufferStart = offset;
-                _bufferCount = ReadUpTo(file, _buffer.AsSpan(0, (int)Math.Min(_buffer.Length, length - offset)), offset);
-                if (_bufferCount < count)
-                {
-                    throw new RecordingFormatException(path, $"the recording '{path}' became shorter while it was being read");
-                }
-            }
-            return _buffer.AsSpan((int)(offset - _bufferStart), count);
-        }
+        public static Candidate Rejected(GapProblem problem, string what) => new(default, 0, problem, what);
     }
+
+    private readonly record struct ScanResult(RecordEntry[] Records, uint[] Checksums, RecordingGap[] Gaps, RecordingGap? Tail);
 }

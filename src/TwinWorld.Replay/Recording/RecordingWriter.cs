@@ -307,10 +307,9 @@ public sealed class RecordingWriter : IDisposable
                 throw new InvalidOperationException("a record was queued inside another (a bug in RecordingWriter)");
             }
             Span<byte> header = stackalloc byte[RecordingFormat.RecordHeaderLength];
-            BinaryPrimitives.WriteUInt32LittleEndian(header, (uint)item.RecordLength);
-            header[4] = (byte)item.Kind;
+            RecordingFormat.WriteRecordHeader(header, item.RecordLength, item.Kind);
             Put(header);
-            _recordCrc = Crc32C.Append(0, header[4..]);
+            _recordCrc = Crc32C.Append(0, header[^1..]);
             _recordLength = item.RecordLength;
             _recordRemaining = item.RecordLength;
         }

@@ -12,7 +12,9 @@ namespace TwinWorld.Replay.Replaying;
 /// (a difference from the recording is a divergence); authors' and players' inputs are fed back from
 /// the recording at their ticks, in their recorded order. Seeking starts from the latest snapshot at
 /// or before the target, checked against the recorded hash; a whole replay can run the pieces between
-/// snapshots side by side.
+/// snapshots side by side. Where damage took tick records (<see cref="RunRecording.Gaps"/>), their inputs cannot be
+/// fed back: a replay stops checking at the first lost tick and starts again from the next snapshot after the
+/// damage, checked against its own hash; the ticks between go unverified and the result lists the stretches skipped.
 /// </summary>
 public sealed class Replayer
 {
@@ -22,12 +24,14 @@ public sealed class Replayer
     private readonly RunRecording _recording;
     private readonly int _workers;
     private readonly HashSet<long> _snapshotTicks;
+    private readonly RunGap[] _lossy;
 
     public Replayer(RunRecording recording, int workers = 0)
     {
         _recording = recording;
         _workers = workers;
         _snapshotTicks = [.. recording.Snapshots.Select(s => s.Tick)];
+        _lossy = [.. recording.Gaps.Where(g => g.TicksLost > 0)];
         var load = recording.Header.LoadScenario();
         Scenario = load.Scenario ?? throw new ReplayException($"The recorded scenario ({recording.Header.ScenarioPath}) no longer loads:{Environment.NewLine}{string.Join(Environment.NewLine, load.Errors)}");
     }
@@ -44,7 +48,9 @@ public sealed class Replayer
     /// Replays until <paramref name="stopTick"/> ticks have run (at most to the end of the recording),
     /// checking every tick, and stops at the first divergence. From the start of the recording, or
     /// with <paramref name="seek"/> from the latest snapshot at or before the stop; a later call goes
-    /// on from where the last one stopped. Progress is called after each tick.
+    /// on from where the last one stopped. At ticks damage took, it starts again from the snapshot after
+    /// them; with none before the stop, it stops there (<see cref="ReplayResult.ReachedTick"/> short of the stop).
+    /// Progress is called after each tick.
     /// </summary>
     public ReplayResult ReplayTo(long stopTick, bool seek = false, Action<long>? progress = null, CancellationToken cancel = default)
     {
@@ -54,13 +60,34 @@ public sealed class Replayer
             (Run, var wrongStart) = Begin(seek ? target : _recording.FirstTick, _workers);
             if (wrongStart is not null)
             {
-                return new ReplayResult(Run.Simulation.Tick, 0, Run.Simulation.Tick, wrongStart);
+                return new ReplayResult(Run.Simulation.Tick, 0, Run.Simulation.Tick, wrongStart, []);
             }
         }
         long start = Run!.Simulation.Tick;
-        var divergence = Verify(Run, target, progress is null ? null : simulation => progress(simulation.Tick - 1), () => cancel.IsCancellationRequested);
-        long reached = divergence?.Tick ?? Run.Simulation.Tick;
-        return new ReplayResult(start, reached - start, reached, divergence);
+        long verified = 0;
+        var skipped = new List<RunGap>();
+        while (true)
+        {
+            long from = Run.Simulation.Tick;
+            var divergence = Verify(Run, StretchEnd(from, target), progress is null ? null : simulation => progress(simulation.Tick - 1), () => cancel.IsCancellationRequested);
+            long reached = divergence?.Tick ?? Run.Simulation.Tick;
+            verified += reached - from;
+            if (divergence is not null || reached >= target || cancel.IsCancellationRequested)
+            {
+                return new ReplayResult(start, verified, reached, divergence, skipped);
+            }
+            long resume = LostAt(reached).ResumeTick ?? long.MaxValue;
+            skipped.AddRange(_lossy.Where(g => g.LastTickLost >= reached && g.FirstTickLost < Math.Min(resume, target) && !skipped.Contains(g)));
+            if (resume > target)
+            {
+                return new ReplayResult(start, verified, reached, null, skipped);
+            }
+            (Run, var wrongResume) = Begin(resume, _workers);
+            if (wrongResume is not null)
+            {
+                return new ReplayResult(start, verified, resume, wrongResume, skipped);
+            }
+        }
     }
 
     /// <summary>
@@ -77,11 +104,14 @@ public sealed class Replayer
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(lanes, 1);
         long end = _recording.LastTick + 1;
-        long[] snapshots = [.. _recording.Snapshots.Select(s => s.Tick).Where(t => t > _recording.FirstTick && t < end).Distinct().Order()];
+        // After damage the replay must start again from the snapshot after it; other snapshots are optional starts.
+        long[] resumes = [.. _lossy.Select(g => g.ResumeTick).OfType<long>().Distinct()];
+        long[] snapshots = [.. _recording.Snapshots.Select(s => s.Tick).Where(t => t > _recording.FirstTick && t < end && !resumes.Contains(t) && !_lossy.Any(g => g.FirstTickLost <= t && t <= g.LastTickLost)).Distinct().Order()];
         // Each piece pays for restoring its snapshot, so there are at most PiecesPerLane a lane, from snapshots spread evenly.
-        int pieces = Math.Min(snapshots.Length + 1, PiecesPerLane * lanes);
-        long[] starts = [_recording.FirstTick, .. Enumerable.Range(1, pieces - 1).Select(p => snapshots[(p * (snapshots.Length + 1) / pieces) - 1])];
+        int pieces = Math.Min(snapshots.Length + 1, Math.Max(1, (PiecesPerLane * lanes) - resumes.Length));
+        long[] starts = [.. new[] { _recording.FirstTick }.Concat(resumes).Concat(Enumerable.Range(1, pieces - 1).Select(p => snapshots[(p * (snapshots.Length + 1) / pieces) - 1])).Order()];
         var runs = new ScenarioRun?[starts.Length];
+        var checkedTicks = new long[starts.Length];
         var divergences = new Divergence?[starts.Length];
         var failures = new ReplayException?[starts.Length];
         var gate = new object();
@@ -109,13 +139,14 @@ public sealed class Replayer
             {
                 var (run, wrongStart) = Begin(starts[piece], workers);
                 runs[piece] = run;
-                divergences[piece] = wrongStart ?? Verify(run, piece + 1 < starts.Length ? starts[piece + 1] : end, simulation =>
+                divergences[piece] = wrongStart ?? Verify(run, StretchEnd(starts[piece], piece + 1 < starts.Length ? starts[piece + 1] : end), simulation =>
                 {
                     lock (gate)
                     {
                         progress?.Invoke(++verified, simulation);
                     }
                 }, Stopped);
+                checkedTicks[piece] = (divergences[piece]?.Tick ?? run.Simulation.Tick) - starts[piece];
             }
             catch (ReplayException e)
             {
@@ -141,8 +172,14 @@ public sealed class Replayer
         Run = last >= 0 ? runs[last] : null;
         var divergence = last >= 0 ? divergences[last] : null;
         long reached = divergence?.Tick ?? Run?.Simulation.Tick ?? _recording.FirstTick;
-        return new ReplayResult(_recording.FirstTick, reached - _recording.FirstTick, reached, divergence);
+        return new ReplayResult(_recording.FirstTick, checkedTicks.Take(last + 1).Sum(), reached, divergence, [.. _lossy.Where(g => g.FirstTickLost <= reached)]);
     }
+
+    /// <summary>Where checking from <paramref name="from"/> must stop: <paramref name="end"/>, or before the first tick damage took.</summary>
+    private long StretchEnd(long from, long end) => _lossy.Where(g => g.LastTickLost >= from).Select(g => Math.Max(g.FirstTickLost, from)).Append(end).Min();
+
+    /// <summary>The damaged stretch that took the record of <paramref name="tick"/>.</summary>
+    private RunGap LostAt(long tick) => _lossy.First(g => g.FirstTickLost <= tick && tick <= g.LastTickLost);
 
     private static void InterlockedMin(ref int target, int value)
     {

@@ -6,8 +6,9 @@ namespace TwinWorld.Replay.Runs;
 /// <summary>
 /// A recorded run opened for replay, forks and comparison: its header, every tick's record (small,
 /// kept in memory), where its snapshots are (read on demand), how it ended if it did, what generated its
-/// frames and their hashes if it was filmed, and what was ignored at a damaged end. Throws <see cref="RecordingFormatException"/> for a file that is not a
-/// run recording.
+/// frames and their hashes if it was filmed, the damaged stretches skipped in the middle (with the ticks they
+/// took) and what was ignored at a damaged or cut-off end. Throws <see cref="RecordingFormatException"/> for a file
+/// that is not a run recording.
 /// </summary>
 public sealed class RunRecording : IDisposable
 {
@@ -15,6 +16,7 @@ public sealed class RunRecording : IDisposable
     private readonly List<TickRecord> _ticks = [];
     private readonly List<(long Tick, ulong StateHash, int Record)> _snapshots = [];
     private readonly List<RecordedFrame[]> _frames = [];
+    private readonly List<RunGap> _gaps = [];
 
     private RunRecording(RecordingReader file)
     {
@@ -22,22 +24,34 @@ public sealed class RunRecording : IDisposable
         var records = file.Records;
         if (records.Count == 0 || records[0].Kind != RecordKind.Header)
         {
-            throw new RecordingFormatException(file.Path, $"{file.Path} has no run header{(file.Tail is { } tail ? $" ({tail.Message})" : "")}.");
+            var damage = file.Gaps.Count > 0 && (records.Count == 0 || file.Gaps[0].Offset < records[0].Offset) ? file.Gaps[0] : file.Tail;
+            throw new RecordingFormatException(file.Path, $"{file.Path} has no run header{(damage is null ? "" : $" ({damage.Message})")}.");
         }
         try
         {
             Header = RunHeader.FromBytes(file.ReadPayload(0));
+            // The damaged stretches passed since the last tick record: their lost ticks are known at the next one.
+            var passed = new List<RecordingGap>();
+            int nextGap = 0;
             for (int i = 1; i < records.Count; i++)
             {
+                for (; nextGap < file.Gaps.Count && file.Gaps[nextGap].Offset < records[i].Offset; nextGap++)
+                {
+                    passed.Add(file.Gaps[nextGap]);
+                }
                 switch (records[i].Kind)
                 {
                     case RecordKind.Tick:
-                        _ticks.Add(TickRecord.FromBytes(file.ReadPayload(i)));
+                        var tick = TickRecord.FromBytes(file.ReadPayload(i));
+                        Lost(passed, tick.Tick - 1);
+                        _ticks.Add(tick);
                         break;
                     case RecordKind.Snapshot:
                         // Snapshots are megabytes and most are never read: one is taken right after a
-                        // tick's record (or at the start of a fork), so its tick and hash are known here.
-                        _snapshots.Add(_ticks.Count > 0 ? (_ticks[^1].Tick + 1, _ticks[^1].StateHash, i) : (Header.StartTick, 0, i));
+                        // tick's record (or at the start of a fork), so its tick and hash are known here,
+                        // unless damage took the records before it; then it says itself.
+                        _snapshots.Add(passed.Count > 0 ? Peeked(i)
+                            : _ticks.Count > 0 ? (_ticks[^1].Tick + 1, _ticks[^1].StateHash, i) : (Header.StartTick, 0, i));
                         break;
                     case RecordKind.End:
                         End = RunEnd.FromBytes(file.ReadPayload(i));
@@ -49,6 +63,12 @@ public sealed class RunRecording : IDisposable
                         _frames.Add(RecordedFrame.FromBytes(file.ReadPayload(i)));
                         break;
                 }
+            }
+            passed.AddRange(file.Gaps.Skip(nextGap));
+            Lost(passed, End?.LastTick ?? LastTick);
+            for (int g = 0; g < _gaps.Count; g++)
+            {
+                _gaps[g] = _gaps[g].TicksLost > 0 ? _gaps[g] with { ResumeTick = ResumeAfter(_gaps[g]) } : _gaps[g];
             }
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
@@ -75,8 +95,14 @@ public sealed class RunRecording : IDisposable
     /// <summary>The generated frames, one list per generation call, in the order they were made.</summary>
     public IReadOnlyList<IReadOnlyList<RecordedFrame>> FrameBatches => _frames;
 
-    /// <summary>What was ignored at a damaged end of the file, or null.</summary>
-    public RecordingTail? Tail => _file.Tail;
+    /// <summary>What was ignored at a damaged or cut-off end of the file, or null.</summary>
+    public RecordingGap? Tail => _file.Tail;
+
+    /// <summary>The damaged stretches skipped in the middle of the file, in file order, each with the ticks it took.</summary>
+    public IReadOnlyList<RunGap> Gaps => _gaps;
+
+    /// <summary>How many ticks the damaged stretches took (each lost tick counted once).</summary>
+    public long TicksLost => _gaps.Select(g => (g.FirstTickLost, g.LastTickLost)).Distinct().Sum(lost => Math.Max(0, lost.LastTickLost - lost.FirstTickLost + 1));
 
     /// <summary>The first tick recorded (0, or where a fork began).</summary>
     public long FirstTick => Header.StartTick;
@@ -86,11 +112,22 @@ public sealed class RunRecording : IDisposable
 
     public static RunRecording Open(string path) => new(RecordingReader.Open(path));
 
-    /// <summary>The record of a tick, or null if it was not recorded.</summary>
+    /// <summary>The record of a tick, or null if it was not recorded (or damage took it).</summary>
     public TickRecord? TickAt(long tick)
     {
-        long index = tick - FirstTick;
-        return index >= 0 && index < _ticks.Count ? _ticks[(int)index] : null;
+        // Tick records are in increasing order, with holes where damage took some: a binary search.
+        int low = 0, high = _ticks.Count - 1;
+        while (low <= high)
+        {
+            int middle = (low + high) >>> 1;
+            long found = _ticks[middle].Tick;
+            if (found == tick)
+            {
+                return _ticks[middle];
+            }
+            (low, high) = found < tick ? (middle + 1, high) : (low, middle - 1);
+        }
+        return null;
     }
 
     /// <summary>The latest snapshot taken at or before <paramref name="tick"/>: its tick and saved state, or null.</summary>
@@ -111,4 +148,30 @@ public sealed class RunRecording : IDisposable
     }
 
     public void Dispose() => _file.Dispose();
+
+    /// <summary>A snapshot's tick and hash from its own payload.</summary>
+    private (long Tick, ulong StateHash, int Record) Peeked(int record)
+    {
+        var (tick, hash) = SnapshotPayload.Peek(_file.ReadPayload(record));
+        return (tick, hash, record);
+    }
+
+    /// <summary>Adds the damaged stretches passed since the last tick record, which took the ticks from that one's next up to <paramref name="lastLost"/>.</summary>
+    private void Lost(List<RecordingGap> passed, long lastLost)
+    {
+        long firstLost = _ticks.Count > 0 ? _ticks[^1].Tick + 1 : FirstTick;
+        _gaps.AddRange(passed.Select(damage => new RunGap(damage, firstLost, lastLost, null)));
+        passed.Clear();
+    }
+
+    /// <summary>
+    /// The first snapshot after a stretch's lost ticks from which there are ticks to check (not itself in a lost
+    /// stretch, and before the last tick), or null.
+    /// </summary>
+    private long? ResumeAfter(RunGap gap)
+    {
+        bool InLost(long tick) => _gaps.Any(g => g.FirstTickLost <= tick && tick <= g.LastTickLost);
+        var after = _snapshots.Select(s => s.Tick).Where(tick => tick > gap.LastTickLost && tick <= LastTick && !InLost(tick)).Order();
+        return after.Select(tick => (long?)tick).FirstOrDefault();
+    }
 }

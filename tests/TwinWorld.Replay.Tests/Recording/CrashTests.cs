@@ -27,9 +27,9 @@ public class CrashTests
         if (reader.Tail is { } tail)
         {
             // A killed process leaves a prefix of what it wrote: the end can be short, never wrong.
-            Assert.Equal(TailProblem.CutOff, tail.Problem);
+            Assert.Equal(GapProblem.CutOff, tail.Problem);
             Assert.Equal(end, tail.Offset);
-            Assert.Equal(reader.Length, end + tail.BytesIgnored);
+            Assert.Equal(reader.Length, end + tail.BytesSkipped);
         }
         else
         {

@@ -38,10 +38,10 @@ public class DamagedFileTests
             }
             else
             {
-                var tail = Assert.IsType<RecordingTail>(reader.Tail);
-                Assert.Equal(TailProblem.CutOff, tail.Problem);
+                var tail = Assert.IsType<RecordingGap>(reader.Tail);
+                Assert.Equal(GapProblem.CutOff, tail.Problem);
                 Assert.Equal(lastEnd, tail.Offset);
-                Assert.Equal(length - lastEnd, tail.BytesIgnored);
+                Assert.Equal(length - lastEnd, tail.BytesSkipped);
                 Assert.Equal($"the last {length - lastEnd} bytes (an incomplete record at offset {lastEnd}) were ignored: the recording was cut off", tail.Message);
             }
         }
@@ -66,7 +66,7 @@ public class DamagedFileTests
     }
 
     [Fact]
-    public void Any_single_damaged_byte_is_caught_and_that_record_and_the_rest_are_dropped()
+    public void Any_single_damaged_byte_costs_only_the_record_it_hits_and_the_scan_goes_on_after_it()
     {
         using var folder = new TemporaryFolder();
         string original = folder.File("whole.twrec");
@@ -86,61 +86,94 @@ public class DamagedFileTests
 
                 int hit = ends.Count(end => end <= position);
                 long hitOffset = hit == 0 ? RecordingFormat.FileHeaderLength : ends[hit - 1];
-                Assert.Equal(hit, reader.Records.Count);
-                for (int i = 0; i < hit; i++)
+                int[] kept = [.. Enumerable.Range(0, Lengths.Length).Where(i => i != hit)];
+                Assert.Equal(kept.Length, reader.Records.Count);
+                for (int i = 0; i < kept.Length; i++)
                 {
-                    Assert.Equal(payloads[i], reader.ReadPayload(i));
+                    Assert.Equal(payloads[kept[i]], reader.ReadPayload(i));
                 }
-                var tail = Assert.IsType<RecordingTail>(reader.Tail);
-                Assert.Equal(hitOffset, tail.Offset);
-                Assert.Equal(whole.Length - hitOffset, tail.BytesIgnored);
-                // A damaged length field may point past the end or past the limit; anything else fails the checksum.
-                var expected = position - hitOffset < 4
-                    ? new[] { TailProblem.ChecksumMismatch, TailProblem.CutOff, TailProblem.AbsurdLength }
-                    : [TailProblem.ChecksumMismatch];
-                Assert.Contains(tail.Problem, expected);
+                bool last = hit == Lengths.Length - 1;
+                var gap = last ? Assert.IsType<RecordingGap>(reader.Tail) : Assert.Single(reader.Gaps);
+                Assert.Equal(hitOffset, gap.Offset);
+                Assert.Equal(ends[hit], gap.End);
+                Assert.Contains(gap.Problem, (position - hitOffset) switch
+                {
+                    < RecordingFormat.SyncMarkerLength => new[] { GapProblem.NoMarker },
+                    // A damaged length field may point past the end (a cut-off look, at the end) or past the limit;
+                    // anything else fails the checksum.
+                    < RecordingFormat.SyncMarkerLength + 4 => [GapProblem.ChecksumMismatch, GapProblem.AbsurdLength, last ? GapProblem.CutOff : GapProblem.AbsurdLength],
+                    _ => [GapProblem.ChecksumMismatch],
+                });
+                if (!last)
+                {
+                    Assert.Null(reader.Tail);
+                }
             }
         }
     }
 
     [Fact]
-    public void A_checksum_mismatch_is_reported_as_damage()
+    public void A_checksum_mismatch_mid_file_is_reported_as_a_gap_with_the_records_after_it_kept()
+    {
+        using var folder = new TemporaryFolder();
+        string path = folder.File("damaged.twrec");
+        var payloads = SamplePayloads.WriteFile(path, Lengths);
+        long[] ends = RecordEnds();
+        byte[] bytes = File.ReadAllBytes(path);
+        bytes[ends[2] + RecordingFormat.RecordHeaderLength + 1] ^= 0x10; // the payload of record 3
+        File.WriteAllBytes(path, bytes);
+
+        using var reader = RecordingReader.Open(path);
+        Assert.Equal(5, reader.Records.Count);
+        Assert.Equal(payloads[4], reader.ReadPayload(3));
+        Assert.Null(reader.Tail);
+        var gap = Assert.Single(reader.Gaps);
+        Assert.Equal(GapProblem.ChecksumMismatch, gap.Problem);
+        Assert.Equal(
+            $"{ends[3] - ends[2]} bytes from offset {ends[2]} (a record whose checksum does not match) were skipped up to the next whole record, at offset {ends[3]}: the recording is damaged there",
+            gap.Message);
+    }
+
+    [Fact]
+    public void A_checksum_mismatch_in_the_last_record_is_a_damaged_tail()
     {
         using var folder = new TemporaryFolder();
         string path = folder.File("damaged.twrec");
         SamplePayloads.WriteFile(path, Lengths);
         long[] ends = RecordEnds();
         byte[] bytes = File.ReadAllBytes(path);
-        bytes[ends[2] + 7] ^= 0x10; // the payload of record 3
+        bytes[^5] ^= 0x10; // the last payload byte
         File.WriteAllBytes(path, bytes);
 
         using var reader = RecordingReader.Open(path);
-        Assert.Equal(3, reader.Records.Count);
-        var tail = Assert.IsType<RecordingTail>(reader.Tail);
-        Assert.Equal(TailProblem.ChecksumMismatch, tail.Problem);
+        Assert.Equal(5, reader.Records.Count);
+        Assert.Empty(reader.Gaps);
+        var tail = Assert.IsType<RecordingGap>(reader.Tail);
+        Assert.Equal(GapProblem.ChecksumMismatch, tail.Problem);
         Assert.Equal(
-            $"the last {bytes.Length - ends[2]} bytes (a record whose checksum does not match at offset {ends[2]}) were ignored: the recording is damaged from there",
+            $"the last {bytes.Length - ends[4]} bytes (a record whose checksum does not match at offset {ends[4]}) were ignored: the recording is damaged from there",
             tail.Message);
     }
 
     [Fact]
-    public void An_absurd_length_field_stops_the_scan_without_reading_on()
+    public void An_absurd_length_field_costs_its_record_without_reading_on_through_it()
     {
         using var folder = new TemporaryFolder();
         string path = folder.File("absurd.twrec");
         SamplePayloads.WriteFile(path, Lengths);
         long[] ends = RecordEnds();
         byte[] bytes = File.ReadAllBytes(path);
-        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan((int)ends[1]), 0xFFFF_FFF0);
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan((int)ends[1] + RecordingFormat.SyncMarkerLength), 0xFFFF_FFF0);
         File.WriteAllBytes(path, bytes);
 
         using var reader = RecordingReader.Open(path);
-        Assert.Equal(2, reader.Records.Count);
-        var tail = Assert.IsType<RecordingTail>(reader.Tail);
-        Assert.Equal(TailProblem.AbsurdLength, tail.Problem);
-        Assert.Equal(ends[1], tail.Offset);
-        Assert.Contains("a record claiming 4,294,967,280 bytes, more than the 256 MiB limit,", tail.Message);
-        Assert.EndsWith("were ignored: the recording is damaged from there", tail.Message);
+        Assert.Equal(5, reader.Records.Count);
+        var gap = Assert.Single(reader.Gaps);
+        Assert.Equal(GapProblem.AbsurdLength, gap.Problem);
+        Assert.Equal(ends[1], gap.Offset);
+        Assert.Equal(ends[2], gap.End);
+        Assert.Contains("a record claiming 4,294,967,280 bytes, more than the 256 MiB limit,", gap.Message);
+        Assert.EndsWith("the recording is damaged there", gap.Message);
     }
 
     [Fact]
@@ -149,15 +182,15 @@ public class DamagedFileTests
         using var folder = new TemporaryFolder();
         string path = folder.File("newer.twrec");
         SamplePayloads.WriteFile(path, 4, 4);
-        byte[] unknown = [3, 0, 0, 0, 9, 1, 2, 3, 0, 0, 0, 0];
-        BinaryPrimitives.WriteUInt32LittleEndian(unknown.AsSpan(8), Crc32C.Compute(unknown.AsSpan(4, 4)));
+        byte[] unknown = [.. RecordingFormat.SyncMarker, 3, 0, 0, 0, 9, 1, 2, 3, 0, 0, 0, 0];
+        BinaryPrimitives.WriteUInt32LittleEndian(unknown.AsSpan(12), Crc32C.Compute(unknown.AsSpan(8, 4)));
         File.AppendAllBytes(path, unknown);
 
         using var reader = RecordingReader.Open(path);
         Assert.Equal(2, reader.Records.Count);
-        var tail = Assert.IsType<RecordingTail>(reader.Tail);
-        Assert.Equal(TailProblem.UnknownKind, tail.Problem);
-        Assert.Equal(unknown.Length, tail.BytesIgnored);
+        var tail = Assert.IsType<RecordingGap>(reader.Tail);
+        Assert.Equal(GapProblem.UnknownKind, tail.Problem);
+        Assert.Equal(unknown.Length, tail.BytesSkipped);
         Assert.Contains("a record of unknown kind 9", tail.Message);
     }
 
@@ -180,28 +213,48 @@ public class DamagedFileTests
         string path = folder.File("future.twrec");
         SamplePayloads.WriteFile(path, 4);
         byte[] bytes = File.ReadAllBytes(path);
-        bytes[8] = 3;
+        bytes[8] = 4;
         File.WriteAllBytes(path, bytes);
 
         var error = Assert.Throws<RecordingFormatException>(() => RecordingReader.Open(path));
-        Assert.Equal($"'{path}' is a TwinWorld recording of format version 3; this build reads versions 1 to 2", error.Message);
+        Assert.Equal($"'{path}' is a TwinWorld recording of format version 4; this build reads versions 1 to 3", error.Message);
     }
 
-    [Fact]
-    public void A_version_1_recording_from_before_frame_records_still_opens_whole()
+    [Theory]
+    [InlineData(1u)]
+    [InlineData(2u)]
+    public void A_version_1_or_2_recording_without_record_markers_still_opens_whole(uint version)
     {
         using var folder = new TemporaryFolder();
         string path = folder.File("old.twrec");
-        var payloads = SamplePayloads.WriteFile(path, 4, 8, 16);
-        byte[] bytes = File.ReadAllBytes(path);
-        Assert.Equal(2, bytes[8]);
-        bytes[8] = 1;
-        File.WriteAllBytes(path, bytes);
+        var payloads = UnmarkedFile.Write(path, version, 4, 8, 16);
 
         using var reader = RecordingReader.Open(path);
+        Assert.Equal(version, reader.Version);
         Assert.Null(reader.Tail);
         Assert.Equal(payloads.Length, reader.Records.Count);
         Assert.Equal(payloads[^1], reader.ReadPayload(reader.Records.Count - 1));
+    }
+
+    [Fact]
+    public void A_version_2_recording_stops_at_its_first_damage_as_before_since_it_has_no_marker_to_search_for()
+    {
+        using var folder = new TemporaryFolder();
+        string path = folder.File("old.twrec");
+        var payloads = UnmarkedFile.Write(path, 2, 4, 8, 16, 32);
+        byte[] bytes = File.ReadAllBytes(path);
+        long second = RecordingFormat.FileHeaderLength + 5 + 4 + 4;
+        bytes[second + 5 + 3] ^= 0x01; // the payload of the second record
+        File.WriteAllBytes(path, bytes);
+
+        using var reader = RecordingReader.Open(path);
+        Assert.Single(reader.Records);
+        Assert.Equal(payloads[0], reader.ReadPayload(0));
+        Assert.Empty(reader.Gaps);
+        var tail = Assert.IsType<RecordingGap>(reader.Tail);
+        Assert.Equal(GapProblem.ChecksumMismatch, tail.Problem);
+        Assert.Equal(second, tail.Offset);
+        Assert.Equal(bytes.Length - second, tail.BytesSkipped);
     }
 
     [Fact]

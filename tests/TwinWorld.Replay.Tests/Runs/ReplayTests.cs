@@ -164,7 +164,8 @@ public class ReplayTests
 
         var result = new Replayer(recording).ReplayTo(long.MaxValue);
 
-        Assert.NotNull(recording.Tail);
+        Assert.Equal(GapProblem.CutOff, recording.Tail?.Problem);
+        Assert.Empty(recording.Gaps);
         Assert.Null(recording.End);
         Assert.True(result.Verified, result.Divergence?.ToString());
         Assert.Equal(recording.LastTick + 1, result.ReachedTick);

@@ -21,6 +21,11 @@ internal static class Recordings
         try
         {
             var recording = RunRecording.Open(file.FullName);
+            foreach (var gap in recording.Gaps)
+            {
+                // Not through AnsiConsole, which wraps at the terminal's width: one line a gap, to read or grep.
+                Console.WriteLine($"{file}: damaged: {gap}.");
+            }
             if (recording.Tail is { } tail)
             {
                 AnsiConsole.MarkupLine(Markup.Escape($"{file}: {tail.Message}; the {recording.Ticks.Count:N0} ticks before it are used."));
@@ -61,6 +66,7 @@ internal static class Recordings
         }
         AnsiConsole.MarkupLine(Markup.Escape(recording.End is { } end ? $"The run {end.Reason}."
             : Damage(recording) is { } damage ? $"The recording has no end record: {damage}."
+            : recording.Gaps.Count > 0 ? "The recording has no end record: the damage listed above may have taken it, or the run was stopped or killed while recording."
             : "The recording has no end record: the run was stopped or killed while recording."));
         if (header.BuildId != RunHeader.CurrentBuild)
         {
@@ -85,13 +91,31 @@ internal static class Recordings
     }
 
     /// <summary>
+    /// The damaged stretches in the middle of the file that a replay to <paramref name="stop"/> went past, and what they
+    /// cost it, or null for none: the ticks they took, and the ticks after those up to the next snapshot, which it
+    /// could not check.
+    /// </summary>
+    public static string? Gaps(RunRecording recording, ReplayResult result, long stop)
+    {
+        int passed = recording.Gaps.Count(g => g.FirstTickLost >= result.StartTick && (g.FirstTickLost < stop || stop > recording.LastTick));
+        if (passed == 0)
+        {
+            return null;
+        }
+        long lost = result.Skipped.Select(g => (First: Math.Max(g.FirstTickLost, result.StartTick), Last: Math.Min(g.LastTickLost, stop - 1))).Distinct().Sum(t => Math.Max(0, t.Last - t.First + 1));
+        long unverified = stop - result.StartTick - result.TicksVerified - lost;
+        return $"the file is damaged in {Plural(passed, "place")} (listed above), which took {(lost == 0 ? "no tick" : Plural(lost, "tick"))}"
+            + (unverified > 0 ? $"; {Plural(unverified, "more tick")} after the damage, before a snapshot to start again from, could not be checked" : "");
+    }
+
+    /// <summary>
     /// What damage (not a cut-off write) made the reader stop early, or null: a kill leaves at most a record cut
     /// short, while a bad checksum or length with more after it is the file itself gone wrong.
     /// </summary>
     public static string? Damage(RunRecording recording)
-        => recording.Tail is { Problem: not TailProblem.CutOff } tail
-            ? $"the file is damaged at byte {tail.Offset:N0}, and the {tail.BytesIgnored:N0} bytes from there ({100.0 * tail.BytesIgnored / new FileInfo(recording.Path).Length:F0}% of the file) cannot be read"
+        => recording.Tail is { Problem: not GapProblem.CutOff } tail
+            ? $"the file is damaged at byte {tail.Offset:N0}, and the {tail.BytesSkipped:N0} bytes from there ({100.0 * tail.BytesSkipped / new FileInfo(recording.Path).Length:F0}% of the file) cannot be read"
             : null;
 
-    private static string Plural(int count, string noun) => $"{count:N0} {noun}{(count == 1 ? "" : "s")}";
+    private static string Plural(long count, string noun) => $"{count:N0} {noun}{(count == 1 ? "" : "s")}";
 }

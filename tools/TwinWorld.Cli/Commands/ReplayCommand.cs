@@ -50,6 +50,11 @@ internal static class ReplayCommand
         {
             return 2;
         }
+        if (checkFrames && recording.TicksLost > 0)
+        {
+            Console.Error.WriteLine($"--frames regenerates every frame from the start of the run; damage took {recording.TicksLost:N0} of this recording's ticks (listed above). Replay it without --frames to check the rest.");
+            return 2;
+        }
         FrameReplay? frameReplay = null;
         if (checkFrames && (frameReplay = FrameReplay.Create(recording, model, device, out string? problem)) is null)
         {
@@ -108,16 +113,19 @@ internal static class ReplayCommand
             return 1;
         }
         string from = result.StartTick == 0 ? "from the start" : $"from the snapshot at tick {result.StartTick:N0}";
-        AnsiConsole.MarkupLine(Markup.Escape($"Verified {result.TicksVerified:N0} tick{(result.TicksVerified == 1 ? "" : "s")} {from} to tick {result.ReachedTick:N0} ({Duration.Format(TimeSpan.FromSeconds(result.ReachedTick / hz))}): every state hash matches. "
+        string skipping = result.Skipped.Count == 0 ? "" : ", except the ticks the damage above left uncheckable";
+        AnsiConsole.MarkupLine(Markup.Escape($"Verified {result.TicksVerified:N0} tick{(result.TicksVerified == 1 ? "" : "s")} {from} to tick {result.ReachedTick:N0} ({Duration.Format(TimeSpan.FromSeconds(result.ReachedTick / hz))}){skipping}: every state hash matches. "
             + $"{Duration.Format(TimeSpan.FromSeconds(simulated))} simulated in {seconds:F1} s ({simulated / Math.Max(seconds, 1e-9):F1}x real time); state hash {replayer.Run!.Simulation.StateHash:X16}."));
         if (frameReplay is not null)
         {
             Console.WriteLine(frameReplay.Summary());
         }
         profile?.Write(TimeSpan.FromSeconds(seconds));
-        if (Recordings.Damage(recording) is { } damage && stop > recording.LastTick)
+        // Damage is exit 2 even when every tick that could be checked matched: 0 means the whole run was checked.
+        string[] damage = [.. new[] { Recordings.Gaps(recording, result, stop), stop > recording.LastTick ? Recordings.Damage(recording) : null }.OfType<string>()];
+        if (damage.Length > 0)
         {
-            Console.Error.WriteLine($"Only part of the run could be checked: {damage}.");
+            Console.Error.WriteLine($"Only part of the run could be checked: {string.Join("; and ", damage)}.");
             return 2;
         }
         return 0;
