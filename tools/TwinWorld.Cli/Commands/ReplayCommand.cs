@@ -122,10 +122,12 @@ internal static class ReplayCommand
         }
         profile?.Write(TimeSpan.FromSeconds(seconds));
         // Damage is exit 2 even when every tick that could be checked matched: 0 means the whole run was checked.
-        string[] damage = [.. new[] { Recordings.Gaps(recording, result, stop), stop > recording.LastTick ? Recordings.Damage(recording) : null }.OfType<string>()];
+        string? tail = stop > recording.LastTick ? Recordings.Damage(recording) : null;
+        string[] damage = [.. new[] { Recordings.Gaps(recording, result, stop), tail }.OfType<string>()];
         if (damage.Length > 0)
         {
-            Console.Error.WriteLine($"Only part of the run could be checked: {string.Join("; and ", damage)}.");
+            string lead = result.Skipped.Count == 0 && tail is null ? "Every tick was checked, but the recording is damaged" : "Only part of the run could be checked";
+            Console.Error.WriteLine($"{lead}: {string.Join("; and ", damage)}.");
             return 2;
         }
         return 0;
