@@ -11,9 +11,8 @@ internal static class ForecastServices
     public static IServiceCollection AddForecasts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSettings<ForecastOptions>(configuration, ForecastOptions.Section);
-        services.AddSingleton<ServerForecaster>();
+        services.AddTickListener<ServerForecaster>();
         services.AddSingleton<IForecaster>(provider => provider.GetRequiredService<ServerForecaster>());
-        services.AddSingleton<ITickListener>(provider => provider.GetRequiredService<ServerForecaster>());
         return services;
     }
 }

@@ -10,9 +10,6 @@ internal static class FrameServices
     public static IServiceCollection AddFrames(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSettings<GenerationOptions>(configuration, GenerationOptions.Section);
-        services.AddSingleton<FrameService>();
-        services.AddSingleton<ITickListener>(provider => provider.GetRequiredService<FrameService>());
-        services.AddHostedService(provider => provider.GetRequiredService<FrameService>());
-        return services;
+        return services.AddHostedTickListener<FrameService>();
     }
 }

@@ -10,8 +10,6 @@ internal static class MetricsServices
     public static IServiceCollection AddMetricsEndpoint(this IServiceCollection services)
     {
         services.AddSingleton(provider => new MeterBridge(provider.GetRequiredService<IMeterFactory>()));
-        services.AddSingleton<ServerMetrics>();
-        services.AddSingleton<ITickListener>(provider => provider.GetRequiredService<ServerMetrics>());
-        return services;
+        return services.AddTickListener<ServerMetrics>();
     }
 }

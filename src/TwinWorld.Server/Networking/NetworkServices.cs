@@ -12,9 +12,6 @@ internal static class NetworkServices
     {
         services.AddOptions<NetworkOptions>().Bind(configuration.GetSection(NetworkOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NetworkOptions>, NetworkOptionsValidator>();
-        services.AddSingleton<NetworkService>();
-        services.AddSingleton<ITickListener>(provider => provider.GetRequiredService<NetworkService>());
-        services.AddHostedService(provider => provider.GetRequiredService<NetworkService>());
-        return services;
+        return services.AddHostedTickListener<NetworkService>();
     }
 }

@@ -12,9 +12,6 @@ internal static class RecordingServices
     {
         services.AddSettings<RecordingOptions>(configuration, RecordingOptions.Section);
         services.AddSingleton<IValidateOptions<RecordingOptions>, RecordingOptionsValidator>();
-        services.AddSingleton<ServerRecorder>();
-        services.AddSingleton<ITickListener>(provider => provider.GetRequiredService<ServerRecorder>());
-        services.AddHostedService(provider => provider.GetRequiredService<ServerRecorder>());
-        return services;
+        return services.AddHostedTickListener<ServerRecorder>();
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace TwinWorld.Server.Ticking;
 
@@ -11,4 +12,18 @@ internal static class TickServices
         services.AddHostedService<TickLoop>();
         return services;
     }
+
+    /// <summary>A singleton the tick loop tells of each tick.</summary>
+    public static IServiceCollection AddTickListener<T>(this IServiceCollection services)
+        where T : class, ITickListener
+    {
+        services.AddSingleton<T>();
+        services.AddSingleton<ITickListener>(provider => provider.GetRequiredService<T>());
+        return services;
+    }
+
+    /// <summary>A tick listener that is also a hosted service, started where it is added (see ServerHost.Build).</summary>
+    public static IServiceCollection AddHostedTickListener<T>(this IServiceCollection services)
+        where T : class, ITickListener, IHostedService
+        => services.AddTickListener<T>().AddHostedService(provider => provider.GetRequiredService<T>());
 }
