@@ -47,4 +47,10 @@ internal sealed class Session(PeerId peer, ulong clientId, RateLimiter limiter, 
     public long LastRateLimitNotice { get; set; }
 
     public bool Closing { get; set; }
+
+    /// <summary>When it connected (a Stopwatch timestamp), for the Hello time limit.</summary>
+    public long ConnectedAt { get; set; }
+
+    /// <summary>Its place among the connections waiting for their Hello (<see cref="ConnectionGate"/>); null once it said Hello.</summary>
+    public LinkedListNode<Session>? Waiting { get; set; }
 }

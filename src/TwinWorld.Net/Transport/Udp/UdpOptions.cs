@@ -1,0 +1,21 @@
+namespace TwinWorld.Net.Transport.Udp;
+
+/// <summary>How a <see cref="UdpTransport"/> treats its peers and, listening, connection requests.</summary>
+public sealed record UdpOptions
+{
+    /// <summary>The documented default: a peer silent this long (no packet, not even the once-a-second ping) is dropped.</summary>
+    public static readonly TimeSpan DefaultDisconnectTimeout = TimeSpan.FromSeconds(5);
+
+    public TimeSpan DisconnectTimeout { get; init; } = DefaultDisconnectTimeout;
+
+    /// <summary>Connection requests a source address may make per second on average, and in a burst; more are dropped unanswered.</summary>
+    public double RequestsPerSecondPerAddress { get; init; } = 4;
+
+    public double RequestBurstPerAddress { get; init; } = 16;
+
+    /// <summary>
+    /// The largest message taken in: a State or Frames message put together from chunks, or a Control one
+    /// (LiteNetLib's fragments). Larger ones are dropped, so a peer cannot make the other side hold more.
+    /// </summary>
+    public int MaxMessageBytes { get; init; } = 1 << 20;
+}
