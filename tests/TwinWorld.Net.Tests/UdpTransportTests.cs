@@ -47,6 +47,22 @@ public class UdpTransportTests
     }
 
     [Fact]
+    public void An_empty_message_arrives_empty_on_every_channel()
+    {
+        using var server = UdpTransport.Listen(IPAddress.Loopback, null, 0);
+        using var client = UdpTransport.Connect("127.0.0.1", server.BoundPort);
+        var (clientSide, _) = Connect(client, server);
+
+        Assert.True(client.Send(clientSide, NetChannel.Control, []));
+        Assert.True(client.Send(clientSide, NetChannel.State, []));
+        Assert.True(client.Send(clientSide, NetChannel.Frames, []));
+        var (_, atServer) = Drain(client, 0, server, 3);
+
+        Assert.Equal([NetChannel.Control, NetChannel.State, NetChannel.Frames], atServer.Select(e => e.Channel).Order());
+        Assert.All(atServer, e => Assert.Empty(e.Data));
+    }
+
+    [Fact]
     public void A_disconnect_reaches_the_other_side_and_the_peer_is_gone()
     {
         using var server = UdpTransport.Listen(IPAddress.Loopback, null, 0);

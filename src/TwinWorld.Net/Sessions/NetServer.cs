@@ -142,7 +142,7 @@ public sealed class NetServer : IDisposable
             DisconnectTimeout = _options.PeerTimeout,
             RequestsPerSecondPerAddress = _options.ConnectionRequestsPerSecond,
             RequestBurstPerAddress = _options.ConnectionRequestBurst,
-            // Room for a message over the limit to arrive whole and be refused with TooLarge, not lost.
+            // Clients send small State messages (acks, inputs): room for one over the limit to arrive and be refused with TooLarge.
             MaxMessageBytes = Math.Max(64 * 1024, 4 * _options.MaxMessageBytes),
         }, _counts);
         Port = transport.BoundPort;

@@ -14,8 +14,8 @@ public sealed record UdpOptions
     public double RequestBurstPerAddress { get; init; } = 16;
 
     /// <summary>
-    /// The largest message taken in: a State or Frames message put together from chunks, or a Control one
-    /// (LiteNetLib's fragments). Larger ones are dropped, so a peer cannot make the other side hold more.
+    /// The largest State or Frames message put together from chunks; larger ones are dropped, so a peer cannot
+    /// make the other side hold more (control messages are bounded by <see cref="UdpTransport.MaxControlBytes"/>).
     /// </summary>
-    public int MaxMessageBytes { get; init; } = 1 << 20;
+    public int MaxMessageBytes { get; init; } = 4 << 20;
 }

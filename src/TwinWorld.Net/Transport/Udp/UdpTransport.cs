@@ -13,7 +13,8 @@ namespace TwinWorld.Net.Transport.Udp;
 /// network thread receives, updates and sends through <see cref="TryService"/> and <see cref="Flush"/>,
 /// so nothing waits on LiteNetLib's 15 ms update cadence.
 /// <para>
-/// Control is LiteNetLib's reliable-ordered delivery. State and Frames are cut into chunks on its
+/// Every datagram's payload begins with its channel. Control is LiteNetLib's reliable-ordered delivery
+/// (the channel byte also carries an empty message, which LiteNetLib would drop). State and Frames are cut into chunks on its
 /// unreliable delivery (<see cref="Chunk"/>) and put back together sequenced (<see cref="ChunkAssembler"/>):
 /// a message that loses a chunk is dropped whole, and nothing on them is resent, so a burst of frames never
 /// holds up control or state. A connection request must carry the protocol key (<see cref="Key"/>) and
@@ -28,6 +29,9 @@ public sealed class UdpTransport : INetTransport, ILiteNetEventListener
     /// <summary>What a refused request is told (its key was wrong); short, so the answer is no larger than the request.</summary>
     private static readonly byte[] WrongKeyReply = System.Text.Encoding.UTF8.GetBytes($"key: {Key}");
 
+    /// <summary>The largest control message sent or taken in (LiteNetLib holds a reliable message's fragments until it is whole).</summary>
+    public const int MaxControlBytes = 1 << 20;
+
     private readonly LiteNetManager _manager;
     private readonly UdpOptions _options;
     private readonly AddressRateLimits? _requests;
@@ -36,7 +40,7 @@ public sealed class UdpTransport : INetTransport, ILiteNetEventListener
     private readonly Dictionary<PeerId, Link> _links = [];
     private readonly List<Link> _closing = [];
     private readonly long _disconnectTicks;
-    private byte[] _chunk = [];
+    private byte[] _scratch = [];
     private long _lastUpdate = Stopwatch.GetTimestamp();
     private long _nextId;
     private bool _disposed;
@@ -50,8 +54,10 @@ public sealed class UdpTransport : INetTransport, ILiteNetEventListener
         _manager = new LiteNetManager(this)
         {
             DisconnectTimeout = (int)options.DisconnectTimeout.TotalMilliseconds,
-            // Bounds a reliable message both ways; LiteNetLib's fragments carry at least 1,000 bytes each.
-            MaxFragmentsCount = (ushort)Math.Clamp((options.MaxMessageBytes / 1000) + 1, 1, ushort.MaxValue),
+            // Bounds a control message both ways (LiteNetLib's fragments carry at least 1,000 bytes each).
+            MaxFragmentsCount = MaxControlBytes / 1000,
+            // Drain the socket in big bites: a 40 KB frame is 40 datagrams, and the kernel drops what overflows its buffer.
+            MaxPacketPerManualReceive = 4096,
             AutoRecycle = true,
         };
     }
@@ -131,8 +137,11 @@ public sealed class UdpTransport : INetTransport, ILiteNetEventListener
         {
             if (channel == NetChannel.Control)
             {
+                var message = Scratch(data.Length + 1);
+                message[0] = (byte)NetChannel.Control;
+                data.CopyTo(message[1..]);
                 // The delivery event tells a closing connection when its last control message (its refusal) arrived.
-                link.Peer.SendWithDeliveryEvent(data, DeliveryMethod.ReliableOrdered, link);
+                link.Peer.SendWithDeliveryEvent(message, DeliveryMethod.ReliableOrdered, link);
                 link.Undelivered++;
                 return true;
             }
@@ -223,15 +232,15 @@ public sealed class UdpTransport : INetTransport, ILiteNetEventListener
         {
             return;
         }
-        if (deliveryMethod == DeliveryMethod.ReliableOrdered)
+        // Anything that is not a control message or a well-formed chunk is not from a TwinWorld peer: dropped, as a bad datagram is.
+        var payload = reader.GetRemainingBytesSpan();
+        if (deliveryMethod == DeliveryMethod.ReliableOrdered && payload is [(byte)NetChannel.Control, ..])
         {
-            _events.Enqueue(new TransportEvent(TransportEventKind.Received, link.Id, NetChannel.Control, reader.GetRemainingBytes()));
+            _events.Enqueue(new TransportEvent(TransportEventKind.Received, link.Id, NetChannel.Control, payload[1..].ToArray()));
             return;
         }
-        // Anything else that is not a well-formed chunk is not from a TwinWorld peer: dropped, as a bad datagram is.
-        var chunk = reader.GetRemainingBytesSpan();
-        if (deliveryMethod == DeliveryMethod.Unreliable && Chunk.TryRead(chunk, out var channel, out uint sequence, out int index, out int count)
-            && link.Assembler(channel, _options.MaxMessageBytes).Add(sequence, index, count, chunk[Chunk.HeaderBytes..]) is { } message)
+        if (deliveryMethod == DeliveryMethod.Unreliable && Chunk.TryRead(payload, out var channel, out uint sequence, out int index, out int count)
+            && link.Assembler(channel, _options.MaxMessageBytes).Add(sequence, index, count, payload[Chunk.HeaderBytes..]) is { } message)
         {
             _events.Enqueue(new TransportEvent(TransportEventKind.Received, link.Id, channel, message));
         }
@@ -296,25 +305,32 @@ public sealed class UdpTransport : INetTransport, ILiteNetEventListener
 
     private bool SendChunks(Link link, NetChannel channel, ReadOnlySpan<byte> data)
     {
-        if (data.Length > _options.MaxMessageBytes)
+        int room = link.Peer.GetMaxSinglePacketSize(DeliveryMethod.Unreliable) - Chunk.HeaderBytes;
+        int count = Math.Max(1, (data.Length + room - 1) / room);
+        if (count > ushort.MaxValue)
         {
             return false;
         }
-        int room = link.Peer.GetMaxSinglePacketSize(DeliveryMethod.Unreliable) - Chunk.HeaderBytes;
-        int count = Math.Max(1, (data.Length + room - 1) / room);
-        if (_chunk.Length < room + Chunk.HeaderBytes)
-        {
-            _chunk = new byte[room + Chunk.HeaderBytes];
-        }
+        var chunk = Scratch(room + Chunk.HeaderBytes);
         uint sequence = link.NextSequence(channel);
         for (int i = 0; i < count; i++)
         {
             var part = data.Slice(i * room, Math.Min(room, data.Length - (i * room)));
-            Chunk.WriteHeader(_chunk, channel, sequence, i, count);
-            part.CopyTo(_chunk.AsSpan(Chunk.HeaderBytes));
-            link.Peer.Send(_chunk.AsSpan(0, Chunk.HeaderBytes + part.Length), DeliveryMethod.Unreliable);
+            Chunk.WriteHeader(chunk, channel, sequence, i, count);
+            part.CopyTo(chunk[Chunk.HeaderBytes..]);
+            link.Peer.Send(chunk[..(Chunk.HeaderBytes + part.Length)], DeliveryMethod.Unreliable);
         }
         return true;
+    }
+
+    /// <summary>The network thread's buffer for a datagram being put together, <paramref name="length"/> long (LiteNetLib copies what it is given).</summary>
+    private Span<byte> Scratch(int length)
+    {
+        if (_scratch.Length < length)
+        {
+            _scratch = new byte[Math.Max(length, _scratch.Length * 2)];
+        }
+        return _scratch.AsSpan(0, length);
     }
 
     private Link Track(LiteNetPeer peer)
