@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using TwinWorld.Net.Frames;
 using TwinWorld.Net.Sessions;
 using TwinWorld.Net.State;
+using TwinWorld.Net.Transport.Udp;
 using TwinWorld.Net.Transport.WebSockets;
 using TwinWorld.Server.Authoring;
 using TwinWorld.Server.Http;
@@ -44,6 +45,9 @@ internal sealed class NetworkService(Sim simulation, HostedWorld world, IForecas
         { Flooded: true } => "under a connection flood: connection requests are being refused",
         _ => null,
     };
+
+    /// <summary>Connections refused and timed out so far, by why (all zero while networking is off).</summary>
+    public ConnectionCounts Connections => _server?.Connections ?? new ConnectionCounts();
 
     /// <summary>Whether networking is configured on at all.</summary>
     public bool Enabled => options.Value.Enabled;
