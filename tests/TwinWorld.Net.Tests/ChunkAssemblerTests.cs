@@ -42,8 +42,9 @@ public class ChunkAssemblerTests
         Assert.Null(assembler.Add(2, 0, 8, new byte[3000]));
         Assert.Null(assembler.Add(2, 1, 8, new byte[3000])); // past 4 KB: refused
         Assert.Null(assembler.Add(2, 1, 7, new byte[10])); // another count for the same message
-        Assert.False(Chunk.TryRead([1, 0, 0, 0, 0, 5, 0, 5, 0], out _, out _, out _, out _)); // index past the count
-        Assert.False(Chunk.TryRead([0, 0, 0, 0, 0, 0, 0, 1, 0], out _, out _, out _, out _)); // Control is never chunked
+        Assert.False(Chunk.TryRead([1, 0, 0, 0, 0, 5, 0, 5, 0], out _, out _, out _)); // index past the count
+        Assert.False(Chunk.TryRead([0, 0, 0, 0, 0, 0, 0, 1, 0], out _, out _, out _)); // only State is chunked
+        Assert.False(Chunk.TryRead([2, 0, 0, 0, 0, 0, 0, 1, 0], out _, out _, out _));
     }
 
     private static byte[][] Message(byte seed) => [[seed, 1], [seed, 2], [seed, 3]];

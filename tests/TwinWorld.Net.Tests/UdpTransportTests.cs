@@ -47,6 +47,26 @@ public class UdpTransportTests
     }
 
     [Fact]
+    public void A_frame_is_refused_while_the_last_is_still_queued_and_taken_once_it_is_on_its_way()
+    {
+        using var server = UdpTransport.Listen(IPAddress.Loopback, null, 0);
+        using var client = UdpTransport.Connect("127.0.0.1", server.BoundPort);
+        var (_, serverSide) = Connect(client, server);
+        var older = new byte[30_000];
+        var newer = new byte[30_000];
+        newer[0] = 1;
+
+        Assert.True(server.Send(serverSide, NetChannel.Frames, older));
+        Assert.False(server.Send(serverSide, NetChannel.Frames, newer)); // not sent yet: the caller keeps it
+        server.Flush();
+        Assert.True(server.Send(serverSide, NetChannel.Frames, newer));
+        var (atClient, _) = Drain(client, 2, server, 0);
+
+        Assert.Equal([older, newer], atClient.Select(e => e.Data).OrderBy(d => d[0]));
+        Assert.All(atClient, e => Assert.Equal(NetChannel.Frames, e.Channel));
+    }
+
+    [Fact]
     public void An_empty_message_arrives_empty_on_every_channel()
     {
         using var server = UdpTransport.Listen(IPAddress.Loopback, null, 0);

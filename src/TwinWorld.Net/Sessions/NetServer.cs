@@ -89,6 +89,10 @@ public sealed class NetServer : IDisposable
     private ulong _nextClientId;
     private SpawnPoints? _spawns;
     private long _framesSeen;
+    private bool _framesHeldBack;
+
+    /// <summary>Frames as sent, by their serial, while they are the newest: encoded once for every subscriber and every retry.</summary>
+    private readonly Dictionary<long, byte[]> _encodedFrames = [];
     private int _clients;
     private int _welcomed;
 
@@ -835,15 +839,25 @@ public sealed class NetServer : IDisposable
         return focus;
     }
 
+    /// <summary>
+    /// Each subscriber gets the newest frame of each camera it watches. The transport refuses a frame while a
+    /// client's last one is still queued; that camera is then offered again on the next pass, with whatever
+    /// is newest by then.
+    /// </summary>
     private void SendFrames()
     {
         long serial = _frames.Serial;
-        if (serial == _framesSeen)
+        if (serial == _framesSeen && !_framesHeldBack)
         {
             return;
         }
+        if (serial != _framesSeen)
+        {
+            _encodedFrames.Clear();
+        }
         _framesSeen = serial;
-        var encoded = new Dictionary<long, byte[]>();
+        _framesHeldBack = false;
+        var encoded = _encodedFrames;
         foreach (var session in _sessions.Values)
         {
             if (session.Phase != SessionPhase.Joined || session.Closing)
@@ -868,7 +882,11 @@ public sealed class NetServer : IDisposable
                     }.ToByteArray();
                     encoded[frameSerial] = bytes;
                 }
-                Transmit(session, NetChannel.Frames, bytes);
+                if (!Transmit(session, NetChannel.Frames, bytes))
+                {
+                    _framesHeldBack = true;
+                    continue;
+                }
                 _metrics.FrameSent();
                 session.Cameras[camera] = frameSerial;
             }
@@ -877,10 +895,14 @@ public sealed class NetServer : IDisposable
 
     private void Send(Session session, NetChannel channel, Envelope envelope) => Transmit(session, channel, envelope.ToByteArray());
 
-    private void Transmit(Session session, NetChannel channel, byte[] message)
+    private bool Transmit(Session session, NetChannel channel, byte[] message)
     {
-        _transport!.Send(session.Peer, channel, message);
+        if (!_transport!.Send(session.Peer, channel, message))
+        {
+            return false;
+        }
         _metrics.Sent(session.Role, channel, message.Length);
+        return true;
     }
 
     private void SendError(Session session, ErrorCode code, string message, uint requestId = 0)

@@ -1,7 +1,7 @@
 namespace TwinWorld.Net.Transport.Udp;
 
 /// <summary>
-/// Puts one unreliable channel's chunks back into messages, sequenced as ENet's unreliable channels were:
+/// Puts the State channel's chunks back into messages, sequenced:
 /// only a message newer than the last one delivered is assembled, a chunk of a newer message drops the
 /// one being assembled, and late or duplicate chunks are ignored. So a message that loses a chunk is
 /// dropped whole and the newest complete one wins. At most one message (of <paramref name="maxBytes"/>)

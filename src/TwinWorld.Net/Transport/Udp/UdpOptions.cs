@@ -14,8 +14,8 @@ public sealed record UdpOptions
     public double RequestBurstPerAddress { get; init; } = 16;
 
     /// <summary>
-    /// The largest State or Frames message put together from chunks; larger ones are dropped, so a peer cannot
-    /// make the other side hold more (control messages are bounded by <see cref="UdpTransport.MaxControlBytes"/>).
+    /// The largest State message put together from chunks; larger ones are dropped, so a peer cannot make the
+    /// other side hold more (control messages and frames are bounded by <see cref="UdpTransport.MaxReliableBytes"/>).
     /// </summary>
     public int MaxMessageBytes { get; init; } = 4 << 20;
 }

@@ -13,12 +13,16 @@ namespace TwinWorld.Net.Transport.Udp;
 /// network thread receives, updates and sends through <see cref="TryService"/> and <see cref="Flush"/>,
 /// so nothing waits on LiteNetLib's 15 ms update cadence.
 /// <para>
-/// Every datagram's payload begins with its channel. Control is LiteNetLib's reliable-ordered delivery
-/// (the channel byte also carries an empty message, which LiteNetLib would drop). State and Frames are cut into chunks on its
-/// unreliable delivery (<see cref="Chunk"/>) and put back together sequenced (<see cref="ChunkAssembler"/>):
-/// a message that loses a chunk is dropped whole, and nothing on them is resent, so a burst of frames never
-/// holds up control or state. A connection request must carry the protocol key (<see cref="Key"/>) and
-/// come from an address within its request rate, or it is refused before a peer exists.
+/// Every message's payload begins with its channel (which also carries an empty message: LiteNetLib would
+/// drop one). Control is LiteNetLib's reliable-ordered delivery. State is cut into chunks on its unreliable
+/// delivery (<see cref="Chunk"/>; LiteNetLib fragments only reliable messages) and put back together
+/// sequenced (<see cref="ChunkAssembler"/>): an update that loses a chunk is dropped whole and never resent.
+/// Frames are reliable-unordered, a LiteNetLib channel of their own, so they never hold up control or state;
+/// the newest frame wins at the sender: while one is still queued, the next is refused (<see cref="Send"/>
+/// returns false) and the caller offers its newest again later. Measured against chunked frames, this
+/// delivers far more of them under loss (tools/bench/RESULTS.md). A connection request must carry the
+/// protocol key (<see cref="Key"/>) and come from an address within its request rate, or it is refused
+/// before a peer exists.
 /// </para>
 /// </summary>
 public sealed class UdpTransport : INetTransport, ILiteNetEventListener
@@ -29,8 +33,8 @@ public sealed class UdpTransport : INetTransport, ILiteNetEventListener
     /// <summary>What a refused request is told (its key was wrong); short, so the answer is no larger than the request.</summary>
     private static readonly byte[] WrongKeyReply = System.Text.Encoding.UTF8.GetBytes($"key: {Key}");
 
-    /// <summary>The largest control message sent or taken in (LiteNetLib holds a reliable message's fragments until it is whole).</summary>
-    public const int MaxControlBytes = 1 << 20;
+    /// <summary>The largest control message or frame sent or taken in (LiteNetLib holds a reliable message's fragments until it is whole).</summary>
+    public const int MaxReliableBytes = 4 << 20;
 
     private readonly LiteNetManager _manager;
     private readonly UdpOptions _options;
@@ -54,8 +58,8 @@ public sealed class UdpTransport : INetTransport, ILiteNetEventListener
         _manager = new LiteNetManager(this)
         {
             DisconnectTimeout = (int)options.DisconnectTimeout.TotalMilliseconds,
-            // Bounds a control message both ways (LiteNetLib's fragments carry at least 1,000 bytes each).
-            MaxFragmentsCount = MaxControlBytes / 1000,
+            // Bounds a reliable message both ways (LiteNetLib's fragments carry at least 1,000 bytes each).
+            MaxFragmentsCount = MaxReliableBytes / 1000,
             // Drain the socket in big bites: a 40 KB frame is 40 datagrams, and the kernel drops what overflows its buffer.
             MaxPacketPerManualReceive = 4096,
             AutoRecycle = true,
@@ -135,17 +139,21 @@ public sealed class UdpTransport : INetTransport, ILiteNetEventListener
         }
         try
         {
-            if (channel == NetChannel.Control)
+            switch (channel)
             {
-                var message = Scratch(data.Length + 1);
-                message[0] = (byte)NetChannel.Control;
-                data.CopyTo(message[1..]);
-                // The delivery event tells a closing connection when its last control message (its refusal) arrived.
-                link.Peer.SendWithDeliveryEvent(message, DeliveryMethod.ReliableOrdered, link);
-                link.Undelivered++;
-                return true;
+                case NetChannel.Control:
+                    // The delivery event tells a closing connection when its last control message (its refusal) arrived.
+                    link.Peer.SendWithDeliveryEvent(Prefixed(channel, data), DeliveryMethod.ReliableOrdered, link);
+                    link.Undelivered++;
+                    return true;
+                case NetChannel.Frames when link.Peer.GetPacketsCountInReliableQueue(ordered: false) > 0:
+                    return false; // the last frame is still queued: the caller keeps its newest for later
+                case NetChannel.Frames:
+                    link.Peer.Send(Prefixed(channel, data), DeliveryMethod.ReliableUnordered);
+                    return true;
+                default:
+                    return SendChunks(link, data);
             }
-            return SendChunks(link, channel, data);
         }
         catch (TooBigPacketException)
         {
@@ -234,15 +242,21 @@ public sealed class UdpTransport : INetTransport, ILiteNetEventListener
         }
         // Anything that is not a control message or a well-formed chunk is not from a TwinWorld peer: dropped, as a bad datagram is.
         var payload = reader.GetRemainingBytesSpan();
-        if (deliveryMethod == DeliveryMethod.ReliableOrdered && payload is [(byte)NetChannel.Control, ..])
+        bool reliable = deliveryMethod switch
         {
-            _events.Enqueue(new TransportEvent(TransportEventKind.Received, link.Id, NetChannel.Control, payload[1..].ToArray()));
+            DeliveryMethod.ReliableOrdered => payload is [(byte)NetChannel.Control, ..],
+            DeliveryMethod.ReliableUnordered => payload is [(byte)NetChannel.Frames, ..],
+            _ => false,
+        };
+        if (reliable)
+        {
+            _events.Enqueue(new TransportEvent(TransportEventKind.Received, link.Id, (NetChannel)payload[0], payload[1..].ToArray()));
             return;
         }
-        if (deliveryMethod == DeliveryMethod.Unreliable && Chunk.TryRead(payload, out var channel, out uint sequence, out int index, out int count)
-            && link.Assembler(channel, _options.MaxMessageBytes).Add(sequence, index, count, payload[Chunk.HeaderBytes..]) is { } message)
+        if (deliveryMethod == DeliveryMethod.Unreliable && Chunk.TryRead(payload, out uint sequence, out int index, out int count)
+            && link.Assembler(_options.MaxMessageBytes).Add(sequence, index, count, payload[Chunk.HeaderBytes..]) is { } message)
         {
-            _events.Enqueue(new TransportEvent(TransportEventKind.Received, link.Id, channel, message));
+            _events.Enqueue(new TransportEvent(TransportEventKind.Received, link.Id, NetChannel.State, message));
         }
     }
 
@@ -303,7 +317,15 @@ public sealed class UdpTransport : INetTransport, ILiteNetEventListener
         }
     }
 
-    private bool SendChunks(Link link, NetChannel channel, ReadOnlySpan<byte> data)
+    private Span<byte> Prefixed(NetChannel channel, ReadOnlySpan<byte> data)
+    {
+        var message = Scratch(data.Length + 1);
+        message[0] = (byte)channel;
+        data.CopyTo(message[1..]);
+        return message;
+    }
+
+    private bool SendChunks(Link link, ReadOnlySpan<byte> data)
     {
         int room = link.Peer.GetMaxSinglePacketSize(DeliveryMethod.Unreliable) - Chunk.HeaderBytes;
         int count = Math.Max(1, (data.Length + room - 1) / room);
@@ -312,11 +334,11 @@ public sealed class UdpTransport : INetTransport, ILiteNetEventListener
             return false;
         }
         var chunk = Scratch(room + Chunk.HeaderBytes);
-        uint sequence = link.NextSequence(channel);
+        uint sequence = link.NextStateSequence();
         for (int i = 0; i < count; i++)
         {
             var part = data.Slice(i * room, Math.Min(room, data.Length - (i * room)));
-            Chunk.WriteHeader(chunk, channel, sequence, i, count);
+            Chunk.WriteHeader(chunk, sequence, i, count);
             part.CopyTo(chunk[Chunk.HeaderBytes..]);
             link.Peer.Send(chunk[..(Chunk.HeaderBytes + part.Length)], DeliveryMethod.Unreliable);
         }
@@ -341,11 +363,11 @@ public sealed class UdpTransport : INetTransport, ILiteNetEventListener
         return link;
     }
 
-    /// <summary>One connection: its number, LiteNetLib's peer, the sequence and assembly of its unreliable channels, and whether it is closing.</summary>
+    /// <summary>One connection: its number, LiteNetLib's peer, its State channel's sequence and assembly, and whether it is closing.</summary>
     private sealed class Link(PeerId id, LiteNetPeer peer)
     {
-        private readonly uint[] _sent = new uint[3];
-        private readonly ChunkAssembler?[] _assemblers = new ChunkAssembler?[3];
+        private uint _stateSent;
+        private ChunkAssembler? _assembler;
 
         public PeerId Id { get; } = id;
 
@@ -357,8 +379,8 @@ public sealed class UdpTransport : INetTransport, ILiteNetEventListener
         /// <summary>When <see cref="Disconnect"/> was asked for; 0 while open.</summary>
         public long ClosingSince { get; set; }
 
-        public uint NextSequence(NetChannel channel) => ++_sent[(int)channel];
+        public uint NextStateSequence() => ++_stateSent;
 
-        public ChunkAssembler Assembler(NetChannel channel, int maxBytes) => _assemblers[(int)channel] ??= new ChunkAssembler(maxBytes);
+        public ChunkAssembler Assembler(int maxBytes) => _assembler ??= new ChunkAssembler(maxBytes);
     }
 }
