@@ -57,6 +57,7 @@ public class RoundTrip
                 if (ours.Server.TryService(0, out var atServer) && atServer.Kind == TransportEventKind.Received)
                 {
                     ours.Server.Send(atServer.Peer, NetChannel.Control, atServer.Data);
+                    ours.Server.Flush(); // as the server's loop does after handling what came in (raw LiteNetLib echoes inside its receive)
                 }
                 _echoed = ours.Client.TryService(0, out var atClient) && atClient.Kind == TransportEventKind.Received;
             }
