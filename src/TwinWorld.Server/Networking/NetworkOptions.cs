@@ -1,3 +1,4 @@
+using System.Net;
 using TwinWorld.Net.Interest;
 
 namespace TwinWorld.Server.Networking;
@@ -13,8 +14,25 @@ public sealed class NetworkOptions
     /// <summary>An IPv4 address to listen on (0.0.0.0: every interface).</summary>
     public string BindAddress { get; set; } = "0.0.0.0";
 
-    /// <summary>An IPv6 address to listen on at the same port (::: every interface); empty listens on IPv4 only.</summary>
-    public string BindAddressV6 { get; set; } = "::";
+    /// <summary>
+    /// An IPv6 address to listen on at the same port; empty listens on IPv4 only. Unset, it follows
+    /// <see cref="BindAddress"/>'s reach, so binding IPv4 to this machine never opens IPv6 to others: 0.0.0.0
+    /// gives ::, 127.0.0.1 gives ::1, any other address IPv4 only.
+    /// </summary>
+    public string? BindAddressV6 { get; set; }
+
+    /// <summary>The IPv6 address listened on, from <see cref="BindAddressV6"/> or, unset, <see cref="BindAddress"/> (valid settings only).</summary>
+    public IPAddress? ListenV6() => BindAddressV6 switch
+    {
+        null => IPAddress.Parse(BindAddress) switch
+        {
+            var any when any.Equals(IPAddress.Any) => IPAddress.IPv6Any,
+            var loopback when IPAddress.IsLoopback(loopback) => IPAddress.IPv6Loopback,
+            _ => null,
+        },
+        "" => null,
+        var v6 => IPAddress.Parse(v6),
+    };
 
     /// <summary>UDP port; 0 takes any free port (the log says which).</summary>
     public int Port { get; set; } = 7777;

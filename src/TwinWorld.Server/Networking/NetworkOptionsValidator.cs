@@ -15,7 +15,7 @@ internal sealed class NetworkOptionsValidator : IValidateOptions<NetworkOptions>
         {
             failures.Add($"Network:BindAddress must be an IPv4 address such as 0.0.0.0 (got '{options.BindAddress}').");
         }
-        if (options.BindAddressV6.Length > 0 && (!IPAddress.TryParse(options.BindAddressV6, out var v6) || v6.AddressFamily != AddressFamily.InterNetworkV6))
+        if (options.BindAddressV6 is { Length: > 0 } && (!IPAddress.TryParse(options.BindAddressV6, out var v6) || v6.AddressFamily != AddressFamily.InterNetworkV6))
         {
             failures.Add($"Network:BindAddressV6 must be an IPv6 address such as ::, or empty for IPv4 only (got '{options.BindAddressV6}').");
         }

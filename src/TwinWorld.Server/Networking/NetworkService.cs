@@ -64,7 +64,7 @@ internal sealed class NetworkService(Sim simulation, HostedWorld world, IForecas
             new NetServerOptions
             {
                 BindAddress = IPAddress.Parse(settings.BindAddress),
-                BindAddressV6 = settings.BindAddressV6.Length > 0 ? IPAddress.Parse(settings.BindAddressV6) : null,
+                BindAddressV6 = settings.ListenV6(),
                 Port = settings.Port,
                 MaxClients = settings.MaxClients,
                 MaxWaitingForHello = settings.MaxWaitingForHello,
