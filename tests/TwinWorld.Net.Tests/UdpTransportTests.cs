@@ -135,30 +135,44 @@ public class UdpTransportTests
         Assert.Equal(1, server.Counts.PeerTimedOut);
     }
 
-    [Fact]
-    public void A_request_with_the_wrong_key_is_refused_and_told_the_key()
+    [Theory]
+    [InlineData("someone-else/1")]
+    [InlineData("twinworld/0")]
+    [InlineData("")]
+    public void A_request_with_the_wrong_key_is_refused_and_told_the_key(string wrongKey)
+    {
+        var key = new NetDataWriter();
+        key.Put(wrongKey);
+        AssertRefusedWithTheKey(key.AsReadOnlySpan().ToArray());
+    }
+
+    [Theory]
+    [InlineData(new byte[0])]
+    [InlineData(new byte[] { 0xFF, 0xFF, 0xFF, 0x7F, 1, 2, 3 })] // a string length far past the data
+    [InlineData(new byte[] { 7, 0, 0xC3, 0x28, 0xA0, 0xA1, 0xE2, 0x28 })] // not UTF-8
+    public void A_request_with_garbage_for_its_key_is_refused_the_same_way(byte[] data) => AssertRefusedWithTheKey(data);
+
+    private static void AssertRefusedWithTheKey(byte[] connectionData)
     {
         using var server = UdpTransport.Listen(IPAddress.Loopback, null, 0);
         var listener = new EventBasedLiteNetListener();
         DisconnectInfo? refused = null;
-        listener.PeerDisconnectedEvent += (_, info) => refused = info;
+        string reason = "";
+        listener.PeerDisconnectedEvent += (_, info) =>
+        {
+            refused = info;
+            reason = System.Text.Encoding.UTF8.GetString(info.AdditionalData.GetRemainingBytes());
+        };
         var stranger = new LiteNetManager(listener);
         stranger.StartInManualMode(0);
-        var key = new NetDataWriter();
-        key.Put("someone-else/1");
-        stranger.Connect(new IPEndPoint(IPAddress.Loopback, server.BoundPort), key);
+        stranger.Connect(new IPEndPoint(IPAddress.Loopback, server.BoundPort), connectionData);
 
         var clock = Stopwatch.StartNew();
-        string reason = "";
         while (refused is null && clock.Elapsed < TimeSpan.FromSeconds(10))
         {
             stranger.PollEvents();
             stranger.ManualUpdate(1);
             Pump(server, events: null);
-            if (refused is { } info)
-            {
-                reason = System.Text.Encoding.UTF8.GetString(info.AdditionalData.GetRemainingBytes());
-            }
         }
         stranger.Stop();
 

@@ -30,6 +30,12 @@ public sealed class UdpTransport : INetTransport, ILiteNetEventListener
     /// <summary>What a connection request must carry: the protocol and its version, so strangers and old clients are refused at once.</summary>
     public static readonly string Key = $"twinworld/{ProtocolVersion.Current}";
 
+    /// <summary>
+    /// The key as a connection request carries it (LiteNetLib's string: a length, then UTF-8), compared byte
+    /// for byte: nothing in a stranger's request is parsed, so no request can make the check fail or throw.
+    /// </summary>
+    private static readonly byte[] KeyBytes = KeyAsSent();
+
     /// <summary>What a refused request is told (its key was wrong); short, so the answer is no larger than the request.</summary>
     private static readonly byte[] WrongKeyReply = System.Text.Encoding.UTF8.GetBytes($"key: {Key}");
 
@@ -107,9 +113,7 @@ public sealed class UdpTransport : INetTransport, ILiteNetEventListener
         {
             throw new IOException("Could not open a UDP socket for the client.");
         }
-        var key = new NetDataWriter();
-        key.Put(Key);
-        var peer = transport._manager.Connect(new IPEndPoint(address, port), key);
+        var peer = transport._manager.Connect(new IPEndPoint(address, port), KeyBytes);
         transport.Track(peer);
         return transport;
     }
@@ -201,7 +205,7 @@ public sealed class UdpTransport : INetTransport, ILiteNetEventListener
             _counts.AddRateLimited();
             request.RejectForce(); // unanswered: a spoofed flood gets nothing back to reflect
         }
-        else if (!request.Data.TryGetString(out string? key) || key != Key)
+        else if (!request.Data.GetRemainingBytesSpan().SequenceEqual(KeyBytes))
         {
             _counts.AddWrongKey();
             request.RejectForce(WrongKeyReply);
@@ -353,6 +357,13 @@ public sealed class UdpTransport : INetTransport, ILiteNetEventListener
             _scratch = new byte[Math.Max(length, _scratch.Length * 2)];
         }
         return _scratch.AsSpan(0, length);
+    }
+
+    private static byte[] KeyAsSent()
+    {
+        var writer = new NetDataWriter();
+        writer.Put(Key);
+        return writer.CopyData();
     }
 
     private Link Track(LiteNetPeer peer)
