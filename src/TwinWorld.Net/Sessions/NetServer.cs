@@ -25,10 +25,10 @@ namespace TwinWorld.Net.Sessions;
 /// <summary>
 /// The server's network side. Its own thread owns the UDP transport and every session: it takes
 /// connections through the handshake (version, token to role) and join, closing those that wait too
-/// long for their Hello or crowd the budget of not-yet-joined ones (<see cref="ConnectionGate"/>), queues what clients may do as
-/// tick-stamped simulation inputs, and streams each joined client a state delta per tick and the newest
-/// frames of the cameras it subscribed to. The tick thread hands it views through a bounded channel
-/// (<see cref="PublishState"/>) and never waits on it; anything a client sends is checked, and what is
+/// long for their Hello or crowd the budget of not-yet-joined ones (<see cref="ConnectionGate"/>),
+/// queues what clients may do as tick-stamped simulation inputs, and streams each joined client a state
+/// delta per tick and the newest frames of the cameras it subscribed to. The tick thread hands it views
+/// through a bounded channel (<see cref="PublishState"/>) and never waits on it; anything a client sends is checked, and what is
 /// refused gets an error code and a strike, never an exception.
 /// </summary>
 public sealed class NetServer : IDisposable
