@@ -8,7 +8,6 @@ set -euo pipefail
 APT_PACKAGES=(
   chromium        # the comparison report's end-to-end test renders it (TwinWorld.Replay.Tests, through Playwright)
   python3-minimal # /usr/bin/python3 with zlib: an independent PNG decoder for the report's encoder tests
-  libenet7        # the network transport (TwinWorld.Net, P/Invoke on libenet.so.7)
   libturbojpeg0   # camera frames as JPEG (TwinWorld.Generation, P/Invoke on libturbojpeg.so.0)
   libtorch-dev    # the world-model runtime: TwinWorld.Torch's native shim builds against it (CPU)
   cmake           # builds that shim

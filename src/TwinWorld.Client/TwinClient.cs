@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Google.Protobuf;
 using TwinWorld.Net.Transport;
+using TwinWorld.Net.Transport.Udp;
 using TwinWorld.Protocol;
 using TwinWorld.Protocol.State;
 using TwinWorld.Protocol.V1;
@@ -12,7 +13,7 @@ using TwinWorld.Protocol.V1;
 namespace TwinWorld.Client;
 
 /// <summary>
-/// A connection to a TwinWorld server. Its own thread owns the ENet host: it applies state updates to a
+/// A connection to a TwinWorld server. Its own thread owns the UDP transport (LiteNetLib): it applies state updates to a
 /// <see cref="StateMirror"/> and acknowledges them, resends unacknowledged player signals, and raises
 /// <see cref="StateApplied"/> and <see cref="FrameReceived"/> (on that thread: keep handlers short).
 /// Every other member is safe to call from any thread.
@@ -21,7 +22,7 @@ public sealed class TwinClient : IDisposable
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly EnetTransport _transport;
+    private readonly UdpTransport _transport;
     private readonly ConcurrentQueue<(NetChannel Channel, byte[] Data)> _outbox = new();
     private readonly ConcurrentDictionary<uint, TaskCompletionSource<Envelope>> _requests = new();
     private readonly ConcurrentDictionary<uint, Channel<Envelope>> _streams = new();
@@ -45,7 +46,7 @@ public sealed class TwinClient : IDisposable
 
     private TwinClient(string host, int port)
     {
-        _transport = EnetTransport.Connect(host, port);
+        _transport = UdpTransport.Connect(host, port);
         _thread = new Thread(Run) { Name = "twin-client", IsBackground = true };
         _thread.Start();
     }
@@ -276,6 +277,9 @@ public sealed class TwinClient : IDisposable
         }
     }
 
+    /// <summary>What the server said when refusing the connection request (such as the key it expects), as text.</summary>
+    private static string ClientRefusal(byte[] reason) => System.Text.Encoding.UTF8.GetString(reason.AsSpan(0, Math.Min(reason.Length, 200)));
+
     private static ulong NowMicroseconds() => (ulong)(Stopwatch.GetTimestamp() * (1e6 / Stopwatch.Frequency));
 
     private uint NextRequest() => Interlocked.Increment(ref _nextRequest);
@@ -342,8 +346,8 @@ public sealed class TwinClient : IDisposable
                 break;
             case TransportEventKind.Disconnected:
                 _disconnected = true;
-                var gone = ServerShuttingDown
-                    ? new TwinClientException(ErrorCode.ShuttingDown, "the server shut down")
+                var gone = ServerShuttingDown ? new TwinClientException(ErrorCode.ShuttingDown, "the server shut down")
+                    : e.Data.Length > 0 ? new TwinClientException(ErrorCode.Unspecified, $"the server refused the connection ({ClientRefusal(e.Data)})")
                     : new TwinClientException(ErrorCode.Unspecified, "the server closed the connection");
                 _connected.TrySetException(gone);
                 _welcome.TrySetException(gone);

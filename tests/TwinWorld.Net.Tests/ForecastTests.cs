@@ -3,7 +3,7 @@ using TwinWorld.Protocol.V1;
 
 namespace TwinWorld.Net.Tests;
 
-/// <summary>Analysts' live forecasts over ENet, from a server hosting a shipped scenario.</summary>
+/// <summary>Analysts' live forecasts over UDP, from a server hosting a shipped scenario.</summary>
 public sealed class ForecastTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);

@@ -22,7 +22,7 @@ public class FrameStreamTests(LiveServer server) : IClassFixture<LiveServer>
 
         // Until the subscription has landed, keep offering a first frame.
         byte[] first = TurboJpeg.Noise(640, 480, seed: 1);
-        Assert.True(first.Length > 100_000, $"a {first.Length}-byte frame spans many ENet fragments");
+        Assert.True(first.Length > 100_000, $"a {first.Length}-byte frame spans many LiteNetLib fragments");
         for (int i = 0; frames.IsEmpty && i < 200; i++)
         {
             server.Network.PublishFrame(new CameraFrame((int)camera, 1, 640, 480, first, FrameSource.Renderer));

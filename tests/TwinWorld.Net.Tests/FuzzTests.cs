@@ -41,7 +41,7 @@ public class FuzzTests
             fuzzer.SendRaw((NetChannel)random.Next(3), Mutate(corpus[random.Next(corpus.Length)], random));
             if (++sent % 2000 == 0)
             {
-                await Task.Delay(10); // let the client threads drain their queues into ENet
+                await Task.Delay(10); // let the client threads drain their queues into the transport
             }
         }
         await Task.Delay(500);

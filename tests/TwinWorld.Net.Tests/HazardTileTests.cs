@@ -9,7 +9,7 @@ using Sim = TwinWorld.Simulation.Simulation;
 
 namespace TwinWorld.Net.Tests;
 
-/// <summary>Water depth, fire and building damage reach clients as compressed tiles over ENet, and their grids match the server's.</summary>
+/// <summary>Water depth, fire and building damage reach clients as compressed tiles over UDP, and their grids match the server's.</summary>
 public class HazardTileTests
 {
     [Fact]

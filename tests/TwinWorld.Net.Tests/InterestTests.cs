@@ -8,7 +8,7 @@ using TwinWorld.Simulation.Inputs;
 
 namespace TwinWorld.Net.Tests;
 
-/// <summary>Interest management over real ENet on loopback, against the server's view of every tick.</summary>
+/// <summary>Interest management over real UDP (LiteNetLib) on loopback, against the server's view of every tick.</summary>
 public class InterestTests
 {
     private const int Units = Quantisation.PositionUnitsPerMetre;

@@ -46,6 +46,8 @@ public sealed class LiveServer : IAsyncLifetime, IAsyncDisposable
         _host = ServerHost.Build(
         [
             "--Network:BindAddress=127.0.0.1", "--Network:Port=0", "--Http:Port=0",
+            // Every test client comes from 127.0.0.1: the per-address limit on connection requests would count them all as one host.
+            "--Network:ConnectionRequestsPerSecond=1000",
             $"--Network:Tokens:{Viewer}=viewer", $"--Network:Tokens:{Player}=player", $"--Network:Tokens:{Author}=author",
             $"--Network:Tokens:{Analyst}=analyst", $"--Network:Tokens:{Admin}=admin",
             "--World:Size=128", "--World:Agents=300", "--World:Workers=1", "--Tick:StatsIntervalSeconds=60",

@@ -9,7 +9,7 @@ using TwinWorld.Simulation.Terrain;
 namespace TwinWorld.Net.Tests;
 
 /// <summary>
-/// A player's own view, as a new player meets it: over ENet and over the web viewer's WebSocket a player
+/// A player's own view, as a new player meets it: over UDP and over the web viewer's WebSocket a player
 /// joins, is told its own camera, walks while it holds a direction (re-sending it) and stops when it stops,
 /// and its camera's generated frames arrive saying what drew them.
 /// </summary>

@@ -6,7 +6,7 @@ using TwinWorld.Protocol.V1;
 
 namespace TwinWorld.Net.Tests;
 
-/// <summary>A real server and real clients over ENet on 127.0.0.1.</summary>
+/// <summary>A real server and real clients over UDP (LiteNetLib) on 127.0.0.1.</summary>
 public class SessionTests(LiveServer server) : IClassFixture<LiveServer>
 {
     [Fact]

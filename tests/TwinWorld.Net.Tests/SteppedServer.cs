@@ -30,7 +30,11 @@ internal sealed class SteppedServer : IDisposable
             new NetServerOptions
             {
                 BindAddress = IPAddress.Loopback,
+                BindAddressV6 = IPAddress.IPv6Loopback,
                 Port = 0,
+                // Every test client comes from 127.0.0.1: the per-address limit on connection requests would count them all as one host.
+                ConnectionRequestsPerSecond = 1000,
+                ConnectionRequestBurst = 1000,
                 Tokens = new Dictionary<string, Role> { [LiveServer.Viewer] = Role.Viewer, [LiveServer.Player] = Role.Player, [LiveServer.Author] = Role.Author },
                 Interest = interest,
                 StreamThreads = streamThreads ?? Environment.ProcessorCount,

@@ -92,6 +92,8 @@ public class ServerHostTests
     [InlineData("--Network:Port=70000", "Network:Port must be 0 to 65535")]
     [InlineData("--Network:Tokens:letmein=wizard", "Network:Tokens:letmein is 'wizard', not a role")]
     [InlineData("--Network:BindAddress=::1", "Network:BindAddress must be an IPv4 address")]
+    [InlineData("--Network:BindAddressV6=127.0.0.1", "Network:BindAddressV6 must be an IPv6 address")]
+    [InlineData("--Network:HelloTimeoutSeconds=0", "Network:HelloTimeoutSeconds must be 0.1 to 300 (got 0)")]
     [InlineData("--World:Scenario=/no/such/scenario.yaml", "World:Scenario: no such file: /no/such/scenario.yaml")]
     [InlineData("--Recording:Folder=recordings", "Recording:Folder needs World:Scenario")]
     [InlineData("--Http:Port=70000", "Http:Port must be 0 to 65535")]

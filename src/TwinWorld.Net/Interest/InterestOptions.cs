@@ -22,7 +22,7 @@ public sealed record InterestOptions
 
     public int MaxStaleTicks { get; init; } = 10;
 
-    /// <summary>Bytes one state update may take (the message as sent, before ENet's and UDP's headers); 0: no limit.</summary>
+    /// <summary>Bytes one state update may take (the message as sent, before the transport's and UDP's headers); 0: no limit.</summary>
     public int BudgetBytesPerTick { get; init; } = 4096;
 
     /// <summary>Every client gets the whole world every tick: the server encodes one delta per acknowledged tick and shares it.</summary>

@@ -9,6 +9,7 @@ using TwinWorld.Net.Frames;
 using TwinWorld.Net.Interest;
 using TwinWorld.Net.State;
 using TwinWorld.Net.Transport;
+using TwinWorld.Net.Transport.Udp;
 using TwinWorld.Protocol;
 using TwinWorld.Protocol.Bits;
 using TwinWorld.Protocol.State;
@@ -22,11 +23,12 @@ using Sim = TwinWorld.Simulation.Simulation;
 namespace TwinWorld.Net.Sessions;
 
 /// <summary>
-/// The server's network side. Its own thread owns the ENet host and every session: it takes
-/// connections through the handshake (version, token to role) and join, queues what clients may do as
-/// tick-stamped simulation inputs, and streams each joined client a state delta per tick and the newest
-/// frames of the cameras it subscribed to. The tick thread hands it views through a bounded channel
-/// (<see cref="PublishState"/>) and never waits on it; anything a client sends is checked, and what is
+/// The server's network side. Its own thread owns the UDP transport and every session: it takes
+/// connections through the handshake (version, token to role) and join, closing those that wait too
+/// long for their Hello or crowd the budget of not-yet-joined ones (<see cref="ConnectionGate"/>),
+/// queues what clients may do as tick-stamped simulation inputs, and streams each joined client a state
+/// delta per tick and the newest frames of the cameras it subscribed to. The tick thread hands it views
+/// through a bounded channel (<see cref="PublishState"/>) and never waits on it; anything a client sends is checked, and what is
 /// refused gets an error code and a strike, never an exception.
 /// </summary>
 public sealed class NetServer : IDisposable
@@ -78,12 +80,20 @@ public sealed class NetServer : IDisposable
     private readonly StreamStatistics _statistics = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly NetMetrics _metrics;
+    private readonly ConnectionCounts _counts = new();
+    private readonly ConnectionGate _gate;
+    private readonly FloodWatch _flood;
     private INetTransport? _transport;
     private Thread? _thread;
     private ulong _nextClientId;
     private SpawnPoints? _spawns;
     private long _framesSeen;
+    private bool _framesHeldBack;
+
+    /// <summary>Frames as sent, by their serial, while they are the newest: encoded once for every subscriber and every retry.</summary>
+    private readonly Dictionary<long, byte[]> _encodedFrames = [];
     private int _clients;
+    private int _welcomed;
 
     /// <summary>How long shutting down waits for clients to take the notice and disconnect.</summary>
     private static readonly TimeSpan ShutdownDrain = TimeSpan.FromSeconds(1);
@@ -95,7 +105,9 @@ public sealed class NetServer : IDisposable
         IAuthorActions? actions = null)
     {
         _actions = actions;
-        _metrics = new NetMetrics(meterFactory, () => Clients, () => _frames.Dropped);
+        _metrics = new NetMetrics(meterFactory, () => Clients, () => _frames.Dropped, _counts);
+        _gate = new ConnectionGate(options.MaxWaitingForHello, options.HelloTimeout, _counts);
+        _flood = new FloodWatch(options.FloodThreshold);
         _options = options;
         _simulation = simulation;
         _logger = logger;
@@ -113,18 +125,35 @@ public sealed class NetServer : IDisposable
     /// <summary>Connections with a session now (any phase).</summary>
     public int Clients => Volatile.Read(ref _clients);
 
+    /// <summary>Whether every client slot is taken (by clients that said Hello); any thread may read it.</summary>
+    public bool Full => Volatile.Read(ref _welcomed) >= _options.MaxClients;
+
+    /// <summary>Whether connections are being refused as a flood (<see cref="NetServerOptions.FloodThreshold"/>); any thread may read it.</summary>
+    public bool Flooded => _flood.Flooded;
+
+    /// <summary>Connections refused and timed out so far, by why; any thread may read them.</summary>
+    public ConnectionCounts Connections => _counts;
+
     /// <summary>
     /// Binds the port and starts the network thread; throws <see cref="IOException"/> if the port cannot be had.
-    /// Clients of the transports <paramref name="alongside"/> ENet (WebSockets) are served the same way; the server disposes them.
+    /// Clients of the transports <paramref name="alongside"/> UDP (WebSockets) are served the same way; the server disposes them.
     /// </summary>
     public void Start(params IReadOnlyList<INetTransport> alongside)
     {
-        var transport = EnetTransport.Listen(_options.BindAddress, _options.Port, _options.MaxClients + 1);
+        var transport = UdpTransport.Listen(_options.BindAddress, _options.BindAddressV6, _options.Port, new UdpOptions
+        {
+            DisconnectTimeout = _options.PeerTimeout,
+            RequestsPerSecondPerAddress = _options.ConnectionRequestsPerSecond,
+            RequestBurstPerAddress = _options.ConnectionRequestBurst,
+            // Clients send small State messages (acks, inputs): room for one over the limit to arrive and be refused with TooLarge.
+            MaxMessageBytes = Math.Max(64 * 1024, 4 * _options.MaxMessageBytes),
+        }, _counts);
         Port = transport.BoundPort;
         _transport = alongside.Count == 0 ? transport : new TransportSet([transport, .. alongside]);
         _thread = new Thread(Run) { Name = "network", IsBackground = true };
         _thread.Start();
-        _logger.LogInformation("Listening on UDP {Address}:{Port} (ENet {Version}), up to {Max} clients", _options.BindAddress, Port, EnetTransport.LibraryVersion, _options.MaxClients);
+        _logger.LogInformation("Listening on UDP {Address}:{Port}{V6} (LiteNetLib {Version}), up to {Max} clients", _options.BindAddress, Port,
+            _options.BindAddressV6 is { } v6 ? $" and [{v6}]:{Port}" : "", UdpTransport.LibraryVersion, _options.MaxClients);
     }
 
     /// <summary>Tick thread: the view after a tick. Never blocks; if the network thread lags, the oldest views are dropped.</summary>
@@ -199,6 +228,7 @@ public sealed class NetServer : IDisposable
             }
             SendFrames();
             SendReplies();
+            CloseSilent();
             transport.Flush();
         }
         ShutDown(transport);
@@ -239,9 +269,9 @@ public sealed class NetServer : IDisposable
                 {
                     Refuse(session, ErrorCode.ShuttingDown, "the server is shutting down");
                 }
-                else if (_sessions.Count > _options.MaxClients)
+                else if (!RefusedFull(session) && _gate.Admit(session, Stopwatch.GetTimestamp()) is { } pushed)
                 {
-                    Refuse(session, ErrorCode.ServerFull, $"the server has its {_options.MaxClients} clients");
+                    Refuse(pushed, ErrorCode.ServerFull, $"more than {_options.MaxWaitingForHello} connections are waiting to say Hello", LogLevel.Debug);
                 }
                 break;
             case TransportEventKind.Disconnected:
@@ -250,6 +280,11 @@ public sealed class NetServer : IDisposable
                     gone.Gone.Cancel();
                     gone.Gone.Dispose();
                     Volatile.Write(ref _clients, _sessions.Count);
+                    _gate.Leave(gone);
+                    if (gone.Phase != SessionPhase.AwaitingHello)
+                    {
+                        Volatile.Write(ref _welcomed, _welcomed - 1);
+                    }
                     CountViewers();
                     if (gone.HasAvatar)
                     {
@@ -391,6 +426,12 @@ public sealed class NetServer : IDisposable
             Refuse(session, ErrorCode.BadToken, "the token grants no role on this server");
             return;
         }
+        if (RefusedFull(session))
+        {
+            return;
+        }
+        _gate.Leave(session);
+        Volatile.Write(ref _welcomed, _welcomed + 1);
         session.Role = role;
         session.Name = hello.ClientName.Length > 64 ? hello.ClientName[..64] : hello.ClientName;
         session.Phase = SessionPhase.Welcomed;
@@ -801,15 +842,25 @@ public sealed class NetServer : IDisposable
         return focus;
     }
 
+    /// <summary>
+    /// Each subscriber gets the newest frame of each camera it watches. The transport refuses a frame while a
+    /// client's last one is still queued; that camera is then offered again on the next pass, with whatever
+    /// is newest by then.
+    /// </summary>
     private void SendFrames()
     {
         long serial = _frames.Serial;
-        if (serial == _framesSeen)
+        if (serial == _framesSeen && !_framesHeldBack)
         {
             return;
         }
+        if (serial != _framesSeen)
+        {
+            _encodedFrames.Clear();
+        }
         _framesSeen = serial;
-        var encoded = new Dictionary<long, byte[]>();
+        _framesHeldBack = false;
+        var encoded = _encodedFrames;
         foreach (var session in _sessions.Values)
         {
             if (session.Phase != SessionPhase.Joined || session.Closing)
@@ -834,7 +885,11 @@ public sealed class NetServer : IDisposable
                     }.ToByteArray();
                     encoded[frameSerial] = bytes;
                 }
-                Transmit(session, NetChannel.Frames, bytes);
+                if (!Transmit(session, NetChannel.Frames, bytes))
+                {
+                    _framesHeldBack = true;
+                    continue;
+                }
                 _metrics.FrameSent();
                 session.Cameras[camera] = frameSerial;
             }
@@ -843,10 +898,14 @@ public sealed class NetServer : IDisposable
 
     private void Send(Session session, NetChannel channel, Envelope envelope) => Transmit(session, channel, envelope.ToByteArray());
 
-    private void Transmit(Session session, NetChannel channel, byte[] message)
+    private bool Transmit(Session session, NetChannel channel, byte[] message)
     {
-        _transport!.Send(session.Peer, channel, message);
+        if (!_transport!.Send(session.Peer, channel, message))
+        {
+            return false;
+        }
         _metrics.Sent(session.Role, channel, message.Length);
+        return true;
     }
 
     private void SendError(Session session, ErrorCode code, string message, uint requestId = 0)
@@ -867,12 +926,38 @@ public sealed class NetServer : IDisposable
         }
     }
 
-    /// <summary>Refuses a connection outright: the error, then a disconnect once it is sent.</summary>
-    private void Refuse(Session session, ErrorCode code, string message)
+    /// <summary>
+    /// Refuses a connection outright: the error, then a disconnect once it is sent. Refusals that come in
+    /// floods (pushed out, timed out) log at Debug: the metrics count them.
+    /// </summary>
+    private void Refuse(Session session, ErrorCode code, string message, LogLevel level = LogLevel.Information)
     {
         SendError(session, code, message);
-        _logger.LogInformation("Client {Client} refused: {Code} {Message}", session.ClientId, code, ClientText.Escaped(message));
+        _logger.Log(level, "Client {Client} refused: {Code} {Message}", session.ClientId, code, ClientText.Escaped(message));
         Close(session);
+    }
+
+    /// <summary>Refuses the connection if every client slot is taken: checked when it connects, and again at its Hello.</summary>
+    private bool RefusedFull(Session session)
+    {
+        if (!Full)
+        {
+            return false;
+        }
+        _counts.AddServerFull();
+        Refuse(session, ErrorCode.ServerFull, $"the server has its {_options.MaxClients} clients");
+        return true;
+    }
+
+    /// <summary>Closes the connections that have waited past the Hello time limit, and samples the flood watch.</summary>
+    private void CloseSilent()
+    {
+        long now = Stopwatch.GetTimestamp();
+        while (_gate.TakeExpired(now) is { } silent)
+        {
+            Refuse(silent, ErrorCode.HandshakeRequired, $"no Hello within {_options.HelloTimeout.TotalSeconds:0.#} s", LogLevel.Debug);
+        }
+        _flood.Sample(now, _counts.FloodRefusals);
     }
 
     private void Close(Session session)

@@ -50,4 +50,10 @@ internal sealed class Session(PeerId peer, ulong clientId, RateLimiter limiter, 
 
     /// <summary>Cancelled when the connection is gone: what it asked for that still runs (its forecasts) stops.</summary>
     public CancellationTokenSource Gone { get; } = new();
+
+    /// <summary>When it connected (a Stopwatch timestamp), for the Hello time limit.</summary>
+    public long ConnectedAt { get; set; }
+
+    /// <summary>Its place among the connections waiting for their Hello (<see cref="ConnectionGate"/>); null once it said Hello.</summary>
+    public LinkedListNode<Session>? Waiting { get; set; }
 }

@@ -7,6 +7,9 @@ public enum NetChannel : byte
     Control = 0,
     /// <summary>Unreliable and sequenced: a late packet is dropped, never delivered out of order.</summary>
     State = 1,
-    /// <summary>Unreliable and fragmented: a frame that loses a fragment is dropped whole.</summary>
+    /// <summary>
+    /// Reliable and unordered, apart from the other two so frames never hold them up; the newest frame wins
+    /// at the sender: a transport may refuse a frame while the last one is still queued (Send returns false).
+    /// </summary>
     Frames = 2,
 }

@@ -1,7 +1,7 @@
 namespace TwinWorld.Net.Transport;
 
 /// <summary>
-/// Several transports serviced as one (ENet and WebSockets), so every client goes through the same
+/// Several transports serviced as one (UDP and WebSockets), so every client goes through the same
 /// server code whatever it connects with. Peers are renumbered, since each transport numbers its own from 1.
 /// </summary>
 public sealed class TransportSet(IReadOnlyList<INetTransport> transports) : INetTransport

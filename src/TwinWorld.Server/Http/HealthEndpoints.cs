@@ -9,7 +9,8 @@ namespace TwinWorld.Server.Http;
 
 /// <summary>
 /// Orchestrators' probes. <c>/healthz</c>: the process is alive and its tick loop is ticking (not failed,
-/// not stalled). <c>/readyz</c>: it has ticked, clients can connect, and it is not shutting down. Each
+/// not stalled). <c>/readyz</c>: it has ticked, clients can connect (it listens, has a free slot and is not
+/// under a connection flood), and it is not shutting down. Each
 /// answers 200 "ok" or 503 with the reason as plain text.
 /// </summary>
 internal static class HealthEndpoints
@@ -41,7 +42,7 @@ internal static class HealthEndpoints
         {
             return "starting: no tick yet";
         }
-        return network.Enabled && network.Port == 0 ? "starting: networking is not listening yet" : null;
+        return network.Enabled && network.Port == 0 ? "starting: networking is not listening yet" : network.Busy;
     }
 
     private static IResult Answer(string? problem)

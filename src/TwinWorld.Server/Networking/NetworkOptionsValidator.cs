@@ -15,6 +15,26 @@ internal sealed class NetworkOptionsValidator : IValidateOptions<NetworkOptions>
         {
             failures.Add($"Network:BindAddress must be an IPv4 address such as 0.0.0.0 (got '{options.BindAddress}').");
         }
+        if (options.BindAddressV6 is { Length: > 0 } && (!IPAddress.TryParse(options.BindAddressV6, out var v6) || v6.AddressFamily != AddressFamily.InterNetworkV6))
+        {
+            failures.Add($"Network:BindAddressV6 must be an IPv6 address such as ::, or empty for IPv4 only (got '{options.BindAddressV6}').");
+        }
+        if (options.MaxWaitingForHello is < 1 or > 4096)
+        {
+            failures.Add($"Network:MaxWaitingForHello must be 1 to 4096 (got {options.MaxWaitingForHello}).");
+        }
+        if (!(options.HelloTimeoutSeconds is >= 0.1 and <= 300))
+        {
+            failures.Add($"Network:HelloTimeoutSeconds must be 0.1 to 300 (got {options.HelloTimeoutSeconds}).");
+        }
+        if (!(options.PeerTimeoutSeconds is >= 0.5 and <= 300))
+        {
+            failures.Add($"Network:PeerTimeoutSeconds must be 0.5 to 300 (got {options.PeerTimeoutSeconds}).");
+        }
+        if (!(options.ConnectionRequestsPerSecond is >= 0.1 and <= 100_000))
+        {
+            failures.Add($"Network:ConnectionRequestsPerSecond must be 0.1 to 100000 (got {options.ConnectionRequestsPerSecond}).");
+        }
         if (options.Port is < 0 or > 65535)
         {
             failures.Add($"Network:Port must be 0 to 65535 (got {options.Port}).");

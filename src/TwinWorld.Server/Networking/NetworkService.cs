@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using TwinWorld.Net.Frames;
 using TwinWorld.Net.Sessions;
 using TwinWorld.Net.State;
+using TwinWorld.Net.Transport.Udp;
 using TwinWorld.Net.Transport.WebSockets;
 using TwinWorld.Server.Authoring;
 using TwinWorld.Server.Http;
@@ -37,6 +38,17 @@ internal sealed class NetworkService(Sim simulation, HostedWorld world, IForecas
     /// <summary>How many clients watch a camera (by its entity id) now.</summary>
     public int ViewersOf(int cameraId) => _server?.Viewers.GetValueOrDefault(cameraId) ?? 0;
 
+    /// <summary>Why clients cannot connect now, though the server runs: every slot taken, or a connection flood; null when they can.</summary>
+    public string? Busy => _server switch
+    {
+        { Full: true } => "full: every client slot is taken",
+        { Flooded: true } => "under a connection flood: connection requests are being refused",
+        _ => null,
+    };
+
+    /// <summary>Connections refused and timed out so far, by why (all zero while networking is off).</summary>
+    public ConnectionCounts Connections => _server?.Connections ?? new ConnectionCounts();
+
     /// <summary>Whether networking is configured on at all.</summary>
     public bool Enabled => options.Value.Enabled;
 
@@ -52,8 +64,14 @@ internal sealed class NetworkService(Sim simulation, HostedWorld world, IForecas
             new NetServerOptions
             {
                 BindAddress = IPAddress.Parse(settings.BindAddress),
+                BindAddressV6 = settings.ListenV6(),
                 Port = settings.Port,
                 MaxClients = settings.MaxClients,
+                MaxWaitingForHello = settings.MaxWaitingForHello,
+                HelloTimeout = TimeSpan.FromSeconds(settings.HelloTimeoutSeconds),
+                PeerTimeout = TimeSpan.FromSeconds(settings.PeerTimeoutSeconds),
+                ConnectionRequestsPerSecond = settings.ConnectionRequestsPerSecond,
+                ConnectionRequestBurst = settings.ConnectionRequestsPerSecond * 4,
                 Tokens = settings.Tokens.ToDictionary(t => t.Key, t => NetworkOptionsValidator.ParseRole(t.Value)!.Value),
                 MessagesPerSecond = settings.MessagesPerSecond,
                 MessageBurst = settings.MessagesPerSecond * 2,

@@ -9,7 +9,7 @@ namespace TwinWorld.Server.Web;
 
 /// <summary>
 /// The web viewer: the page and its scripts (wwwroot) at <c>/</c>, the WebSocket gateway at <c>/ws</c>
-/// (the same Envelopes as ENet, one per binary message, through the same server), and the terrain the
+/// (the same Envelopes as over UDP, one per binary message, through the same server), and the terrain the
 /// page's map is drawn on at <c>/api/terrain.png</c>.
 /// </summary>
 internal static class WebViewerEndpoints

@@ -5,7 +5,7 @@ using TwinWorld.Protocol.V1;
 
 namespace TwinWorld.Net.Tests.Web;
 
-/// <summary>The web viewer's gateway: browsers speak the ENet clients' protocol over a WebSocket, through the same server.</summary>
+/// <summary>The web viewer's gateway: browsers speak the UDP clients' protocol over a WebSocket, through the same server.</summary>
 public class WebSocketGatewayTests(LiveServer server) : IClassFixture<LiveServer>
 {
     [Fact]

@@ -8,14 +8,14 @@ namespace TwinWorld.Net.Transport.WebSockets;
 
 /// <summary>
 /// <see cref="INetTransport"/> over WebSockets, for browsers: each binary message is one Envelope, the
-/// same as on ENet. The web host hands each accepted socket to <see cref="ServeAsync"/>, which runs on
+/// same as over UDP. The web host hands each accepted socket to <see cref="ServeAsync"/>, which runs on
 /// the host's threads; the network thread services events and sends as with any transport. A received
 /// message's channel is the one its Envelope body travels on (read from its first field), so the server's
 /// checks are the same for both transports.
 /// </summary>
 public sealed class WebSocketTransport : INetTransport
 {
-    /// <summary>A message longer than this is cut off here; the server refuses it as too large, as on ENet.</summary>
+    /// <summary>A message longer than this is cut off here; the server refuses it as too large, as over UDP.</summary>
     private const int MaxReceiveBytes = 1 << 20;
 
     /// <summary>How long a browser has to answer the server's close before its socket is cut.</summary>
