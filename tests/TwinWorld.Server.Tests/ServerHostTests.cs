@@ -112,6 +112,7 @@ public class ServerHostTests
     [InlineData("--Forecasts:MaxAgents=lots", "Forecasts:MaxAgents must be a whole number (got 'lots')")]
     [InlineData("--Network:CommandsPerSecond=0", "Network:CommandsPerSecond must be 0.01 to 1000")]
     [InlineData("--Network:MaxSubscriptions=0", "Network:MaxSubscriptions must be 1 to 1024")]
+    [InlineData("--Generation:ConditioningBudgetMs=0", "Generation:ConditioningBudgetMs must be between 0.1 and 1000")]
     public async Task Bad_configuration_is_reported_plainly_with_exit_code_2(string argument, string expected)
     {
         using var server = new ServerProcess(argument);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -33,12 +34,15 @@ internal sealed class FrameService(Sim simulation, NetworkService network, Serve
     private static readonly QueryDescription Cameras = new QueryDescription().WithAll<CameraPose, CameraRig>();
 
     private readonly List<Entity> _cameras = [];
+    private readonly List<(Entity Camera, bool Watched, long Since)> _due = [];
+    private readonly Dictionary<Entity, long> _lastConditioned = [];
     private readonly HashSet<Entity> _known = [];
     private readonly CancellationTokenSource _stopping = new();
     private volatile FrameScheduler? _scheduler;
     private CameraConditioner? _conditioner;
     private ReferenceRenderer? _renderer;
     private Task _pump = Task.CompletedTask;
+    private readonly double _budgetMs = options.Value.ConditioningBudgetMs;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -128,15 +132,39 @@ internal sealed class FrameService(Sim simulation, NetworkService network, Serve
             scheduler.RemoveCamera(gone);
             _conditioner!.Forget(gone);
             _known.Remove(gone);
+            _lastConditioned.Remove(gone);
         }
+        _due.Clear();
         foreach (var camera in _cameras)
         {
             _known.Add(camera);
             // Watched cameras go first when the generator cannot keep up with them all.
-            scheduler.SetViewers(camera, network.ViewersOf(camera.Id));
+            int viewers = network.ViewersOf(camera.Id);
+            scheduler.SetViewers(camera, viewers);
             if (scheduler.IsDue(camera, simulation.Tick))
             {
-                scheduler.Submit(_conditioner!.Build(camera));
+                _due.Add((camera, viewers > 0, _lastConditioned.GetValueOrDefault(camera, long.MinValue)));
+            }
+        }
+        Condition(scheduler, simulation.Tick);
+    }
+
+    /// <summary>
+    /// Conditions due cameras within the tick's budget: watched ones first, then whichever has waited longest; those
+    /// left over stay due for the next tick. Conditioning a 256 x 256 perspective camera takes milliseconds, so 50
+    /// players' cameras at once would hold the tick for hundreds.
+    /// </summary>
+    private void Condition(FrameScheduler scheduler, long tick)
+    {
+        _due.Sort((a, b) => a.Watched != b.Watched ? b.Watched.CompareTo(a.Watched) : a.Since.CompareTo(b.Since));
+        long start = Stopwatch.GetTimestamp();
+        foreach (var (camera, _, _) in _due)
+        {
+            scheduler.Submit(_conditioner!.Build(camera));
+            _lastConditioned[camera] = tick;
+            if (Stopwatch.GetElapsedTime(start).TotalMilliseconds >= _budgetMs)
+            {
+                break;
             }
         }
     }

@@ -38,4 +38,11 @@ public sealed class GenerationOptions
     /// <summary>The most cameras in one model call.</summary>
     [Range(1, 256, ErrorMessage = "Generation:MaxBatch must be 1 to 256.")]
     public int MaxBatch { get; set; } = 8;
+
+    /// <summary>
+    /// Tick-thread time, in ms, spent on conditioning due cameras each tick (at least one camera a tick): past it,
+    /// the rest wait for a later tick, watched cameras first, so many cameras lower the frame rate, not the tick rate.
+    /// </summary>
+    [Range(0.1, 1000.0, ErrorMessage = "Generation:ConditioningBudgetMs must be between 0.1 and 1000.")]
+    public double ConditioningBudgetMs { get; set; } = 10;
 }
