@@ -26,6 +26,7 @@ internal sealed class ServerForecaster : IForecaster, ITickListener, IDisposable
     private readonly HostedWorld _world;
     private readonly ILogger<ServerForecaster> _logger;
     private readonly ForecastOptions _quota;
+    private readonly ForecastLimits _limits;
     private readonly LiveForecasts _forecasts;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Dictionary<ulong, int> _runningPerClient = [];
@@ -36,7 +37,8 @@ internal sealed class ServerForecaster : IForecaster, ITickListener, IDisposable
         _world = world;
         _logger = logger;
         _quota = options.Value;
-        _forecasts = new LiveForecasts(_quota.Limits);
+        _limits = _quota.Limits;
+        _forecasts = new LiveForecasts(_limits);
         meters.Create(MeterName).CreateObservableGauge("twinworld.forecasts.running", () => _forecasts.Running, "{forecast}",
             "Forecasts computing now (a forecast whose client left stops within a tick)");
     }
@@ -59,7 +61,7 @@ internal sealed class ServerForecaster : IForecaster, ITickListener, IDisposable
             fail(ErrorCode.InvalidArgument, $"every_seconds {problem}");
             return;
         }
-        if (GC.GetTotalMemory(forceFullCollection: false) > (long)_quota.MaxHeapMB << 20)
+        if (GC.GetTotalMemory(forceFullCollection: false) > _limits.MaxHeapBytes)
         {
             fail(ErrorCode.NotAvailable, $"the server is short of memory for forecasts (Forecasts:MaxHeapMB {_quota.MaxHeapMB}); ask again later");
             return;
