@@ -23,7 +23,7 @@ public sealed partial class LogHygieneTests
         {
             await author.JoinAsync();
             // Stopping a hazard that does not exist is refused at the tick, and the refusal quotes the name.
-            await author.SendCommandAsync(new AuthorCommand { Stop = new StopHazard { Name = Forger } });
+            await author.SendCommandAsync(new AuthorCommand { World = new WorldCommand { Stop = new StopHazard { Name = Forger } } });
             Assert.True(await server.WaitForOutput("forged' ", Patience), server.Output);
         }
         server.Interrupt();
