@@ -9,6 +9,7 @@ using TwinWorld.Net.Transport.Udp;
 using TwinWorld.Protocol;
 using TwinWorld.Protocol.State;
 using TwinWorld.Protocol.V1;
+using TwinWorld.Protocol.Wire;
 
 namespace TwinWorld.Client;
 

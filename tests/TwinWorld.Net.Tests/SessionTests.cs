@@ -3,6 +3,7 @@ using System.Numerics;
 using TwinWorld.Client;
 using TwinWorld.Net.Transport;
 using TwinWorld.Protocol.V1;
+using TwinWorld.Protocol.Wire;
 
 namespace TwinWorld.Net.Tests;
 
