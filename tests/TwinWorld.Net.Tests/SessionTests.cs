@@ -4,6 +4,7 @@ using TwinWorld.Client;
 using TwinWorld.Net.Transport;
 using TwinWorld.Protocol;
 using TwinWorld.Protocol.V1;
+using TwinWorld.Protocol.Wire;
 
 namespace TwinWorld.Net.Tests;
 
