@@ -17,7 +17,6 @@ using TwinWorld.Protocol.Tiles;
 using TwinWorld.Protocol.V1;
 using TwinWorld.Simulation;
 using TwinWorld.Simulation.Cameras;
-using TwinWorld.Simulation.Commands;
 using TwinWorld.Simulation.Inputs;
 using Sim = TwinWorld.Simulation.Simulation;
 
@@ -32,10 +31,10 @@ namespace TwinWorld.Net.Sessions;
 /// through a bounded channel (<see cref="PublishState"/>) and never waits on it; anything a client sends is checked, and what is
 /// refused gets an error code and a strike, never an exception.
 /// </summary>
-public sealed class NetServer : IDisposable
+public sealed class NetServer : IDisposable, ISessionAnswers
 {
-    /// <summary>How far ahead a player may stamp a signal, and an author a command.</summary>
-    private const double MaxSignalLeadSeconds = 10, MaxCommandLeadSeconds = 600;
+    /// <summary>How far ahead a player may stamp a signal.</summary>
+    private const double MaxSignalLeadSeconds = 10;
     private const int MaxSignalsPerMessage = 64;
 
     /// <summary>How long a player's Joined waits for its camera to show before it is sent without one.</summary>
@@ -44,14 +43,11 @@ public sealed class NetServer : IDisposable
     /// <summary>A player's own camera: a person's field of view, at the scenarios' default frame size.</summary>
     private static readonly CameraLens PlayerLens = new(70, 256, 256);
 
-    /// <summary>The most actions a forecast may carry (how far ahead it may look, and what it may cost, is the forecaster's quota).</summary>
-    private const int MaxForecastActions = 16;
-
     private readonly NetServerOptions _options;
     private readonly Sim _simulation;
     private readonly ILogger _logger;
-    private readonly IForecaster? _forecaster;
-    private readonly IAuthorActions? _actions;
+    private readonly AuthorDesk _authors;
+    private readonly AnalystDesk _analysts;
 
     /// <summary>Replies produced on other threads (forecasts, refusals at the tick), sent by the network thread to the client if it is still there.</summary>
     private readonly ConcurrentQueue<(ulong ClientId, Envelope Reply)> _outbox = new();
@@ -104,14 +100,14 @@ public sealed class NetServer : IDisposable
     public NetServer(NetServerOptions options, Sim simulation, ILogger logger, IForecaster? forecaster = null, IMeterFactory? meterFactory = null,
         IAuthorActions? actions = null)
     {
-        _actions = actions;
         _metrics = new NetMetrics(meterFactory, () => Clients, () => _frames.Dropped, _counts);
         _gate = new ConnectionGate(options.MaxWaitingForHello, options.HelloTimeout, _counts);
         _flood = new FloodWatch(options.FloodThreshold);
         _options = options;
         _simulation = simulation;
         _logger = logger;
-        _forecaster = forecaster;
+        _authors = new AuthorDesk(this, simulation.Inputs, simulation.TickRateHz, actions, options.CommandsPerSecond, logger);
+        _analysts = new AnalystDesk(this, _history, forecaster, logger);
         _index = new ViewIndex(simulation.Site.Terrain.CellSize);
         _workers = new StreamWorkers(options.StreamThreads);
     }
@@ -160,16 +156,7 @@ public sealed class NetServer : IDisposable
     public void PublishState(StateView view) => _views.Writer.TryWrite(view);
 
     /// <summary>Tick thread, after every tick: authors whose commands the world refused there get <see cref="ErrorCode.CommandRejected"/> with the reason.</summary>
-    public void CommandsRan(TickReport report)
-    {
-        foreach (var rejection in report.Rejections)
-        {
-            if (rejection.Input.From is { } sender) // the scenario's and players' inputs have none
-            {
-                _outbox.Enqueue(((ulong)sender.ClientId, new Envelope { Error = new Error { Code = ErrorCode.CommandRejected, Message = rejection.ToString(), RequestId = sender.RequestId } }));
-            }
-        }
-    }
+    public void CommandsRan(TickReport report) => _authors.CommandsRan(report);
 
     /// <summary>
     /// Any thread: a camera's newest encoded frame, sent once to each client subscribed to that camera.
@@ -381,13 +368,13 @@ public sealed class NetServer : IDisposable
                 OnSubscribe(session, envelope.Subscribe);
                 break;
             case Envelope.BodyOneofCase.HashQuery when Joined(session, envelope.HashQuery.RequestId):
-                OnHashQuery(session, envelope.HashQuery);
+                _analysts.HashQuery(session, envelope.HashQuery);
                 break;
             case Envelope.BodyOneofCase.Author when Joined(session, envelope.Author.RequestId) && Allowed(session, envelope.Author.RequestId, Role.Author, Role.Admin):
-                OnAuthorCommand(session, envelope.Author);
+                _authors.Handle(session, envelope.Author, NextTick);
                 break;
             case Envelope.BodyOneofCase.Forecast when Joined(session, envelope.Forecast.RequestId) && Allowed(session, envelope.Forecast.RequestId, Role.Analyst, Role.Admin):
-                OnForecast(session, envelope.Forecast);
+                _analysts.Forecast(session, envelope.Forecast);
                 break;
         }
     }
@@ -590,101 +577,6 @@ public sealed class NetServer : IDisposable
         _frames.Watch(_viewers.Keys);
     }
 
-    private void OnHashQuery(Session session, StateHashQuery query)
-    {
-        var view = query.Tick == 0 ? _history.Latest : _history.Find((long)Math.Min(query.Tick, long.MaxValue));
-        if (view is null)
-        {
-            SendError(session, ErrorCode.InvalidArgument, $"tick {query.Tick} is not held (the server keeps the last 64)", query.RequestId);
-            return;
-        }
-        ulong viewHash = view.ComputeHash();
-        ulong clientViewHash = session.Stream is null ? (view.Tick <= session.SentTick ? viewHash : 0) : session.Stream.Find(view.Tick)?.ComputeHash() ?? 0;
-        Send(session, NetChannel.Control, new Envelope
-        {
-            HashReply = new StateHashReply { RequestId = query.RequestId, Tick = (ulong)view.Tick, StateHash = view.StateHash, ViewHash = viewHash, ClientViewHash = clientViewHash },
-        });
-    }
-
-    private void OnAuthorCommand(Session session, AuthorCommand command)
-    {
-        if (!session.CommandLimiter.TryTake(Stopwatch.GetTimestamp()))
-        {
-            Strike(session, ErrorCode.RateLimited, $"more than {_options.CommandsPerSecond} author commands a second", command.RequestId);
-            return;
-        }
-        long tick = Math.Max((long)Math.Min(command.Tick, long.MaxValue), NextTick);
-        if (tick > NextTick + (long)(MaxCommandLeadSeconds * _simulation.TickRateHz))
-        {
-            SendError(session, ErrorCode.InvalidArgument, $"a command may be at most {MaxCommandLeadSeconds} s ahead", command.RequestId);
-            return;
-        }
-        var input = command.CommandCase == AuthorCommand.CommandOneofCase.Action ? ParseAction(session, command, tick) : Translate(session, command, tick);
-        if (input is null)
-        {
-            return;
-        }
-        _simulation.Inputs.Enqueue(input with { From = new InputSender((long)session.ClientId, command.RequestId) });
-        _logger.LogInformation("Client {Client} ({Name}) queued {Input} for tick {Tick}", session.ClientId, ClientText.Escaped(session.Name), input.InputName, tick);
-        Send(session, NetChannel.Control, new Envelope { CommandResult = new CommandResult { RequestId = command.RequestId, Tick = (ulong)tick } });
-    }
-
-    /// <summary>A world command, checked by its declared rules; a mistake is answered but not held against the author (as a typed action's).</summary>
-    private CommandInput? Translate(Session session, AuthorCommand command, long tick)
-    {
-        var input = new CommandInput(tick, command.World ?? new WorldCommand());
-        if (CommandHandlers.ProblemAlone(input.Command) is { } problem)
-        {
-            SendError(session, ErrorCode.InvalidArgument, problem, command.RequestId);
-            return null;
-        }
-        return input;
-    }
-
-    /// <summary>An action typed as in a scenario; a mistake in it is an author's typo, answered but not held against them.</summary>
-    private SimulationInput? ParseAction(Session session, AuthorCommand command, long tick)
-    {
-        if (_actions is null)
-        {
-            SendError(session, ErrorCode.NotAvailable, "actions written as in a scenario need one: start the server with World:Scenario=<file>", command.RequestId);
-            return null;
-        }
-        var (input, problem) = _actions.Parse(command.Action, tick);
-        if (input is null)
-        {
-            SendError(session, ErrorCode.InvalidArgument, problem!, command.RequestId);
-        }
-        return input;
-    }
-
-    private void OnForecast(Session session, ForecastRequest request)
-    {
-        if (_forecaster is null)
-        {
-            SendError(session, ErrorCode.NotAvailable, "this server runs no forecaster", request.RequestId);
-            return;
-        }
-        if (!(request.AheadSeconds > 0 && float.IsFinite(request.AheadSeconds)) || !(request.EverySeconds >= 0 && float.IsFinite(request.EverySeconds)))
-        {
-            Strike(session, ErrorCode.InvalidArgument, $"a forecast looks more than 0 s ahead (got {request.AheadSeconds}), sampled every 0 s (the end only) or more (got {request.EverySeconds})", request.RequestId);
-            return;
-        }
-        if (request.Actions.Count > MaxForecastActions)
-        {
-            Strike(session, ErrorCode.InvalidArgument, $"a forecast may carry at most {MaxForecastActions} actions", request.RequestId);
-            return;
-        }
-        ulong client = session.ClientId;
-        uint id = request.RequestId;
-        _logger.LogInformation("Client {Client} ({Name}) asked for a {Ahead} s forecast with {Actions} actions", client, ClientText.Escaped(session.Name), request.AheadSeconds, request.Actions.Count);
-        _forecaster.Start(
-            request,
-            client,
-            session.Gone.Token,
-            response => _outbox.Enqueue((client, new Envelope { ForecastResult = response })),
-            (code, message) => _outbox.Enqueue((client, new Envelope { Error = new Error { Code = code, Message = message, RequestId = id } })));
-    }
-
     private void SendReplies()
     {
         while (_outbox.TryDequeue(out var item))
@@ -885,6 +777,14 @@ public sealed class NetServer : IDisposable
 
     private void SendError(Session session, ErrorCode code, string message, uint requestId = 0)
         => Send(session, NetChannel.Control, new Envelope { Error = new Error { Code = code, Message = message, RequestId = requestId } });
+
+    void ISessionAnswers.Reply(Session session, Envelope reply) => Send(session, NetChannel.Control, reply);
+
+    void ISessionAnswers.Error(Session session, ErrorCode code, string message, uint requestId) => SendError(session, code, message, requestId);
+
+    void ISessionAnswers.Strike(Session session, ErrorCode code, string message, uint requestId) => Strike(session, code, message, requestId);
+
+    void ISessionAnswers.Post(ulong clientId, Envelope reply) => _outbox.Enqueue((clientId, reply));
 
     /// <summary>Refuses a message and counts it against the connection, which is closed after too many.</summary>
     private void Strike(Session session, ErrorCode code, string message, uint requestId = 0, bool notify = true)
