@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Orleans.Placement;
+
+namespace TwinWorld.Cluster.Runs;
+
+/// <summary>
+/// Runs one sweep run on this silo when one of its slots is free, on the thread pool (a run is
+/// minutes of CPU, which must not hold the grain's scheduler), and keeps its result until the client
+/// has it. Placed on the silo with the fewest activations, so a sweep's runs spread over the silos.
+/// </summary>
+[ActivationCountBasedPlacement]
+internal sealed partial class ScenarioRunGrain(RunSlots slots, ILocalSiloDetails silo, ILogger<ScenarioRunGrain> log) : Grain, IScenarioRunGrain
+{
+    private readonly CancellationTokenSource _cancel = new();
+    private volatile RunStatus _status = new(RunState.Unknown);
+    private long _lastAsked = Stopwatch.GetTimestamp();
+
+    public Task Start(RunRequest request)
+    {
+        if (_status.State != RunState.Unknown)
+        {
+            return Task.CompletedTask;
+        }
+        _status = new RunStatus(RunState.Queued, Silo: silo.Name);
+        _lastAsked = Stopwatch.GetTimestamp();
+        _ = Task.Run(() => Execute(request));
+        this.RegisterGrainTimer(CancelIfOrphaned, slots.OrphanAfter, slots.OrphanAfter);
+        return Task.CompletedTask;
+    }
+
+    public Task<RunStatus> Poll()
+    {
+        _lastAsked = Stopwatch.GetTimestamp();
+        var status = _status;
+        if (status.State is RunState.Unknown || status.Ended)
+        {
+            // Told: nothing left here for anyone.
+            DeactivateOnIdle();
+        }
+        return Task.FromResult(status);
+    }
+
+    public Task Cancel()
+    {
+        _cancel.Cancel();
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Going away (told, cancelled, orphaned, silo shutting down): a run still going would be work no one collects.
+        _cancel.Cancel();
+        return Task.CompletedTask;
+    }
+
+    private async Task Execute(RunRequest request)
+    {
+        try
+        {
+            await slots.WaitAsync(_cancel.Token);
+            try
+            {
+                _status = _status with { State = RunState.Running };
+                var summary = HeadlessRun.Run(request, slots.WorkersPerRun, _cancel.Token);
+                _status = new RunStatus(RunState.Succeeded, SummaryJson: summary.ToJson(), Silo: silo.Name);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
+        catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
+        {
+            _status = new RunStatus(RunState.Failed, Problem: "cancelled", Silo: silo.Name);
+        }
+        catch (Exception e)
+        {
+            // The boundary where a run's crash becomes its result: reported with the run, not retried, and the silo goes on.
+            LogRunFailed(log, e, request.ToString());
+            _status = new RunStatus(RunState.Failed, Problem: e is RunFailedException ? e.Message : $"{e.GetType().Name}: {e.Message}", Silo: silo.Name);
+        }
+    }
+
+    private Task CancelIfOrphaned(CancellationToken token)
+    {
+        if (Stopwatch.GetElapsedTime(_lastAsked) > slots.OrphanAfter)
+        {
+            LogOrphaned(log, this.GetPrimaryKeyString(), slots.OrphanAfter);
+            _cancel.Cancel();
+            DeactivateOnIdle();
+        }
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The run ({Run}) threw")]
+    private static partial void LogRunFailed(ILogger logger, Exception exception, string run);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {Key}: no client asked about it for {After}; cancelled as orphaned")]
+    private static partial void LogOrphaned(ILogger logger, string key, TimeSpan after);
+}
