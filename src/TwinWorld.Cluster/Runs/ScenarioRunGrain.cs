@@ -5,8 +5,8 @@ using Orleans.Placement;
 namespace TwinWorld.Cluster.Runs;
 
 /// <summary>
-/// Runs one sweep run on this silo when one of its slots is free, on the thread pool (a run is
-/// minutes of CPU, which must not hold the grain's scheduler), and keeps its result until the client
+/// Runs one sweep run on this silo when one of its slots is free, on a thread of its own (a run is
+/// minutes of CPU, which must hold neither the grain's scheduler nor the pool), and keeps its result until the client
 /// has it. Placed on the silo with the fewest activations, so a sweep's runs spread over the silos.
 /// </summary>
 [ActivationCountBasedPlacement]
@@ -24,7 +24,8 @@ internal sealed partial class ScenarioRunGrain(RunSlots slots, ILocalSiloDetails
         }
         _status = new RunStatus(RunState.Queued, Silo: silo.Name);
         _lastAsked = Stopwatch.GetTimestamp();
-        _ = Task.Run(() => Execute(request));
+        string key = this.GetPrimaryKeyString();
+        _ = Task.Run(() => Execute(key, request));
         this.RegisterGrainTimer(CancelIfOrphaned, slots.OrphanAfter, slots.OrphanAfter);
         return Task.CompletedTask;
     }
@@ -55,7 +56,7 @@ internal sealed partial class ScenarioRunGrain(RunSlots slots, ILocalSiloDetails
         return Task.CompletedTask;
     }
 
-    private async Task Execute(RunRequest request)
+    private async Task Execute(string key, RunRequest request)
     {
         try
         {
@@ -63,8 +64,11 @@ internal sealed partial class ScenarioRunGrain(RunSlots slots, ILocalSiloDetails
             try
             {
                 _status = _status with { State = RunState.Running };
-                var summary = HeadlessRun.Run(request, slots.WorkersPerRun, _cancel.Token);
+                LogStarted(log, key, request.ToString());
+                // A thread of its own: a run holds one for minutes, and pool threads held that long starve Orleans' own work (polls, probes).
+                var summary = await Task.Factory.StartNew(() => HeadlessRun.Run(request, slots.WorkersPerRun, _cancel.Token), _cancel.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                 _status = new RunStatus(RunState.Succeeded, SummaryJson: summary.ToJson(), Silo: silo.Name);
+                LogFinished(log, key, summary.StateHash);
             }
             finally
             {
@@ -93,6 +97,12 @@ internal sealed partial class ScenarioRunGrain(RunSlots slots, ILocalSiloDetails
         }
         return Task.CompletedTask;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {Key} ({Run}) started")]
+    private static partial void LogStarted(ILogger logger, string key, string run);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {Key} finished, final state hash {Hash}")]
+    private static partial void LogFinished(ILogger logger, string key, string hash);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The run ({Run}) threw")]
     private static partial void LogRunFailed(ILogger logger, Exception exception, string run);

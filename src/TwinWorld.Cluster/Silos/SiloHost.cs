@@ -6,13 +6,15 @@ using TwinWorld.Cluster.Runs;
 
 namespace TwinWorld.Cluster.Silos;
 
-/// <summary>A silo as <c>twin silo</c> runs it: sweep runs on its slots, Orleans' warnings and errors on the console.</summary>
+/// <summary>A silo as <c>twin silo</c> runs it: sweep runs on its slots, what happens on the console.</summary>
 public static class SiloHost
 {
     public static IHost Build(SiloSettings settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        // Orleans' warnings and errors; the runs' starts and ends too, so an operator sees what a silo is doing.
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+            .AddFilter(typeof(ScenarioRunGrain).Namespace, LogLevel.Information);
         builder.UseOrleans(silo =>
         {
             if (settings.Redis is { } redis)

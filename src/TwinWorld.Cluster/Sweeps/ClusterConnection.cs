@@ -7,6 +7,9 @@ namespace TwinWorld.Cluster.Sweeps;
 /// <summary>A client connected to the cluster at an address; disposing it disconnects.</summary>
 public sealed class ClusterConnection : IAsyncDisposable
 {
+    /// <summary>How long connecting goes on trying before the address counts as wrong.</summary>
+    public static readonly TimeSpan ConnectFor = TimeSpan.FromSeconds(10);
+
     private readonly IHost _host;
 
     private ClusterConnection(IHost host) => _host = host;
@@ -28,6 +31,13 @@ public sealed class ClusterConnection : IAsyncDisposable
             {
                 client.UseStaticClustering([.. address.Gateways]);
             }
+            // Silos starting up may take a few seconds to answer; nothing answering by then is a wrong address.
+            var trying = System.Diagnostics.Stopwatch.StartNew();
+            client.UseConnectionRetryFilter(async (_, cancel) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancel);
+                return trying.Elapsed < ConnectFor;
+            });
             // Polls are quick: one unanswered this long is a silo gone, not a silo busy.
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
         });
