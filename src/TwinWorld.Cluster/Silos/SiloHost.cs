@@ -14,7 +14,9 @@ public static class SiloHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         // Orleans' warnings and errors; the runs' starts and ends too, so an operator sees what a silo is doing.
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
-            .AddFilter(typeof(ScenarioRunGrain).Namespace, LogLevel.Information);
+            .AddFilter(typeof(ScenarioRunGrain).Namespace, LogLevel.Information)
+            // A silo that cannot start says why in one line (twin silo); these tell the same again with stack traces, and note at each start that ServerGC is off.
+            .AddFilter((category, level) => level >= LogLevel.Warning && category is not ("Orleans.Runtime.Silo" or "Orleans.Runtime.SiloLifecycleSubject" or "Microsoft.Extensions.Hosting.Internal.Host"));
         builder.UseOrleans(silo =>
         {
             if (settings.Redis is { } redis)

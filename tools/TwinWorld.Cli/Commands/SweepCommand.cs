@@ -77,6 +77,13 @@ internal static class SweepCommand
             return Refuse(problems, "the sweep's variants");
         }
 
+        // Before the output folder, which checking creates: a sweep that cannot start leaves nothing behind.
+        await using var connection = address is null ? null : await Connect(address, clusterId, token);
+        if (address is not null && connection is null)
+        {
+            return 2;
+        }
+
         var folder = output ?? new DirectoryInfo($"sweep-{scenario.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
         // Not over an earlier sweep, whose run files would mix with this one's.
         string runsPath = Path.Combine(folder.FullName, "runs");
@@ -91,11 +98,6 @@ internal static class SweepCommand
         }
         ulong[] seeds = [.. Enumerable.Range(0, seedCount).Select(i => scenario.Seed + (ulong)i)];
         string[] parameters = [.. varied.Select(v => v.Name)];
-        await using var connection = address is null ? null : await Connect(address, clusterId, token);
-        if (address is not null && connection is null)
-        {
-            return 2;
-        }
         var runsFolder = folder.CreateSubdirectory("runs");
         SweepRun[] runs = [.. variants.SelectMany(v => seeds.Select(s => new SweepRun(v, s, Path.Combine(runsFolder.FullName, $"{v.Label}-seed{s}.json"))))];
         string stop = until is { } u ? $", each stopped at {Duration.Format(u)}" : "";
