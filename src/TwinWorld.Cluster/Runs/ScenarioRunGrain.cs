@@ -16,13 +16,16 @@ internal sealed partial class ScenarioRunGrain(RunSlots slots, ILocalSiloDetails
     private volatile RunStatus _status = new(RunState.Unknown);
     private long _lastAsked = Stopwatch.GetTimestamp();
 
+    /// <summary>This silo as a person finds it: its address and port.</summary>
+    private string Where => silo.SiloAddress.Endpoint.ToString();
+
     public Task Start(RunRequest request)
     {
         if (_status.State != RunState.Unknown)
         {
             return Task.CompletedTask;
         }
-        _status = new RunStatus(RunState.Queued, Silo: silo.Name);
+        _status = new RunStatus(RunState.Queued, Silo: Where);
         _lastAsked = Stopwatch.GetTimestamp();
         string key = this.GetPrimaryKeyString();
         _ = Task.Run(() => Execute(key, request));
@@ -67,7 +70,7 @@ internal sealed partial class ScenarioRunGrain(RunSlots slots, ILocalSiloDetails
                 LogStarted(log, key, request.ToString());
                 // A thread of its own: a run holds one for minutes, and pool threads held that long starve Orleans' own work (polls, probes).
                 var summary = await Task.Factory.StartNew(() => HeadlessRun.Run(request, slots.WorkersPerRun, _cancel.Token), _cancel.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-                _status = new RunStatus(RunState.Succeeded, SummaryJson: summary.ToJson(), Silo: silo.Name);
+                _status = new RunStatus(RunState.Succeeded, SummaryJson: summary.ToJson(), Silo: Where);
                 LogFinished(log, key, summary.StateHash);
             }
             finally
@@ -77,13 +80,13 @@ internal sealed partial class ScenarioRunGrain(RunSlots slots, ILocalSiloDetails
         }
         catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
         {
-            _status = new RunStatus(RunState.Failed, Problem: "cancelled", Silo: silo.Name);
+            _status = new RunStatus(RunState.Failed, Problem: "cancelled", Silo: Where);
         }
         catch (Exception e)
         {
             // The boundary where a run's crash becomes its result: reported with the run, not retried, and the silo goes on.
             LogRunFailed(log, e, request.ToString());
-            _status = new RunStatus(RunState.Failed, Problem: e is RunFailedException ? e.Message : $"{e.GetType().Name}: {e.Message}", Silo: silo.Name);
+            _status = new RunStatus(RunState.Failed, Problem: e is RunFailedException ? e.Message : $"{e.GetType().Name}: {e.Message}", Silo: Where);
         }
     }
 

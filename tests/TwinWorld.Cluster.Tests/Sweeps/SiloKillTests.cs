@@ -52,6 +52,7 @@ public sealed partial class SiloKillTests : IDisposable
         Assert.NotEmpty(interrupted);
         string survivors = primary.Output + others[0].Output;
         Assert.All(interrupted, key => Assert.Contains(key, Keys(survivors, "finished")));
+        Assert.Contains("times: the silo running it was lost; it ended on", sweep.Output);
     }
 
     private async Task<TwinProcess> Silo(int port, int gatewayPort, int? primaryPort = null)

@@ -1,3 +1,4 @@
+using Spectre.Console;
 using TwinWorld.Cluster.Runs;
 using TwinWorld.Cluster.Sweeps;
 
@@ -6,7 +7,8 @@ namespace TwinWorld.Cli.Sweeps;
 /// <summary>
 /// Runs a sweep's runs on the cluster's silos, at most <paramref name="parallel"/> at once, and writes
 /// each run's summary as the silo sent it, so the run files are those a local sweep writes. A run that
-/// failed on the cluster has exit code 1 and the silo's reason as its error output.
+/// failed on the cluster has exit code 1 and the silo's reason as its error output; one whose silo was
+/// lost under it, and which ended on another, is told as it ends.
 /// </summary>
 /// <param name="request">A run as a silo needs it (scenario text, parameter values, seed, limit).</param>
 internal sealed class ClusterSweepRunner(ClusterSweep sweep, Func<SweepRun, RunRequest> request, int parallel) : ISweepRunner
@@ -20,6 +22,10 @@ internal sealed class ClusterSweepRunner(ClusterSweep sweep, Func<SweepRun, RunR
 
     private static RunResult Written(SweepRun run, ClusterRunResult result)
     {
+        if (result.Starts > 1)
+        {
+            AnsiConsole.MarkupLine(Markup.Escape($"{run} ({run.Variant}) was started {result.Starts} times: the silo running it was lost; it ended on {result.Silo}."));
+        }
         if (result.SummaryJson is { } json)
         {
             try
