@@ -2,65 +2,85 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using Google.Protobuf;
-using TwinWorld.Net.Transport;
-using TwinWorld.Net.Transport.Udp;
+using TwinWorld.Client.Connection;
 using TwinWorld.Protocol;
 using TwinWorld.Protocol.State;
 using TwinWorld.Protocol.V1;
+using TwinWorld.Protocol.Wire;
 
 namespace TwinWorld.Client;
 
 /// <summary>
-/// A connection to a TwinWorld server. Its own thread owns the UDP transport (LiteNetLib): it applies state updates to a
-/// <see cref="StateMirror"/> and acknowledges them, resends unacknowledged player signals, and raises
-/// <see cref="StateApplied"/> and <see cref="FrameReceived"/> (on that thread: keep handlers short).
-/// Every other member is safe to call from any thread.
+/// A connection to a TwinWorld server over UDP (LiteNetLib). Whoever drives it receives, applies state updates to a
+/// <see cref="StateMirror"/> and acknowledges them, resends unacknowledged player signals, sends what is queued,
+/// and raises <see cref="StateApplied"/>, <see cref="UpdateReceived"/> and <see cref="FrameReceived"/> (on the
+/// driving thread: keep handlers short). Two ways to drive it: a game loop makes one with <see cref="Connect"/> and
+/// calls <see cref="Poll"/> every frame (nothing runs behind its back, no async needed); <see cref="ConnectAsync"/>
+/// gives it a thread of its own that polls every millisecond. Every other member is safe to call from any thread.
 /// </summary>
-public sealed class TwinClient : IDisposable
+public sealed class TwinClient : IDisposable, IServerListener
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly UdpTransport _transport;
+    private readonly ServerConnection _connection;
     private readonly ConcurrentQueue<(NetChannel Channel, byte[] Data)> _outbox = new();
     private readonly ConcurrentDictionary<uint, TaskCompletionSource<Envelope>> _requests = new();
-    private readonly ConcurrentDictionary<uint, Channel<Envelope>> _streams = new();
+    private readonly ConcurrentDictionary<uint, ReplyStream> _streams = new();
     private readonly ConcurrentQueue<Error> _errors = new();
-    private readonly Lock _gate = new();
+    private readonly object _gate = new();
     private readonly StateMirror _mirror = new();
     private readonly List<PlayerSignal> _unacked = [];
-    private readonly TaskCompletionSource<PeerId> _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<bool> _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<Welcome> _welcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<Joined> _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Thread _thread;
-    private PeerId _server;
-    private uint _nextRequest;
+    /// <summary>The client's own polling thread (<see cref="ConnectAsync"/>), or null when a game loop polls it.</summary>
+    private readonly Thread? _thread;
+    private int _nextRequest;
     private uint _nextSignal;
     private long _bytesReceived, _bytesSent, _updatesApplied, _framesReceived;
     private double _roundTripMs = double.NaN;
     private volatile bool _disconnected;
     private bool _shuttingDown;
     private volatile bool _helloSent;
+    private TwinClientException? _failure;
 
-    private TwinClient(string host, int port)
+    private TwinClient(string host, int port, bool ownThread)
     {
-        _transport = UdpTransport.Connect(host, port);
-        _thread = new Thread(Run) { Name = "twin-client", IsBackground = true };
-        _thread.Start();
+        _connection = new ServerConnection(host, port, this);
+        if (ownThread)
+        {
+            _thread = new Thread(Run) { Name = "twin-client", IsBackground = true };
+            _thread.Start();
+        }
     }
 
-    /// <summary>Raised on the client thread after each state update is applied, with the new view.</summary>
+    /// <summary>Raised on the driving thread after each state update is applied, with the new view.</summary>
     public event Action<StateView>? StateApplied;
 
-    /// <summary>Raised on the client thread for each state update as it arrives (before it is applied), with its size on the wire in bytes.</summary>
+    /// <summary>Raised on the driving thread for each state update as it arrives (before it is applied), with its size on the wire in bytes.</summary>
     public event Action<StateUpdate, int>? UpdateReceived;
 
-    /// <summary>Raised on the client thread for each frame of a subscribed camera.</summary>
+    /// <summary>Raised on the driving thread for each frame of a subscribed camera.</summary>
     public event Action<Frame>? FrameReceived;
 
     public Welcome Welcome => _welcome.Task.IsCompletedSuccessfully ? _welcome.Task.Result : throw new InvalidOperationException("Not welcomed yet.");
+
+    /// <summary>True once the server welcomed this client (the handshake is done).</summary>
+    public bool IsWelcomed => _welcome.Task.IsCompletedSuccessfully;
+
+    /// <summary>True once the server confirmed <see cref="Join"/>; the full snapshot follows.</summary>
+    public bool IsJoined => _joined.Task.IsCompletedSuccessfully;
+
+    /// <summary>What the server said on joining (this player's avatar and camera, if any).</summary>
+    public Joined Joined => _joined.Task.IsCompletedSuccessfully ? _joined.Task.Result : throw new InvalidOperationException("Not joined yet.");
+
+    /// <summary>
+    /// Why the connection failed or ended (refused, the handshake or join refused, closed, timed out), or null:
+    /// a game loop's way to hear what the async methods would have thrown.
+    /// </summary>
+    public TwinClientException? Failure => Volatile.Read(ref _failure);
 
     public ulong ClientId => Welcome.ClientId;
 
@@ -95,10 +115,22 @@ public sealed class TwinClient : IDisposable
     /// <summary>The last measured round trip (<see cref="PingAsync"/>), in milliseconds.</summary>
     public double RoundTripMs => Volatile.Read(ref _roundTripMs);
 
-    /// <summary>Connects and completes the handshake; throws <see cref="TwinClientException"/> if the server refuses.</summary>
+    /// <summary>
+    /// Starts connecting, for a game loop: returns at once, with Hello queued; call <see cref="Poll"/> every frame,
+    /// then <see cref="Join"/> once <see cref="IsWelcomed"/>. A refusal shows in <see cref="Failure"/>. No thread
+    /// of its own: everything happens inside <see cref="Poll"/>.
+    /// </summary>
+    public static TwinClient Connect(string host, int port, string token, string name = "client")
+    {
+        var client = new TwinClient(host, port, ownThread: false);
+        client.SendHello(token, name, ProtocolVersion.Current);
+        return client;
+    }
+
+    /// <summary>Connects and completes the handshake, with a thread of its own polling; throws <see cref="TwinClientException"/> if the server refuses.</summary>
     public static async Task<TwinClient> ConnectAsync(string host, int port, string token, string name = "client", TimeSpan? timeout = null)
     {
-        var client = new TwinClient(host, port);
+        var client = new TwinClient(host, port, ownThread: true);
         try
         {
             await client.HandshakeAsync(token, name, timeout ?? DefaultTimeout);
@@ -114,7 +146,7 @@ public sealed class TwinClient : IDisposable
     /// <summary>Connects without a handshake: for tests of what the server does with bad clients.</summary>
     public static async Task<TwinClient> ConnectRawAsync(string host, int port, TimeSpan? timeout = null)
     {
-        var client = new TwinClient(host, port);
+        var client = new TwinClient(host, port, ownThread: true);
         await Wait(client._connected.Task, timeout ?? DefaultTimeout, "connecting");
         return client;
     }
@@ -124,16 +156,34 @@ public sealed class TwinClient : IDisposable
     {
         var limit = timeout ?? DefaultTimeout;
         await Wait(_connected.Task, limit, "connecting");
-        _helloSent = true;
-        Send(NetChannel.Control, new Envelope { Hello = new Hello { ProtocolVersion = version, Token = token, ClientName = name } });
+        SendHello(token, name, version);
         return await Wait(_welcome.Task, limit, "the handshake");
     }
+
+    /// <summary>Asks to join the world; <see cref="IsJoined"/> turns true when the server confirms, and the full snapshot follows.</summary>
+    public void Join() => Send(NetChannel.Control, new Envelope { Join = new JoinRequest() });
 
     /// <summary>Joins the world; the full snapshot follows.</summary>
     public async Task<Joined> JoinAsync(TimeSpan? timeout = null)
     {
-        Send(NetChannel.Control, new Envelope { Join = new JoinRequest() });
+        Join();
         return await Wait(_joined.Task, timeout ?? DefaultTimeout, "joining");
+    }
+
+    /// <summary>
+    /// For a game loop (a client made by <see cref="Connect"/>), once a frame: takes in what arrived, applies
+    /// it and raises the events, on the calling thread, then sends what is queued. Never blocks.
+    /// </summary>
+    public void Poll()
+    {
+        if (_thread is not null)
+        {
+            throw new InvalidOperationException("This client has its own polling thread (ConnectAsync); Poll is for one made by Connect.");
+        }
+        if (!_stopping.IsCancellationRequested)
+        {
+            Service();
+        }
     }
 
     /// <summary>Waits until the mirror holds a view of <paramref name="tick"/> or later.</summary>
@@ -218,7 +268,7 @@ public sealed class TwinClient : IDisposable
         TimeSpan? timeout = null, [EnumeratorCancellation] CancellationToken cancel = default)
     {
         uint id = NextRequest();
-        var replies = Channel.CreateUnbounded<Envelope>(new UnboundedChannelOptions { SingleReader = true });
+        var replies = new ReplyStream();
         _streams[id] = replies;
         try
         {
@@ -227,7 +277,9 @@ public sealed class TwinClient : IDisposable
             Send(NetChannel.Control, new Envelope { Forecast = request });
             while (true)
             {
-                var reply = await Wait(replies.Reader.ReadAsync(cancel).AsTask(), timeout ?? DefaultTimeout, $"forecast {id}");
+                var limit = timeout ?? DefaultTimeout;
+                var reply = await replies.ReadAsync(limit, cancel).ConfigureAwait(false)
+                    ?? throw new TwinClientException(ErrorCode.Unspecified, $"no answer to forecast {id} within {limit.TotalSeconds} s");
                 if (reply.Error is { } error)
                 {
                     throw new TwinClientException(error.Code, $"{error.Code}: {error.Message}");
@@ -266,23 +318,25 @@ public sealed class TwinClient : IDisposable
 
     public void Send(NetChannel channel, Envelope envelope) => SendRaw(channel, envelope.ToByteArray());
 
+    /// <summary>Sends what is still queued (a <see cref="Leave"/>, say), then disconnects. From a game loop, call it on the polling thread.</summary>
     public void Dispose()
     {
         if (!_stopping.IsCancellationRequested)
         {
             _stopping.Cancel();
-            _thread.Join();
-            _transport.Dispose();
+            _thread?.Join();
+            Service();
+            _connection.Dispose();
             _stopping.Dispose();
         }
     }
 
     /// <summary>What the server said when refusing the connection request (such as the key it expects), as text.</summary>
-    private static string ClientRefusal(byte[] reason) => System.Text.Encoding.UTF8.GetString(reason.AsSpan(0, Math.Min(reason.Length, 200)));
+    private static string ClientRefusal(byte[] reason) => System.Text.Encoding.UTF8.GetString(reason, 0, Math.Min(reason.Length, 200));
 
     private static ulong NowMicroseconds() => (ulong)(Stopwatch.GetTimestamp() * (1e6 / Stopwatch.Frequency));
 
-    private uint NextRequest() => Interlocked.Increment(ref _nextRequest);
+    private uint NextRequest() => (uint)Interlocked.Increment(ref _nextRequest);
 
     private async Task<Envelope> Request(uint id, Envelope request, TimeSpan? timeout)
     {
@@ -299,82 +353,79 @@ public sealed class TwinClient : IDisposable
         }
     }
 
+    /// <summary>The task's result, or <see cref="TwinClientException"/> if it takes longer than <paramref name="timeout"/> (Task.WaitAsync is net6+).</summary>
     private static async Task<T> Wait<T>(Task<T> task, TimeSpan timeout, string what)
     {
-        try
-        {
-            return await task.WaitAsync(timeout);
-        }
-        catch (TimeoutException)
+        using var timer = new CancellationTokenSource(timeout);
+        if (await Task.WhenAny(task, Task.Delay(Timeout.Infinite, timer.Token)).ConfigureAwait(false) != task)
         {
             throw new TwinClientException(ErrorCode.Unspecified, $"no answer to {what} within {timeout.TotalSeconds} s");
         }
+        return await task.ConfigureAwait(false);
     }
 
+    /// <summary>The client's own thread (<see cref="ConnectAsync"/>): polls every millisecond until disposed.</summary>
     private void Run()
     {
         while (!_stopping.IsCancellationRequested)
         {
-            for (int wait = 1; _transport.TryService(wait, out var e); wait = 0)
-            {
-                Handle(e);
-            }
-            if (_connected.Task.IsCompletedSuccessfully)
-            {
-                while (_outbox.TryDequeue(out var message))
-                {
-                    Interlocked.Add(ref _bytesSent, message.Data.Length);
-                    _transport.Send(_server, message.Channel, message.Data);
-                }
-            }
-            _transport.Flush();
-        }
-        if (IsConnected)
-        {
-            _transport.Disconnect(_server);
-            _transport.Flush();
+            Service();
+            Thread.Sleep(1);
         }
     }
 
-    private void Handle(TransportEvent e)
+    /// <summary>One turn of the driving thread: receive and handle, then send what is queued.</summary>
+    private void Service()
     {
-        switch (e.Kind)
+        _connection.Receive();
+        if (_connection.IsConnected)
         {
-            case TransportEventKind.Connected:
-                _server = e.Peer;
-                _connected.TrySetResult(e.Peer);
-                break;
-            case TransportEventKind.Disconnected:
-                _disconnected = true;
-                var gone = ServerShuttingDown ? new TwinClientException(ErrorCode.ShuttingDown, "the server shut down")
-                    : e.Data.Length > 0 ? new TwinClientException(ErrorCode.Unspecified, $"the server refused the connection ({ClientRefusal(e.Data)})")
-                    : new TwinClientException(ErrorCode.Unspecified, "the server closed the connection");
-                _connected.TrySetException(gone);
-                _welcome.TrySetException(gone);
-                _joined.TrySetException(gone);
-                foreach (var pending in _requests.Values)
+            while (_outbox.TryDequeue(out var message))
+            {
+                if (_connection.Send(message.Channel, message.Data))
                 {
-                    pending.TrySetException(gone);
+                    Interlocked.Add(ref _bytesSent, message.Data.Length);
                 }
-                foreach (var stream in _streams.Values)
-                {
-                    stream.Writer.TryWrite(new Envelope { Error = new Error { Code = gone.Code, Message = gone.Message } });
-                }
-                break;
-            case TransportEventKind.Received:
-                Interlocked.Add(ref _bytesReceived, e.Data.Length);
-                Envelope envelope;
-                try
-                {
-                    envelope = Envelope.Parser.ParseFrom(e.Data);
-                }
-                catch (InvalidProtocolBufferException)
-                {
-                    return; // not from a TwinWorld server; nothing to answer
-                }
-                Receive(envelope, e.Data.Length);
-                break;
+            }
         }
+        _connection.Flush();
+    }
+
+    void IServerListener.Connected() => _connected.TrySetResult(true);
+
+    void IServerListener.Closed(byte[] reason)
+    {
+        _disconnected = true;
+        var gone = ServerShuttingDown ? new TwinClientException(ErrorCode.ShuttingDown, "the server shut down")
+            : reason.Length > 0 ? new TwinClientException(ErrorCode.Unspecified, $"the server refused the connection ({ClientRefusal(reason)})")
+            : new TwinClientException(ErrorCode.Unspecified, "the server closed the connection");
+        Interlocked.CompareExchange(ref _failure, gone, null);
+        _connected.TrySetException(gone);
+        _welcome.TrySetException(gone);
+        _joined.TrySetException(gone);
+        foreach (var pending in _requests.Values)
+        {
+            pending.TrySetException(gone);
+        }
+        foreach (var stream in _streams.Values)
+        {
+            stream.Write(new Envelope { Error = new Error { Code = gone.Code, Message = gone.Message } });
+        }
+    }
+
+    void IServerListener.Received(NetChannel channel, byte[] message)
+    {
+        Interlocked.Add(ref _bytesReceived, message.Length);
+        Envelope envelope;
+        try
+        {
+            envelope = Envelope.Parser.ParseFrom(message);
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            return; // not from a TwinWorld server; nothing to answer
+        }
+        Receive(envelope, message.Length);
     }
 
     private void Receive(Envelope envelope, int bytes)
@@ -407,7 +458,7 @@ public sealed class TwinClient : IDisposable
                 Complete(envelope.HashReply.RequestId, envelope);
                 break;
             case Envelope.BodyOneofCase.ForecastResult when _streams.TryGetValue(envelope.ForecastResult.RequestId, out var stream):
-                stream.Writer.TryWrite(envelope);
+                stream.Write(envelope);
                 break;
             case Envelope.BodyOneofCase.Error:
                 OnError(envelope.Error);
@@ -448,7 +499,7 @@ public sealed class TwinClient : IDisposable
         }
         if (error.RequestId != 0 && _streams.TryGetValue(error.RequestId, out var stream))
         {
-            stream.Writer.TryWrite(new Envelope { Error = error });
+            stream.Write(new Envelope { Error = error });
             return;
         }
         _errors.Enqueue(error);
@@ -458,10 +509,12 @@ public sealed class TwinClient : IDisposable
         }
         if (_helloSent && !_welcome.Task.IsCompleted)
         {
+            Interlocked.CompareExchange(ref _failure, failure, null);
             _welcome.TrySetException(failure);
         }
         else if (!_joined.Task.IsCompleted && error.Code is ErrorCode.NotJoined or ErrorCode.AlreadyJoined)
         {
+            Interlocked.CompareExchange(ref _failure, failure, null);
             _joined.TrySetException(failure);
         }
     }
@@ -472,6 +525,12 @@ public sealed class TwinClient : IDisposable
         {
             pending.TrySetResult(reply);
         }
+    }
+
+    private void SendHello(string token, string name, uint version)
+    {
+        _helloSent = true;
+        Send(NetChannel.Control, new Envelope { Hello = new Hello { ProtocolVersion = version, Token = token, ClientName = name } });
     }
 
     /// <summary>Called under the gate: every signal not yet acknowledged, in one message.</summary>

@@ -1,18 +1,18 @@
 using TwinWorld.Protocol.V1;
+using TwinWorld.Protocol.Wire;
 
 namespace TwinWorld.Protocol;
 
 /// <summary>Which channel each message travels on and which side sends it (protocol/README.md).</summary>
 public static class EnvelopeRoutes
 {
-    public const byte ControlChannel = 0, StateChannel = 1, FrameChannel = 2;
-
-    public static byte ChannelOf(Envelope.BodyOneofCase body) => body switch
+    /// <summary>The <see cref="NetChannel"/> a message travels on, as its byte.</summary>
+    public static byte ChannelOf(Envelope.BodyOneofCase body) => (byte)(body switch
     {
-        Envelope.BodyOneofCase.State or Envelope.BodyOneofCase.StateAck or Envelope.BodyOneofCase.Input => StateChannel,
-        Envelope.BodyOneofCase.Frame => FrameChannel,
-        _ => ControlChannel,
-    };
+        Envelope.BodyOneofCase.State or Envelope.BodyOneofCase.StateAck or Envelope.BodyOneofCase.Input => NetChannel.State,
+        Envelope.BodyOneofCase.Frame => NetChannel.Frames,
+        _ => NetChannel.Control,
+    });
 
     public static bool SentByServer(Envelope.BodyOneofCase body) => body is
         Envelope.BodyOneofCase.Welcome or Envelope.BodyOneofCase.Joined or Envelope.BodyOneofCase.CommandResult

@@ -6,5 +6,5 @@ namespace TwinWorld.Protocol;
 /// </summary>
 public static class ProtocolVersion
 {
-    public const uint Current = 1;
+    public const uint Current = 2;
 }

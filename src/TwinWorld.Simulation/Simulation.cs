@@ -4,6 +4,7 @@ using TwinWorld.Ecs;
 using TwinWorld.Simulation.Agents;
 using TwinWorld.Simulation.Alerts;
 using TwinWorld.Simulation.Cameras;
+using TwinWorld.Simulation.Commands;
 using TwinWorld.Simulation.Hazards;
 using TwinWorld.Simulation.Hazards.Fire;
 using TwinWorld.Simulation.Hazards.Harm;
@@ -418,15 +419,11 @@ public sealed partial class Simulation
         return null;
     }
 
-    internal string? StartHazard(StartHazard hazard)
+    internal string? StartHazard(HazardStart hazard)
     {
         if (hazard.Problem(this) is { } problem)
         {
             return problem;
-        }
-        if (!(hazard.DurationSeconds > 0))
-        {
-            return $"the duration must be positive (got {hazard.DurationSeconds} s)";
         }
         int number = _hazardsStarted + 1;
         string name = string.IsNullOrWhiteSpace(hazard.Name) ? DefaultHazardName(hazard.Kind, number) : hazard.Name.Trim();

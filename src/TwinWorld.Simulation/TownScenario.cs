@@ -1,6 +1,13 @@
 using System.Numerics;
+using TwinWorld.Simulation.Commands;
 using TwinWorld.Simulation.Inputs;
 using TwinWorld.Simulation.Terrain;
+using IgniteFire = TwinWorld.Protocol.V1.IgniteFire;
+using Point = TwinWorld.Protocol.V1.Point;
+using SetWind = TwinWorld.Protocol.V1.SetWind;
+using StartTornado = TwinWorld.Protocol.V1.StartTornado;
+using StartTsunami = TwinWorld.Protocol.V1.StartTsunami;
+using WorldCommand = TwinWorld.Protocol.V1.WorldCommand;
 
 namespace TwinWorld.Simulation;
 
@@ -41,23 +48,22 @@ public sealed record TownScenario
         simulation.Scatter(Agents, cell => ProceduralTown.IsLowGround(terrain, cell));
         long TickOf(TimeSpan after) => (long)(after.TotalSeconds * tickRateHz);
         var extent = new Vector2(terrain.WidthMetres, terrain.HeightMetres);
-        simulation.Inputs.Enqueue(new SetWind(0, Wind.Speed, Wind.FromBearingDegrees));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Wind = new SetWind { Speed = Wind.Speed, From = Wind.FromBearingDegrees } }));
         if (AlertAfter is { } alert)
         {
             simulation.Inputs.Enqueue(new IssueAlert(TickOf(alert), extent / 2, extent.X + extent.Y));
         }
         if (TsunamiAfter is { } tsunami)
         {
-            simulation.Inputs.Enqueue(new StartTsunami(TickOf(tsunami), Height: 6, PeriodSeconds: 300, FromBearingDegrees: 270, Name: "tsunami"));
+            simulation.Inputs.Enqueue(new CommandInput(TickOf(tsunami), new WorldCommand { Tsunami = new StartTsunami { Height = 6, Period = 300, From = 270, Name = "tsunami" } }));
         }
         if (FireAfter is { } fire)
         {
-            simulation.Inputs.Enqueue(new IgniteFire(TickOf(fire), GrassNear(terrain, extent * new Vector2(0.58f, 0.5f)), Radius: 4, Name: "fire"));
+            simulation.Inputs.Enqueue(new CommandInput(TickOf(fire), new WorldCommand { Fire = new IgniteFire { At = Point.Of(GrassNear(terrain, extent * new Vector2(0.58f, 0.5f))), Radius = 4, Name = "fire" } }));
         }
         if (TornadoAfter is { } tornado)
         {
-            simulation.Inputs.Enqueue(new StartTornado(TickOf(tornado), extent * new Vector2(0.3f, 0.02f), extent * new Vector2(0.5f, 0.98f),
-                TranslationSpeed: 12, MaxWind: 60, CoreRadius: 40, Name: "tornado"));
+            simulation.Inputs.Enqueue(new CommandInput(TickOf(tornado), new WorldCommand { Tornado = new StartTornado { From = Point.Of(extent * new Vector2(0.3f, 0.02f)), To = Point.Of(extent * new Vector2(0.5f, 0.98f)), Speed = 12, MaxWind = 60, CoreRadius = 40, Name = "tornado" } }));
         }
         return simulation;
     }

@@ -5,14 +5,14 @@ using TwinWorld.TestSupport;
 namespace TwinWorld.Cli.Tests;
 
 /// <summary><c>twin bots</c> against the real server executable on a loopback port.</summary>
-public partial class BotsCommandTests
+public class BotsCommandTests
 {
     [Fact]
     public async Task Bots_join_a_running_server_walk_their_avatars_and_report_what_they_received()
     {
         using var server = await StartServer();
 
-        var (exit, output, errors) = Twin.Run("bots", "--count", "4", "--server", $"127.0.0.1:{Port(server)}", "--token", "bot-player", "--seconds", "4", "--cameras", "2");
+        var (exit, output, errors) = Twin.Run("bots", "--count", "4", "--server", $"127.0.0.1:{server.UdpPort}", "--token", "bot-player", "--seconds", "4", "--cameras", "2");
 
         Assert.True(exit == 0, output + errors);
         Assert.Contains("4 of 4 joined", output);
@@ -35,7 +35,7 @@ public partial class BotsCommandTests
         Assert.Contains("is not host:port", errors);
 
         using var server = await StartServer();
-        var (refused, output, _) = Twin.Run("bots", "--count", "3", "--server", $"127.0.0.1:{Port(server)}", "--token", "no-such-token", "--seconds", "1");
+        var (refused, output, _) = Twin.Run("bots", "--count", "3", "--server", $"127.0.0.1:{server.UdpPort}", "--token", "no-such-token", "--seconds", "1");
         Assert.Equal(1, refused);
         Assert.Contains("0 of 3 joined", output);
         Assert.Contains("3 bot(s): BadToken", output);
@@ -45,7 +45,7 @@ public partial class BotsCommandTests
     public async Task Bots_stop_as_soon_as_all_are_gone_and_say_why()
     {
         using var server = await StartServer();
-        var (bots, output, errors) = Twin.Start("bots", "--count", "3", "--server", $"127.0.0.1:{Port(server)}", "--token", "bot-player", "--seconds", "600");
+        var (bots, output, errors) = Twin.Start("bots", "--count", "3", "--server", $"127.0.0.1:{server.UdpPort}", "--token", "bot-player", "--seconds", "600");
         using var _ = bots;
         Assert.True(await server.WaitForOutput("(bot-2) welcomed as Player", TimeSpan.FromSeconds(60)), server.Output);
         await Task.Delay(TimeSpan.FromSeconds(1));
@@ -65,11 +65,9 @@ public partial class BotsCommandTests
         // cores the bots and the server share, and what is measured here is the bots' report, not the model.
         var server = new ServerProcess("--Network:BindAddress=127.0.0.1", "--World:Size=128", "--World:Agents=300", "--Network:Tokens:bot-player=player",
             "--Generation:Model=");
-        Assert.True(await server.WaitForOutput("Listening on UDP", TimeSpan.FromSeconds(60)), server.Output);
+        await server.WaitForUdpPort(TimeSpan.FromSeconds(60));
         return server;
     }
-
-    private static int Port(ServerProcess server) => int.Parse(ListeningOn().Match(server.Output).Groups[1].Value, CultureInfo.InvariantCulture);
 
     /// <summary>The mean column of a row of the final table.</summary>
     private static double Figure(string output, string row)
@@ -78,7 +76,4 @@ public partial class BotsCommandTests
         Assert.True(match.Success, $"no '{row}' row in:\n{output}");
         return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
     }
-
-    [GeneratedRegex(@"Listening on UDP [0-9.]+:(\d+)")]
-    private static partial Regex ListeningOn();
 }

@@ -2,6 +2,7 @@ using System.Net;
 using LiteNetLib;
 using LiteNetLib.Utils;
 using TwinWorld.Net.Transport.Udp;
+using TwinWorld.Protocol.Wire;
 
 namespace TwinWorld.Net.Tests;
 
@@ -22,7 +23,7 @@ internal sealed class ConnectionCrowd : IDisposable
     public ConnectionCrowd(int port, IEnumerable<IPAddress> sources, bool reconnect)
     {
         _server = new IPEndPoint(IPAddress.Loopback, port);
-        _key.Put(UdpTransport.Key);
+        _key.Put(UdpWire.Key);
         foreach (var source in sources)
         {
             var listener = new EventBasedLiteNetListener();

@@ -59,7 +59,7 @@ public sealed class ForecastTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<TwinClientException>(() => analyst.ForecastAsync(30, 10, ["fire: {at: [752, 520], duration: 300000000h}"], Patience).ToListAsync().AsTask());
 
         Assert.Equal(ErrorCode.InvalidArgument, error.Code);
-        Assert.Contains("hazard duration must be at most 100 days (got '300000000h')", error.Message);
+        Assert.Contains("fire duration must be at most 100 days (got '300000000h')", error.Message);
     }
 
     [Fact]

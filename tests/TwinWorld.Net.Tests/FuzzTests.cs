@@ -2,6 +2,7 @@ using Google.Protobuf;
 using TwinWorld.Client;
 using TwinWorld.Net.Transport;
 using TwinWorld.Protocol.V1;
+using TwinWorld.Protocol.Wire;
 
 namespace TwinWorld.Net.Tests;
 
@@ -68,11 +69,11 @@ public class FuzzTests
             new() { Subscribe = new CameraSubscribe { CameraIds = { 1, 2, 3 } } },
             new() { HashQuery = new StateHashQuery { RequestId = 1, Tick = 5 } },
             new() { Forecast = new ForecastRequest { RequestId = 2, AheadSeconds = 60, Actions = { "wind: {speed: 3}" } } },
-            new() { Author = new AuthorCommand { RequestId = 3, Fire = new IgniteFire { X = 50, Y = 60, RadiusMetres = 2 } } },
-            new() { Author = new AuthorCommand { RequestId = 4, Tsunami = new StartTsunami { HeightMetres = 2, PeriodSeconds = 300, FromBearingDegrees = 270 } } },
-            new() { Author = new AuthorCommand { RequestId = 5, Tornado = new StartTornado { FromX = 10, FromY = 10, ToX = 200, ToY = 200, TranslationSpeed = 10, MaxWind = 50 } } },
-            new() { Author = new AuthorCommand { RequestId = 6, Stop = new StopHazard { Name = "fire-1" } } },
-            new() { Author = new AuthorCommand { RequestId = 7, Wind = new SetWind { Speed = 5, FromBearingDegrees = 90 } } },
+            new() { Author = new AuthorCommand { RequestId = 3, World = new WorldCommand { Fire = new IgniteFire { At = new Point { X = 50, Y = 60 }, Radius = 2 } } } },
+            new() { Author = new AuthorCommand { RequestId = 4, World = new WorldCommand { Tsunami = new StartTsunami { Height = 2, Period = 300, From = 270 } } } },
+            new() { Author = new AuthorCommand { RequestId = 5, World = new WorldCommand { Tornado = new StartTornado { From = new Point { X = 10, Y = 10 }, To = new Point { X = 200, Y = 200 }, Speed = 10, MaxWind = 50 } } } },
+            new() { Author = new AuthorCommand { RequestId = 6, World = new WorldCommand { Stop = new StopHazard { Name = "fire-1" } } } },
+            new() { Author = new AuthorCommand { RequestId = 7, World = new WorldCommand { Wind = new SetWind { Speed = 5, From = 90 } } } },
             new() { StateAck = new StateAck { Tick = 10 } },
             new() { Input = new PlayerInput { Signals = { new PlayerSignal { Sequence = 1, Tick = 3, DirectionX = 1 }, new PlayerSignal { Sequence = 2, Tick = 4, DirectionY = -1 } } } },
             new() { Welcome = new Welcome { Role = Role.Admin } },

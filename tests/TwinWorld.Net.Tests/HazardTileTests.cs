@@ -1,11 +1,18 @@
 using TwinWorld.Net.Interest;
 using TwinWorld.Protocol.State;
 using TwinWorld.Protocol.Tiles;
-using HazardLayer = TwinWorld.Protocol.V1.HazardLayer;
+using TwinWorld.Simulation.Commands;
 using TwinWorld.Simulation.Hazards.Fire;
 using TwinWorld.Simulation.Hazards.Wind;
 using TwinWorld.Simulation.Inputs;
+using HazardLayer = TwinWorld.Protocol.V1.HazardLayer;
+using IgniteFire = TwinWorld.Protocol.V1.IgniteFire;
+using Point = TwinWorld.Protocol.V1.Point;
 using Sim = TwinWorld.Simulation.Simulation;
+using StartTornado = TwinWorld.Protocol.V1.StartTornado;
+using StartTsunami = TwinWorld.Protocol.V1.StartTsunami;
+using StopHazard = TwinWorld.Protocol.V1.StopHazard;
+using WorldCommand = TwinWorld.Protocol.V1.WorldCommand;
 
 namespace TwinWorld.Net.Tests;
 
@@ -19,8 +26,8 @@ public class HazardTileTests
         using var player = await server.Join(LiveServer.Player);
         var seen = InterestTests.Record(player);
         var sim = server.Simulation;
-        sim.Inputs.Enqueue(new IgniteFire(sim.Tick, FuelNear(sim, new System.Numerics.Vector2(sim.Site.Terrain.WidthMetres, sim.Site.Terrain.HeightMetres) / 2), 6, "test-fire"));
-        sim.Inputs.Enqueue(new StartTsunami(sim.Tick, 6, 30, 270, "test-wave"));
+        sim.Inputs.Enqueue(new CommandInput(sim.Tick, new WorldCommand { Fire = new IgniteFire { At = Point.Of(FuelNear(sim, new System.Numerics.Vector2(sim.Site.Terrain.WidthMetres, sim.Site.Terrain.HeightMetres) / 2)), Radius = 6, Name = "test-fire" } }));
+        sim.Inputs.Enqueue(new CommandInput(sim.Tick, new WorldCommand { Tsunami = new StartTsunami { Height = 6, Period = 30, From = 270, Name = "test-wave" } }));
 
         for (int i = 0; i < 400; i++)
         {
@@ -54,7 +61,7 @@ public class HazardTileTests
         var terrain = sim.Site.Terrain;
         // From the middle of the town's buildings, 60 m east at 10 m/s, strong enough near its core to destroy houses.
         var from = Town.BuildingNearCentre(terrain);
-        sim.Inputs.Enqueue(new StartTornado(sim.Tick, from, from + new System.Numerics.Vector2(60, 0), 10, 80, 30, "test-tornado"));
+        sim.Inputs.Enqueue(new CommandInput(sim.Tick, new WorldCommand { Tornado = new StartTornado { From = Point.Of(from), To = Point.Of(from + new System.Numerics.Vector2(60, 0)), Speed = 10, MaxWind = 80, CoreRadius = 30, Name = "test-tornado" } }));
 
         for (int i = 0; i < 200; i++)
         {
@@ -84,13 +91,13 @@ public class HazardTileTests
         using var viewer = await server.Join(LiveServer.Viewer);
         var seen = InterestTests.Record(viewer);
         var sim = server.Simulation;
-        sim.Inputs.Enqueue(new IgniteFire(sim.Tick, FuelNear(sim, new System.Numerics.Vector2(sim.Site.Terrain.WidthMetres, sim.Site.Terrain.HeightMetres) / 2), 10, "test-fire"));
+        sim.Inputs.Enqueue(new CommandInput(sim.Tick, new WorldCommand { Fire = new IgniteFire { At = Point.Of(FuelNear(sim, new System.Numerics.Vector2(sim.Site.Terrain.WidthMetres, sim.Site.Terrain.HeightMetres) / 2)), Radius = 10, Name = "test-fire" } }));
 
         for (int i = 0; i < 200; i++)
         {
             await server.StepAndWait(viewer);
         }
-        sim.Inputs.Enqueue(new StopHazard(sim.Tick, "test-fire"));
+        sim.Inputs.Enqueue(new CommandInput(sim.Tick, new WorldCommand { Stop = new StopHazard { Name = "test-fire" } }));
         StateView? caughtUp = null;
         for (int i = 0; i < 300 && caughtUp is null; i++)
         {

@@ -3,6 +3,7 @@ using Google.Protobuf;
 using TwinWorld.Client;
 using TwinWorld.Net.Transport;
 using TwinWorld.Protocol.V1;
+using TwinWorld.Protocol.Wire;
 
 namespace TwinWorld.Net.Tests;
 

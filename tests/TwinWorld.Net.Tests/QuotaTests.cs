@@ -121,7 +121,7 @@ public sealed class QuotaTests(ITestOutputHelper output)
     {
         await using var server = await Started(Wildfire, "--Network:CommandsPerSecond=0.01", "--Network:CommandBurst=2", "--Network:MaxSubscriptions=1");
         using var author = await server.Join(LiveServer.Author, "author");
-        var wind = new AuthorCommand { Wind = new SetWind { Speed = 5, FromBearingDegrees = 90 } };
+        var wind = new AuthorCommand { World = new WorldCommand { Wind = new SetWind { Speed = 5, From = 90 } } };
 
         await author.SendCommandAsync(wind);
         await author.SendCommandAsync(wind);

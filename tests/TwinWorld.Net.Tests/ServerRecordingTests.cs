@@ -2,6 +2,7 @@ using System.Numerics;
 using TwinWorld.Protocol.V1;
 using TwinWorld.Replay.Replaying;
 using TwinWorld.Replay.Runs;
+using TwinWorld.Simulation.Commands;
 using Sim = TwinWorld.Simulation.Inputs;
 
 namespace TwinWorld.Net.Tests;
@@ -26,7 +27,7 @@ public sealed class ServerRecordingTests : IDisposable
         using (var author = await server.Join(LiveServer.Author, "author"))
         {
             player.Steer(Vector2.UnitX);
-            var fire = await author.SendCommandAsync(new AuthorCommand { Fire = new IgniteFire { X = 752, Y = 520, RadiusMetres = 6, Name = "author-fire" } });
+            var fire = await author.SendCommandAsync(new AuthorCommand { World = new WorldCommand { Fire = new IgniteFire { At = new Point { X = 752, Y = 520 }, Radius = 6, Name = "author-fire" } } });
             await author.WaitForStateAsync((long)fire.Tick + 40);
         }
         // Stopping the host is Ctrl+C's path: the tick loop stops, then the recorder writes its end record.
@@ -40,7 +41,7 @@ public sealed class ServerRecordingTests : IDisposable
         var inputs = recording.Ticks.SelectMany(t => t.Inputs).ToList();
         Assert.Contains(inputs, i => i is Sim.SpawnAvatar);
         Assert.Contains(inputs, i => i is Sim.PlayerSignal);
-        Assert.Contains(inputs, i => i is Sim.IgniteFire { Name: "author-fire" });
+        Assert.Contains(inputs, i => i is CommandInput { Command.Fire.Name: "author-fire", From: not null });
 
         var result = new Replayer(recording, workers: 1).ReplayTo(recording.LastTick + 1);
 

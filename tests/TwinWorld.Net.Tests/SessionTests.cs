@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Numerics;
 using TwinWorld.Client;
 using TwinWorld.Net.Transport;
+using TwinWorld.Protocol;
 using TwinWorld.Protocol.V1;
+using TwinWorld.Protocol.Wire;
 
 namespace TwinWorld.Net.Tests;
 
@@ -82,10 +84,10 @@ public class SessionTests(LiveServer server) : IClassFixture<LiveServer>
     {
         using var author = await server.Join(LiveServer.Author, "author");
 
-        var error = await Assert.ThrowsAsync<TwinClientException>(() => author.SendCommandAsync(new AuthorCommand { Fire = new IgniteFire { X = 100, Y = 100, DurationSeconds = 1e30f } }));
+        var error = await Assert.ThrowsAsync<TwinClientException>(() => author.SendCommandAsync(new AuthorCommand { World = new WorldCommand { Fire = new IgniteFire { At = new Point { X = 100, Y = 100 }, Duration = 1e30f } } }));
 
         Assert.Equal(ErrorCode.InvalidArgument, error.Code);
-        Assert.Contains("duration_seconds must be at most 100 days (got '1E+30')", error.Message);
+        Assert.Contains("fire duration must be 1 to 8640000 s (got 1.0000000150474662E+30)", error.Message);
     }
 
     [Fact]
@@ -95,7 +97,7 @@ public class SessionTests(LiveServer server) : IClassFixture<LiveServer>
         using var viewer = await server.Join(LiveServer.Viewer, "viewer");
 
         var at = HazardTileTests.FuelNear(server.Simulation, new Vector2(100, 120));
-        var result = await author.SendCommandAsync(new AuthorCommand { Fire = new IgniteFire { X = at.X, Y = at.Y, RadiusMetres = 6, Name = "test-fire" } });
+        var result = await author.SendCommandAsync(new AuthorCommand { World = new WorldCommand { Fire = new IgniteFire { At = new Point { X = at.X, Y = at.Y }, Radius = 6, Name = "test-fire" } } });
         // Stamped for result.Tick, it runs then or, when the network thread trails the tick thread, a tick or more later.
         await WaitUntil(() => viewer.Latest?.Hazards.Any(h => h.Name == "test-fire") == true);
 
@@ -103,14 +105,14 @@ public class SessionTests(LiveServer server) : IClassFixture<LiveServer>
         Assert.True(viewer.Latest.Tick >= (long)result.Tick, "the fire shows no earlier than the tick it was stamped for");
         Assert.Equal(HazardKind.Fire, fire.Kind);
         Assert.Equal(((int)(at.X * 64), (int)(at.Y * 64)), (fire.X, fire.Y));
-        var forbidden = await Assert.ThrowsAsync<TwinClientException>(() => viewer.SendCommandAsync(new AuthorCommand { Wind = new SetWind { Speed = 3 } }));
+        var forbidden = await Assert.ThrowsAsync<TwinClientException>(() => viewer.SendCommandAsync(new AuthorCommand { World = new WorldCommand { Wind = new SetWind { Speed = 3 } } }));
         Assert.Equal(ErrorCode.Forbidden, forbidden.Code);
-        var invalid = await Assert.ThrowsAsync<TwinClientException>(() => author.SendCommandAsync(new AuthorCommand { Fire = new IgniteFire { X = float.NaN } }));
+        var invalid = await Assert.ThrowsAsync<TwinClientException>(() => author.SendCommandAsync(new AuthorCommand { World = new WorldCommand { Fire = new IgniteFire { At = new Point { X = float.NaN } } } }));
         Assert.Equal(ErrorCode.InvalidArgument, invalid.Code);
 
         // A second fire of that name is well formed, so it is queued, and refused at its tick: the author hears why.
         var elsewhere = HazardTileTests.FuelNear(server.Simulation, new Vector2(60, 60));
-        var again = await author.SendCommandAsync(new AuthorCommand { Fire = new IgniteFire { X = elsewhere.X, Y = elsewhere.Y, RadiusMetres = 4, Name = "test-fire" } });
+        var again = await author.SendCommandAsync(new AuthorCommand { World = new WorldCommand { Fire = new IgniteFire { At = new Point { X = elsewhere.X, Y = elsewhere.Y }, Radius = 4, Name = "test-fire" } } });
         await WaitUntil(() => author.Errors.Any(e => e.RequestId == again.RequestId));
         var refused = author.Errors.Single(e => e.RequestId == again.RequestId);
         Assert.Equal(ErrorCode.CommandRejected, refused.Code);
@@ -133,8 +135,8 @@ public class SessionTests(LiveServer server) : IClassFixture<LiveServer>
             stepped.Step(publish: false);
         }
         var (a, b) = (HazardTileTests.FuelNear(stepped.Simulation, new Vector2(60, 60)), HazardTileTests.FuelNear(stepped.Simulation, new Vector2(90, 90)));
-        var first = await author.SendCommandAsync(new AuthorCommand { Fire = new IgniteFire { X = a.X, Y = a.Y, RadiusMetres = 4, Name = "late-fire" } });
-        var second = await author.SendCommandAsync(new AuthorCommand { Fire = new IgniteFire { X = b.X, Y = b.Y, RadiusMetres = 4, Name = "late-fire" } });
+        var first = await author.SendCommandAsync(new AuthorCommand { World = new WorldCommand { Fire = new IgniteFire { At = new Point { X = a.X, Y = a.Y }, Radius = 4, Name = "late-fire" } } });
+        var second = await author.SendCommandAsync(new AuthorCommand { World = new WorldCommand { Fire = new IgniteFire { At = new Point { X = b.X, Y = b.Y }, Radius = 4, Name = "late-fire" } } });
         Assert.True((long)second.Tick < stepped.Simulation.Tick, $"the command is late: stamped {second.Tick}, the world is at {stepped.Simulation.Tick}");
 
         stepped.Step();
@@ -152,7 +154,7 @@ public class SessionTests(LiveServer server) : IClassFixture<LiveServer>
         using var stepped = new SteppedServer(new Interest.InterestOptions(), agents: 10);
         using var viewer = await stepped.Join(LiveServer.Viewer);
         // 20 m at 10 m/s: it lifts 2 s (40 ticks) after touching down.
-        stepped.Simulation.Inputs.Enqueue(new Simulation.Inputs.StartTornado(stepped.Simulation.Tick, new Vector2(40, 40), new Vector2(60, 40), 10, 40, Name: "short"));
+        stepped.Simulation.Inputs.Enqueue(new Simulation.Commands.CommandInput(stepped.Simulation.Tick, new WorldCommand { Tornado = new StartTornado { From = new Point { X = 40, Y = 40 }, To = new Point { X = 60, Y = 40 }, Speed = 10, MaxWind = 40, Name = "short" } }));
 
         await stepped.StepAndWait(viewer);
         var running = viewer.Latest!.Hazards.Single(h => h.Name == "short");
@@ -173,7 +175,7 @@ public class SessionTests(LiveServer server) : IClassFixture<LiveServer>
         using var old = await TwinClient.ConnectRawAsync("127.0.0.1", server.Port);
         var version = await Assert.ThrowsAsync<TwinClientException>(() => old.HandshakeAsync(LiveServer.Viewer, "old", version: 99));
         Assert.Equal(ErrorCode.VersionMismatch, version.Code);
-        Assert.Contains("version 1, not 99", version.Message);
+        Assert.Contains($"version {ProtocolVersion.Current}, not 99", version.Message);
 
         var token = await Assert.ThrowsAsync<TwinClientException>(() => server.Connect("not-a-token"));
         Assert.Equal(ErrorCode.BadToken, token.Code);

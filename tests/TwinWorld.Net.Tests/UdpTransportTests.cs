@@ -5,6 +5,7 @@ using LiteNetLib;
 using LiteNetLib.Utils;
 using TwinWorld.Net.Transport;
 using TwinWorld.Net.Transport.Udp;
+using TwinWorld.Protocol.Wire;
 
 namespace TwinWorld.Net.Tests;
 
@@ -177,7 +178,7 @@ public class UdpTransportTests
         stranger.Stop();
 
         Assert.Equal(DisconnectReason.ConnectionRejected, refused?.Reason);
-        Assert.Equal($"key: {UdpTransport.Key}", reason);
+        Assert.Equal($"key: {UdpWire.Key}", reason);
         Assert.Equal(1, server.Counts.WrongKey);
     }
 

@@ -2,7 +2,11 @@ using System.Numerics;
 using TwinWorld.Ecs;
 using TwinWorld.Simulation.Agents;
 using TwinWorld.Simulation.Cameras;
+using TwinWorld.Simulation.Commands;
 using TwinWorld.Simulation.Inputs;
+using IgniteFire = TwinWorld.Protocol.V1.IgniteFire;
+using Point = TwinWorld.Protocol.V1.Point;
+using WorldCommand = TwinWorld.Protocol.V1.WorldCommand;
 
 namespace TwinWorld.Simulation.Tests;
 
@@ -64,7 +68,7 @@ public class BehaviourTests
         simulation.World.Set(agent, simulation.World.Get<Mind>(agent) with { BusyUntilTick = long.MaxValue });
         Run(simulation, 1);
 
-        simulation.Inputs.Enqueue(new IgniteFire(simulation.Tick, new Vector2(12, 10), Radius: 1));
+        simulation.Inputs.Enqueue(new CommandInput(simulation.Tick, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(12, 10)), Radius = 1 } }));
         Run(simulation, 4);
 
         Assert.Equal(Behaviour.Flee, StateOf(simulation, agent));

@@ -1,8 +1,15 @@
 using System.Numerics;
 using TwinWorld.Simulation.Agents;
 using TwinWorld.Simulation.Cameras;
+using TwinWorld.Simulation.Commands;
 using TwinWorld.Simulation.Inputs;
 using TwinWorld.Simulation.Terrain;
+using IgniteFire = TwinWorld.Protocol.V1.IgniteFire;
+using Point = TwinWorld.Protocol.V1.Point;
+using SetWind = TwinWorld.Protocol.V1.SetWind;
+using StartTornado = TwinWorld.Protocol.V1.StartTornado;
+using StartTsunami = TwinWorld.Protocol.V1.StartTsunami;
+using WorldCommand = TwinWorld.Protocol.V1.WorldCommand;
 
 namespace TwinWorld.Simulation.Tests;
 
@@ -34,10 +41,10 @@ public class DeterminismTests
         simulation.Inputs.Enqueue(new IssueAlert(100, centre, 5000));
         simulation.Inputs.Enqueue(new SpawnAgents(150, AgentKind.Elderly, 50, centre, 100));
         // Every hazard at once: a tsunami, a fire near the centre in a changing wind, a tornado.
-        simulation.Inputs.Enqueue(new StartTsunami(20, Height: 5, PeriodSeconds: 60, FromBearingDegrees: 270));
-        simulation.Inputs.Enqueue(new IgniteFire(250, FuelNear(centre), Radius: 6));
-        simulation.Inputs.Enqueue(new SetWind(400, Speed: 8, FromBearingDegrees: 200));
-        simulation.Inputs.Enqueue(new StartTornado(300, new Vector2(centre.X, 0), new Vector2(centre.X + 100, 500), TranslationSpeed: 15, MaxWind: 55));
+        simulation.Inputs.Enqueue(new CommandInput(20, new WorldCommand { Tsunami = new StartTsunami { Height = 5, Period = 60, From = 270 } }));
+        simulation.Inputs.Enqueue(new CommandInput(250, new WorldCommand { Fire = new IgniteFire { At = Point.Of(FuelNear(centre)), Radius = 6 } }));
+        simulation.Inputs.Enqueue(new CommandInput(400, new WorldCommand { Wind = new SetWind { Speed = 8, From = 200 } }));
+        simulation.Inputs.Enqueue(new CommandInput(300, new WorldCommand { Tornado = new StartTornado { From = Point.Of(new Vector2(centre.X, 0)), To = Point.Of(new Vector2(centre.X + 100, 500)), Speed = 15, MaxWind = 55 } }));
         for (long t = 0; t < ticks; t += 7)
         {
             simulation.Inputs.Enqueue(new PlayerSignal(t, 42, DeterministicMath.Direction(t * 0.01f)));

@@ -1,8 +1,12 @@
 using System.Numerics;
 using TwinWorld.Ecs;
 using TwinWorld.Simulation.Agents;
+using TwinWorld.Simulation.Commands;
 using TwinWorld.Simulation.Inputs;
 using TwinWorld.Simulation.Terrain;
+using IgniteFire = TwinWorld.Protocol.V1.IgniteFire;
+using Point = TwinWorld.Protocol.V1.Point;
+using WorldCommand = TwinWorld.Protocol.V1.WorldCommand;
 
 namespace TwinWorld.Simulation.Tests;
 
@@ -41,7 +45,7 @@ public class ReviewRegressionTests
         var simulation = Open(cellSize: 1, size: 100, grass: new Vector2(45, 50));
         var agent = simulation.SpawnAgent(AgentKind.Civilian, new Vector2(50, 50));
         KeepBusy(simulation, agent);
-        simulation.Inputs.Enqueue(new IgniteFire(0, new Vector2(45, 50), Radius: 1.5f));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(45, 50)), Radius = 1.5f } }));
 
         Run(simulation, 5);
 
@@ -55,7 +59,7 @@ public class ReviewRegressionTests
         var simulation = Open(cellSize: 1, size: 100, grass: new Vector2(50, 52));
         var agent = simulation.SpawnAgent(AgentKind.Civilian, new Vector2(50, 60));
         simulation.StartEvacuating(agent);
-        simulation.Inputs.Enqueue(new IgniteFire(0, new Vector2(50, 52), Radius: 1.5f));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(50, 52)), Radius = 1.5f } }));
         Run(simulation, 4);
         Assert.Equal(Behaviour.Flee, simulation.World.Get<Mind>(agent).State);
 
@@ -72,7 +76,7 @@ public class ReviewRegressionTests
         var agent = simulation.SpawnAgent(AgentKind.Civilian, new Vector2(30, 30));
         KeepBusy(simulation, agent);
         simulation.Inputs.Enqueue(new IssueAlert(0, new Vector2(30, 30), 100));
-        simulation.Inputs.Enqueue(new IgniteFire(0, new Vector2(30, 22), Radius: 1.5f));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(30, 22)), Radius = 1.5f } }));
         Run(simulation, 5);
 
         Run(simulation, 60);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace TwinWorld.TestSupport;
 
@@ -68,6 +69,16 @@ public sealed partial class ServerProcess : IDisposable
         return false;
     }
 
+    /// <summary>The UDP port the server took (it is started on any free one), as its log says once it listens (<see cref="WaitForUdpPort"/>).</summary>
+    public int UdpPort => int.Parse(ListeningOn().Match(Output).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Waits until the server listens and returns <see cref="UdpPort"/>; fails the test if it does not within the timeout.</summary>
+    public async Task<int> WaitForUdpPort(TimeSpan timeout)
+    {
+        Assert.True(await WaitForOutput("Listening on UDP", timeout), Output);
+        return UdpPort;
+    }
+
     /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
     public void Interrupt() => Assert.Equal(0, Kill(_process.Id, 2));
 
@@ -100,6 +111,9 @@ public sealed partial class ServerProcess : IDisposable
             }
         }
     }
+
+    [GeneratedRegex(@"Listening on UDP [0-9.]+:(\d+)")]
+    private static partial Regex ListeningOn();
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);

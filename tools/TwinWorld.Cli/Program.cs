@@ -26,6 +26,7 @@ var root = new RootCommand("twin: TwinWorld's command line")
     DatasetCommand.Create(),
     BotsCommand.Create(),
     ModelBenchCommand.Create(),
+    SchemaCommand.Create(),
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

@@ -17,6 +17,7 @@ using TwinWorld.Protocol.Tiles;
 using TwinWorld.Protocol.V1;
 using TwinWorld.Simulation;
 using TwinWorld.Simulation.Cameras;
+using TwinWorld.Simulation.Commands;
 using TwinWorld.Simulation.Inputs;
 using Sim = TwinWorld.Simulation.Simulation;
 
@@ -60,7 +61,6 @@ public sealed class NetServer : IDisposable
     /// cleared (a command that comes late is run as a copy re-stamped to the tick). Network thread adds, tick
     /// thread takes; under its own lock.
     /// </summary>
-    private readonly Dictionary<SimulationInput, Queue<(ulong ClientId, uint RequestId)>> _commands = [];
     private readonly Channel<StateView> _views = Channel.CreateBounded<StateView>(
         new BoundedChannelOptions(8) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true });
     private readonly LatestFrames _frames = new();
@@ -162,28 +162,11 @@ public sealed class NetServer : IDisposable
     /// <summary>Tick thread, after every tick: authors whose commands the world refused there get <see cref="ErrorCode.CommandRejected"/> with the reason.</summary>
     public void CommandsRan(TickReport report)
     {
-        lock (_commands)
+        foreach (var rejection in report.Rejections)
         {
-            if (_commands.Count == 0)
+            if (rejection.Input.From is { } sender) // the scenario's and players' inputs have none
             {
-                return;
-            }
-            foreach (var input in report.Due)
-            {
-                var key = input with { Tick = 0 };
-                if (!_commands.TryGetValue(key, out var senders))
-                {
-                    continue; // the scenario's, or a player's
-                }
-                var sender = senders.Dequeue();
-                if (senders.Count == 0)
-                {
-                    _commands.Remove(key);
-                }
-                if (report.Rejections.FirstOrDefault(r => ReferenceEquals(r.Input, input)) is { } rejection)
-                {
-                    _outbox.Enqueue((sender.ClientId, new Envelope { Error = new Error { Code = ErrorCode.CommandRejected, Message = rejection.ToString(), RequestId = sender.RequestId } }));
-                }
+                _outbox.Enqueue(((ulong)sender.ClientId, new Envelope { Error = new Error { Code = ErrorCode.CommandRejected, Message = rejection.ToString(), RequestId = sender.RequestId } }));
             }
         }
     }
@@ -641,27 +624,19 @@ public sealed class NetServer : IDisposable
         {
             return;
         }
-        lock (_commands)
-        {
-            var key = input with { Tick = 0 };
-            if (!_commands.TryGetValue(key, out var senders))
-            {
-                _commands[key] = senders = new Queue<(ulong, uint)>();
-            }
-            senders.Enqueue((session.ClientId, command.RequestId));
-            // Inside the lock, so the tick thread never sees the input before its sender.
-            _simulation.Inputs.Enqueue(input);
-        }
-        _logger.LogInformation("Client {Client} ({Name}) queued {Input} for tick {Tick}", session.ClientId, ClientText.Escaped(session.Name), input.GetType().Name, tick);
+        _simulation.Inputs.Enqueue(input with { From = new InputSender((long)session.ClientId, command.RequestId) });
+        _logger.LogInformation("Client {Client} ({Name}) queued {Input} for tick {Tick}", session.ClientId, ClientText.Escaped(session.Name), input.InputName, tick);
         Send(session, NetChannel.Control, new Envelope { CommandResult = new CommandResult { RequestId = command.RequestId, Tick = (ulong)tick } });
     }
 
-    private SimulationInput? Translate(Session session, AuthorCommand command, long tick)
+    /// <summary>A world command, checked by its declared rules; a mistake is answered but not held against the author (as a typed action's).</summary>
+    private CommandInput? Translate(Session session, AuthorCommand command, long tick)
     {
-        var (input, problem) = AuthorCommands.Translate(command, tick);
-        if (input is null)
+        var input = new CommandInput(tick, command.World ?? new WorldCommand());
+        if (CommandHandlers.ProblemAlone(input.Command) is { } problem)
         {
-            Strike(session, ErrorCode.InvalidArgument, problem!, command.RequestId);
+            SendError(session, ErrorCode.InvalidArgument, problem, command.RequestId);
+            return null;
         }
         return input;
     }

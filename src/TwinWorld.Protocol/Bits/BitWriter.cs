@@ -73,7 +73,7 @@ public sealed class BitWriter
         }
         else
         {
-            int length = 64 - System.Numerics.BitOperations.LeadingZeroCount(value);
+            int length = BitLength(value);
             Write(0b111 | ((ulong)length << 3), 10);
             Write(value, length);
         }
@@ -81,7 +81,18 @@ public sealed class BitWriter
 
     /// <summary>How many bits <see cref="WriteVarUInt"/> spends on a value.</summary>
     public static int VarUIntBits(ulong value)
-        => value < 16 ? 5 : value < 144 ? 9 : value < 4240 ? 15 : 10 + (64 - System.Numerics.BitOperations.LeadingZeroCount(value));
+        => value < 16 ? 5 : value < 144 ? 9 : value < 4240 ? 15 : 10 + BitLength(value);
+
+    /// <summary>How many bits a value needs: counted, as netstandard2.1 keeps BitOperations internal (only values of 4240 and more get here).</summary>
+    private static int BitLength(ulong value)
+    {
+        int length = 0;
+        for (; value != 0; value >>= 1)
+        {
+            length++;
+        }
+        return length;
+    }
 
     /// <summary>How many bits <see cref="WriteVarInt"/> spends on a value.</summary>
     public static int VarIntBits(long value) => VarUIntBits((ulong)((value << 1) ^ (value >> 63)));

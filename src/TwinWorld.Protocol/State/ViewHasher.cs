@@ -24,7 +24,11 @@ internal struct ViewHasher
         }
     }
 
-    public void Add(long value) => _state = ulong.RotateLeft((_state ^ (ulong)value) * Prime, 29);
+    public void Add(long value)
+    {
+        ulong mixed = (_state ^ (ulong)value) * Prime;
+        _state = (mixed << 29) | (mixed >> 35); // rotate left by 29 (ulong.RotateLeft is net7+)
+    }
 
     public void Add(uint value) => Add((long)value);
 

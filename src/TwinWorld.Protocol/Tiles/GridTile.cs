@@ -20,6 +20,9 @@ public sealed class GridTile
     /// <summary>Tile columns and rows are below this (a site of 4096 cells has 128).</summary>
     public const int MaxTiles = 1 << 14;
 
+    /// <summary>The largest tile's cells, all zero, to compare against (SequenceEqual is vectorised on every target).</summary>
+    private static readonly byte[] Zeros = new byte[Size * Size * 2];
+
     private readonly byte[] _cells;
     private byte[]? _deflated;
     private ulong _hash;
@@ -72,7 +75,7 @@ public sealed class GridTile
 
     public static int KeyOf(HazardLayer layer, int x, int y) => ((int)layer << 28) | (y << 14) | x;
 
-    public bool IsZero => !_cells.AsSpan().ContainsAnyExcept((byte)0);
+    public bool IsZero => _cells.AsSpan().SequenceEqual(Zeros.AsSpan(0, _cells.Length));
 
     public bool SameCells(ReadOnlySpan<byte> cells) => _cells.AsSpan().SequenceEqual(cells);
 
@@ -98,7 +101,7 @@ public sealed class GridTile
     public static GridTile? Inflate(HazardTile message, out string? problem)
     {
         problem = null;
-        if (!Enum.IsDefined(message.Layer))
+        if (!Enum.IsDefined(typeof(HazardLayer), message.Layer))
         {
             problem = $"hazard layer {(int)message.Layer} is unknown";
             return null;
@@ -116,7 +119,7 @@ public sealed class GridTile
         try
         {
             using var deflate = new DeflateStream(new MemoryStream(message.Cells.ToByteArray()), CompressionMode.Decompress);
-            deflate.ReadExactly(cells);
+            ReadExactly(deflate, cells);
             // Exactly one tile: anything more is not a tile (and a bound on what a hostile stream inflates to).
             if (deflate.ReadByte() >= 0)
             {
@@ -130,5 +133,18 @@ public sealed class GridTile
             return null;
         }
         return new GridTile(message.Layer, (int)message.X, (int)message.Y, cells);
+    }
+
+    /// <summary>Fills <paramref name="cells"/> or throws <see cref="EndOfStreamException"/> (Stream.ReadExactly is net7+).</summary>
+    private static void ReadExactly(Stream stream, byte[] cells)
+    {
+        for (int read = 0, got; read < cells.Length; read += got)
+        {
+            got = stream.Read(cells, read, cells.Length - read);
+            if (got == 0)
+            {
+                throw new EndOfStreamException($"the data ends after {read} bytes");
+            }
+        }
     }
 }

@@ -21,8 +21,11 @@ public static class RecordingFormat
     /// <see cref="RecordKind.Frames"/> records; a version 1 reader would stop at the first of them as at damage and
     /// lose the ticks after it, so the version says so up front instead. Version 3 put <see cref="SyncMarker"/> in
     /// front of every record, so that a reader resynchronises after damage instead of losing the rest of the file.
+    /// Version 4 records the world's commands (commands.proto) as their protobuf bytes with their sender; a
+    /// version 3 reader would take each for damage, so it refuses the file instead. Older files still read:
+    /// their hazard inputs become the same commands.
     /// </summary>
-    public const uint Version = 3;
+    public const uint Version = 4;
 
     /// <summary>The oldest format version this build reads (version 1 files simply have no frame records).</summary>
     public const uint OldestReadable = 1;

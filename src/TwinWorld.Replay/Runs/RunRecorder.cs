@@ -15,21 +15,37 @@ namespace TwinWorld.Replay.Runs;
 /// pump feeding a <see cref="RecordingWriter"/>, so a killed process keeps every record already
 /// handed to the operating system. Generated frames' hashes come from the generation thread, beside the tick.
 /// </summary>
+/// <remarks>
+/// Records wait in one bounded queue (<see cref="DefaultQueueLength"/>, about three minutes of ticks at
+/// 20 Hz). A run that is not live (<c>twin run --record</c>) waits for the disk when the queue is full. A live
+/// one (the server) never does: if the disk falls that far behind, the recorder stops there
+/// (<see cref="Stopped"/> says where and why) rather than stall the world or grow without bound; the file
+/// then ends at that tick, as a crashed run's does, every tick in it whole and verifiable.
+/// </remarks>
 public sealed class RunRecorder : IDisposable
 {
     private readonly RecordingWriter _writer;
     private readonly ScenarioRun _run;
     private readonly long _snapshotEvery;
-    private readonly Channel<(RecordKind Kind, Func<byte[]> Payload)> _work = Channel.CreateBounded<(RecordKind, Func<byte[]>)>(
-        new BoundedChannelOptions(4096) { SingleReader = true, SingleWriter = false, FullMode = BoundedChannelFullMode.Wait });
+    private readonly Channel<(RecordKind Kind, Func<byte[]> Payload)> _work;
+    private readonly int _queueLength;
+    private readonly bool _live;
     private readonly Task _pump;
+    private string? _stopped;
     private readonly object _framesGate = new();
     private bool _framesClosed;
     private bool _finished;
 
-    private RunRecorder(RecordingWriter writer, ScenarioRun run, RunHeader header)
+    /// <summary>Records that may wait for the disk before the recorder stops.</summary>
+    public const int DefaultQueueLength = 4096;
+
+    private RunRecorder(RecordingWriter writer, ScenarioRun run, RunHeader header, int queueLength, bool live)
     {
         _writer = writer;
+        _queueLength = queueLength;
+        _live = live;
+        _work = Channel.CreateBounded<(RecordKind, Func<byte[]>)>(
+            new BoundedChannelOptions(queueLength) { SingleReader = true, SingleWriter = false, FullMode = BoundedChannelFullMode.Wait });
         _run = run;
         _snapshotEvery = Math.Max(1, header.SnapshotEveryTicks);
         _pump = Task.Run(PumpAsync);
@@ -48,9 +64,19 @@ public sealed class RunRecorder : IDisposable
 
     public double SnapshotMilliseconds { get; private set; }
 
-    /// <summary>Starts recording a run that has not yet stepped past <paramref name="header"/>'s start tick.</summary>
-    public static RunRecorder Start(string path, ScenarioRun run, RunHeader header, bool overwrite = false)
-        => new(RecordingWriter.Create(path, overwrite), run, header);
+    /// <summary>
+    /// Starts recording a run that has not yet stepped past <paramref name="header"/>'s start tick. A
+    /// <paramref name="live"/> run's tick never waits for the disk (see the remarks).
+    /// </summary>
+    public static RunRecorder Start(string path, ScenarioRun run, RunHeader header, bool overwrite = false, bool live = false)
+        => new(RecordingWriter.Create(path, overwrite), run, header, DefaultQueueLength, live);
+
+    /// <summary>A recorder over any writer, with a chosen queue length: for tests with a disk that stalls.</summary>
+    internal static RunRecorder Start(RecordingWriter writer, ScenarioRun run, RunHeader header, int queueLength, bool live)
+        => new(writer, run, header, queueLength, live);
+
+    /// <summary>Why the recording stopped before the run did (the disk fell behind), or null while it keeps up.</summary>
+    public string? Stopped => Volatile.Read(ref _stopped);
 
     /// <summary>Call after each tick with its report (on the tick thread).</summary>
     public void Record(TickReport report)
@@ -90,8 +116,12 @@ public sealed class RunRecorder : IDisposable
         }
         _finished = true;
         CloseFrames();
-        var end = new RunEnd(_run.Simulation.Tick - 1, _run.EndReason ?? $"stopped at tick {_run.Simulation.Tick}", [.. _run.Samples], RunEnd.MapData.Of(RunMaps.Capture(_run.Simulation)));
-        Queue(RecordKind.End, end.ToBytes);
+        if (Stopped is null)
+        {
+            var end = new RunEnd(_run.Simulation.Tick - 1, _run.EndReason ?? $"stopped at tick {_run.Simulation.Tick}", [.. _run.Samples], RunEnd.MapData.Of(RunMaps.Capture(_run.Simulation)));
+            // Not on the tick: the end may wait for the disk.
+            _work.Writer.WriteAsync((RecordKind.End, Made(end.ToBytes()))).AsTask().GetAwaiter().GetResult();
+        }
         Drain();
         _writer.Flush();
     }
@@ -123,17 +153,32 @@ public sealed class RunRecorder : IDisposable
         Queue(RecordKind.Snapshot, () => SnapshotPayload.Pack(tick, hash, state));
     }
 
+    /// <summary>Queues a record; when the queue is full, a live run's recording stops, any other waits (see the remarks).</summary>
     private void Queue(RecordKind kind, Func<byte[]> payload)
     {
+        if (Stopped is not null)
+        {
+            return;
+        }
         if (_pump.IsFaulted)
         {
             Drain();
         }
         // Tick records are made now (they are small and read the run); snapshots compress on the pump.
         var made = kind == RecordKind.Snapshot ? payload : Made(payload());
-        if (!_work.Writer.TryWrite((kind, made)))
+        if (_work.Writer.TryWrite((kind, made)))
+        {
+            return;
+        }
+        if (!_live)
         {
             _work.Writer.WriteAsync((kind, made)).AsTask().GetAwaiter().GetResult();
+        }
+        else if (Stopped is null)
+        {
+            Interlocked.CompareExchange(ref _stopped,
+                $"the recording stopped at tick {_run.Simulation.Tick - 1:N0} (the file holds the ticks before it): the disk fell {_queueLength:N0} records behind, and the run went on unrecorded", null);
+            _work.Writer.TryComplete();
         }
     }
 

@@ -1,15 +1,13 @@
 using TwinWorld.Scenarios.Model;
+using TwinWorld.Simulation;
 using TwinWorld.Simulation.Zones;
 using YamlDotNet.RepresentationModel;
-using TwinWorld.Simulation;
 
 namespace TwinWorld.Scenarios.Loading;
 
 /// <summary>Actions (timeline events, trigger actions, live injections) and conditions (triggers, the end).</summary>
 internal sealed partial class ScenarioReader
 {
-    public static readonly string[] ActionKeys = ["tsunami", "raise_sea", "fire", "tornado", "stop", "alert", "spawn", "despawn", "wind", "camera", "end"];
-
     public static readonly string[] ConditionKeys =
     [
         "after", "fire_near", "flood_near", "evacuated", "injured", "incapacitated", "flooded_area", "max_depth", "burned_area", "damaged_buildings",
@@ -46,57 +44,6 @@ internal sealed partial class ScenarioReader
         string key = (keyNode as YamlScalarNode)?.Value ?? "";
         switch (key)
         {
-            case "tsunami":
-            {
-                var map = _read.Mapping(node, "tsunami", ["height", "period", "from", "name", "duration"], "height", "period", "from");
-                var height = map is null ? null : _read.Number(map["height"], "tsunami height (m, crest to trough)", 0.1, 50);
-                var period = map is null ? null : _read.Duration(map["period"], "tsunami period", TimeSpan.FromSeconds(5), TimeSpan.FromHours(2));
-                var from = map is null ? null : _read.Number(map["from"], "tsunami from (a compass bearing)", 0, 360);
-                return map is null || height is null || period is null || from is null || !HazardName(map, out string? name) || !HazardDuration(map, out float duration)
-                    ? null : new TsunamiAction((float)height, (float)period.Value.TotalSeconds, (float)from, name, duration);
-            }
-            case "raise_sea":
-            {
-                var map = _read.Mapping(node, "raise_sea", ["centre", "radius", "height", "name"], "centre", "radius", "height");
-                var centre = map is null ? null : OnMap(map["centre"], "raise_sea centre");
-                var radius = map is null ? null : _read.Number(map["radius"], "raise_sea radius", 1, 100_000);
-                var height = map is null ? null : _read.Number(map["height"], "raise_sea height (m; negative for a trough)", -50, 50);
-                return map is null || centre is null || radius is null || height is null || !HazardName(map, out string? name)
-                    ? null : new RaiseSeaAction(centre.Value, (float)radius, (float)height, name);
-            }
-            case "fire":
-            {
-                var map = _read.Mapping(node, "fire", ["at", "radius", "name", "duration"], "at");
-                var at = map is null ? null : OnMap(map["at"], "fire at");
-                var radius = map is null || !map.Has("radius") ? 3 : _read.Number(map["radius"], "fire radius", 0.5, 1000);
-                return map is null || at is null || radius is null || !HazardName(map, out string? name) || !HazardDuration(map, out float duration)
-                    ? null : new FireAction(at.Value, (float)radius, name, duration);
-            }
-            case "tornado":
-            {
-                var map = _read.Mapping(node, "tornado", ["from", "to", "speed", "max_wind", "core_radius", "name"], "from", "to", "speed", "max_wind");
-                var from = map is null ? null : OnMap(map["from"], "tornado from");
-                var to = map is null ? null : OnMap(map["to"], "tornado to");
-                var speed = map is null ? null : _read.Number(map["speed"], "tornado speed (m/s)", 0.5, 40);
-                var wind = map is null ? null : _read.Number(map["max_wind"], "tornado max_wind (m/s)", 10, 140);
-                var core = map is null || !map.Has("core_radius") ? 50 : _read.Number(map["core_radius"], "tornado core_radius (m)", 5, 1000);
-                if (speed is not null && wind is not null && wind <= speed)
-                {
-                    _read.Error(map!["max_wind"], $"tornado max_wind ({wind} m/s) must exceed its speed ({speed} m/s)");
-                    return null;
-                }
-                return map is null || from is null || to is null || speed is null || wind is null || core is null || !HazardName(map, out string? name)
-                    ? null : new TornadoAction(from.Value, to.Value, (float)speed, (float)wind, (float)core, name);
-            }
-            case "stop":
-            {
-                string? name = _read.Name(node, "stop (the name of a hazard)");
-                if (name is not null)
-                {
-                    _stops.Add((name, node));
-                }
-                return name is null ? null : new StopAction(name);
-            }
             case "alert":
             {
                 var map = _read.Mapping(node, "alert", ["area", "shelter"]);
@@ -119,44 +66,16 @@ internal sealed partial class ScenarioReader
                 var area = map is null ? null : ReadArea(map["area"], "despawn area");
                 return count is null || area is null ? null : new DespawnAction(count.Value, area);
             }
-            case "wind":
-                return ReadWind(node, "wind");
             case "camera":
                 return ReadCamera(node, "camera") is { } camera ? new CameraAction(camera) : null;
             case "end":
                 return _read.Text(node, "end (the reason)") is { } reason ? new EndAction(reason) : null;
+            case var command when CommandKeys.Contains(command):
+                return ReadCommand(command, node);
             default:
                 _read.Error(keyNode, $"unknown action '{key}'{Suggestions.For(key, ActionKeys)}; actions: {string.Join(", ", ActionKeys)}");
                 return null;
         }
-    }
-
-    private bool HazardName(Mapping map, out string? name)
-    {
-        name = null;
-        if (!map.Has("name"))
-        {
-            return true;
-        }
-        name = _read.Name(map["name"], "hazard name");
-        if (name is not null && !_hazardNames.Add(name))
-        {
-            _read.Error(map["name"], $"hazard name '{name}' is used twice");
-            return false;
-        }
-        return name is not null;
-    }
-
-    private bool HazardDuration(Mapping map, out float seconds)
-    {
-        seconds = float.PositiveInfinity;
-        if (!map.Has("duration"))
-        {
-            return true;
-        }
-        var duration = _read.Duration(map["duration"], "hazard duration", TimeSpan.FromSeconds(1), Duration.Longest);
-        seconds = (float)(duration?.TotalSeconds ?? 0);
-        return duration is not null;
     }
 
     /// <summary>A list of AND groups (each a mapping of conditions), any of which may hold: an OR of ANDs.</summary>

@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Numerics;
 using TwinWorld.Scenarios.Model;
+using TwinWorld.Simulation;
 using TwinWorld.Simulation.Agents;
 using TwinWorld.Simulation.Cameras;
 using TwinWorld.Simulation.Terrain;
 using TwinWorld.Simulation.Terrain.Files;
 using TwinWorld.Simulation.Zones;
 using YamlDotNet.RepresentationModel;
-using TwinWorld.Simulation;
+using SetWind = TwinWorld.Protocol.V1.SetWind;
+using WorldCommand = TwinWorld.Protocol.V1.WorldCommand;
 
 namespace TwinWorld.Scenarios.Loading;
 
@@ -93,7 +95,7 @@ internal sealed partial class ScenarioReader
         var population = top.Has("population") ? ReadList(top["population"], "population", ReadGroup) : [];
         var alert = top.Has("alert_policy") ? ReadAlertPolicy(top["alert_policy"]) : null;
         var cameras = top.Has("cameras") ? ReadList(top["cameras"], "cameras", n => ReadCamera(n, "a camera")) : [];
-        var (wind, changes) = top.Has("weather") ? ReadWeather(top["weather"]) : (new WindAction(0, 0), []);
+        var (wind, changes) = top.Has("weather") ? ReadWeather(top["weather"]) : (Calm, []);
         var events = top.Has("events") ? ReadList(top["events"], "events", ReadEvent) : [];
         var triggers = top.Has("triggers") ? ReadList(top["triggers"], "triggers", ReadTrigger) : [];
         var metrics = top.Has("metrics") ? ReadMetrics(top["metrics"]) : [.. Metrics.Values];
@@ -450,35 +452,26 @@ internal sealed partial class ScenarioReader
         return new CameraSpec(name, mode.Value, new Vector3((float)position[0], (float)position[1], (float)position[2]), yaw, pitch, new CameraLens(fov, (int)size[0], (int)size[1]));
     }
 
-    private (WindAction Initial, List<TimedAction> Changes) ReadWeather(YamlNode? node)
+    /// <summary>No wind: a scenario without weather.</summary>
+    private static readonly CommandAction Calm = new(new WorldCommand { Wind = new SetWind { Speed = 0, From = 0 } });
+
+    private (CommandAction Initial, List<TimedAction> Changes) ReadWeather(YamlNode? node)
     {
         var map = _read.Mapping(node, "weather", ["wind", "changes"]);
-        var initial = map?["wind"] is { } wind ? ReadWind(wind, "weather wind") : null;
+        var initial = map?["wind"] is { } wind ? ReadCommand("wind", wind) : null;
         var changes = new List<TimedAction>();
         if (map?["changes"] is { } list)
         {
             changes = ReadList(list, "weather changes", change =>
             {
-                var entry = _read.Mapping(change, "a wind change", ["at", "speed", "from"], "at", "speed", "from");
+                // A change is a wind command with its time beside it: {at: 10m, speed: 12, from: 270}.
+                var entry = _read.Mapping(change, "a wind change", ["at", "speed", "from"], "at");
                 var at = entry is null ? null : _read.Duration(entry["at"], "wind change at", TimeSpan.Zero, Day);
-                var to = entry is null ? null : WindFrom(entry, "wind change");
+                var to = entry is null ? null : ReadCommand("wind", new YamlMappingNode(entry.Node.Children.Where(c => (c.Key as YamlScalarNode)?.Value != "at")));
                 return at is null || to is null ? null : new TimedAction(at.Value, to);
             });
         }
-        return (initial ?? new WindAction(0, 0), changes);
-    }
-
-    private WindAction? ReadWind(YamlNode node, string what)
-    {
-        var map = _read.Mapping(node, what, ["speed", "from"], "speed", "from");
-        return map is null ? null : WindFrom(map, what);
-    }
-
-    private WindAction? WindFrom(Mapping map, string what)
-    {
-        var speed = _read.Number(map["speed"], $"{what} speed", 0, 100);
-        var from = _read.Number(map["from"], $"{what} from (a compass bearing)", 0, 360);
-        return speed is null || from is null ? null : new WindAction((float)speed, (float)from);
+        return (initial ?? Calm, changes);
     }
 
     private TimedAction? ReadEvent(YamlNode node)

@@ -13,7 +13,7 @@ public sealed record Scenario(
     IReadOnlyList<PopulationGroup> Population,
     AlertPolicy? AlertPolicy,
     IReadOnlyList<CameraSpec> Cameras,
-    WindAction Wind,
+    CommandAction Wind,
     IReadOnlyList<TimedAction> Events,
     IReadOnlyList<TriggerSpec> Triggers,
     IReadOnlyList<ParameterSpec> Parameters,

@@ -1,6 +1,6 @@
 using TwinWorld.Scenarios.Model;
-using TwinWorld.Simulation.Terrain;
 using TwinWorld.Simulation;
+using TwinWorld.Simulation.Terrain;
 
 namespace TwinWorld.Scenarios.Running;
 
@@ -98,12 +98,10 @@ public sealed record ScenarioChanges(IReadOnlyList<string> Before, IReadOnlyList
 
     private static string Describe(ActionSpec action, long tick) => action switch
     {
-        WindAction when tick == 0 => "the wind",
-        WindAction => "the wind change",
-        FireAction { Name: { } name } => $"fire '{name}'",
-        TsunamiAction { Name: { } name } => $"tsunami '{name}'",
-        TornadoAction { Name: { } name } => $"tornado '{name}'",
-        RaiseSeaAction { Name: { } name } => $"sea raise '{name}'",
+        CommandAction { Key: "wind" } when tick == 0 => "the wind",
+        CommandAction { Key: "wind" } => "the wind change",
+        CommandAction { HazardName.Length: > 0 } command => $"{command.Key.Replace('_', ' ')} '{command.HazardName}'",
+        CommandAction command => $"the {command.Key.Replace('_', ' ')}",
         CameraAction camera => $"camera '{camera.Camera.Name}'",
         _ => $"the {action.GetType().Name.Replace("Action", "", StringComparison.Ordinal).ToLowerInvariant()}",
     };

@@ -1,7 +1,17 @@
+using Google.Protobuf;
 using TwinWorld.Ecs;
 using TwinWorld.Simulation.Agents;
 using TwinWorld.Simulation.Cameras;
+using TwinWorld.Simulation.Commands;
 using TwinWorld.Simulation.Snapshots;
+using IgniteFire = TwinWorld.Protocol.V1.IgniteFire;
+using Point = TwinWorld.Protocol.V1.Point;
+using RaiseSea = TwinWorld.Protocol.V1.RaiseSea;
+using SetWind = TwinWorld.Protocol.V1.SetWind;
+using StartTornado = TwinWorld.Protocol.V1.StartTornado;
+using StartTsunami = TwinWorld.Protocol.V1.StartTsunami;
+using StopHazard = TwinWorld.Protocol.V1.StopHazard;
+using WorldCommand = TwinWorld.Protocol.V1.WorldCommand;
 
 namespace TwinWorld.Simulation.Inputs;
 
@@ -9,7 +19,9 @@ namespace TwinWorld.Simulation.Inputs;
 /// Inputs to and from bytes, for recordings (every tick's inputs) and snapshots (inputs still
 /// waiting for their tick). One tag byte per kind; the tags are part of the recording format, so
 /// existing ones never change meaning: a kind that gained a field (a running signal, a named camera)
-/// writes its new form under a new tag, and older recordings read as before.
+/// writes its new form under a new tag, and older recordings read as before. The world's commands
+/// (commands.proto) are written as their protobuf bytes under one tag, so a new command or field needs
+/// nothing here; the hazard tags written before them (recording format 3 and older) read as commands.
 /// </summary>
 public static class InputCodec
 {
@@ -17,7 +29,7 @@ public static class InputCodec
     {
         IssueAlert = 1, PlayerSignal, SpawnAgents, DespawnAgents, PlaceCamera, SetCameraPose,
         SetWind, StartTsunami, RaiseSea, IgniteFire, StartTornado, StopHazard, SpawnAvatar, RemoveAvatar,
-        RunningSignal, NamedCamera, AddPlayerCamera, SetPlayerView,
+        RunningSignal, NamedCamera, AddPlayerCamera, SetPlayerView, Command,
     }
 
     public static void Write(BinaryWriter writer, SimulationInput input)
@@ -81,39 +93,17 @@ public static class InputCodec
                 writer.Write(c.Yaw);
                 writer.Write(c.Pitch);
                 break;
-            case SetWind w:
-                Begin(writer, Tag.SetWind, w);
-                writer.Write(w.Speed);
-                writer.Write(w.FromBearingDegrees);
-                break;
-            case StartTsunami t:
-                BeginHazard(writer, Tag.StartTsunami, t);
-                writer.Write(t.Height);
-                writer.Write(t.PeriodSeconds);
-                writer.Write(t.FromBearingDegrees);
-                break;
-            case RaiseSea r:
-                BeginHazard(writer, Tag.RaiseSea, r);
-                writer.Write(r.Centre);
-                writer.Write(r.Radius);
-                writer.Write(r.Height);
-                break;
-            case IgniteFire f:
-                BeginHazard(writer, Tag.IgniteFire, f);
-                writer.Write(f.At);
-                writer.Write(f.Radius);
-                break;
-            case StartTornado t:
-                BeginHazard(writer, Tag.StartTornado, t);
-                writer.Write(t.From);
-                writer.Write(t.To);
-                writer.Write(t.TranslationSpeed);
-                writer.Write(t.MaxWind);
-                writer.Write(t.CoreRadius);
-                break;
-            case StopHazard s:
-                Begin(writer, Tag.StopHazard, s);
-                writer.Write(s.Name);
+            case CommandInput c:
+                Begin(writer, Tag.Command, c);
+                writer.Write(c.From is { } from);
+                if (c.From is { } sender)
+                {
+                    writer.Write(sender.ClientId);
+                    writer.Write(sender.RequestId);
+                }
+                byte[] bytes = c.Command.ToByteArray();
+                writer.Write(bytes.Length);
+                writer.Write(bytes);
                 break;
             case SpawnAvatar a:
                 Begin(writer, Tag.SpawnAvatar, a);
@@ -160,25 +150,59 @@ public static class InputCodec
                 return new SetPlayerView(tick, reader.ReadInt64(), (CameraMode)reader.ReadInt32(), reader.ReadSingle(), reader.ReadSingle());
             case Tag.SetCameraPose:
                 return new SetCameraPose(tick, new Entity(reader.ReadInt32(), reader.ReadInt32()), reader.ReadVector3(), reader.ReadSingle(), reader.ReadSingle());
+            case Tag.Command:
+                var from = reader.ReadBoolean() ? new InputSender(reader.ReadInt64(), reader.ReadUInt32()) : (InputSender?)null;
+                return new CommandInput(tick, WorldCommand.Parser.ParseFrom(reader.ReadBytes(reader.ReadInt32()))) { From = from };
             case Tag.SetWind:
-                return new SetWind(tick, reader.ReadSingle(), reader.ReadSingle());
+                return new CommandInput(tick, new WorldCommand { Wind = new SetWind { Speed = reader.ReadSingle(), From = reader.ReadSingle() } });
             case Tag.StopHazard:
-                return new StopHazard(tick, reader.ReadString());
+                return new CommandInput(tick, new WorldCommand { Stop = new StopHazard { Name = reader.ReadString() } });
             case Tag.SpawnAvatar:
                 return new SpawnAvatar(tick, reader.ReadInt64(), reader.ReadVector2(), (AgentKind)reader.ReadInt32());
             case Tag.RemoveAvatar:
                 return new RemoveAvatar(tick, reader.ReadInt64());
         }
-        string? name = reader.ReadNullableString();
+        return new CommandInput(tick, ReadHazardTag(reader, tag));
+    }
+
+    /// <summary>A hazard as recording format 3 and older wrote it, as the command it is now.</summary>
+    private static WorldCommand ReadHazardTag(BinaryReader reader, Tag tag)
+    {
+        string name = reader.ReadNullableString() ?? "";
         float duration = reader.ReadSingle();
-        return tag switch
+        bool timed = float.IsFinite(duration);
+        switch (tag)
         {
-            Tag.StartTsunami => new StartTsunami(tick, reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle(), name, duration),
-            Tag.RaiseSea => new RaiseSea(tick, reader.ReadVector2(), reader.ReadSingle(), reader.ReadSingle(), name),
-            Tag.IgniteFire => new IgniteFire(tick, reader.ReadVector2(), reader.ReadSingle(), name, duration),
-            Tag.StartTornado => new StartTornado(tick, reader.ReadVector2(), reader.ReadVector2(), reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle(), name, duration),
-            _ => throw new InvalidDataException($"Unknown input tag {(byte)tag}."),
-        };
+            case Tag.StartTsunami:
+                var tsunami = new StartTsunami { Name = name, Height = reader.ReadSingle(), Period = reader.ReadSingle(), From = reader.ReadSingle() };
+                if (timed)
+                {
+                    tsunami.Duration = duration;
+                }
+                return new WorldCommand { Tsunami = tsunami };
+            case Tag.RaiseSea:
+                return new WorldCommand { RaiseSea = new RaiseSea { Name = name, Centre = Point.Of(reader.ReadVector2()), Radius = reader.ReadSingle(), Height = reader.ReadSingle() } };
+            case Tag.IgniteFire:
+                var fire = new IgniteFire { Name = name, At = Point.Of(reader.ReadVector2()), Radius = reader.ReadSingle() };
+                if (timed)
+                {
+                    fire.Duration = duration;
+                }
+                return new WorldCommand { Fire = fire };
+            case Tag.StartTornado:
+                var tornado = new StartTornado
+                {
+                    Name = name, From = Point.Of(reader.ReadVector2()), To = Point.Of(reader.ReadVector2()),
+                    Speed = reader.ReadSingle(), MaxWind = reader.ReadSingle(), CoreRadius = reader.ReadSingle(),
+                };
+                if (timed)
+                {
+                    tornado.Duration = duration;
+                }
+                return new WorldCommand { Tornado = tornado };
+            default:
+                throw new InvalidDataException($"Unknown input tag {(byte)tag}.");
+        }
     }
 
     private static void Write(BinaryWriter writer, CameraLens lens)
@@ -195,12 +219,5 @@ public static class InputCodec
         writer.Write((byte)tag);
         writer.Write(input.Scheduled);
         writer.Write(input.Tick);
-    }
-
-    private static void BeginHazard(BinaryWriter writer, Tag tag, StartHazard hazard)
-    {
-        Begin(writer, tag, hazard);
-        writer.WriteNullable(hazard.Name);
-        writer.Write(hazard.DurationSeconds);
     }
 }

@@ -12,6 +12,12 @@ public abstract record SimulationInput(long Tick)
     /// </summary>
     public bool Scheduled { get; init; }
 
+    /// <summary>The client and request it came from, for inputs from the network; null for the rest.</summary>
+    public InputSender? From { get; init; }
+
+    /// <summary>What kind of input it is, for logs and refusals ("IgniteFire").</summary>
+    public virtual string InputName => GetType().Name;
+
     /// <summary>Applies the input; returns null, or why it was rejected (the run goes on either way).</summary>
     internal abstract string? ApplyTo(Simulation simulation);
 }

@@ -1,8 +1,12 @@
 using System.Numerics;
 using TwinWorld.Generation.Conditions;
 using TwinWorld.Simulation.Cameras;
+using TwinWorld.Simulation.Commands;
 using TwinWorld.Simulation.Inputs;
 using static TwinWorld.Generation.Tests.Conditions.CoastSite;
+using Point = TwinWorld.Protocol.V1.Point;
+using StartTornado = TwinWorld.Protocol.V1.StartTornado;
+using WorldCommand = TwinWorld.Protocol.V1.WorldCommand;
 
 namespace TwinWorld.Generation.Tests.Conditions;
 
@@ -63,7 +67,7 @@ public sealed class GlobalConditionsTests
     [Fact]
     public void Wind_and_tornadoes_are_on_their_scales()
     {
-        _simulation.Inputs.Enqueue(new StartTornado(0, new Vector2(20, 20), new Vector2(180, 180), TranslationSpeed: 10, MaxWind: 60, CoreRadius: 20));
+        _simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Tornado = new StartTornado { From = Point.Of(new Vector2(20, 20)), To = Point.Of(new Vector2(180, 180)), Speed = 10, MaxWind = 60, CoreRadius = 20 } }));
         _simulation.Step();
         _simulation.Hazards.Wind.Ambient = new Vector2(6, -3);
         var view = new CameraConditioner(_simulation, 16, 16).Build(Overhead(_simulation, Field, 30));

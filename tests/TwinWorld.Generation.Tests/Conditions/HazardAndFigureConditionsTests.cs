@@ -2,8 +2,12 @@ using System.Numerics;
 using TwinWorld.Generation.Conditions;
 using TwinWorld.Generation.Rendering;
 using TwinWorld.Simulation.Agents;
+using TwinWorld.Simulation.Commands;
 using TwinWorld.Simulation.Inputs;
 using static TwinWorld.Generation.Tests.Conditions.CoastSite;
+using Point = TwinWorld.Protocol.V1.Point;
+using StartTornado = TwinWorld.Protocol.V1.StartTornado;
+using WorldCommand = TwinWorld.Protocol.V1.WorldCommand;
 
 namespace TwinWorld.Generation.Tests.Conditions;
 
@@ -15,7 +19,7 @@ public sealed class HazardAndFigureConditionsTests
     /// <summary>A tornado (core radius 15 m) travelling north up the field at x = 160 m, a few ticks after touch-down at y = 40 m.</summary>
     private Vector2 Tornado()
     {
-        _simulation.Inputs.Enqueue(new StartTornado(0, new Vector2(160, 40), new Vector2(160, 190), 10, 50, 15));
+        _simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Tornado = new StartTornado { From = Point.Of(new Vector2(160, 40)), To = Point.Of(new Vector2(160, 190)), Speed = 10, MaxWind = 50, CoreRadius = 15 } }));
         for (int i = 0; i < 5; i++)
         {
             _simulation.Step();

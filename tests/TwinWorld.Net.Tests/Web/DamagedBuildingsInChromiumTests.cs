@@ -1,6 +1,10 @@
 using System.Numerics;
+using TwinWorld.Simulation.Commands;
 using TwinWorld.Simulation.Inputs;
 using TwinWorld.TestSupport;
+using Point = TwinWorld.Protocol.V1.Point;
+using StartTornado = TwinWorld.Protocol.V1.StartTornado;
+using WorldCommand = TwinWorld.Protocol.V1.WorldCommand;
 
 namespace TwinWorld.Net.Tests.Web;
 
@@ -15,7 +19,7 @@ public sealed class DamagedBuildingsInChromiumTests() : ServerInChromium("--Worl
         await page.WaitForFunctionAsync("() => twin.agents > 0", null, Patiently);
         Assert.Equal(0, await page.EvaluateAsync<int>("() => twin.damaged"));
         var from = Town.BuildingNearCentre(Server.Simulation.Site.Terrain);
-        Server.Simulation.Inputs.Enqueue(new StartTornado(0, from, from + new Vector2(60, 0), 10, 80, 30, "town-tornado"));
+        Server.Simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Tornado = new StartTornado { From = Point.Of(from), To = Point.Of(from + new Vector2(60, 0)), Speed = 10, MaxWind = 80, CoreRadius = 30, Name = "town-tornado" } }));
 
         await page.WaitForFunctionAsync("() => twin.damaged >= 20", null, Patiently);
         // Each damaged cell's middle pixel against the colour its damage has in the legend (a few lie under people's dots).

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using TwinWorld.Net.Transport;
 using TwinWorld.Net.Transport.WebSockets;
+using TwinWorld.Protocol.Wire;
 
 namespace TwinWorld.Net.Tests.Web;
 

@@ -1,7 +1,10 @@
 namespace TwinWorld.Replay.Tests.Recording;
 
-/// <summary>A write-only stream that, once stalled, holds every write until released: a disk that stops answering.</summary>
-internal sealed class StallingStream : Stream
+/// <summary>
+/// A write-only stream that, once stalled, holds every write until released: a disk that stops answering.
+/// Writes go on to <paramref name="inner"/> when there is one.
+/// </summary>
+internal sealed class StallingStream(Stream? inner = null) : Stream
 {
     private readonly ManualResetEventSlim _released = new(initialState: true);
 
@@ -29,12 +32,11 @@ internal sealed class StallingStream : Stream
             WriteStalled.Set();
             _released.Wait();
         }
+        inner?.Write(buffer);
         Written += buffer.Length;
     }
 
-    public override void Flush()
-    {
-    }
+    public override void Flush() => inner?.Flush();
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
@@ -46,6 +48,7 @@ internal sealed class StallingStream : Stream
         {
             _released.Dispose();
             WriteStalled.Dispose();
+            inner?.Dispose();
         }
         base.Dispose(disposing);
     }

@@ -3,7 +3,12 @@ using System.Numerics;
 using Microsoft.Extensions.DependencyInjection;
 using TwinWorld.Server.Metrics;
 using TwinWorld.Simulation;
+using TwinWorld.Simulation.Commands;
 using TwinWorld.Simulation.Inputs;
+using IgniteFire = TwinWorld.Protocol.V1.IgniteFire;
+using Point = TwinWorld.Protocol.V1.Point;
+using StopHazard = TwinWorld.Protocol.V1.StopHazard;
+using WorldCommand = TwinWorld.Protocol.V1.WorldCommand;
 
 namespace TwinWorld.Server.Tests.Metrics;
 
@@ -16,9 +21,9 @@ public sealed class ServerMetricsTests
         var factory = services.GetRequiredService<IMeterFactory>();
         var metrics = new ServerMetrics(factory);
         var simulation = new TownScenario { Size = 128, Agents = 10, Seed = 3 }.Build(20, workers: 1);
-        simulation.Inputs.Enqueue(new IgniteFire(0, new Vector2(100, 100), Radius: 4, Name: "one"));
-        simulation.Inputs.Enqueue(new IgniteFire(0, new Vector2(150, 150), Radius: 4, Name: "two"));
-        simulation.Inputs.Enqueue(new StopHazard(5, "one"));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(100, 100)), Radius = 4, Name = "one" } }));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(150, 150)), Radius = 4, Name = "two" } }));
+        simulation.Inputs.Enqueue(new CommandInput(5, new WorldCommand { Stop = new StopHazard { Name = "one" } }));
 
         int Hazards()
         {

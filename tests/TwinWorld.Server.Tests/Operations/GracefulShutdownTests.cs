@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 using TwinWorld.Client;
 using TwinWorld.Protocol.V1;
 using TwinWorld.Replay.Runs;
@@ -8,7 +7,7 @@ using TwinWorld.TestSupport;
 namespace TwinWorld.Server.Tests.Operations;
 
 /// <summary>Ctrl+C and SIGTERM on the real server process: clients are told, the recording is finished, exit 0 within 5 s.</summary>
-public sealed partial class GracefulShutdownTests : IDisposable
+public sealed class GracefulShutdownTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private readonly string _folder = Directory.CreateTempSubdirectory("shutdown-").FullName;
@@ -23,7 +22,7 @@ public sealed partial class GracefulShutdownTests : IDisposable
         string scenario = Path.Combine(AppContext.BaseDirectory, "Shipped", "tornado-town.yaml");
         using var server = new ServerProcess($"--World:Scenario={scenario}", $"--Recording:Folder={_folder}", "--Network:BindAddress=127.0.0.1");
         Assert.True(await server.WaitForOutput("Web viewer at http://127.0.0.1:", Patience), server.Output);
-        int port = int.Parse(UdpPort().Match(server.Output).Groups[1].Value);
+        int port = server.UdpPort;
         using var client = await TwinClient.ConnectAsync("127.0.0.1", port, "dev-viewer", "watcher");
         await client.JoinAsync();
         await client.WaitForStateAsync();
@@ -56,7 +55,4 @@ public sealed partial class GracefulShutdownTests : IDisposable
         Assert.NotNull(recording.End);
         Assert.Null(recording.Tail);
     }
-
-    [GeneratedRegex(@"Listening on UDP [0-9.]+:(\d+)")]
-    private static partial Regex UdpPort();
 }

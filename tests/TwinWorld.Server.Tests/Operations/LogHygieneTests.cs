@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using TwinWorld.Client;
 using TwinWorld.Protocol.V1;
 using TwinWorld.TestSupport;
@@ -6,7 +5,7 @@ using TwinWorld.TestSupport;
 namespace TwinWorld.Server.Tests.Operations;
 
 /// <summary>What clients send reaches the log escaped: a name with ESC and CR cannot recolour the terminal or forge a line.</summary>
-public sealed partial class LogHygieneTests
+public sealed class LogHygieneTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
@@ -17,13 +16,13 @@ public sealed partial class LogHygieneTests
     {
         using var server = new ServerProcess("--World:Size=128", "--World:Agents=10", "--Network:BindAddress=127.0.0.1");
         Assert.True(await server.WaitForOutput("Web viewer at http://127.0.0.1:", Patience), server.Output);
-        int port = int.Parse(UdpPort().Match(server.Output).Groups[1].Value);
+        int port = server.UdpPort;
 
         using (var author = await TwinClient.ConnectAsync("127.0.0.1", port, "dev-author", Forger))
         {
             await author.JoinAsync();
             // Stopping a hazard that does not exist is refused at the tick, and the refusal quotes the name.
-            await author.SendCommandAsync(new AuthorCommand { Stop = new StopHazard { Name = Forger } });
+            await author.SendCommandAsync(new AuthorCommand { World = new WorldCommand { Stop = new StopHazard { Name = Forger } } });
             Assert.True(await server.WaitForOutput("forged' ", Patience), server.Output);
         }
         server.Interrupt();
@@ -35,7 +34,4 @@ public sealed partial class LogHygieneTests
         Assert.DoesNotContain("\u001b", server.Output);
         Assert.DoesNotContain("\n12:00:00.000 info: forged", server.Output);
     }
-
-    [GeneratedRegex(@"Listening on UDP [0-9.]+:(\d+)")]
-    private static partial Regex UdpPort();
 }

@@ -1,9 +1,15 @@
 using System.Numerics;
 using TwinWorld.Ecs;
 using TwinWorld.Simulation.Agents;
+using TwinWorld.Simulation.Commands;
 using TwinWorld.Simulation.Hazards.Fire;
 using TwinWorld.Simulation.Inputs;
 using TwinWorld.Simulation.Terrain;
+using IgniteFire = TwinWorld.Protocol.V1.IgniteFire;
+using Point = TwinWorld.Protocol.V1.Point;
+using SetWind = TwinWorld.Protocol.V1.SetWind;
+using StopHazard = TwinWorld.Protocol.V1.StopHazard;
+using WorldCommand = TwinWorld.Protocol.V1.WorldCommand;
 
 namespace TwinWorld.Simulation.Tests.Hazards;
 
@@ -31,8 +37,8 @@ public class FireCouplingTests
         var downwind = Enumerable.Range(0, 20).Select(i => Busy(simulation, new Vector2(90 + (i % 4), 190 + i))).ToArray();
         var upwind = Enumerable.Range(0, 10).Select(i => Busy(simulation, new Vector2(20, 195 + i))).ToArray();
         var far = Enumerable.Range(0, 10).Select(i => Busy(simulation, new Vector2(380, 20 + i))).ToArray();
-        simulation.Inputs.Enqueue(new SetWind(0, Speed: 10, FromBearingDegrees: 270));
-        simulation.Inputs.Enqueue(new IgniteFire(0, ignition, Radius: 6));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Wind = new SetWind { Speed = 10, From = 270 } }));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Fire = new IgniteFire { At = Point.Of(ignition), Radius = 6 } }));
 
         HazardSites.Run(simulation, 150);
 
@@ -51,9 +57,9 @@ public class FireCouplingTests
     public void Stopping_a_fire_puts_it_out()
     {
         var simulation = new Simulation(HazardSites.Field(size: 100, cellSize: 2), new SimulationOptions { Seed = 2, Workers = 2 });
-        simulation.Inputs.Enqueue(new SetWind(0, Speed: 5, FromBearingDegrees: 270));
-        simulation.Inputs.Enqueue(new IgniteFire(0, new Vector2(100, 100), Radius: 4, Name: "grass fire"));
-        simulation.Inputs.Enqueue(new StopHazard(200, "grass fire"));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Wind = new SetWind { Speed = 5, From = 270 } }));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(100, 100)), Radius = 4, Name = "grass fire" } }));
+        simulation.Inputs.Enqueue(new CommandInput(200, new WorldCommand { Stop = new StopHazard { Name = "grass fire" } }));
 
         HazardSites.Run(simulation, 10);
         int burned = simulation.Hazards.Fire.BurnedCells;
@@ -70,10 +76,10 @@ public class FireCouplingTests
     public void Stopping_one_named_fire_leaves_another_burning()
     {
         var simulation = new Simulation(HazardSites.Field(size: 150, cellSize: 2), new SimulationOptions { Seed = 2, Workers = 2 });
-        simulation.Inputs.Enqueue(new SetWind(0, Speed: 5, FromBearingDegrees: 270));
-        simulation.Inputs.Enqueue(new IgniteFire(0, new Vector2(60, 150), Radius: 4, Name: "west"));
-        simulation.Inputs.Enqueue(new IgniteFire(0, new Vector2(200, 150), Radius: 4, Name: "east"));
-        simulation.Inputs.Enqueue(new StopHazard(200, "west"));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Wind = new SetWind { Speed = 5, From = 270 } }));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(60, 150)), Radius = 4, Name = "west" } }));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(200, 150)), Radius = 4, Name = "east" } }));
+        simulation.Inputs.Enqueue(new CommandInput(200, new WorldCommand { Stop = new StopHazard { Name = "west" } }));
 
         HazardSites.Run(simulation, 40);
 

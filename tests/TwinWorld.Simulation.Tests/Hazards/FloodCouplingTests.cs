@@ -1,9 +1,15 @@
 using System.Numerics;
 using TwinWorld.Simulation.Agents;
+using TwinWorld.Simulation.Commands;
 using TwinWorld.Simulation.Hazards.Fire;
 using TwinWorld.Simulation.Inputs;
 using TwinWorld.Simulation.Terrain;
 using TwinWorld.Simulation.Zones;
+using IgniteFire = TwinWorld.Protocol.V1.IgniteFire;
+using Point = TwinWorld.Protocol.V1.Point;
+using SetWind = TwinWorld.Protocol.V1.SetWind;
+using StartTsunami = TwinWorld.Protocol.V1.StartTsunami;
+using WorldCommand = TwinWorld.Protocol.V1.WorldCommand;
 
 namespace TwinWorld.Simulation.Tests.Hazards;
 
@@ -19,7 +25,7 @@ public class FloodCouplingTests
         {
             simulation.World.Set(person, simulation.World.Get<Mind>(person) with { BusyUntilTick = long.MaxValue });
         }
-        simulation.Inputs.Enqueue(new StartTsunami(0, Height: 3, PeriodSeconds: 60, FromBearingDegrees: 270));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Tsunami = new StartTsunami { Height = 3, Period = 60, From = 270 } }));
 
         var before = simulation.MeasureOutcome();
         HazardSites.Run(simulation, 90);
@@ -50,8 +56,8 @@ public class FloodCouplingTests
         }
         // A one-cell ditch needs the water on the terrain's own grid: coarser water cells average it away.
         var simulation = new Simulation(site, new SimulationOptions { Seed = 1, Workers = 2, WaterCellSize = terrain.CellSize });
-        simulation.Inputs.Enqueue(new SetWind(0, Speed: 8, FromBearingDegrees: 270));
-        simulation.Inputs.Enqueue(new IgniteFire(0, new Vector2(60, 100), Radius: 4));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Wind = new SetWind { Speed = 8, From = 270 } }));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(60, 100)), Radius = 4 } }));
 
         HazardSites.Run(simulation, 120);
 

@@ -1,10 +1,19 @@
 using System.Numerics;
 using TwinWorld.Ecs;
 using TwinWorld.Simulation.Agents;
+using TwinWorld.Simulation.Commands;
 using TwinWorld.Simulation.Hazards;
 using TwinWorld.Simulation.Hazards.Wind;
 using TwinWorld.Simulation.Inputs;
 using TwinWorld.Simulation.Terrain;
+using IgniteFire = TwinWorld.Protocol.V1.IgniteFire;
+using Point = TwinWorld.Protocol.V1.Point;
+using RaiseSea = TwinWorld.Protocol.V1.RaiseSea;
+using SetWind = TwinWorld.Protocol.V1.SetWind;
+using StartTornado = TwinWorld.Protocol.V1.StartTornado;
+using StartTsunami = TwinWorld.Protocol.V1.StartTsunami;
+using StopHazard = TwinWorld.Protocol.V1.StopHazard;
+using WorldCommand = TwinWorld.Protocol.V1.WorldCommand;
 
 namespace TwinWorld.Simulation.Tests.Hazards;
 
@@ -33,9 +42,9 @@ public class HazardInputTests
     public void Hazards_are_named_entities_that_start_at_their_tick_and_stop_by_name()
     {
         var simulation = NewField();
-        simulation.Inputs.Enqueue(new StartTornado(2, new Vector2(10, 10), new Vector2(190, 190), 5, 40));
-        simulation.Inputs.Enqueue(new StartTornado(3, new Vector2(10, 190), new Vector2(190, 10), 5, 40, Name: "twister"));
-        simulation.Inputs.Enqueue(new StopHazard(10, "TORNADO-1"));
+        simulation.Inputs.Enqueue(new CommandInput(2, new WorldCommand { Tornado = new StartTornado { From = Point.Of(new Vector2(10, 10)), To = Point.Of(new Vector2(190, 190)), Speed = 5, MaxWind = 40 } }));
+        simulation.Inputs.Enqueue(new CommandInput(3, new WorldCommand { Tornado = new StartTornado { From = Point.Of(new Vector2(10, 190)), To = Point.Of(new Vector2(190, 10)), Speed = 5, MaxWind = 40, Name = "twister" } }));
+        simulation.Inputs.Enqueue(new CommandInput(10, new WorldCommand { Stop = new StopHazard { Name = "TORNADO-1" } }));
         for (int t = 0; t < 12; t++)
         {
             Assert.Empty(simulation.Step().Rejected);
@@ -57,8 +66,8 @@ public class HazardInputTests
     public void Stopping_an_unknown_hazard_is_rejected_with_the_names_there_are(string expected)
     {
         var simulation = NewField();
-        simulation.Inputs.Enqueue(new StartTornado(0, new Vector2(10, 10), new Vector2(190, 190), 5, 40));
-        simulation.Inputs.Enqueue(new StopHazard(1, "nothing"));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Tornado = new StartTornado { From = Point.Of(new Vector2(10, 10)), To = Point.Of(new Vector2(190, 190)), Speed = 5, MaxWind = 40 } }));
+        simulation.Inputs.Enqueue(new CommandInput(1, new WorldCommand { Stop = new StopHazard { Name = "nothing" } }));
         simulation.Step();
 
         Assert.Equal([$"tick 1: StopHazard rejected: {expected}"], simulation.Step().Rejected);
@@ -66,14 +75,14 @@ public class HazardInputTests
 
     public static TheoryData<SimulationInput, string> BadHazards => new()
     {
-        { new StartTornado(0, new Vector2(10, 10), new Vector2(190, 190), 5, MaxWind: 4), "the maximum wind must exceed the translation speed" },
-        { new StartTornado(0, new Vector2(float.NaN, 10), new Vector2(190, 190), 5, 40), "the path's ends must be finite points" },
-        { new StartTsunami(0, Height: -1, PeriodSeconds: 300, FromBearingDegrees: 270), "the wave height must be above 0" },
-        { new StartTsunami(0, Height: 3, PeriodSeconds: 1, FromBearingDegrees: 270), "the period must be 5 to 7200 s" },
-        { new RaiseSea(0, new Vector2(50, 50), Radius: 0, Height: 2), "the radius must be above 0" },
-        { new IgniteFire(0, new Vector2(-5, 50)), "is not on the site" },
-        { new IgniteFire(0, new Vector2(50, 50), DurationSeconds: -3), "the duration must be positive" },
-        { new SetWind(0, Speed: 500, FromBearingDegrees: 90), "the wind must be 0 to 100 m/s" },
+        { new CommandInput(0, new WorldCommand { Tornado = new StartTornado { From = Point.Of(new Vector2(10, 10)), To = Point.Of(new Vector2(190, 190)), Speed = 30, MaxWind = 20 } }), "the maximum wind must exceed the translation speed" },
+        { new CommandInput(0, new WorldCommand { Tornado = new StartTornado { From = Point.Of(new Vector2(float.NaN, 10)), To = Point.Of(new Vector2(190, 190)), Speed = 5, MaxWind = 40 } }), "tornado from must be a finite point" },
+        { new CommandInput(0, new WorldCommand { Tsunami = new StartTsunami { Height = -1, Period = 300, From = 270 } }), "tsunami height must be 0.1 to 50 m (got -1)" },
+        { new CommandInput(0, new WorldCommand { Tsunami = new StartTsunami { Height = 3, Period = 1, From = 270 } }), "tsunami period must be 5 to 7200 s (got 1)" },
+        { new CommandInput(0, new WorldCommand { RaiseSea = new RaiseSea { Centre = Point.Of(new Vector2(50, 50)), Radius = 0, Height = 2 } }), "raise_sea radius must be 1 to 100000 m (got 0)" },
+        { new CommandInput(0, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(-5, 50)) } }), "is not on the site" },
+        { new CommandInput(0, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(50, 50)), Duration = -3 } }), "fire duration must be 1 to 8640000 s (got -3)" },
+        { new CommandInput(0, new WorldCommand { Wind = new SetWind { Speed = 500, From = 90 } }), "wind speed must be 0 to 100 m/s (got 500)" },
     };
 
     [Theory]
@@ -96,8 +105,8 @@ public class HazardInputTests
         // A road with a patch of grass 20 m across.
         var simulation = new Simulation(HazardSites.Field(100, 2, LandUse.Road).WithGrass(new Vector2(150, 150), 10), new SimulationOptions { Seed = 1, Workers = 2 });
         // 40 m at 10 m/s: it lifts 4 s (80 ticks) after touching down.
-        simulation.Inputs.Enqueue(new StartTornado(0, new Vector2(20, 100), new Vector2(60, 100), 10, 40, Name: "twister"));
-        simulation.Inputs.Enqueue(new IgniteFire(0, new Vector2(150, 150), 4, Name: "blaze"));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Tornado = new StartTornado { From = Point.Of(new Vector2(20, 100)), To = Point.Of(new Vector2(60, 100)), Speed = 10, MaxWind = 40, Name = "twister" } }));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(150, 150)), Radius = 4, Name = "blaze" } }));
         HazardSites.Run(simulation, 5);
         var twister = Hazards(simulation).Single(h => h.Name == "twister").Event;
         Assert.InRange(twister.StopTick, 80, 82);
@@ -116,7 +125,7 @@ public class HazardInputTests
     public void A_fire_lit_where_nothing_burns_is_refused_with_what_the_ground_is()
     {
         var simulation = new Simulation(HazardSites.Field(100, 2, LandUse.Road), new SimulationOptions { Seed = 1, Workers = 1 });
-        simulation.Inputs.Enqueue(new IgniteFire(0, new Vector2(50, 50), 6));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(50, 50)), Radius = 6 } }));
 
         var rejected = Assert.Single(simulation.Step().Rejected);
 
@@ -128,8 +137,8 @@ public class HazardInputTests
     public void Duplicate_names_are_rejected()
     {
         var simulation = NewField();
-        simulation.Inputs.Enqueue(new IgniteFire(0, new Vector2(50, 50), Name: "a"));
-        simulation.Inputs.Enqueue(new StartTornado(0, new Vector2(10, 10), new Vector2(190, 190), 5, 40, Name: "A"));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(50, 50)), Name = "a" } }));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Tornado = new StartTornado { From = Point.Of(new Vector2(10, 10)), To = Point.Of(new Vector2(190, 190)), Speed = 5, MaxWind = 40, Name = "A" } }));
 
         Assert.Contains("a hazard named 'A' already exists", Assert.Single(simulation.Step().Rejected));
     }
@@ -138,12 +147,12 @@ public class HazardInputTests
     public void Wind_bearings_name_where_the_wind_comes_from()
     {
         var simulation = NewField();
-        simulation.Inputs.Enqueue(new SetWind(0, 10, FromBearingDegrees: 270));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Wind = new SetWind { Speed = 10, From = 270 } }));
         simulation.Step();
         var fromWest = simulation.Hazards.Wind.Ambient;
         Assert.True(fromWest.X > 9.99f && MathF.Abs(fromWest.Y) < 0.01f, $"a west wind blows east: {fromWest}");
 
-        simulation.Inputs.Enqueue(new SetWind(1, 10, FromBearingDegrees: 0));
+        simulation.Inputs.Enqueue(new CommandInput(1, new WorldCommand { Wind = new SetWind { Speed = 10, From = 0 } }));
         simulation.Step();
         Assert.True(simulation.Hazards.Wind.Ambient.Y < -9.99f, "a north wind blows south");
     }
@@ -152,7 +161,7 @@ public class HazardInputTests
     public void A_storm_counts_at_head_height_so_adults_stand_through_25_m_s_and_children_are_knocked_over_past_it()
     {
         var simulation = NewField();
-        simulation.Inputs.Enqueue(new SetWind(0, 26, FromBearingDegrees: 90));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Wind = new SetWind { Speed = 26, From = 90 } }));
         simulation.Inputs.Enqueue(new SpawnAgents(0, AgentKind.Civilian, 50, new Vector2(100, 100), 40));
         simulation.Inputs.Enqueue(new SpawnAgents(0, AgentKind.Child, 50, new Vector2(100, 100), 40));
         simulation.Step();

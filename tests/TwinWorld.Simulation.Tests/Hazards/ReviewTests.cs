@@ -1,9 +1,15 @@
 using System.Numerics;
 using TwinWorld.Ecs;
+using TwinWorld.Simulation.Commands;
 using TwinWorld.Simulation.Hazards;
 using TwinWorld.Simulation.Hazards.Harm;
 using TwinWorld.Simulation.Hazards.Wind;
 using TwinWorld.Simulation.Inputs;
+using IgniteFire = TwinWorld.Protocol.V1.IgniteFire;
+using Point = TwinWorld.Protocol.V1.Point;
+using StartTornado = TwinWorld.Protocol.V1.StartTornado;
+using StopHazard = TwinWorld.Protocol.V1.StopHazard;
+using WorldCommand = TwinWorld.Protocol.V1.WorldCommand;
 
 namespace TwinWorld.Simulation.Tests.Hazards;
 
@@ -34,45 +40,44 @@ public class ReviewTests
     {
         // NaN converts to cell 0, so the site check alone passed it, and the fire grid threw every tick after.
         var simulation = NewField();
-        simulation.Inputs.Enqueue(new IgniteFire(0, new Vector2(float.NaN, float.NaN)));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(float.NaN, float.NaN)) } }));
 
-        Assert.Contains("the ignition point must be finite", Assert.Single(simulation.Step().Rejected));
+        Assert.Contains("fire at must be a finite point", Assert.Single(simulation.Step().Rejected));
         Assert.Empty(Hazards(simulation));
         Assert.Empty(simulation.Step().Rejected);
     }
 
     [Fact]
-    public void A_duration_too_long_to_count_in_ticks_runs_until_stopped()
+    public void The_longest_duration_counts_in_ticks_and_a_longer_one_is_refused()
     {
-        // Tick + ticks overflowed into a stop tick in the past: the tornado never blew, and the fire,
-        // ignited all the same, could not be put out ("already stopped").
+        // Tick + ticks once overflowed into a stop tick in the past: the tornado never blew, and the fire,
+        // ignited all the same, could not be put out ("already stopped"). Durations now stop at 100 days.
         var simulation = NewField();
         simulation.Step();
-        simulation.Inputs.Enqueue(new StartTornado(1, new Vector2(10, 100), new Vector2(190, 100), 5, 40, Name: "t", DurationSeconds: float.MaxValue));
-        simulation.Inputs.Enqueue(new IgniteFire(1, new Vector2(100, 100), Name: "f", DurationSeconds: 1e30f));
+        simulation.Inputs.Enqueue(new CommandInput(1, new WorldCommand { Tornado = new StartTornado { From = Point.Of(new Vector2(10, 100)), To = Point.Of(new Vector2(190, 100)), Speed = 5, MaxWind = 40, Name = "t", Duration = float.MaxValue } }));
+        simulation.Inputs.Enqueue(new CommandInput(1, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(100, 100)), Name = "f", Duration = 8_640_000 } }));
+        Assert.Equal(["tick 1: StartTornado rejected: tornado duration must be 1 to 8640000 s (got 3.4028234663852886E+38)"], simulation.Step().Rejected);
         HazardSites.Run(simulation, 1);
 
-        Assert.Single(simulation.Hazards.Wind.Vortices);
-        Assert.Equal(HazardEvent.Never, Hazards(simulation)["t"].StopTick);
+        Assert.Equal(1 + (long)(8_640_000 * simulation.TickRateHz), Hazards(simulation)["f"].StopTick);
         Assert.True(simulation.Hazards.Fire.BurningCells > 0);
-
-        simulation.Inputs.Enqueue(new StopHazard(simulation.Tick, "f"));
+        simulation.Inputs.Enqueue(new CommandInput(simulation.Tick, new WorldCommand { Stop = new StopHazard { Name = "f" } }));
         HazardSites.Run(simulation, 0.1);
         Assert.Equal(0, simulation.Hazards.Fire.BurningCells);
     }
 
-    public static TheoryData<StartTornado, string> BadPaths => new()
+    public static TheoryData<CommandInput, string> BadPaths => new()
     {
         // Lifted at once: it blew for a single tick.
-        { new StartTornado(0, new Vector2(100, 100), new Vector2(100, 100), 5, 40), "the path must be at least 1 m long" },
+        { new CommandInput(0, new WorldCommand { Tornado = new StartTornado { From = Point.Of(new Vector2(100, 100)), To = Point.Of(new Vector2(100, 100)), Speed = 5, MaxWind = 40 } }), "the path must be at least 1 m long" },
         // The distance overflowed: a NaN vortex made the wind NaN everywhere, and the run went on.
-        { new StartTornado(0, new Vector2(-3e38f, 100), new Vector2(3e38f, 100), 5, 40), "within 100 km of the site" },
-        { new StartTornado(0, new Vector2(100, 100), new Vector2(100, 1e7f), 5, 40), "within 100 km of the site" },
+        { new CommandInput(0, new WorldCommand { Tornado = new StartTornado { From = Point.Of(new Vector2(-3e38f, 100)), To = Point.Of(new Vector2(3e38f, 100)), Speed = 5, MaxWind = 40 } }), "within 100 km of the site" },
+        { new CommandInput(0, new WorldCommand { Tornado = new StartTornado { From = Point.Of(new Vector2(100, 100)), To = Point.Of(new Vector2(100, 1e7f)), Speed = 5, MaxWind = 40 } }), "within 100 km of the site" },
     };
 
     [Theory]
     [MemberData(nameof(BadPaths))]
-    public void Tornado_paths_of_no_length_or_far_off_the_site_are_rejected(StartTornado tornado, string expected)
+    public void Tornado_paths_of_no_length_or_far_off_the_site_are_rejected(CommandInput tornado, string expected)
     {
         var simulation = NewField();
         simulation.Inputs.Enqueue(tornado);
@@ -86,13 +91,13 @@ public class ReviewTests
     public void An_unnamed_hazard_is_not_refused_because_an_author_took_its_default_name_and_names_stop_as_they_start()
     {
         var simulation = NewField();
-        simulation.Inputs.Enqueue(new IgniteFire(0, new Vector2(50, 50), Name: " fire-2 "));
-        simulation.Inputs.Enqueue(new IgniteFire(0, new Vector2(150, 150)));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(50, 50)), Name = " fire-2 " } }));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(150, 150)) } }));
 
         Assert.Empty(simulation.Step().Rejected);
         Assert.Equal(["fire-2", "fire-2-2"], Hazards(simulation).Keys.Order());
 
-        simulation.Inputs.Enqueue(new StopHazard(1, " fire-2 "));
+        simulation.Inputs.Enqueue(new CommandInput(1, new WorldCommand { Stop = new StopHazard { Name = " fire-2 " } }));
         Assert.Empty(simulation.Step().Rejected);
         Assert.Equal(1, Hazards(simulation)["fire-2"].StopTick);
     }
@@ -103,7 +108,7 @@ public class ReviewTests
         // Engulfment was judged by the distance to the cell's centre (under half a cell), which misses
         // the corners: there a person in the flames felt only the radiation of a line fire.
         var simulation = NewField();
-        simulation.Inputs.Enqueue(new IgniteFire(0, new Vector2(100, 100), Radius: 6));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(100, 100)), Radius = 6 } }));
         HazardSites.Run(simulation, 0.1);
         var terrain = simulation.Site.Terrain;
         int cell = terrain.IndexAt(new Vector2(101, 101));
@@ -148,7 +153,7 @@ public class ReviewTests
     public void Danger_around_a_fast_tornado_marks_exactly_the_cells_with_its_dangerous_wind()
     {
         var simulation = NewField();
-        simulation.Inputs.Enqueue(new StartTornado(0, new Vector2(100, 20), new Vector2(100, 180), TranslationSpeed: 15, MaxWind: 50, CoreRadius: 20));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Tornado = new StartTornado { From = Point.Of(new Vector2(100, 20)), To = Point.Of(new Vector2(100, 180)), Speed = 15, MaxWind = 50, CoreRadius = 20 } }));
         HazardSites.Run(simulation, 3);
 
         var terrain = simulation.Site.Terrain;

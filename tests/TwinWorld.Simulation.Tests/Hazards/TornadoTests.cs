@@ -1,8 +1,13 @@
 using System.Numerics;
 using TwinWorld.Simulation.Agents;
+using TwinWorld.Simulation.Commands;
 using TwinWorld.Simulation.Hazards.Wind;
 using TwinWorld.Simulation.Inputs;
 using TwinWorld.Simulation.Terrain;
+using IgniteFire = TwinWorld.Protocol.V1.IgniteFire;
+using Point = TwinWorld.Protocol.V1.Point;
+using StartTornado = TwinWorld.Protocol.V1.StartTornado;
+using WorldCommand = TwinWorld.Protocol.V1.WorldCommand;
 
 namespace TwinWorld.Simulation.Tests.Hazards;
 
@@ -29,7 +34,7 @@ public class TornadoTests
         var near = Enumerable.Range(0, 30).Select(i => simulation.SpawnAgent(AgentKind.Civilian, new Vector2(196 + (i % 5), 250 + i))).ToArray();
         var far = Enumerable.Range(0, 30).Select(i => simulation.SpawnAgent(AgentKind.Civilian, new Vector2(12 + (i % 5), 250 + i))).ToArray();
         // North along x = 200 m at 10 m/s: rotation and travel add up on the east side.
-        simulation.Inputs.Enqueue(new StartTornado(0, new Vector2(200, 0), new Vector2(200, 400), TranslationSpeed: 10, MaxWind: 60, CoreRadius: 30));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Tornado = new StartTornado { From = Point.Of(new Vector2(200, 0)), To = Point.Of(new Vector2(200, 400)), Speed = 10, MaxWind = 60, CoreRadius = 30 } }));
 
         HazardSites.Run(simulation, 45);
 
@@ -56,7 +61,7 @@ public class TornadoTests
         var simulation = new Simulation(site, new SimulationOptions { Seed = 4, Workers = 2 });
         var agent = simulation.SpawnAgent(AgentKind.Civilian, new Vector2(240, 200));
         simulation.World.Set(agent, simulation.World.Get<Mind>(agent) with { BusyUntilTick = long.MaxValue });
-        simulation.Inputs.Enqueue(new StartTornado(0, new Vector2(200, 20), new Vector2(200, 380), TranslationSpeed: 3, MaxWind: 40, CoreRadius: 20));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Tornado = new StartTornado { From = Point.Of(new Vector2(200, 20)), To = Point.Of(new Vector2(200, 380)), Speed = 3, MaxWind = 40, CoreRadius = 20 } }));
 
         // Its 15 m/s winds reach 61 m out; they come within 25 m of the agent after about 37 s.
         HazardSites.Run(simulation, 48);
@@ -73,10 +78,10 @@ public class TornadoTests
         int Burned(bool tornado)
         {
             var simulation = new Simulation(HazardSites.Field(size: 150, cellSize: 2), new SimulationOptions { Seed = 6, Workers = 2 });
-            simulation.Inputs.Enqueue(new IgniteFire(0, new Vector2(150, 150), Radius: 4));
+            simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(150, 150)), Radius = 4 } }));
             if (tornado)
             {
-                simulation.Inputs.Enqueue(new StartTornado(0, new Vector2(190, 0), new Vector2(190, 300), TranslationSpeed: 5, MaxWind: 40, CoreRadius: 30));
+                simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Tornado = new StartTornado { From = Point.Of(new Vector2(190, 0)), To = Point.Of(new Vector2(190, 300)), Speed = 5, MaxWind = 40, CoreRadius = 30 } }));
             }
             HazardSites.Run(simulation, 60);
             return simulation.Hazards.Fire.BurnedCells;

@@ -1,6 +1,9 @@
 using System.Numerics;
+using TwinWorld.Simulation.Commands;
 using TwinWorld.Simulation.Hazards.Water;
 using TwinWorld.Simulation.Inputs;
+using StartTsunami = TwinWorld.Protocol.V1.StartTsunami;
+using WorldCommand = TwinWorld.Protocol.V1.WorldCommand;
 
 namespace TwinWorld.Simulation.Tests.Hazards;
 
@@ -69,7 +72,7 @@ public class WaterGridTests
     {
         var site = HazardSites.Coast();
         var simulation = new Simulation(site, new SimulationOptions { Seed = 3, Workers = 2 });
-        simulation.Inputs.Enqueue(new StartTsunami(0, Height: 3, PeriodSeconds: 60, FromBearingDegrees: 270));
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Tsunami = new StartTsunami { Height = 3, Period = 60, From = 270 } }));
         HazardSites.Run(simulation, 40);
 
         var terrain = site.Terrain;
@@ -96,7 +99,7 @@ public class WaterGridTests
         {
             var site = HazardSites.Coast();
             var simulation = new Simulation(site, new SimulationOptions { Seed = 5, Workers = 2, WaterCellSize = waterCell });
-            simulation.Inputs.Enqueue(new StartTsunami(0, Height: 3, PeriodSeconds: 60, FromBearingDegrees: 270));
+            simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Tsunami = new StartTsunami { Height = 3, Period = 60, From = 270 } }));
             HazardSites.Run(simulation, 90);
             return (simulation.MeasureOutcome(), simulation.Hazards.Flood.ArrivalSeconds[site.Terrain.IndexAt(new Vector2(110, 40))]);
         }

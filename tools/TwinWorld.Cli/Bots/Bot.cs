@@ -6,10 +6,11 @@ using TwinWorld.Protocol.V1;
 namespace TwinWorld.Cli.Bots;
 
 /// <summary>
-/// One headless client of <c>twin bots</c>: joins, subscribes to cameras (a player to its own first, as a
-/// player's page does), steers its avatar on a seeded random walk, holding each direction as a held key
-/// does (sent again every 250 ms; a player's token; other roles only watch), and keeps its own figures. Errors are counted,
-/// never thrown: a swarm reports its failures.
+/// One headless client of <c>twin bots</c>, driven as a game drives the portable client: the swarm's one loop
+/// calls <see cref="Update"/> for every bot, which polls its <see cref="TwinClient"/> (no thread per bot). It
+/// joins, subscribes to cameras (a player to its own first, as a player's page does), steers its avatar on a
+/// seeded random walk, holding each direction as a held key does (sent again every 250 ms; a player's token;
+/// other roles only watch), and keeps its own figures. Errors are counted, never thrown: a swarm reports its failures.
 /// </summary>
 internal sealed class Bot(int number, int seed) : IDisposable
 {
@@ -17,6 +18,13 @@ internal sealed class Bot(int number, int seed) : IDisposable
     private readonly List<double> _roundTrips = [];
     /// <summary>How often a held direction is sent again (protocol/README.md, "Inputs").</summary>
     private static readonly TimeSpan Resend = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long the handshake, the join and the first state may take together (the async client's 10 s each).</summary>
+    private static readonly TimeSpan JoinLimit = TimeSpan.FromSeconds(30);
+
+    private TimeSpan _joinDeadline;
+    private bool _joinAsked;
+    private int _cameras;
 
     private TimeSpan _nextTurn, _nextSend;
     private Vector2 _direction;
@@ -30,43 +38,72 @@ internal sealed class Bot(int number, int seed) : IDisposable
     public TwinClient? Client { get; private set; }
 
     /// <summary>Why the bot could not join, or why it stopped.</summary>
-    public string? Failure => _failure ?? Gone();
+    public string? Failure => _failure ?? (_joined ? Gone() : Client?.Failure?.Message);
 
     private string? _failure;
 
     /// <summary>Cameras subscribed to.</summary>
     public int Cameras { get; private set; }
 
-    public bool Running => Client is { IsConnected: true } && Failure is null;
+    /// <summary>Connecting, or connected and not yet joined with a first state, with time left.</summary>
+    public bool Joining => Client is not null && !_joined && Failure is null;
+
+    /// <summary>Joined and still connected.</summary>
+    public bool Running => _joined && Client is { IsConnected: true } && Failure is null;
 
     public IReadOnlyList<double> RoundTrips => _roundTrips;
 
     /// <summary>The server's error replies since measuring started.</summary>
     public IEnumerable<Error> ErrorReplies => Client?.Errors.Skip(_errorsAtStart) ?? [];
 
-    public async Task JoinAsync(string host, int port, string token, int cameras)
+    /// <summary>Starts connecting (Hello goes with the connection); <see cref="Update"/> takes it from there.</summary>
+    public void Connect(string host, int port, string token, int cameras, TimeSpan elapsed)
     {
-        try
+        Client = TwinClient.Connect(host, port, token, $"bot-{Number}");
+        _cameras = cameras;
+        _joinDeadline = elapsed + JoinLimit;
+    }
+
+    /// <summary>One turn of the swarm's loop: polls the client (its events fire here), and joins and subscribes once it may.</summary>
+    public void Update(TimeSpan elapsed)
+    {
+        if (Client is not { } client)
         {
-            Client = await TwinClient.ConnectAsync(host, port, token, $"bot-{Number}");
-            var joined = await Client.JoinAsync();
-            var view = await Client.WaitForStateAsync();
-            // A player watches its own camera first; the rest spread the bots over the cameras nobody owns, a few each.
-            var own = joined.CameraId == 0 ? [] : new[] { joined.CameraId };
-            var ids = view.Cameras.Where(c => c.OwnerClientId == 0).Select(c => c.CameraId).ToArray();
-            var shared = ids.Length == 0 ? [] : Enumerable.Range(0, Math.Min(cameras - own.Length, ids.Length)).Select(k => ids[(Number + k) % ids.Length]);
-            var mine = own.Concat(shared).Take(cameras).ToArray();
-            if (mine.Length > 0)
-            {
-                Client.Subscribe(mine);
-            }
-            Cameras = mine.Length;
+            return;
+        }
+        client.Poll();
+        if (!Joining)
+        {
+            return;
+        }
+        if (elapsed > _joinDeadline)
+        {
+            _failure = $"not joined within {JoinLimit.TotalSeconds} s";
+        }
+        else if (client.IsWelcomed && !_joinAsked)
+        {
+            client.Join();
+            _joinAsked = true;
+        }
+        else if (client.IsJoined && client.Latest is { } view)
+        {
+            Subscribe(client, view);
             _joined = true;
         }
-        catch (TwinClientException e)
+    }
+
+    /// <summary>A player watches its own camera first; the rest spread the bots over the cameras nobody owns, a few each.</summary>
+    private void Subscribe(TwinClient client, StateView view)
+    {
+        var own = client.Joined.CameraId == 0 ? [] : new[] { client.Joined.CameraId };
+        var ids = view.Cameras.Where(c => c.OwnerClientId == 0).Select(c => c.CameraId).ToArray();
+        var shared = ids.Length == 0 ? [] : Enumerable.Range(0, Math.Min(_cameras - own.Length, ids.Length)).Select(k => ids[(Number + k) % ids.Length]);
+        var mine = own.Concat(shared).Take(_cameras).ToArray();
+        if (mine.Length > 0)
         {
-            _failure = e.Message;
+            client.Subscribe(mine);
         }
+        Cameras = mine.Length;
     }
 
     /// <summary>Why a joined bot's connection ended, in the server's last word if it had one; null while it is connected.</summary>

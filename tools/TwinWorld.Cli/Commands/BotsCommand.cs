@@ -10,12 +10,16 @@ namespace TwinWorld.Cli.Commands;
 /// <c>twin bots --count N --server host:port --token T</c>: N headless clients join a running server,
 /// steer their avatars on seeded random walks and subscribe to cameras, with live figures while they
 /// run and, at the end, per bot: bytes received a second, round trip, state updates and frames a second
-/// (mean and 95th percentile over the bots), and the errors.
+/// (mean and 95th percentile over the bots), and the errors. The bots run as a game runs the portable client:
+/// one synchronous loop, a turn about every millisecond, polls every bot's client in turn (no thread per bot).
 /// </summary>
 internal static class BotsCommand
 {
     /// <summary>Bots connecting at once: a burst of handshakes and snapshots is what a server sees at worst, not what it sees all day.</summary>
     private const int JoiningAtOnce = 16;
+
+    /// <summary>The pause between turns of the loop. A thread's sleep, not Task.Delay: that waited 4 to 5 ms a turn here, which showed in the round trips.</summary>
+    private static readonly TimeSpan Turn = TimeSpan.FromMilliseconds(1);
 
     public static Command Create()
     {
@@ -26,12 +30,12 @@ internal static class BotsCommand
         var cameras = Options.Ranged("--cameras", "Cameras each bot subscribes to (as many as the server has, at most)", 1, 0, 16);
         var seed = Options.Ranged("--seed", "Seed of the bots' random walks", 1, 0, int.MaxValue);
         var command = new Command("bots", "Connect headless bots to a server and measure what they receive") { count, server, token, seconds, cameras, seed };
-        command.SetAction((parse, cancel) => RunAsync(parse.GetValue(count), parse.GetValue(server)!, parse.GetValue(token)!, parse.GetValue(seconds),
-            parse.GetValue(cameras), parse.GetValue(seed), cancel));
+        command.SetAction((parse, cancel) => Task.FromResult(Run(parse.GetValue(count), parse.GetValue(server)!, parse.GetValue(token)!, parse.GetValue(seconds),
+            parse.GetValue(cameras), parse.GetValue(seed), cancel)));
         return command;
     }
 
-    private static async Task<int> RunAsync(int count, string server, string token, double seconds, int cameras, int seed, CancellationToken cancel)
+    private static int Run(int count, string server, string token, double seconds, int cameras, int seed, CancellationToken cancel)
     {
         if (!TryParseServer(server, out string host, out int port))
         {
@@ -43,10 +47,7 @@ internal static class BotsCommand
         {
             AnsiConsole.MarkupLine(Markup.Escape($"Connecting {count} bot(s) to {host}:{port} ..."));
             var joining = Stopwatch.StartNew();
-            foreach (var batch in bots.Chunk(JoiningAtOnce))
-            {
-                await Task.WhenAll(batch.Select(b => b.JoinAsync(host, port, token, cameras)));
-            }
+            Join(bots, host, port, token, cameras, cancel);
             var joined = bots.Where(b => b.Running).ToList();
             AnsiConsole.MarkupLine(Markup.Escape($"{joined.Count} of {count} joined in {joining.Elapsed.TotalSeconds:F1} s" +
                 (joined.Count > 0 ? $" as {joined[0].Client!.Welcome.Role}" : "")));
@@ -56,7 +57,7 @@ internal static class BotsCommand
                 return 1;
             }
             joined.ForEach(b => b.StartMeasuring());
-            double measured = await MeasureAsync(joined, TimeSpan.FromSeconds(seconds), cancel);
+            double measured = Measure(joined, TimeSpan.FromSeconds(seconds), cancel);
             Report(bots, joined, measured);
             return bots.All(b => b.Failure is null && b.Running) ? 0 : 1;
         }
@@ -66,17 +67,51 @@ internal static class BotsCommand
         }
     }
 
+    /// <summary>
+    /// Connects the bots in batches of <see cref="JoiningAtOnce"/>, the next once the last has joined or failed, polling
+    /// them all meanwhile (until Ctrl+C). Batches, not a steady 16 in flight: that asked faster than the server's
+    /// connection requests per address allow (all bots share one), and the requests over it went unanswered.
+    /// </summary>
+    private static void Join(List<Bot> bots, string host, int port, string token, int cameras, CancellationToken cancel)
+    {
+        var clock = Stopwatch.StartNew();
+        int next = 0;
+        while (!cancel.IsCancellationRequested && (next < bots.Count || bots.Any(b => b.Joining)))
+        {
+            if (!bots.Any(b => b.Joining))
+            {
+                foreach (var bot in bots.Skip(next).Take(JoiningAtOnce))
+                {
+                    bot.Connect(host, port, token, cameras, clock.Elapsed);
+                    next++;
+                }
+            }
+            Update(bots, clock.Elapsed);
+            Thread.Sleep(Turn);
+        }
+    }
+
+    /// <summary>One turn of the loop: every bot's client polled once (its events fire here).</summary>
+    private static void Update(List<Bot> bots, TimeSpan elapsed)
+    {
+        foreach (var bot in bots)
+        {
+            bot.Update(elapsed);
+        }
+    }
+
     /// <summary>Drives and pings the bots until the time is up (or Ctrl+C), with live figures; returns the seconds measured.</summary>
-    private static async Task<double> MeasureAsync(List<Bot> bots, TimeSpan duration, CancellationToken cancel)
+    private static double Measure(List<Bot> bots, TimeSpan duration, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
         var live = new LiveFigures(bots);
-        async Task Loop(Action<string[]> show)
+        void Loop(Action<string[]> show)
         {
             var nextPing = TimeSpan.Zero;
             var nextShow = TimeSpan.FromSeconds(1);
             while (clock.Elapsed < duration && !cancel.IsCancellationRequested && bots.Any(b => b.Running))
             {
+                Update(bots, clock.Elapsed);
                 bots.ForEach(b => b.Drive(clock.Elapsed));
                 if (clock.Elapsed >= nextPing)
                 {
@@ -89,13 +124,13 @@ internal static class BotsCommand
                     nextShow += TimeSpan.FromSeconds(1);
                     show(live.Sample(clock.Elapsed));
                 }
-                await Task.Delay(50, CancellationToken.None);
+                Thread.Sleep(Turn);
             }
         }
         if (AnsiConsole.Profile.Capabilities.Interactive)
         {
             var table = new Table().AddColumns(LiveFigures.Columns);
-            await AnsiConsole.Live(table).StartAsync(async context => await Loop(row =>
+            AnsiConsole.Live(table).Start(context => Loop(row =>
             {
                 table.Rows.Clear();
                 table.AddRow(row);
@@ -105,7 +140,7 @@ internal static class BotsCommand
         else
         {
             int shown = 0;
-            await Loop(row =>
+            Loop(row =>
             {
                 // Piped: a line every 5 s.
                 if (++shown % 5 == 0)
@@ -114,7 +149,11 @@ internal static class BotsCommand
                 }
             });
         }
-        await Task.Delay(200, CancellationToken.None); // the last pings' answers
+        // The last pings' answers.
+        for (var answers = Stopwatch.StartNew(); answers.ElapsedMilliseconds < 200; Thread.Sleep(Turn))
+        {
+            Update(bots, clock.Elapsed);
+        }
         if (!bots.Any(b => b.Running))
         {
             AnsiConsole.MarkupLine(Markup.Escape($"All {bots.Count} bot(s) are gone after {clock.Elapsed.TotalSeconds:F1} s; stopping early."));

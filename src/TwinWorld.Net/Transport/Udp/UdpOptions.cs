@@ -1,3 +1,5 @@
+using TwinWorld.Protocol.Wire;
+
 namespace TwinWorld.Net.Transport.Udp;
 
 /// <summary>How a <see cref="UdpTransport"/> treats its peers and, listening, connection requests.</summary>
@@ -15,7 +17,7 @@ public sealed record UdpOptions
 
     /// <summary>
     /// The largest State message put together from chunks; larger ones are dropped, so a peer cannot make the
-    /// other side hold more (control messages and frames are bounded by <see cref="UdpTransport.MaxReliableBytes"/>).
+    /// other side hold more (control messages and frames are bounded by <see cref="UdpWire.MaxReliableBytes"/>).
     /// </summary>
     public int MaxMessageBytes { get; init; } = 4 << 20;
 }

@@ -2,8 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using LiteNetLib;
-using LiteNetLib.Utils;
-using TwinWorld.Protocol;
+using TwinWorld.Protocol.Wire;
 
 namespace TwinWorld.Net.Transport.Udp;
 
@@ -13,34 +12,24 @@ namespace TwinWorld.Net.Transport.Udp;
 /// network thread receives, updates and sends through <see cref="TryService"/> and <see cref="Flush"/>,
 /// so nothing waits on LiteNetLib's 15 ms update cadence.
 /// <para>
-/// Every message's payload begins with its channel (which also carries an empty message: LiteNetLib would
-/// drop one). Control is LiteNetLib's reliable-ordered delivery. State is cut into chunks on its unreliable
-/// delivery (<see cref="Chunk"/>; LiteNetLib fragments only reliable messages) and put back together
-/// sequenced (<see cref="ChunkAssembler"/>): an update that loses a chunk is dropped whole and never resent.
-/// Frames are reliable-unordered, a LiteNetLib channel of their own, so they never hold up control or state;
-/// the newest frame wins at the sender: while one is still queued, the next is refused (<see cref="Send"/>
-/// returns false) and the caller offers its newest again later. Measured against chunked frames, this
-/// delivers far more of them under loss (tools/bench/RESULTS.md). A connection request must carry the
-/// protocol key (<see cref="Key"/>) and come from an address within its request rate, or it is refused
-/// before a peer exists.
+/// The channels travel as <see cref="UdpWire"/> defines and <see cref="WireLink"/> writes and reads them, as
+/// the client's do. Frames' newest wins at the sender: while one is still queued, the next is refused
+/// (<see cref="Send"/> returns false) and the caller offers its newest again later. Measured against chunked
+/// frames, this delivers far more of them under loss (tools/bench/RESULTS.md). A connection request must
+/// carry the protocol key (<see cref="UdpWire.Key"/>) and come from an address within its request rate, or
+/// it is refused before a peer exists.
 /// </para>
 /// </summary>
 public sealed class UdpTransport : INetTransport, ILiteNetEventListener
 {
-    /// <summary>What a connection request must carry: the protocol and its version, so strangers and old clients are refused at once.</summary>
-    public static readonly string Key = $"twinworld/{ProtocolVersion.Current}";
-
     /// <summary>
     /// The key as a connection request carries it (LiteNetLib's string: a length, then UTF-8), compared byte
     /// for byte: nothing in a stranger's request is parsed, so no request can make the check fail or throw.
     /// </summary>
-    private static readonly byte[] KeyBytes = KeyAsSent();
+    private static readonly byte[] KeyBytes = UdpWire.KeyAsSent();
 
     /// <summary>What a refused request is told (its key was wrong); short, so the answer is no larger than the request.</summary>
-    private static readonly byte[] WrongKeyReply = System.Text.Encoding.UTF8.GetBytes($"key: {Key}");
-
-    /// <summary>The largest control message or frame sent or taken in (LiteNetLib holds a reliable message's fragments until it is whole).</summary>
-    public const int MaxReliableBytes = 4 << 20;
+    private static readonly byte[] WrongKeyReply = System.Text.Encoding.UTF8.GetBytes($"key: {UdpWire.Key}");
 
     private readonly LiteNetManager _manager;
     private readonly UdpOptions _options;
@@ -50,7 +39,7 @@ public sealed class UdpTransport : INetTransport, ILiteNetEventListener
     private readonly Dictionary<PeerId, Link> _links = [];
     private readonly List<Link> _closing = [];
     private readonly long _disconnectTicks;
-    private byte[] _scratch = [];
+    private readonly WireBuffer _buffer = new();
     private long _lastUpdate = Stopwatch.GetTimestamp();
     private long _nextId;
     private bool _disposed;
@@ -61,15 +50,7 @@ public sealed class UdpTransport : INetTransport, ILiteNetEventListener
         _counts = counts ?? new ConnectionCounts();
         _requests = listening ? new AddressRateLimits(options.RequestsPerSecondPerAddress, options.RequestBurstPerAddress) : null;
         _disconnectTicks = (long)(options.DisconnectTimeout.TotalSeconds * Stopwatch.Frequency);
-        _manager = new LiteNetManager(this)
-        {
-            DisconnectTimeout = (int)options.DisconnectTimeout.TotalMilliseconds,
-            // Bounds a reliable message both ways (LiteNetLib's fragments carry at least 1,000 bytes each).
-            MaxFragmentsCount = MaxReliableBytes / 1000,
-            // Drain the socket in big bites: a 40 KB frame is 40 datagrams, and the kernel drops what overflows its buffer.
-            MaxPacketPerManualReceive = 4096,
-            AutoRecycle = true,
-        };
+        _manager = UdpWire.Manager(this, options.DisconnectTimeout);
     }
 
     /// <summary>The LiteNetLib assembly's version, such as "2.1.5".</summary>
@@ -106,14 +87,8 @@ public sealed class UdpTransport : INetTransport, ILiteNetEventListener
     /// </summary>
     public static UdpTransport Connect(string host, int port, UdpOptions? options = null)
     {
-        var address = IPAddress.TryParse(host, out var parsed) ? parsed
-            : Dns.GetHostAddresses(host).FirstOrDefault() ?? throw new ArgumentException($"'{host}' has no address.", nameof(host));
         var transport = new UdpTransport(options ?? new UdpOptions(), listening: false, counts: null);
-        if (!transport._manager.StartInManualMode(0))
-        {
-            throw new IOException("Could not open a UDP socket for the client.");
-        }
-        var peer = transport._manager.Connect(new IPEndPoint(address, port), KeyBytes);
+        var peer = UdpWire.Connect(transport._manager, host, port);
         transport.Track(peer);
         return transport;
     }
@@ -143,21 +118,14 @@ public sealed class UdpTransport : INetTransport, ILiteNetEventListener
         }
         try
         {
-            switch (channel)
+            return channel switch
             {
-                case NetChannel.Control:
-                    // The delivery event tells a closing connection when its last control message (its refusal) arrived.
-                    link.Peer.SendWithDeliveryEvent(Prefixed(channel, data), DeliveryMethod.ReliableOrdered, link);
-                    link.Undelivered++;
-                    return true;
-                case NetChannel.Frames when link.Peer.GetPacketsCountInReliableQueue(ordered: false) > 0:
-                    return false; // the last frame is still queued: the caller keeps its newest for later
-                case NetChannel.Frames:
-                    link.Peer.Send(Prefixed(channel, data), DeliveryMethod.ReliableUnordered);
-                    return true;
-                default:
-                    return SendChunks(link, data);
-            }
+                // The delivery event tells a closing connection when its last control message (its refusal) arrived.
+                NetChannel.Control => link.SendControl(data, _buffer),
+                // The last frame is still queued: the caller keeps its newest for later.
+                NetChannel.Frames when link.Peer.GetPacketsCountInReliableQueue(ordered: false) > 0 => false,
+                _ => link.Wire.Send(channel, data, _buffer),
+            };
         }
         catch (TooBigPacketException)
         {
@@ -244,23 +212,9 @@ public sealed class UdpTransport : INetTransport, ILiteNetEventListener
         {
             return;
         }
-        // Anything that is not a control message or a well-formed chunk is not from a TwinWorld peer: dropped, as a bad datagram is.
-        var payload = reader.GetRemainingBytesSpan();
-        bool reliable = deliveryMethod switch
+        if (link.Wire.TryRead(reader.GetRemainingBytesSpan(), deliveryMethod, out var channel, out byte[] message))
         {
-            DeliveryMethod.ReliableOrdered => payload is [(byte)NetChannel.Control, ..],
-            DeliveryMethod.ReliableUnordered => payload is [(byte)NetChannel.Frames, ..],
-            _ => false,
-        };
-        if (reliable)
-        {
-            _events.Enqueue(new TransportEvent(TransportEventKind.Received, link.Id, (NetChannel)payload[0], payload[1..].ToArray()));
-            return;
-        }
-        if (deliveryMethod == DeliveryMethod.Unreliable && Chunk.TryRead(payload, out uint sequence, out int index, out int count)
-            && link.Assembler(_options.MaxMessageBytes).Add(sequence, index, count, payload[Chunk.HeaderBytes..]) is { } message)
-        {
-            _events.Enqueue(new TransportEvent(TransportEventKind.Received, link.Id, NetChannel.State, message));
+            _events.Enqueue(new TransportEvent(TransportEventKind.Received, link.Id, channel, message));
         }
     }
 
@@ -268,7 +222,7 @@ public sealed class UdpTransport : INetTransport, ILiteNetEventListener
     {
         if (userData is Link link)
         {
-            link.Undelivered--;
+            link.OnDelivered();
             CloseIfDelivered(link);
         }
     }
@@ -321,77 +275,37 @@ public sealed class UdpTransport : INetTransport, ILiteNetEventListener
         }
     }
 
-    private Span<byte> Prefixed(NetChannel channel, ReadOnlySpan<byte> data)
-    {
-        var message = Scratch(data.Length + 1);
-        message[0] = (byte)channel;
-        data.CopyTo(message[1..]);
-        return message;
-    }
-
-    private bool SendChunks(Link link, ReadOnlySpan<byte> data)
-    {
-        int room = link.Peer.GetMaxSinglePacketSize(DeliveryMethod.Unreliable) - Chunk.HeaderBytes;
-        int count = Math.Max(1, (data.Length + room - 1) / room);
-        if (count > ushort.MaxValue)
-        {
-            return false;
-        }
-        var chunk = Scratch(room + Chunk.HeaderBytes);
-        uint sequence = link.NextStateSequence();
-        for (int i = 0; i < count; i++)
-        {
-            var part = data.Slice(i * room, Math.Min(room, data.Length - (i * room)));
-            Chunk.WriteHeader(chunk, sequence, i, count);
-            part.CopyTo(chunk[Chunk.HeaderBytes..]);
-            link.Peer.Send(chunk[..(Chunk.HeaderBytes + part.Length)], DeliveryMethod.Unreliable);
-        }
-        return true;
-    }
-
-    /// <summary>The network thread's buffer for a datagram being put together, <paramref name="length"/> long (LiteNetLib copies what it is given).</summary>
-    private Span<byte> Scratch(int length)
-    {
-        if (_scratch.Length < length)
-        {
-            _scratch = new byte[Math.Max(length, _scratch.Length * 2)];
-        }
-        return _scratch.AsSpan(0, length);
-    }
-
-    private static byte[] KeyAsSent()
-    {
-        var writer = new NetDataWriter();
-        writer.Put(Key);
-        return writer.CopyData();
-    }
-
     private Link Track(LiteNetPeer peer)
     {
-        var link = new Link(new PeerId(++_nextId), peer);
+        var link = new Link(new PeerId(++_nextId), new WireLink(peer, _options.MaxMessageBytes));
         peer.Tag = link;
         _links[link.Id] = link;
         return link;
     }
 
-    /// <summary>One connection: its number, LiteNetLib's peer, its State channel's sequence and assembly, and whether it is closing.</summary>
-    private sealed class Link(PeerId id, LiteNetPeer peer)
+    /// <summary>One connection: its number, its wire (LiteNetLib's peer, State's sequence and assembly), and whether it is closing.</summary>
+    private sealed class Link(PeerId id, WireLink wire)
     {
-        private uint _stateSent;
-        private ChunkAssembler? _assembler;
-
         public PeerId Id { get; } = id;
 
-        public LiteNetPeer Peer { get; } = peer;
+        public WireLink Wire { get; } = wire;
+
+        public LiteNetPeer Peer => Wire.Peer;
 
         /// <summary>Control messages sent and not yet acknowledged.</summary>
-        public int Undelivered { get; set; }
+        public int Undelivered { get; private set; }
 
         /// <summary>When <see cref="Disconnect"/> was asked for; 0 while open.</summary>
         public long ClosingSince { get; set; }
 
-        public uint NextStateSequence() => ++_stateSent;
+        /// <summary>Sends a control message with a delivery event (<see cref="OnDelivered"/>).</summary>
+        public bool SendControl(ReadOnlySpan<byte> data, WireBuffer buffer)
+        {
+            Wire.Send(NetChannel.Control, data, buffer, delivered: this);
+            Undelivered++;
+            return true;
+        }
 
-        public ChunkAssembler Assembler(int maxBytes) => _assembler ??= new ChunkAssembler(maxBytes);
+        public void OnDelivered() => Undelivered--;
     }
 }

@@ -3,10 +3,15 @@
 // any action as in a scenario file, which the server reads with the scenario's own validator.
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import type { AuthorCommandSchema } from '../gen/twinworld/v1/author_pb';
+import type { WorldCommandSchema } from '../gen/twinworld/v1/commands_pb';
 import { HazardKind, type HazardState } from '../gen/twinworld/v1/state_pb';
 import type { Point, WorldMap } from './map';
 
 type Command = MessageInitShape<typeof AuthorCommandSchema>['command'];
+type WorldKind = MessageInitShape<typeof WorldCommandSchema>['kind'];
+
+/** One of the world's commands (commands.proto); the server checks it against the rules declared there. */
+const world = (kind: WorldKind): Command => ({ case: 'world', value: { kind } });
 
 /** A drag shorter than this many canvas pixels is a click. */
 const DRAG_PIXELS = 6;
@@ -28,7 +33,7 @@ export class AuthorControls {
     panel.querySelector('#wind')!.addEventListener('submit', (e) => {
       e.preventDefault();
       const speed = Number(this.field('wind-speed').value), from = Number(this.field('wind-from').value);
-      this.send({ case: 'wind', value: { speed, fromBearingDegrees: from } }, `the wind: ${speed} m/s from ${from}°`);
+      this.send(world({ case: 'wind', value: { speed, from } }), `the wind: ${speed} m/s from ${from}°`);
     });
     panel.querySelector('#action')!.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -67,7 +72,7 @@ export class AuthorControls {
     list.replaceChildren(...running.map((hazard) => {
       const item = document.createElement('li'), stop = document.createElement('button');
       stop.textContent = 'stop';
-      stop.addEventListener('click', () => this.send({ case: 'stop', value: { name: hazard.name } }, `stop ${hazard.name}`));
+      stop.addEventListener('click', () => this.send(world({ case: 'stop', value: { name: hazard.name } }), `stop ${hazard.name}`));
       item.append(`${HazardKind[hazard.kind].toLowerCase()} “${hazard.name}” `, stop);
       return item;
     }));
@@ -107,14 +112,14 @@ export class AuthorControls {
     const centre = { x: this.map.widthMetres / 2, y: this.map.heightMetres / 2 };
     const where = `(${at.x.toFixed(0)}, ${at.y.toFixed(0)}) m`;
     if (kind === 'fire') {
-      this.send({ case: 'fire', value: { x: at.x, y: at.y, radiusMetres: 6, name } }, `${name} at ${where}`);
+      this.send(world({ case: 'fire', value: { at: { x: at.x, y: at.y }, radius: 6, name } }), `${name} at ${where}`);
     } else if (kind === 'tsunami') {
       // The wave comes from the clicked side of the site: the compass bearing from the centre to the click.
       const bearing = (Math.atan2(at.x - centre.x, at.y - centre.y) * 180 / Math.PI + 360) % 360;
-      this.send({ case: 'tsunami', value: { heightMetres: 4, periodSeconds: 240, fromBearingDegrees: bearing, name } }, `${name} from ${bearing.toFixed(0)}°`);
+      this.send(world({ case: 'tsunami', value: { height: 4, period: 240, from: bearing, name } }), `${name} from ${bearing.toFixed(0)}°`);
     } else {
       const end = to ?? centre;
-      this.send({ case: 'tornado', value: { fromX: at.x, fromY: at.y, toX: end.x, toY: end.y, translationSpeed: 12, maxWind: 60, coreRadiusMetres: 30, name } },
+      this.send(world({ case: 'tornado', value: { from: { x: at.x, y: at.y }, to: { x: end.x, y: end.y }, speed: 12, maxWind: 60, coreRadius: 30, name } }),
         `${name} from ${where} to (${end.x.toFixed(0)}, ${end.y.toFixed(0)}) m`);
     }
   }

@@ -7,7 +7,7 @@ export type Incoming = Exclude<Body, { case: undefined }>;
 type Init = NonNullable<MessageInitShape<typeof EnvelopeSchema>['body']>;
 
 /** The protocol version this page speaks (ProtocolVersion.Current on the server). */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 export function readEnvelope(bytes: Uint8Array): Body {
   return fromBinary(EnvelopeSchema, bytes).body;

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using TwinWorld.Net.Transport;
+using TwinWorld.Protocol.Wire;
 
 namespace TwinWorld.Bench.Net;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using LiteNetLib;
 using TwinWorld.Net.Transport;
+using TwinWorld.Protocol.Wire;
 
 namespace TwinWorld.Bench.Net;
 

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using LiteNetLib;
 using TwinWorld.Net.Transport;
+using TwinWorld.Protocol.Wire;
 
 namespace TwinWorld.Bench.Net;
 

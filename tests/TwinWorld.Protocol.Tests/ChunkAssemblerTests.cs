@@ -1,6 +1,6 @@
-using TwinWorld.Net.Transport.Udp;
+using TwinWorld.Protocol.Wire;
 
-namespace TwinWorld.Net.Tests;
+namespace TwinWorld.Protocol.Tests;
 
 /// <summary>How State and Frames messages are put back together: whole and newest, or not at all.</summary>
 public class ChunkAssemblerTests

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace TwinWorld.Net.Transport.Udp;
+namespace TwinWorld.Protocol.Wire;
 
 /// <summary>
 /// One datagram of a State message: LiteNetLib fragments only reliable messages, so state updates, which

@@ -1,4 +1,4 @@
-namespace TwinWorld.Net.Transport.Udp;
+namespace TwinWorld.Protocol.Wire;
 
 /// <summary>
 /// Puts the State channel's chunks back into messages, sequenced:

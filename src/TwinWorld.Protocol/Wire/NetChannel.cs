@@ -1,4 +1,4 @@
-namespace TwinWorld.Net.Transport;
+namespace TwinWorld.Protocol.Wire;
 
 /// <summary>The three channels of a connection; each has one delivery mode (protocol/README.md).</summary>
 public enum NetChannel : byte

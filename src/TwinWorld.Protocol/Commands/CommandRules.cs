@@ -1,0 +1,113 @@
+using System.Collections.Generic;
+using System.Globalization;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using TwinWorld.Protocol.V1;
+
+namespace TwinWorld.Protocol.Commands;
+
+/// <summary>
+/// Checks and completes commands by the <see cref="FieldRule"/> declared beside each field in
+/// commands.proto, so the wire, the scenario loader and the simulation enforce the same ranges and
+/// defaults from one definition.
+/// </summary>
+public static class CommandRules
+{
+    /// <summary>The rule declared on a field, or null.</summary>
+    public static FieldRule? RuleOf(FieldDescriptor field) => field.GetOptions()?.GetExtension(RulesExtensions.Rule);
+
+    /// <summary>The one-line summary declared on a command message, or null.</summary>
+    public static string? SummaryOf(MessageDescriptor message)
+        => message.GetOptions()?.GetExtension(RulesExtensions.Summary) is { Length: > 0 } summary ? summary : null;
+
+    /// <summary>The command with every absent field that declares a default set to it (a copy; the argument is unchanged).</summary>
+    public static WorldCommand Completed(WorldCommand command)
+    {
+        var copy = command.Clone();
+        if (Chosen(copy) is { } chosen)
+        {
+            foreach (var field in chosen.Descriptor.Fields.InDeclarationOrder())
+            {
+                if (RuleOf(field) is { HasDefault: true } rule && !field.Accessor.HasValue(chosen))
+                {
+                    field.Accessor.SetValue(chosen, (float)rule.Default);
+                }
+            }
+        }
+        return copy;
+    }
+
+    /// <summary>
+    /// Every way the command breaks its rules ("fire radius must be 0.5 to 1000 m (got 2000)"), or none.
+    /// Numbers must also be finite.
+    /// </summary>
+    public static List<string> Problems(WorldCommand command)
+    {
+        var problems = new List<string>();
+        if (Chosen(command) is not { } chosen)
+        {
+            problems.Add("the command is empty");
+            return problems;
+        }
+        string kind = KindField(command.KindCase).Name;
+        foreach (var field in chosen.Descriptor.Fields.InDeclarationOrder())
+        {
+            var rule = RuleOf(field) ?? new FieldRule();
+            string what = $"{kind} {field.Name}";
+            bool present = field.FieldType == FieldType.String ? ((string)field.Accessor.GetValue(chosen)).Length > 0 : field.Accessor.HasValue(chosen);
+            if (!present)
+            {
+                if (rule.Required)
+                {
+                    problems.Add($"{what} is required{Help(rule)}");
+                }
+                continue;
+            }
+            switch (field.Accessor.GetValue(chosen))
+            {
+                case float number when RangeProblem(rule, number) is { } problem:
+                    problems.Add($"{what} {problem}");
+                    break;
+                case string text when rule.MaxLength > 0 && text.Length > rule.MaxLength:
+                    problems.Add($"{what} is at most {rule.MaxLength} characters (got {text.Length})");
+                    break;
+                case Point point when !(IsFinite(point.X) && IsFinite(point.Y)):
+                    problems.Add($"{what} must be a finite point");
+                    break;
+            }
+        }
+        return problems;
+    }
+
+    /// <summary>Why a number breaks a rule ("must be 0.5 to 1000 m (got 2000)"), or null.</summary>
+    public static string? RangeProblem(FieldRule rule, double value)
+    {
+        string unit = rule.Unit.Length == 0 ? "" : $" {rule.Unit}";
+        string got = value.ToString(CultureInfo.InvariantCulture);
+        if (!IsFinite(value))
+        {
+            return $"must be a finite number (got {got})";
+        }
+        if ((rule.HasMin && value < rule.Min) || (rule.HasMax && value > rule.Max))
+        {
+            string range = rule.HasMin && rule.HasMax ? $"{Number(rule.Min)} to {Number(rule.Max)}{unit}"
+                : rule.HasMin ? $"at least {Number(rule.Min)}{unit}" : $"at most {Number(rule.Max)}{unit}";
+            return $"must be {range} (got {got})";
+        }
+        return rule.NonZero && value == 0 ? "must not be 0" : null;
+    }
+
+    /// <summary>The message the command's oneof holds, or null when it is empty.</summary>
+    public static IMessage? Chosen(WorldCommand command)
+        => command.KindCase == WorldCommand.KindOneofCase.None ? null
+        : (IMessage)KindField(command.KindCase).Accessor.GetValue(command);
+
+    /// <summary>The WorldCommand field of a kind: its name is the scenario files' action key.</summary>
+    public static FieldDescriptor KindField(WorldCommand.KindOneofCase kind) => WorldCommand.Descriptor.FindFieldByNumber((int)kind);
+
+    private static string Help(FieldRule rule) => rule.Help.Length == 0 ? "" : $" ({rule.Help})";
+
+    private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
+}

@@ -1,0 +1,128 @@
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using TwinWorld.Protocol.Commands;
+using TwinWorld.Protocol.V1;
+using TwinWorld.Scenarios.Model;
+using TwinWorld.Simulation.Commands;
+using YamlDotNet.RepresentationModel;
+
+namespace TwinWorld.Scenarios.Loading;
+
+/// <summary>
+/// The world's commands (commands.proto) from their YAML actions: the key is the command's field name in
+/// WorldCommand, its keys are the message's field names, and each value is read by the field's declared
+/// rule, so a new command or field needs no code here.
+/// </summary>
+internal sealed partial class ScenarioReader
+{
+    /// <summary>The action keys that are world commands, in declaration order.</summary>
+    public static readonly string[] CommandKeys = [.. WorldCommand.Descriptor.Oneofs[0].Fields.Select(f => f.Name)];
+
+    /// <summary>Every action key: the commands, then the actions that are the scenario's own (areas, cameras, the end).</summary>
+    public static readonly string[] ActionKeys = [.. CommandKeys, "alert", "spawn", "despawn", "camera", "end"];
+
+    private CommandAction? ReadCommand(string key, YamlNode node)
+    {
+        var kind = WorldCommand.Descriptor.FindFieldByName(key);
+        var descriptor = kind.MessageType;
+        var message = descriptor.Parser.ParseFrom(ByteString.Empty);
+        var fields = descriptor.Fields.InDeclarationOrder();
+        bool ok = true;
+        if (node is YamlScalarNode && fields.Count == 1)
+        {
+            ok = ReadField(message, fields[0], node, key); // stop: harbour-fire
+        }
+        else
+        {
+            var required = fields.Where(f => CommandRules.RuleOf(f) is { Required: true }).Select(f => f.Name).ToArray();
+            var map = _read.Mapping(node, key, [.. fields.Select(f => f.Name)], required);
+            if (map is null)
+            {
+                return null;
+            }
+            foreach (var field in fields.Where(f => map.Has(f.Name)))
+            {
+                ok &= ReadField(message, field, map[field.Name]!, $"{key} {field.Name}");
+            }
+            ok &= required.All(map.Has);
+        }
+        if (!ok)
+        {
+            return null;
+        }
+        var command = new WorldCommand();
+        kind.Accessor.SetValue(command, message);
+        if (CommandHandlers.ProblemAlone(CommandRules.Completed(command)) is { } problem)
+        {
+            _read.Error(node, $"{key}: {problem}");
+            return null;
+        }
+        return new CommandAction(command);
+    }
+
+    /// <summary>One field's value by its rule: numbers in range (seconds as durations), points on the map, names.</summary>
+    private bool ReadField(IMessage message, FieldDescriptor field, YamlNode node, string what)
+    {
+        var rule = CommandRules.RuleOf(field) ?? new FieldRule();
+        object? value = field.FieldType switch
+        {
+            FieldType.Float when rule.Unit == "s" => Seconds(node, what, rule),
+            FieldType.Float => RuledNumber(node, what, rule),
+            FieldType.String when message is StopHazard => StopName(node, what),
+            FieldType.String => NewHazardName(node, what, rule),
+            FieldType.Message when field.MessageType == Point.Descriptor => OnMap(node, what) is { } p ? Point.Of(p) : null,
+            _ => throw new NotSupportedException($"{what}: no YAML form for a {field.FieldType} field; teach {nameof(ReadField)} one"),
+        };
+        if (value is not null)
+        {
+            field.Accessor.SetValue(message, value);
+        }
+        return value is not null;
+    }
+
+    private object? RuledNumber(YamlNode node, string what, FieldRule rule)
+    {
+        if (_read.Number(node, what, double.MinValue, double.MaxValue) is not { } value)
+        {
+            return null;
+        }
+        if (CommandRules.RangeProblem(rule, value) is { } problem)
+        {
+            _read.Error(node, $"{what} {problem}");
+            return null;
+        }
+        return (float)value;
+    }
+
+    private object? Seconds(YamlNode node, string what, FieldRule rule)
+        => _read.Duration(node, what, TimeSpan.FromSeconds(rule.HasMin ? rule.Min : 0), TimeSpan.FromSeconds(rule.HasMax ? rule.Max : Simulation.Duration.Longest.TotalSeconds))
+            is { } duration ? (float)duration.TotalSeconds : null;
+
+    /// <summary>The name of a hazard to stop; that a hazard of that name starts somewhere in the scenario is checked at the end.</summary>
+    private string? StopName(YamlNode node, string what)
+    {
+        string? name = _read.Name(node, what);
+        if (name is not null)
+        {
+            _stops.Add((name, node));
+        }
+        return name;
+    }
+
+    /// <summary>The name a new hazard takes: unique in the scenario, so a stop names one hazard.</summary>
+    private string? NewHazardName(YamlNode node, string what, FieldRule rule)
+    {
+        string? name = _read.Name(node, what);
+        if (name is not null && rule.MaxLength > 0 && name.Length > rule.MaxLength)
+        {
+            _read.Error(node, $"{what} is at most {rule.MaxLength} characters (got {name.Length})");
+            return null;
+        }
+        if (name is not null && !_hazardNames.Add(name))
+        {
+            _read.Error(node, $"hazard name '{name}' is used twice");
+            return null;
+        }
+        return name;
+    }
+}

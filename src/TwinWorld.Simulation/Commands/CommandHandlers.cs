@@ -1,0 +1,36 @@
+using TwinWorld.Protocol.Commands;
+using TwinWorld.Protocol.V1;
+using TwinWorld.Simulation.Hazards;
+
+namespace TwinWorld.Simulation.Commands;
+
+/// <summary>What each command kind does to the world: one handler per kind, chosen by the command's oneof.</summary>
+public static class CommandHandlers
+{
+    /// <summary>
+    /// Why the command cannot run on any site (its declared rules, then rules between fields such as a
+    /// tornado's wind above its speed), or null. Scenario files are checked with this when they load.
+    /// </summary>
+    public static string? ProblemAlone(WorldCommand command)
+        => CommandRules.Problems(command) is { Count: > 0 } problems ? string.Join("; ", problems)
+        : command.KindCase == WorldCommand.KindOneofCase.Tornado ? new TornadoStart(command.Tornado).Parameters.Problem()
+        : null;
+
+    internal static string? Apply(Simulation simulation, WorldCommand command)
+        => ProblemAlone(command) ?? command.KindCase switch
+        {
+            WorldCommand.KindOneofCase.Tsunami => simulation.StartHazard(new TsunamiStart(command.Tsunami)),
+            WorldCommand.KindOneofCase.RaiseSea => simulation.StartHazard(new SeaRaise(command.RaiseSea)),
+            WorldCommand.KindOneofCase.Fire => simulation.StartHazard(new FireStart(command.Fire)),
+            WorldCommand.KindOneofCase.Tornado => simulation.StartHazard(new TornadoStart(command.Tornado)),
+            WorldCommand.KindOneofCase.Stop => simulation.StopHazard(command.Stop.Name),
+            WorldCommand.KindOneofCase.Wind => SetAmbientWind(simulation, command.Wind),
+            _ => "the command is empty",
+        };
+
+    private static string? SetAmbientWind(Simulation simulation, SetWind wind)
+    {
+        simulation.Hazards.Wind.Ambient = Bearing.Towards(wind.From) * wind.Speed;
+        return null;
+    }
+}
