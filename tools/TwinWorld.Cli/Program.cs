@@ -22,6 +22,7 @@ var root = new RootCommand("twin: TwinWorld's command line")
     WhatIfCommand.Create(),
     CompareCommand.Create(),
     SweepCommand.Create(),
+    SiloCommand.Create(),
     DatasetCommand.Create(),
     BotsCommand.Create(),
     ModelBenchCommand.Create(),

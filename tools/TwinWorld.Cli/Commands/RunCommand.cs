@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Spectre.Console;
 using TwinWorld.Cli.Frames;
 using TwinWorld.Cli.Summaries;
+using TwinWorld.Cluster.Runs;
 using TwinWorld.Generation.Rendering;
 using TwinWorld.Replay.Forecasts;
 using TwinWorld.Replay.Runs;

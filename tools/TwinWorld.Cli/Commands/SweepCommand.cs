@@ -2,7 +2,11 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
+using StackExchange.Redis;
 using TwinWorld.Cli.Sweeps;
+using TwinWorld.Cluster.Runs;
+using TwinWorld.Cluster.Silos;
+using TwinWorld.Cluster.Sweeps;
 using TwinWorld.Scenarios.Loading;
 using TwinWorld.Simulation;
 
@@ -14,6 +18,8 @@ namespace TwinWorld.Cli.Commands;
 /// time, then tabulates each variant's outcomes across the seeds (mean, 50th and 95th percentiles)
 /// on the console and as CSV. Every variant is loaded before any run starts, so a bad value is an
 /// error up front (exit 2); a run that fails later is reported and the sweep goes on (exit 1 at the end).
+/// With <c>--cluster</c> the runs go to a cluster's silos instead (<c>twin silo</c>), with the same
+/// tables and run files.
 /// </summary>
 internal static class SweepCommand
 {
@@ -29,18 +35,28 @@ internal static class SweepCommand
         // Required: how many repeats a question needs is the analyst's call, not a default's.
         seeds.DefaultValueFactory = null;
         seeds.Required = true;
-        var parallel = Options.Ranged("--parallel", "How many runs at a time", Environment.ProcessorCount, 1, 256);
+        var parallel = Options.Ranged("--parallel", "How many runs at a time (with --cluster: on the cluster, where by default all are sent and each silo runs its share)", Environment.ProcessorCount, 1, 100_000);
         var until = Options.OptionalDuration("--until", "Stop every run after this much simulated time");
         var set = new Option<string[]>("--set") { Description = "Override a declared parameter in every run: --set name=value (repeatable)", AllowMultipleArgumentsPerToken = false };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for summary.csv, runs.csv and each run's summary (default: sweep-<scenario>-<date>-<time>)" };
-        var command = new Command("sweep", "Run a scenario over combinations of parameter values and several seeds; tabulate the outcomes") { file, vary, seeds, parallel, until, set, output };
-        command.SetAction((parse, token) => Sweep(parse.GetValue(file)!, parse.GetValue(vary) ?? [], parse.GetValue(seeds), parse.GetValue(parallel),
-            parse.GetValue(until), parse.GetValue(set) ?? [], parse.GetValue(output), token));
+        var cluster = new Option<string?>("--cluster") { Description = $"Run on the cluster at this address instead of here: {ClusterAddress.Forms}" };
+        var clusterId = new Option<string>("--cluster-id") { Description = "With --cluster: the cluster's name (as its silos' --cluster-id)", DefaultValueFactory = _ => SiloSettings.DefaultClusterId };
+        var command = new Command("sweep", "Run a scenario over combinations of parameter values and several seeds; tabulate the outcomes") { file, vary, seeds, parallel, until, set, output, cluster, clusterId };
+        command.SetAction((parse, token) => Sweep(parse.GetValue(file)!, parse.GetValue(vary) ?? [], parse.GetValue(seeds),
+            parse.GetResult(parallel) is { Implicit: false } ? parse.GetValue(parallel) : null, parse.GetValue(until), parse.GetValue(set) ?? [], parse.GetValue(output),
+            parse.GetValue(cluster), parse.GetValue(clusterId)!, token));
         return command;
     }
 
-    private static async Task<int> Sweep(FileInfo file, string[] varyTexts, int seedCount, int parallel, TimeSpan? until, string[] sets, DirectoryInfo? output, CancellationToken token)
+    private static async Task<int> Sweep(FileInfo file, string[] varyTexts, int seedCount, int? parallelGiven, TimeSpan? until, string[] sets, DirectoryInfo? output,
+        string? clusterText, string clusterId, CancellationToken token)
     {
+        ClusterAddress? address = null;
+        if (clusterText is not null && (address = ClusterAddress.Parse(clusterText, out string? badCluster)) is null)
+        {
+            Console.Error.WriteLine(badCluster);
+            return 2;
+        }
         if (Options.Overrides(sets, out string? badSet) is not { } fixedValues)
         {
             Console.Error.WriteLine(badSet);
@@ -61,6 +77,13 @@ internal static class SweepCommand
             return Refuse(problems, "the sweep's variants");
         }
 
+        // Before the output folder, which checking creates: a sweep that cannot start leaves nothing behind.
+        await using var connection = address is null ? null : await Connect(address, clusterId, token);
+        if (address is not null && connection is null)
+        {
+            return 2;
+        }
+
         var folder = output ?? new DirectoryInfo($"sweep-{scenario.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
         // Not over an earlier sweep, whose run files would mix with this one's.
         string runsPath = Path.Combine(folder.FullName, "runs");
@@ -73,20 +96,32 @@ internal static class SweepCommand
         {
             return Refuse([badOut], "the options");
         }
-        var runsFolder = folder.CreateSubdirectory("runs");
         ulong[] seeds = [.. Enumerable.Range(0, seedCount).Select(i => scenario.Seed + (ulong)i)];
-        SweepRun[] runs = [.. variants.SelectMany(v => seeds.Select(s => new SweepRun(v, s, Path.Combine(runsFolder.FullName, $"{v.Label}-seed{s}.json"))))];
-        // Each child gets its share of the cores; results do not depend on a run's worker count.
-        int workers = Math.Max(1, Environment.ProcessorCount / parallel);
         string[] parameters = [.. varied.Select(v => v.Name)];
-
-        AnsiConsole.MarkupLine(Markup.Escape($"Sweep of '{scenario.Name}': {variants.Count} variant(s) x {seedCount} seed(s) ({Seeds(seeds)}) = {runs.Length} runs, {Math.Min(parallel, runs.Length)} at a time, {workers} worker thread(s) each{(until is { } u ? $", each stopped at {Duration.Format(u)}" : "")}."));
+        var runsFolder = folder.CreateSubdirectory("runs");
+        SweepRun[] runs = [.. variants.SelectMany(v => seeds.Select(s => new SweepRun(v, s, Path.Combine(runsFolder.FullName, $"{v.Label}-seed{s}.json"))))];
+        string stop = until is { } u ? $", each stopped at {Duration.Format(u)}" : "";
+        ISweepRunner runner;
+        if (connection is not null)
+        {
+            int inFlight = parallelGiven ?? runs.Length;
+            AnsiConsole.MarkupLine(Markup.Escape($"Sweep of '{scenario.Name}': {variants.Count} variant(s) x {seedCount} seed(s) ({Seeds(seeds)}) = {runs.Length} runs, on the cluster at {address} ({await connection.ActiveSilos()} silo(s)), {Math.Min(inFlight, runs.Length)} sent at a time{stop}."));
+            string yaml = await File.ReadAllTextAsync(file.FullName, token);
+            runner = new ClusterSweepRunner(new ClusterSweep(connection.Client), run => new RunRequest(yaml, file.FullName, Overrides(fixedValues, run), run.Seed, until), inFlight);
+        }
+        else
+        {
+            int parallel = parallelGiven ?? Environment.ProcessorCount;
+            // Each child gets its share of the cores; results do not depend on a run's worker count.
+            int workers = Math.Max(1, Environment.ProcessorCount / parallel);
+            AnsiConsole.MarkupLine(Markup.Escape($"Sweep of '{scenario.Name}': {variants.Count} variant(s) x {seedCount} seed(s) ({Seeds(seeds)}) = {runs.Length} runs, {Math.Min(parallel, runs.Length)} at a time, {workers} worker thread(s) each{stop}."));
+            runner = new SweepRunner(run => ChildArgs(file, run, fixedValues, until, workers), parallel);
+        }
         foreach (var variant in variants.Where(v => v.Values.Count > 0))
         {
             AnsiConsole.MarkupLine(Markup.Escape($"  {variant.Label}: {variant}"));
         }
 
-        var runner = new SweepRunner(run => ChildArgs(file, run, fixedValues, until, workers), parallel);
         var clock = Stopwatch.StartNew();
         var results = await RunWithProgress(runner, runs, clock, token);
         bool stopped = token.IsCancellationRequested;
@@ -102,7 +137,7 @@ internal static class SweepCommand
         AnsiConsole.MarkupLine(Markup.Escape($"{results.Count} of {runs.Length} runs ended in {Duration.Format(clock.Elapsed)} ({failed} failed). Wrote summary.csv, runs.csv and runs/ in {folder.FullName}."));
         if (stopped)
         {
-            Console.Error.WriteLine($"Stopped: {runs.Length - results.Count} of {runs.Length} runs did not run to the end (those running were killed); the tables hold the {results.Count} that did.");
+            Console.Error.WriteLine($"Stopped: {runs.Length - results.Count} of {runs.Length} runs did not run to the end (those running were {(connection is null ? "killed" : "cancelled on their silos")}); the tables hold the {results.Count} that did.");
             return 130;
         }
         if (failed > 0)
@@ -192,15 +227,40 @@ internal static class SweepCommand
         {
             args.AddRange(["--until", limit.TotalSeconds.ToString("R", CultureInfo.InvariantCulture)]);
         }
-        foreach (var (name, value) in fixedValues.Concat(run.Variant.Values))
+        foreach (var (name, value) in Overrides(fixedValues, run))
         {
             args.AddRange(["--set", $"{name}={value}"]);
         }
         return args;
     }
 
+    /// <summary>A run's parameter values: the sweep's --set, then its variant's (what a child's --set options give).</summary>
+    private static Dictionary<string, string> Overrides(Dictionary<string, string> fixedValues, SweepRun run)
+    {
+        var overrides = new Dictionary<string, string>(fixedValues, StringComparer.Ordinal);
+        foreach (var (name, value) in run.Variant.Values)
+        {
+            overrides[name] = value;
+        }
+        return overrides;
+    }
+
+    /// <summary>Connects to the cluster; null after saying in a line why it cannot.</summary>
+    private static async Task<ClusterConnection?> Connect(ClusterAddress address, string clusterId, CancellationToken token)
+    {
+        try
+        {
+            return await ClusterConnection.Connect(address, clusterId, token);
+        }
+        catch (Exception e) when (e is OrleansException or System.Net.Sockets.SocketException or TimeoutException or RedisConnectionException)
+        {
+            Console.Error.WriteLine($"--cluster {address}: no silo of cluster '{clusterId}' answers there ({e.GetBaseException().Message.Split('\n')[0].Trim()}); start one with 'twin silo'.");
+            return null;
+        }
+    }
+
     /// <summary>A progress bar where there is a terminal; otherwise a line per run that ends.</summary>
-    private static async Task<IReadOnlyList<RunResult>> RunWithProgress(SweepRunner runner, SweepRun[] runs, Stopwatch clock, CancellationToken token)
+    private static async Task<IReadOnlyList<RunResult>> RunWithProgress(ISweepRunner runner, SweepRun[] runs, Stopwatch clock, CancellationToken token)
     {
         int done = 0;
         if (AnsiConsole.Profile.Capabilities.Interactive)

@@ -1,4 +1,4 @@
-using TwinWorld.Cli.Summaries;
+using TwinWorld.Cluster.Runs;
 
 namespace TwinWorld.Cli.Sweeps;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using TwinWorld.Cli.Summaries;
+using TwinWorld.Cluster.Runs;
 using TwinWorld.Simulation;
 
 namespace TwinWorld.Cli.Sweeps;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using TwinWorld.Cli.Summaries;
+using TwinWorld.Cluster.Runs;
 
 namespace TwinWorld.Cli.Sweeps;
 
@@ -10,12 +10,8 @@ namespace TwinWorld.Cli.Sweeps;
 /// more runs start and the running children are killed.
 /// </summary>
 /// <param name="childArgs">A run's command line: <c>run file --headless ...</c> without the seed and summary, which come from the run.</param>
-internal sealed class SweepRunner(Func<SweepRun, IReadOnlyList<string>> childArgs, int parallel)
+internal sealed class SweepRunner(Func<SweepRun, IReadOnlyList<string>> childArgs, int parallel) : ISweepRunner
 {
-    /// <summary>
-    /// Runs them all (or until cancelled); <paramref name="finished"/> hears of each run as it ends,
-    /// from any thread, one at a time. Returns the results of the runs that ended, in plan order.
-    /// </summary>
     public async Task<IReadOnlyList<RunResult>> RunAsync(IReadOnlyList<SweepRun> runs, Action<RunResult> finished, CancellationToken token)
     {
         var results = new RunResult?[runs.Count];

@@ -1,6 +1,6 @@
-using TwinWorld.Cli.Summaries;
+using TwinWorld.Cluster.Runs;
 
-namespace TwinWorld.Cli.Tests;
+namespace TwinWorld.Cluster.Tests.Runs;
 
 public class EvacuationClockTests
 {

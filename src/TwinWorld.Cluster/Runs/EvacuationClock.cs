@@ -1,10 +1,10 @@
-namespace TwinWorld.Cli.Summaries;
+namespace TwinWorld.Cluster.Runs;
 
 /// <summary>
 /// Watches the evacuated count tick by tick to tell, once the run is over, when it reached a share of
 /// its final value: the evacuation time. Only changes are kept, so a long run costs little memory.
 /// </summary>
-internal sealed class EvacuationClock
+public sealed class EvacuationClock
 {
     /// <summary>The share of the final evacuated count, in percent, that defines the evacuation time.</summary>
     public const int Percent = 95;

@@ -2,14 +2,14 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using TwinWorld.Scenarios.Running;
 
-namespace TwinWorld.Cli.Summaries;
+namespace TwinWorld.Cluster.Runs;
 
 /// <summary>
 /// What <c>twin run --summary file.json</c> writes: the run's identity (scenario, seed, parameter
 /// values), how it ended, its final outcome, its evacuation time and its metric samples over time.
 /// <c>twin sweep</c> reads one per run. The fields are documented in the README ("Sweeps").
 /// </summary>
-internal sealed record RunSummary(
+public sealed record RunSummary(
     [property: JsonPropertyName("format")] int Format,
     [property: JsonPropertyName("scenario")] string Scenario,
     [property: JsonPropertyName("file")] string File,
@@ -52,10 +52,15 @@ internal sealed record RunSummary(
             [.. run.Samples.Select(s => OutcomeSample.Of(s.Outcome))]);
     }
 
-    public void Write(string path) => System.IO.File.WriteAllText(path, JsonSerializer.Serialize(this, Json));
+    /// <summary>The summary as the file holds it: what a silo sends back, so that a cluster's run files are a local run's to the byte.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public void Write(string path) => System.IO.File.WriteAllText(path, ToJson());
 
     /// <summary>Reads a summary; throws <see cref="IOException"/> or <see cref="JsonException"/> when it cannot.</summary>
-    public static RunSummary Read(string path)
-        => JsonSerializer.Deserialize<RunSummary>(System.IO.File.ReadAllText(path), Json)
-            ?? throw new JsonException($"{path} holds no summary (null)");
+    public static RunSummary Read(string path) => Parse(System.IO.File.ReadAllText(path), path);
+
+    /// <summary>Reads a summary's JSON; <paramref name="source"/> names it in the error when it holds none.</summary>
+    public static RunSummary Parse(string json, string source)
+        => JsonSerializer.Deserialize<RunSummary>(json, Json) ?? throw new JsonException($"{source} holds no summary (null)");
 }

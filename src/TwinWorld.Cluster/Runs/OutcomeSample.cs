@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using TwinWorld.Simulation;
 
-namespace TwinWorld.Cli.Summaries;
+namespace TwinWorld.Cluster.Runs;
 
 /// <summary>A run's outcome at one moment, as written in a run summary (units in the field names).</summary>
-internal sealed record OutcomeSample(
+public sealed record OutcomeSample(
     [property: JsonPropertyName("time_s")] double TimeSeconds,
     [property: JsonPropertyName("agents")] int Agents,
     [property: JsonPropertyName("evacuated")] int Evacuated,

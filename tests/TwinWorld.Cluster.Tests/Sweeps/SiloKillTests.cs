@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+
+namespace TwinWorld.Cluster.Tests.Sweeps;
+
+/// <summary>Silos as separate twin processes, one of them killed (kill -9) while it runs a sweep's run.</summary>
+public sealed partial class SiloKillTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    private readonly string _out = Path.Combine(Path.GetTempPath(), $"twin-cluster-kill-{Guid.NewGuid():N}");
+    private readonly string _clusterId = $"twinworld-kill-{Guid.NewGuid():N}";
+    private readonly List<TwinProcess> _processes = [];
+
+    public void Dispose()
+    {
+        foreach (var process in _processes)
+        {
+            process.Dispose();
+        }
+        if (Directory.Exists(_out))
+        {
+            Directory.Delete(_out, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_silo_killed_mid_sweep_loses_no_run_its_runs_end_on_the_others_each_once()
+    {
+        int[] ports = FreePorts(6);
+        var primary = await Silo(ports[0], ports[1]);
+        var others = await Task.WhenAll(Silo(ports[2], ports[3], ports[0]), Silo(ports[4], ports[5], ports[0]));
+        var victim = others[1];
+        string gateways = string.Join(",", new[] { ports[1], ports[3], ports[5] }.Select(p => $"127.0.0.1:{p}"));
+        var sweep = Start("sweep", ThreeSiloSweepTests.SmallFire, "--vary", "wind_speed=1,15", "--seeds", "3", "--until", "5m",
+            "--cluster", gateways, "--cluster-id", _clusterId, "--out", _out);
+
+        Assert.True(await victim.WaitForOutput(" started", Patience), victim.Output + sweep.Output);
+        victim.KillHard();
+        int exitCode = await sweep.WaitForExit(Patience);
+
+        Assert.True(exitCode == 0, sweep.Output);
+        Assert.Contains("[6/6]", sweep.Output);
+        string[] rows = [.. File.ReadAllLines(Path.Combine(_out, "runs.csv")).Skip(1)];
+        Assert.Equal(6, rows.Length);
+        Assert.Equal(6, rows.Select(r => string.Join(",", r.Split(',')[..3])).Distinct().Count());
+        Assert.Equal(6, Directory.GetFiles(Path.Combine(_out, "runs")).Length);
+        // The run the kill interrupted started again on another silo and ended there.
+        string[] interrupted = [.. Keys(victim.Output, "started").Except(Keys(victim.Output, "finished"))];
+        Assert.NotEmpty(interrupted);
+        string survivors = primary.Output + others[0].Output;
+        Assert.All(interrupted, key => Assert.Contains(key, Keys(survivors, "finished")));
+        Assert.Contains("times: the silo running it was lost; it ended on", sweep.Output);
+    }
+
+    private async Task<TwinProcess> Silo(int port, int gatewayPort, int? primaryPort = null)
+    {
+        string[] primary = primaryPort is { } p ? ["--primary", $"127.0.0.1:{p}"] : [];
+        var silo = Start(["silo", "--port", Text(port), "--gateway-port", Text(gatewayPort), "--runs-at-once", "1", "--cluster-id", _clusterId, .. primary]);
+        Assert.True(await silo.WaitForOutput("Silo ready", Patience), silo.Output);
+        return silo;
+    }
+
+    private TwinProcess Start(params string[] args)
+    {
+        var process = new TwinProcess(args);
+        _processes.Add(process);
+        return process;
+    }
+
+    /// <summary>The runs a silo's log says were started (or finished): their grain keys.</summary>
+    private static HashSet<string> Keys(string log, string what)
+        => [.. RunLine().Matches(log).Where(m => m.Groups["what"].Value == what).Select(m => m.Groups["key"].Value)];
+
+    [GeneratedRegex(@"Run (?<key>\S+) (\(.*?\) )?(?<what>started|finished)")]
+    private static partial Regex RunLine();
+
+    /// <summary>Ports free now, all different (held open together until all are found).</summary>
+    private static int[] FreePorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        listeners.ForEach(l => l.Start());
+        int[] ports = [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
+        listeners.ForEach(l => l.Stop());
+        return ports;
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
