@@ -67,7 +67,7 @@ public sealed class SweepCommandTests : IDisposable
     [Theory]
     [InlineData("wind_sped=1,2", "--vary wind_sped: the scenario has no parameter 'wind_sped' (did you mean 'wind_speed'?)")]
     [InlineData("wind_speed=10..90:3", "small-fire.yaml:1:1: --vary wind_speed=90: the value 90 is outside the range 0 to 30")]
-    [InlineData("wind_speed=1m..2m:2", "weather wind speed must be a number (got '1m00s')")]
+    [InlineData("wind_speed=1m..2m:2", "wind speed must be a number (got '1m00s')")]
     [InlineData("wind_speed=1..5", "--vary wind_speed=1..5: '1..5' is not a range")]
     public void A_bad_vary_exits_2_before_any_run_starts(string vary, string expected)
     {
