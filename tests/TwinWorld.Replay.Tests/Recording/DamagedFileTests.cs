@@ -213,11 +213,12 @@ public class DamagedFileTests
         string path = folder.File("future.twrec");
         SamplePayloads.WriteFile(path, 4);
         byte[] bytes = File.ReadAllBytes(path);
-        bytes[8] = 4;
+        const uint future = RecordingFormat.Version + 1;
+        bytes[8] = (byte)future;
         File.WriteAllBytes(path, bytes);
 
         var error = Assert.Throws<RecordingFormatException>(() => RecordingReader.Open(path));
-        Assert.Equal($"'{path}' is a TwinWorld recording of format version 4; this build reads versions 1 to 3", error.Message);
+        Assert.Equal($"'{path}' is a TwinWorld recording of format version {future}; this build reads versions 1 to {RecordingFormat.Version}", error.Message);
     }
 
     [Theory]

@@ -113,7 +113,7 @@ public class RoundTripTests
         byte[] file = File.ReadAllBytes(path);
         byte[] expected =
         [
-            (byte)'T', (byte)'W', (byte)'I', (byte)'N', (byte)'R', (byte)'E', (byte)'C', 0, 3, 0, 0, 0,
+            (byte)'T', (byte)'W', (byte)'I', (byte)'N', (byte)'R', (byte)'E', (byte)'C', 0, (byte)RecordingFormat.Version, 0, 0, 0,
             0xC7, 0xF9, 0x3E, 0x8A, 2, 0, 0, 0, (byte)RecordKind.Tick, 0xAA, 0xBB, 0, 0, 0, 0,
         ];
         BitConverter.TryWriteBytes(expected.AsSpan(23), Crc32C.Compute([(byte)RecordKind.Tick, 0xAA, 0xBB]));
