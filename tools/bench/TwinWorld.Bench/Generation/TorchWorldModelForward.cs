@@ -30,7 +30,7 @@ public class TorchWorldModelForward
     public void Setup()
     {
         TorchRuntime.Threads = 2;
-        string manifest = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../tools/train/reference/reference-tile-256.json"));
+        string manifest = RepositoryFiles.Path("tools/train/reference/reference-tile-256.json");
         _model = TorchWorldModel.Load(manifest);
         _module = TorchModule.Load(_model.Manifest.ModelPath);
         var (w, h, k) = (_model.Manifest.Width, _model.Manifest.Height, _model.Manifest.ContextFrames);

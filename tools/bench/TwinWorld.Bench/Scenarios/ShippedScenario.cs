@@ -8,7 +8,7 @@ internal static class ShippedScenario
 {
     public static Scenario Load(string name, IReadOnlyDictionary<string, string>? parameters = null)
     {
-        string file = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, $"../../../../../../scenarios/{name}.yaml"));
+        string file = RepositoryFiles.Path($"scenarios/{name}.yaml");
         var load = ScenarioLoader.Load(file, parameters);
         return load.Scenario ?? throw new InvalidOperationException(string.Join("; ", load.Errors));
     }
