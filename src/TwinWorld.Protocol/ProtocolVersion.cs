@@ -1,10 +1,10 @@
 namespace TwinWorld.Protocol;
 
 /// <summary>
-/// The wire protocol's version, sent in Hello and checked by the server. It goes up whenever a change
-/// would make an older peer misread a message (protocol/README.md, "Versioning").
+/// The wire protocol's version, sent in Hello and checked by the server: session.proto's
+/// <c>PROTOCOL_REVISION_CURRENT</c>, the one definition every language reads.
 /// </summary>
 public static class ProtocolVersion
 {
-    public const uint Current = 2;
+    public const uint Current = (uint)V1.ProtocolRevision.Current;
 }

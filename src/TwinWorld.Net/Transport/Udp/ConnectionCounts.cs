@@ -9,7 +9,7 @@ public sealed class ConnectionCounts
 {
     private long _wrongKey, _rateLimited, _serverFull, _pushedOut, _helloTimedOut, _peerTimedOut;
 
-    /// <summary>Connection requests without the protocol key ("twinworld/1"), refused before a peer exists.</summary>
+    /// <summary>Connection requests without the protocol key ("twinworld/" and the protocol version), refused before a peer exists.</summary>
     public long WrongKey => Interlocked.Read(ref _wrongKey);
 
     /// <summary>Connection requests from a source address over its rate, refused before a peer exists.</summary>
