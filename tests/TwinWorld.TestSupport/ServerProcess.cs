@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Reflection;
-using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace TwinWorld.TestSupport;
@@ -13,61 +10,19 @@ public sealed partial class ServerProcess : IDisposable
     public static string ServerDirectory { get; } = typeof(ServerProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "ServerDirectory").Value!;
 
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
-    private readonly Lock _gate = new();
+    private readonly ChildProcess _child;
 
     public ServerProcess(params string[] args)
     {
-        string dll = Path.Combine(ServerDirectory, "TwinWorld.Server.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(dll);
-        // Any free UDP port, so a server already listening on the default cannot fail these tests.
-        start.ArgumentList.Add("--Network:Port=0");
-        start.ArgumentList.Add("--Http:Port=0");
-        // The procedural town unless a test names a scenario (later arguments win).
-        start.ArgumentList.Add("--World:Scenario=");
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        _process = new Process { StartInfo = start };
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.Start();
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        // Any free UDP port, so a server already listening on the default cannot fail these tests; the
+        // procedural town unless a test names a scenario (later arguments win).
+        _child = new ChildProcess(Path.Combine(ServerDirectory, "TwinWorld.Server.dll"), ["--Network:Port=0", "--Http:Port=0", "--World:Scenario=", .. args]);
     }
 
-    public string Output
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _child.Output;
 
     /// <summary>Waits until the output contains <paramref name="text"/>; false on timeout or exit.</summary>
-    public async Task<bool> WaitForOutput(string text, TimeSpan timeout)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < timeout)
-        {
-            if (Output.Contains(text, StringComparison.Ordinal))
-            {
-                return true;
-            }
-            if (_process.HasExited)
-            {
-                return Output.Contains(text, StringComparison.Ordinal);
-            }
-            await Task.Delay(50);
-        }
-        return false;
-    }
+    public Task<bool> WaitForOutput(string text, TimeSpan timeout) => _child.WaitForOutput(text, timeout);
 
     /// <summary>The UDP port the server took (it is started on any free one), as its log says once it listens (<see cref="WaitForUdpPort"/>).</summary>
     public int UdpPort => int.Parse(ListeningOn().Match(Output).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
@@ -80,41 +35,15 @@ public sealed partial class ServerProcess : IDisposable
     }
 
     /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
-    public void Interrupt() => Assert.Equal(0, Kill(_process.Id, 2));
+    public void Interrupt() => _child.Signal(2);
 
     /// <summary>Sends SIGTERM, as an orchestrator or <c>kill</c> does.</summary>
-    public void Terminate() => Assert.Equal(0, Kill(_process.Id, 15));
+    public void Terminate() => _child.Signal(15);
 
-    public async Task<int> WaitForExit(TimeSpan timeout)
-    {
-        using var cancel = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(cancel.Token);
-        return _process.ExitCode;
-    }
+    public Task<int> WaitForExit(TimeSpan timeout) => _child.WaitForExit(timeout);
 
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-        _process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_gate)
-            {
-                _output.AppendLine(line);
-            }
-        }
-    }
+    public void Dispose() => _child.Dispose();
 
     [GeneratedRegex(@"Listening on UDP [0-9.]+:(\d+)")]
     private static partial Regex ListeningOn();
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using TwinWorld.TestSupport;
 
 namespace TwinWorld.Cluster.Tests.Sweeps;
 
@@ -12,7 +13,7 @@ public sealed partial class SiloKillTests : IDisposable
 
     private readonly string _out = Path.Combine(Path.GetTempPath(), $"twin-cluster-kill-{Guid.NewGuid():N}");
     private readonly string _clusterId = $"twinworld-kill-{Guid.NewGuid():N}";
-    private readonly List<TwinProcess> _processes = [];
+    private readonly List<ChildProcess> _processes = [];
 
     public void Dispose()
     {
@@ -55,7 +56,7 @@ public sealed partial class SiloKillTests : IDisposable
         Assert.Contains("times: the silo running it was lost; it ended on", sweep.Output);
     }
 
-    private async Task<TwinProcess> Silo(int port, int gatewayPort, int? primaryPort = null)
+    private async Task<ChildProcess> Silo(int port, int gatewayPort, int? primaryPort = null)
     {
         string[] primary = primaryPort is { } p ? ["--primary", $"127.0.0.1:{p}"] : [];
         var silo = Start(["silo", "--port", Text(port), "--gateway-port", Text(gatewayPort), "--runs-at-once", "1", "--cluster-id", _clusterId, .. primary]);
@@ -63,9 +64,9 @@ public sealed partial class SiloKillTests : IDisposable
         return silo;
     }
 
-    private TwinProcess Start(params string[] args)
+    private ChildProcess Start(params string[] args)
     {
-        var process = new TwinProcess(args);
+        var process = TwinProcess.Start(args);
         _processes.Add(process);
         return process;
     }
