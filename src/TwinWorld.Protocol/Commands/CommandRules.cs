@@ -68,8 +68,8 @@ public static class CommandRules
                 case float number when RangeProblem(rule, number) is { } problem:
                     problems.Add($"{what} {problem}");
                     break;
-                case string text when rule.MaxLength > 0 && text.Length > rule.MaxLength:
-                    problems.Add($"{what} is at most {rule.MaxLength} characters (got {text.Length})");
+                case string text when TextProblem(rule, text) is { } problem:
+                    problems.Add($"{what} {problem}");
                     break;
                 case Point point when !(IsFinite(point.X) && IsFinite(point.Y)):
                     problems.Add($"{what} must be a finite point");
@@ -96,6 +96,10 @@ public static class CommandRules
         }
         return rule.NonZero && value == 0 ? "must not be 0" : null;
     }
+
+    /// <summary>Why a text breaks a rule ("is at most 64 characters (got 65)"), or null.</summary>
+    public static string? TextProblem(FieldRule rule, string text)
+        => rule.MaxLength > 0 && text.Length > rule.MaxLength ? $"is at most {rule.MaxLength} characters (got {text.Length})" : null;
 
     /// <summary>The message the command's oneof holds, or null when it is empty.</summary>
     public static IMessage? Chosen(WorldCommand command)

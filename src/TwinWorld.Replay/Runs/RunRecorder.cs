@@ -119,8 +119,7 @@ public sealed class RunRecorder : IDisposable
         if (Stopped is null)
         {
             var end = new RunEnd(_run.Simulation.Tick - 1, _run.EndReason ?? $"stopped at tick {_run.Simulation.Tick}", [.. _run.Samples], RunEnd.MapData.Of(RunMaps.Capture(_run.Simulation)));
-            // Not on the tick: the end may wait for the disk.
-            _work.Writer.WriteAsync((RecordKind.End, Made(end.ToBytes()))).AsTask().GetAwaiter().GetResult();
+            QueueWaiting(RecordKind.End, Made(end.ToBytes())); // not on the tick: the end may wait for the disk
         }
         Drain();
         _writer.Flush();
@@ -172,7 +171,7 @@ public sealed class RunRecorder : IDisposable
         }
         if (!_live)
         {
-            _work.Writer.WriteAsync((kind, made)).AsTask().GetAwaiter().GetResult();
+            QueueWaiting(kind, made);
         }
         else if (Stopped is null)
         {
@@ -181,6 +180,8 @@ public sealed class RunRecorder : IDisposable
             _work.Writer.TryComplete();
         }
     }
+
+    private void QueueWaiting(RecordKind kind, Func<byte[]> payload) => _work.Writer.WriteAsync((kind, payload)).AsTask().GetAwaiter().GetResult();
 
     private static Func<byte[]> Made(byte[] bytes) => () => bytes;
 

@@ -68,8 +68,8 @@ internal sealed partial class ScenarioReader
         {
             FieldType.Float when rule.Unit == "s" => Seconds(node, what, rule),
             FieldType.Float => RuledNumber(node, what, rule),
-            FieldType.String when message is StopHazard => StopName(node, what),
-            FieldType.String => NewHazardName(node, what, rule),
+            FieldType.String when message is StopHazard => Text(node, what, rule) is { } name ? StopName(node, name) : null,
+            FieldType.String => Text(node, what, rule) is { } name ? NewHazardName(node, name) : null,
             FieldType.Message when field.MessageType == Point.Descriptor => OnMap(node, what) is { } p ? Point.Of(p) : null,
             _ => throw new NotSupportedException($"{what}: no YAML form for a {field.FieldType} field; teach {nameof(ReadField)} one"),
         };
@@ -98,27 +98,29 @@ internal sealed partial class ScenarioReader
         => _read.Duration(node, what, TimeSpan.FromSeconds(rule.HasMin ? rule.Min : 0), TimeSpan.FromSeconds(rule.HasMax ? rule.Max : Simulation.Duration.Longest.TotalSeconds))
             is { } duration ? (float)duration.TotalSeconds : null;
 
-    /// <summary>The name of a hazard to stop; that a hazard of that name starts somewhere in the scenario is checked at the end.</summary>
-    private string? StopName(YamlNode node, string what)
+    /// <summary>A name within its rule's length.</summary>
+    private string? Text(YamlNode node, string what, FieldRule rule)
     {
-        string? name = _read.Name(node, what);
-        if (name is not null)
+        string? text = _read.Name(node, what);
+        if (text is not null && CommandRules.TextProblem(rule, text) is { } problem)
         {
-            _stops.Add((name, node));
+            _read.Error(node, $"{what} {problem}");
+            return null;
         }
+        return text;
+    }
+
+    /// <summary>The name of a hazard to stop; that a hazard of that name starts somewhere in the scenario is checked at the end.</summary>
+    private string StopName(YamlNode node, string name)
+    {
+        _stops.Add((name, node));
         return name;
     }
 
     /// <summary>The name a new hazard takes: unique in the scenario, so a stop names one hazard.</summary>
-    private string? NewHazardName(YamlNode node, string what, FieldRule rule)
+    private string? NewHazardName(YamlNode node, string name)
     {
-        string? name = _read.Name(node, what);
-        if (name is not null && rule.MaxLength > 0 && name.Length > rule.MaxLength)
-        {
-            _read.Error(node, $"{what} is at most {rule.MaxLength} characters (got {name.Length})");
-            return null;
-        }
-        if (name is not null && !_hazardNames.Add(name))
+        if (!_hazardNames.Add(name))
         {
             _read.Error(node, $"hazard name '{name}' is used twice");
             return null;

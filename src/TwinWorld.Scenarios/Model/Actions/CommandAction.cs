@@ -13,14 +13,8 @@ public sealed record CommandAction(WorldCommand Command) : ActionSpec
     public string Key => CommandRules.KindField(Command.KindCase).Name;
 
     /// <summary>The name a hazard command gives its hazard, or empty (a stop's name is the hazard it stops, not this).</summary>
-    public string HazardName => Command.KindCase switch
-    {
-        WorldCommand.KindOneofCase.Tsunami => Command.Tsunami.Name,
-        WorldCommand.KindOneofCase.RaiseSea => Command.RaiseSea.Name,
-        WorldCommand.KindOneofCase.Fire => Command.Fire.Name,
-        WorldCommand.KindOneofCase.Tornado => Command.Tornado.Name,
-        _ => "",
-    };
+    public string HazardName => Command.KindCase == WorldCommand.KindOneofCase.Stop ? ""
+        : CommandRules.Chosen(Command) is { } chosen && chosen.Descriptor.FindFieldByName("name") is { } name ? (string)name.Accessor.GetValue(chosen) : "";
 
     public override SimulationInput ToInput(Site site, long tick) => new CommandInput(tick, Command);
 }
