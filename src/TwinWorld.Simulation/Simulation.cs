@@ -12,6 +12,7 @@ using TwinWorld.Simulation.Hazards.Water;
 using TwinWorld.Simulation.Hazards.Wind;
 using TwinWorld.Simulation.Inputs;
 using TwinWorld.Simulation.Navigation;
+using TwinWorld.Simulation.Snapshots;
 using TwinWorld.Simulation.Terrain;
 using TwinWorld.Simulation.Zones;
 
@@ -34,6 +35,8 @@ public sealed partial class Simulation
     private DeterministicRandom _spawnRandom;
     private long _spawned;
     private int _hazardsStarted;
+    private long _tick;
+    private ulong _stateHash;
 
     public Simulation(Site site, SimulationOptions? options = null)
     {
@@ -81,7 +84,7 @@ public sealed partial class Simulation
     public int HazardsStarted => _hazardsStarted;
 
     /// <summary>The next tick to run (ticks run so far).</summary>
-    public long Tick { get; private set; }
+    public long Tick => _tick;
 
     public double TickRateHz => Options.TickRateHz;
 
@@ -91,7 +94,7 @@ public sealed partial class Simulation
     public TimeSpan SimulatedTime => TimeSpan.FromSeconds(Tick / TickRateHz);
 
     /// <summary>The state hash after the last tick (0 before the first).</summary>
-    public ulong StateHash { get; private set; }
+    public ulong StateHash => _stateHash;
 
     /// <summary>Wall time each system took in the last tick, in milliseconds, in <see cref="Systems"/> order.</summary>
     public IReadOnlyList<double> SystemMilliseconds => _systemMilliseconds;
@@ -133,10 +136,10 @@ public sealed partial class Simulation
         long hashStart = Stopwatch.GetTimestamp();
         var parts = StateHashParts.Compute(this);
         StateHashPartValues = parts;
-        StateHash = StateHashParts.Combine(parts);
+        _stateHash = StateHashParts.Combine(parts);
         HashMilliseconds = Stopwatch.GetElapsedTime(hashStart).TotalMilliseconds;
         var report = new TickReport(Tick, StateHash, due, rejected);
-        Tick++;
+        _tick++;
         return report;
     }
 
@@ -146,15 +149,6 @@ public sealed partial class Simulation
     /// <summary>The parts of the state hash after the last tick, in <see cref="StateHashParts.All"/> order (empty before the first).</summary>
     public IReadOnlyList<ulong> StateHashPartValues { get; private set; } = [];
 
-    internal ulong RunHash()
-    {
-        var hasher = new StableHasher(0x52554E); // "RUN"
-        hasher.Add(Tick);
-        hasher.Add(_spawnRandom.State);
-        hasher.Add(_spawned);
-        hasher.Add(_hazardsStarted);
-        return hasher.Finish();
-    }
 
     /// <summary>Creates an agent of a kind at a point, with its own speed and random stream drawn from the run's seed.</summary>
     public Entity SpawnAgent(AgentKind kind, Vector2 at)

@@ -132,7 +132,7 @@ public class HazardTileTests
         foreach (var (x, y) in Cells(sim))
         {
             int cell = (y * terrain.Width) + x;
-            int depth = hazards.WaterMoving && hazards.Flood.IsLand(cell) ? Quantisation.WaterDepth(hazards.Water.DepthAt(cell)) : 0;
+            int depth = hazards.Water.Moving && hazards.Flood.IsLand(cell) ? Quantisation.WaterDepth(hazards.Water.DepthAt(cell)) : 0;
             Assert.Equal(depth, grid.WaterDepthUnits(x, y));
             byte fire = hazards.Fire.State(cell) switch { FireState.Burning => GridTile.Burning, FireState.BurnedOut => GridTile.BurnedOut, _ => GridTile.NoFire };
             Assert.Equal(fire, grid.Fire(x, y));

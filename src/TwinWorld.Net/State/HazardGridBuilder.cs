@@ -34,7 +34,7 @@ internal sealed class HazardGridBuilder
         {
             for (int tx = 0; tx < tilesX; tx++)
             {
-                if (hazards.WaterMoving)
+                if (hazards.Water.Moving)
                 {
                     Array.Clear(_water);
                     var (x0, x1, y0, y1) = Cells(terrain.Width, terrain.Height, tx, ty);

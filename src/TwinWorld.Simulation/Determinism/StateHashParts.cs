@@ -6,6 +6,7 @@ using TwinWorld.Simulation.Hazards;
 using TwinWorld.Simulation.Hazards.Fire;
 using TwinWorld.Simulation.Hazards.Water;
 using TwinWorld.Simulation.Hazards.Wind;
+using TwinWorld.Simulation.Snapshots;
 
 namespace TwinWorld.Simulation;
 
@@ -40,11 +41,11 @@ public static class StateHashParts
         (new("cameras", "cameras, inputs"), s => Components(s.World, ComponentGroups[5])),
         (new("hazard events", "inputs, wind, water, fire"), s => Components(s.World, ComponentGroups[6])),
         (new("entities (ids, versions, component sets)", "inputs, spawns"), s => s.World.ComputeStructureHash()),
-        (new("water", "water"), Water),
-        (new("fire", "fire"), s => Grid(s.Hazards.Fire.AppendTo)),
-        (new("wind and building damage", "wind"), s => Grid((ref StableHasher h) => { s.Hazards.Wind.AppendTo(ref h); s.Hazards.Buildings.AppendTo(ref h); })),
-        (new("danger and fire front", "danger"), s => Grid((ref StableHasher h) => { s.Hazards.Danger.AppendTo(ref h); s.Hazards.FireFront.AppendTo(ref h); })),
-        (new("run (tick, spawn stream, hazards started)", "inputs"), s => s.RunHash()),
+        (new("water", "water"), s => Grids(s.Hazards.Water, s.Hazards.Flood)),
+        (new("fire", "fire"), s => Grids(s.Hazards.Fire)),
+        (new("wind and building damage", "wind"), s => Grids(s.Hazards.Wind, s.Hazards.Buildings)),
+        (new("danger and fire front", "danger"), s => Grids(s.Hazards.Danger, s.Hazards.FireFront)),
+        (new("run (tick, spawn stream, hazards started)", "inputs"), s => StateHashWalk.Of(0x52554E, new Simulation.RunCounters(s))), // "RUN"
         (new("other components", "any"), s => Components(s.World, [.. s.World.ComponentTypesInUse().Where(t => !Named.Contains(t))])),
     ];
 
@@ -64,7 +65,7 @@ public static class StateHashParts
     /// <summary>The state hash: the parts combined in order.</summary>
     internal static ulong Combine(ReadOnlySpan<ulong> parts)
     {
-        var hasher = new StableHasher(0x54574E53494D3032); // "TWNSIM02"
+        var hasher = new StableHasher(0x54574E53494D3033); // "TWNSIM03": the grids as declared
         foreach (ulong part in parts)
         {
             hasher.Add(part);
@@ -82,24 +83,5 @@ public static class StateHashParts
         return hasher.Finish();
     }
 
-    private delegate void Append(ref StableHasher hasher);
-
-    private static ulong Grid(Append append)
-    {
-        var hasher = new StableHasher(0x47524944); // "GRID"
-        append(ref hasher);
-        return hasher.Finish();
-    }
-
-    private static ulong Water(Simulation s)
-    {
-        var hasher = new StableHasher(0x5741544552); // "WATER"
-        var hazards = s.Hazards;
-        hasher.Add(hazards.WaterMoving);
-        if (hazards.WaterMoving)
-        {
-            hazards.Water.AppendTo(ref hasher);
-        }
-        return hasher.Finish();
-    }
+    private static ulong Grids(params ReadOnlySpan<IEvolvingState> grids) => StateHashWalk.Of(0x47524944, grids); // "GRID"
 }

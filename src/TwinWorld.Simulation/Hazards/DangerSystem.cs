@@ -30,7 +30,7 @@ internal sealed class DangerSystem : ISimulationSystem
         var hazards = simulation.Hazards;
         hazards.Danger.Clear();
         hazards.FireFront.Clear();
-        if (hazards.WaterMoving)
+        if (hazards.Water.Moving)
         {
             MarkFlood(hazards);
         }

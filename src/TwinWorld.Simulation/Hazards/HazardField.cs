@@ -1,5 +1,4 @@
 using System.Numerics;
-using TwinWorld.Ecs;
 using TwinWorld.Simulation.Terrain;
 using TwinWorld.Simulation.Snapshots;
 
@@ -11,7 +10,7 @@ namespace TwinWorld.Simulation.Hazards;
 /// level, and the highest level in each 8 x 8 block, so a search far from any hazard costs nothing
 /// and a search near one looks closely only at blocks that reach the threshold.
 /// </summary>
-public sealed class HazardField
+public sealed class HazardField : IEvolvingState
 {
     /// <summary>Cells per block side.</summary>
     public const int Block = 8;
@@ -20,6 +19,7 @@ public sealed class HazardField
     private readonly float[] _level;
     private readonly float[] _blockMax;
     private readonly float _maxLevel;
+    private CellBox _bounds = CellBox.Empty;
 
     public HazardField(TerrainGrid terrain, float maxLevel = 1)
     {
@@ -28,7 +28,6 @@ public sealed class HazardField
         _level = new float[terrain.CellCount];
         BlockColumns = (terrain.Width + Block - 1) / Block;
         _blockMax = new float[BlockColumns * ((terrain.Height + Block - 1) / Block)];
-        ClearBounds();
     }
 
     public int BlockColumns { get; }
@@ -37,15 +36,15 @@ public sealed class HazardField
     public float BlockMax(int blockX, int blockY) => _blockMax[(blockY * BlockColumns) + blockX];
 
     /// <summary>Cells with a level lie within [MinX, MaxX] x [MinY, MaxY]; empty when MinX > MaxX.</summary>
-    public int MinX { get; private set; }
+    public int MinX => _bounds.MinX;
 
-    public int MaxX { get; private set; }
+    public int MaxX => _bounds.MaxX;
 
-    public int MinY { get; private set; }
+    public int MinY => _bounds.MinY;
 
-    public int MaxY { get; private set; }
+    public int MaxY => _bounds.MaxY;
 
-    public bool Any => MinX <= MaxX;
+    public bool Any => !_bounds.IsEmpty;
 
     public float LevelAt(int cell) => _level[cell];
 
@@ -80,10 +79,7 @@ public sealed class HazardField
         }
         if (first >= 0)
         {
-            MinX = Math.Min(MinX, x + first);
-            MaxX = Math.Max(MaxX, x + last);
-            MinY = Math.Min(MinY, y);
-            MaxY = Math.Max(MaxY, y);
+            _bounds.Include(x + first, x + last, y);
         }
     }
 
@@ -102,7 +98,7 @@ public sealed class HazardField
         {
             Array.Clear(_blockMax, (by * BlockColumns) + (MinX / Block), (MaxX / Block) - (MinX / Block) + 1);
         }
-        ClearBounds();
+        _bounds = CellBox.Empty;
     }
 
     /// <summary>
@@ -153,42 +149,11 @@ public sealed class HazardField
         return bestCell < 0 ? (default, float.PositiveInfinity, -1) : (_terrain.CellCentre(bestCell), MathF.Sqrt(best), bestCell);
     }
 
-    /// <summary>The levels are world state: they go into the tick's state hash.</summary>
-    public void AppendTo(ref StableHasher hasher)
+    /// <summary>The levels are world state; the block maxima follow from them.</summary>
+    public void Walk(StateWalk walk)
     {
-        hasher.Add(MinX);
-        hasher.Add(MaxX);
-        hasher.Add(MinY);
-        hasher.Add(MaxY);
-        for (int y = MinY; y <= MaxY; y++)
-        {
-            hasher.Add(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_level.AsSpan(_terrain.Index(MinX, y), MaxX - MinX + 1)));
-        }
-    }
-
-    private void ClearBounds()
-    {
-        MinX = MinY = int.MaxValue;
-        MaxX = MaxY = int.MinValue;
-    }
-
-    internal void Save(BinaryWriter writer)
-    {
-        writer.WriteArray<float>(_level);
-        writer.WriteArray<float>(_blockMax);
-        writer.Write(MinX);
-        writer.Write(MaxX);
-        writer.Write(MinY);
-        writer.Write(MaxY);
-    }
-
-    internal void Load(BinaryReader reader)
-    {
-        reader.ReadArrayInto<float>(_level);
-        reader.ReadArrayInto<float>(_blockMax);
-        MinX = reader.ReadInt32();
-        MaxX = reader.ReadInt32();
-        MinY = reader.ReadInt32();
-        MaxY = reader.ReadInt32();
+        walk.Value(ref _bounds);
+        walk.Cells(_level, Width, _bounds);
+        walk.Derived(w => w.Cells(_blockMax));
     }
 }

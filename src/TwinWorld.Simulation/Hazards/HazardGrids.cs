@@ -5,6 +5,7 @@ using TwinWorld.Simulation.Hazards.Fire;
 using TwinWorld.Simulation.Hazards.Harm;
 using TwinWorld.Simulation.Hazards.Water;
 using TwinWorld.Simulation.Hazards.Wind;
+using TwinWorld.Simulation.Snapshots;
 using TwinWorld.Simulation.Terrain;
 
 namespace TwinWorld.Simulation.Hazards;
@@ -13,7 +14,7 @@ namespace TwinWorld.Simulation.Hazards;
 /// The grid resources the hazard entities act on: the sea and flood water, the fire, the wind and
 /// the buildings it damages, and what agents perceive of them all (danger and the burning front).
 /// </summary>
-public sealed class HazardGrids
+public sealed class HazardGrids : IEvolvingState
 {
     /// <summary>The sea's level at rest (m): cells below it start under water.</summary>
     public const float SeaLevel = 0;
@@ -40,9 +41,6 @@ public sealed class HazardGrids
     /// <summary>The water: the sea at rest until a tsunami sets it moving.</summary>
     public WaterGrid Water { get; }
 
-    /// <summary>Whether the water is stepped: from the first tsunami on (water at rest needs no work).</summary>
-    public bool WaterMoving { get; internal set; }
-
     public FloodMaps Flood { get; }
 
     public FireGrid Fire { get; }
@@ -61,7 +59,7 @@ public sealed class HazardGrids
     public float FloodDepthAt(Vector2 at)
     {
         int cell = _terrain.IndexAt(at);
-        return WaterMoving && cell >= 0 && Flood.IsLand(cell) ? Water.DepthAt(cell) : 0;
+        return Water.Moving && cell >= 0 && Flood.IsLand(cell) ? Water.DepthAt(cell) : 0;
     }
 
     /// <summary>What the hazards do at a point right now.</summary>
@@ -74,7 +72,7 @@ public sealed class HazardGrids
         }
         float depth = 0;
         float speed = 0;
-        if (WaterMoving && Flood.IsLand(cell))
+        if (Water.Moving && Flood.IsLand(cell))
         {
             depth = Water.DepthAt(cell);
             speed = Water.SpeedAt(cell);
@@ -100,30 +98,18 @@ public sealed class HazardGrids
     }
 
     /// <summary>Whether anything could harm anyone anywhere this tick (when not, harm is skipped).</summary>
-    public bool AnyHarmPossible => WaterMoving || FireFront.Any || Wind.Vortices.Count > 0
+    public bool AnyHarmPossible => Water.Moving || FireFront.Any || Wind.Vortices.Count > 0
         || Wind.Ambient.Length() * WindField.HeadHeightFactor >= HarmLimits.Vulnerable.WindKnockDown; // the lowest knock-down limit of any kind
 
-    internal void Save(BinaryWriter writer)
+    /// <summary>Every grid's state, in the order snapshots hold them.</summary>
+    public void Walk(StateWalk walk)
     {
-        writer.Write(WaterMoving);
-        Water.Solver.Save(writer);
-        Flood.Save(writer);
-        Fire.Save(writer);
-        Wind.Save(writer);
-        Buildings.Save(writer);
-        Danger.Save(writer);
-        FireFront.Save(writer);
-    }
-
-    internal void Load(BinaryReader reader)
-    {
-        WaterMoving = reader.ReadBoolean();
-        Water.Solver.Load(reader);
-        Flood.Load(reader);
-        Fire.Load(reader);
-        Wind.Load(reader);
-        Buildings.Load(reader);
-        Danger.Load(reader);
-        FireFront.Load(reader);
+        walk.Part(Water);
+        walk.Part(Flood);
+        walk.Part(Fire);
+        walk.Part(Wind);
+        walk.Part(Buildings);
+        walk.Part(Danger);
+        walk.Part(FireFront);
     }
 }

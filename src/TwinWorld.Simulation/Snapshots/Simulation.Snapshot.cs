@@ -1,11 +1,13 @@
 using TwinWorld.Ecs;
+using TwinWorld.Simulation.Snapshots;
 
 namespace TwinWorld.Simulation;
 
 // Saving a run's evolving state and reading it back: recordings' snapshots, seeking, what-if forks, live forecasts.
 public sealed partial class Simulation
 {
-    private const int SnapshotFormat = 1;
+    // 2: the hazard grids as their declarations walk them (IEvolvingState), the sea level and sides included.
+    private const int SnapshotFormat = 2;
 
     /// <summary>
     /// Writes everything that evolves: the tick, the spawn stream, every entity, the hazard grids and
@@ -29,13 +31,12 @@ public sealed partial class Simulation
         {
             writer.Write(SnapshotFormat);
             writer.Write(Profiles.Count);
-            writer.Write(Tick);
-            writer.Write(StateHash);
-            writer.Write(_spawnRandom.State);
-            writer.Write(_spawned);
-            writer.Write(_hazardsStarted);
+            var walk = new StateWriter(writer);
+            foreach (var part in DeclaredState)
+            {
+                walk.Part(part);
+            }
             World.WriteSnapshot(writer);
-            Hazards.Save(writer);
         }
         return bytes.ToArray();
     }
@@ -68,13 +69,12 @@ public sealed partial class Simulation
         {
             throw new InvalidDataException($"The snapshot was taken with {profiles} agent kinds; this simulation has {Profiles.Count}.");
         }
-        Tick = reader.ReadInt64();
-        StateHash = reader.ReadUInt64();
-        _spawnRandom.State = reader.ReadUInt64();
-        _spawned = reader.ReadInt64();
-        _hazardsStarted = reader.ReadInt32();
+        var walk = new StateReader(reader);
+        foreach (var part in DeclaredState)
+        {
+            walk.Part(part);
+        }
         World = World.ReadSnapshot(reader, Options.Workers);
-        Hazards.Load(reader);
         Inputs.Load(reader);
     }
 
@@ -97,5 +97,23 @@ public sealed partial class Simulation
         }
         fork.LoadState(SaveState());
         return fork;
+    }
+
+    /// <summary>Everything that evolves outside the ECS world (which saves its own components), declared once.</summary>
+    internal IEvolvingState[] DeclaredState => [new RunCounters(this), Hazards];
+
+    /// <summary>The run's counters as declared state; the state hash after the last tick is derived (the hash of the rest).</summary>
+    internal sealed class RunCounters(Simulation simulation) : IEvolvingState
+    {
+        private readonly Simulation _simulation = simulation;
+
+        public void Walk(StateWalk walk)
+        {
+            walk.Value(ref _simulation._tick);
+            walk.Value(ref _simulation._spawnRandom);
+            walk.Value(ref _simulation._spawned);
+            walk.Value(ref _simulation._hazardsStarted);
+            walk.Derived(w => w.Value(ref _simulation._stateHash));
+        }
     }
 }

@@ -351,9 +351,7 @@ public class FireSpreadTests
             grid.Advance(now, p => gust + new Vector2(0, p.X * 0.01f), cell => tick > 1200 && cell % terrain.Width == 120);
             if (tick % 200 == 0)
             {
-                var hasher = new StableHasher(1);
-                grid.AppendTo(ref hasher);
-                hashes.Add(hasher.Finish());
+                hashes.Add(StateHashWalk.Of(1, grid));
             }
         }
         return [.. hashes];

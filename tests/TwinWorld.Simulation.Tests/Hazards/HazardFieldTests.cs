@@ -53,8 +53,6 @@ public class HazardFieldTests
 
     private static ulong Hash(HazardField field)
     {
-        var hasher = new StableHasher(1);
-        field.AppendTo(ref hasher);
-        return hasher.Finish();
+        return StateHashWalk.Of(1, field);
     }
 }

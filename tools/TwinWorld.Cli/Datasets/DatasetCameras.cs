@@ -135,7 +135,7 @@ internal sealed class DatasetCameras
         {
             return new Vector2(fire.MinX + fire.MaxX + 1, fire.MinY + fire.MaxY + 1) * (terrain.CellSize / 2);
         }
-        if (hazards.Flood.WetCells == 0 || !hazards.WaterMoving)
+        if (hazards.Flood.WetCells == 0 || !hazards.Water.Moving)
         {
             return null;
         }

@@ -10,7 +10,7 @@ public sealed record FloodNearCondition(AreaSpec Area, float Within) : Condition
     {
         var simulation = context.Simulation;
         var hazards = simulation.Hazards;
-        if (!hazards.WaterMoving)
+        if (!hazards.Water.Moving)
         {
             return false;
         }

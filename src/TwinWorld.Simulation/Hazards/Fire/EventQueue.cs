@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using TwinWorld.Ecs;
 using TwinWorld.Simulation.Snapshots;
 
 namespace TwinWorld.Simulation.Hazards.Fire;
@@ -9,14 +8,15 @@ namespace TwinWorld.Simulation.Hazards.Fire;
 /// For times >= 0 the float's bits order like the float, so the key orders by time and then by cell index:
 /// ties are broken the same way on every run.
 /// </summary>
-internal sealed class EventQueue
+internal sealed class EventQueue : IEvolvingState
 {
     private ulong[] _items = new ulong[1024];
+    private int _count;
 
-    public int Count { get; private set; }
+    public int Count => _count;
 
     /// <summary>The queued keys in heap order, for hashing and for visiting every pending cell.</summary>
-    public ReadOnlySpan<ulong> Items => _items.AsSpan(0, Count);
+    public ReadOnlySpan<ulong> Items => _items.AsSpan(0, _count);
 
     public static int CellOf(ulong key) => (int)(uint)key;
 
@@ -24,11 +24,11 @@ internal sealed class EventQueue
     {
         // + 0 turns -0 into +0, whose bits order correctly.
         ulong key = ((ulong)BitConverter.SingleToUInt32Bits(time + 0f) << 32) | (uint)cell;
-        if (Count == _items.Length)
+        if (_count == _items.Length)
         {
             Array.Resize(ref _items, _items.Length * 2);
         }
-        int i = Count++;
+        int i = _count++;
         while (i > 0)
         {
             int parent = (i - 1) >> 1;
@@ -44,7 +44,7 @@ internal sealed class EventQueue
 
     public bool TryPeek(out float time, out int cell)
     {
-        if (Count == 0)
+        if (_count == 0)
         {
             time = 0;
             cell = -1;
@@ -58,16 +58,16 @@ internal sealed class EventQueue
 
     public void Pop()
     {
-        ulong last = _items[--Count];
+        ulong last = _items[--_count];
         int i = 0;
         while (true)
         {
             int child = (2 * i) + 1;
-            if (child >= Count)
+            if (child >= _count)
             {
                 break;
             }
-            if (child + 1 < Count && _items[child + 1] < _items[child])
+            if (child + 1 < _count && _items[child + 1] < _items[child])
             {
                 child++;
             }
@@ -85,27 +85,17 @@ internal sealed class EventQueue
     public void RemoveWhere(Func<int, bool> drop)
     {
         int kept = 0;
-        for (int i = 0; i < Count; i++)
+        for (int i = 0; i < _count; i++)
         {
             if (!drop(CellOf(_items[i])))
             {
                 _items[kept++] = _items[i];
             }
         }
-        Count = kept;
+        _count = kept;
         // A sorted array is a valid heap, and the same for the same events whatever their order before.
         Array.Sort(_items, 0, kept);
     }
 
-    public void AppendTo(ref StableHasher hasher) => hasher.Add(MemoryMarshal.AsBytes(Items));
-
-    public void Save(BinaryWriter writer) => writer.WriteArray(Items);
-
-    public void Load(BinaryReader reader)
-    {
-        var items = reader.ReadArray<ulong>(int.MaxValue / 8);
-        Count = items.Length;
-        _items = new ulong[Math.Max(1024, items.Length)];
-        items.CopyTo(_items, 0);
-    }
+    public void Walk(StateWalk walk) => walk.Items(ref _items, ref _count);
 }

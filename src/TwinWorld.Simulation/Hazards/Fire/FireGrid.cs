@@ -17,14 +17,17 @@ namespace TwinWorld.Simulation.Hazards.Fire;
 /// Events are ordered by (time, cell index), so equal runs are equal to the bit. Each cell belongs to the
 /// fire that reached it first (the number its ignition was given), so one fire can be put out alone.
 /// </summary>
-public sealed class FireGrid
+public sealed class FireGrid : IEvolvingState
 {
     private static readonly SpreadStencil Stencil = SpreadStencil.Create();
 
     private readonly TerrainGrid _terrain;
     private readonly int _width;
+    [NotState("from the site")]
     private readonly byte[] _fuel;
+    [NotState("from the site")]
     private readonly SurfaceFire?[] _fires = new SurfaceFire?[FuelModel.Count + 1];
+    [NotState("from the site")]
     private readonly Vector2[] _slope;
     private readonly FireState[] _state;
     private readonly float[] _arrival;
@@ -32,18 +35,32 @@ public sealed class FireGrid
     private readonly int[] _fire;
     private readonly EventQueue _ignitions = new();
     private readonly EventQueue _burnouts = new();
+    [NotState("from the grid's width")]
     private readonly int[] _crossOffset;
 
     // Set when a fire is put out: the cells it had claimed are free again, and the other fires' burning
     // cells, whose offers to them lost to it, offer again at the next Advance.
     private bool _respread;
 
+    private float _time;
+    private int _burning;
+    private int _burned;
+
+    // Every cell the fire has reached or is due to reach.
+    private CellBox _bounds = CellBox.Empty;
+
     // Spread of each cell under this Advance's wind, worked out when first needed: the wind is one field
-    // for the whole Advance, so a cell's spread is the same for every neighbour that asks.
+    // for the whole Advance, so a cell's spread is the same for every neighbour that asks. Keyed by
+    // pass, so a fresh cache is equivalent: not state.
+    [NotState("a cache keyed by pass")]
     private readonly int[] _spreadPass;
+    [NotState("a cache keyed by pass")]
     private readonly float[] _headSlowness;
+    [NotState("a cache keyed by pass")]
     private readonly float[] _flankSlowness;
+    [NotState("a cache keyed by pass")]
     private readonly Vector2[] _head;
+    [NotState("a cache keyed by pass")]
     private int _pass;
 
     public FireGrid(TerrainGrid terrain, FuelMoisture moisture)
@@ -83,26 +100,24 @@ public sealed class FireGrid
         {
             _crossOffset[j] = (Stencil.CrossDy[j] * _width) + Stencil.CrossDx[j];
         }
-        MinX = MinY = int.MaxValue;
-        MaxX = MaxY = int.MinValue;
     }
 
     /// <summary>The time the fire has been advanced to (s).</summary>
-    public float Time { get; private set; }
+    public float Time => _time;
 
-    public int BurningCells { get; private set; }
+    public int BurningCells => _burning;
 
     /// <summary>Cells that have caught fire: burning plus burned out.</summary>
-    public int BurnedCells { get; private set; }
+    public int BurnedCells => _burned;
 
     /// <summary>Every cell the fire has reached or is due to reach lies within [MinX, MaxX] x [MinY, MaxY]; empty when MinX > MaxX.</summary>
-    public int MinX { get; private set; }
+    public int MinX => _bounds.MinX;
 
-    public int MaxX { get; private set; }
+    public int MaxX => _bounds.MaxX;
 
-    public int MinY { get; private set; }
+    public int MinY => _bounds.MinY;
 
-    public int MaxY { get; private set; }
+    public int MaxY => _bounds.MaxY;
 
     public FireState State(int cell) => _state[cell];
 
@@ -224,8 +239,8 @@ public sealed class FireGrid
                 continue;
             }
             _state[cell] = FireState.Burning;
-            BurningCells++;
-            BurnedCells++;
+            _burning++;
+            _burned++;
             _burnouts.Push(t + _fires[_fuel[cell]]!.ResidenceTime, cell);
             Relax(cell, t, windAt, blocked);
         }
@@ -233,9 +248,9 @@ public sealed class FireGrid
         {
             _burnouts.Pop();
             _state[cell] = FireState.BurnedOut;
-            BurningCells--;
+            _burning--;
         }
-        Time = now;
+        _time = now;
     }
 
     /// <summary>
@@ -252,7 +267,7 @@ public sealed class FireGrid
                 return false;
             }
             _state[cell] = FireState.BurnedOut;
-            BurningCells--;
+            _burning--;
             return true;
         });
         _ignitions.RemoveWhere(cell =>
@@ -269,30 +284,6 @@ public sealed class FireGrid
             return true;
         });
         _respread = true;
-    }
-
-    /// <summary>Everything that evolves (time, counts, per-cell state, arrival and intensity, queued events) goes into the state hash.</summary>
-    public void AppendTo(ref StableHasher hasher)
-    {
-        hasher.Add(Time);
-        hasher.Add(BurningCells);
-        hasher.Add(BurnedCells);
-        hasher.Add(MinX);
-        hasher.Add(MaxX);
-        hasher.Add(MinY);
-        hasher.Add(MaxY);
-        for (int y = MinY; y <= MaxY; y++)
-        {
-            int start = _terrain.Index(MinX, y);
-            int count = MaxX - MinX + 1;
-            hasher.Add(MemoryMarshal.AsBytes(_state.AsSpan(start, count)));
-            hasher.Add(MemoryMarshal.AsBytes(_arrival.AsSpan(start, count)));
-            hasher.Add(MemoryMarshal.AsBytes(_intensity.AsSpan(start, count)));
-            hasher.Add(MemoryMarshal.AsBytes(_fire.AsSpan(start, count)));
-        }
-        _ignitions.AppendTo(ref hasher);
-        _burnouts.AppendTo(ref hasher);
-        hasher.Add(_respread);
     }
 
     private void IgniteCell(int cell, float time, int fire)
@@ -316,10 +307,7 @@ public sealed class FireGrid
         _ignitions.Push(time, cell);
         int x = cell % _width;
         int y = cell / _width;
-        MinX = Math.Min(MinX, x);
-        MaxX = Math.Max(MaxX, x);
-        MinY = Math.Min(MinY, y);
-        MaxY = Math.Max(MaxY, y);
+        _bounds.Include(x, x, y);
     }
 
     // Offers each stencil neighbour the time the fire would take to reach it from this cell.
@@ -408,40 +396,19 @@ public sealed class FireGrid
         }
     }
 
-    /// <summary>What evolves (as hashed) goes into a snapshot; the spread cache is keyed by pass, so a fresh one is equivalent.</summary>
-    internal void Save(BinaryWriter writer)
+    /// <summary>The cells' fire and the events due; the spread cache is keyed by pass, so a fresh one is equivalent.</summary>
+    public void Walk(StateWalk walk)
     {
-        writer.WriteArray<FireState>(_state);
-        writer.WriteArray<float>(_arrival);
-        writer.WriteArray<float>(_intensity);
-        writer.WriteArray<int>(_fire);
-        _ignitions.Save(writer);
-        _burnouts.Save(writer);
-        writer.Write(Time);
-        writer.Write(BurningCells);
-        writer.Write(BurnedCells);
-        writer.Write(MinX);
-        writer.Write(MaxX);
-        writer.Write(MinY);
-        writer.Write(MaxY);
-        writer.Write(_respread);
-    }
-
-    internal void Load(BinaryReader reader)
-    {
-        reader.ReadArrayInto<FireState>(_state);
-        reader.ReadArrayInto<float>(_arrival);
-        reader.ReadArrayInto<float>(_intensity);
-        reader.ReadArrayInto<int>(_fire);
-        _ignitions.Load(reader);
-        _burnouts.Load(reader);
-        Time = reader.ReadSingle();
-        BurningCells = reader.ReadInt32();
-        BurnedCells = reader.ReadInt32();
-        MinX = reader.ReadInt32();
-        MaxX = reader.ReadInt32();
-        MinY = reader.ReadInt32();
-        MaxY = reader.ReadInt32();
-        _respread = reader.ReadBoolean();
+        walk.Value(ref _time);
+        walk.Value(ref _burning);
+        walk.Value(ref _burned);
+        walk.Value(ref _bounds);
+        walk.Value(ref _respread);
+        walk.Cells(_state, _width, _bounds);
+        walk.Cells(_arrival, _width, _bounds);
+        walk.Cells(_intensity, _width, _bounds);
+        walk.Cells(_fire, _width, _bounds);
+        walk.Part(_ignitions);
+        walk.Part(_burnouts);
     }
 }

@@ -6,20 +6,24 @@ namespace TwinWorld.Simulation.Hazards.Water;
 
 /// <summary>
 /// The inundation record of a run, over land that was dry at the start: the deepest water each cell
-/// has seen, and when water first stood there at least <see cref="FloodedDepth"/> deep. Both follow
-/// from the water's history, which the state hash covers, so they are not hashed themselves.
+/// has seen, and when water first stood there at least <see cref="FloodedDepth"/> deep.
 /// </summary>
-public sealed class FloodMaps
+public sealed class FloodMaps : IEvolvingState
 {
     /// <summary>Water this deep (m) counts a cell as flooded.</summary>
     public const float FloodedDepth = 0.1f;
 
     private readonly int _width;
+    [NotState("from the site")]
     private readonly bool[] _land;
+    [NotState("from the site")]
     private readonly (int First, int Last)[] _landColumns;
     private readonly List<int> _wetLand = [];
     private readonly List<float> _wetLandDepth = [];
+    [NotState("scratch for one row")]
     private float[] _rowDepths = [];
+    private int _floodedCells;
+    private float _deepestWater;
 
     public FloodMaps(TerrainGrid terrain, float stillLevel)
     {
@@ -41,12 +45,12 @@ public sealed class FloodMaps
     /// <summary>Seconds into the run when each land cell first flooded; +infinity if it has not.</summary>
     public float[] ArrivalSeconds { get; }
 
-    public int FloodedCells { get; private set; }
+    public int FloodedCells => _floodedCells;
 
     /// <summary>Land cells under water right now.</summary>
-    public int WetCells { get; private set; }
+    public int WetCells => _wetLand.Count;
 
-    public float DeepestWater { get; private set; }
+    public float DeepestWater => _deepestWater;
 
     public bool IsLand(int cell) => _land[cell];
 
@@ -89,7 +93,7 @@ public sealed class FloodMaps
                 if (h > MaxDepth[cell])
                 {
                     MaxDepth[cell] = h;
-                    DeepestWater = MathF.Max(DeepestWater, h);
+                    _deepestWater = MathF.Max(_deepestWater, h);
                 }
                 if (h >= FloodedDepth)
                 {
@@ -98,29 +102,24 @@ public sealed class FloodMaps
                     if (float.IsPositiveInfinity(ArrivalSeconds[cell]))
                     {
                         ArrivalSeconds[cell] = seconds;
-                        FloodedCells++;
+                        _floodedCells++;
                     }
                 }
             }
         }
-        WetCells = _wetLand.Count;
     }
 
-    internal void Save(BinaryWriter writer)
+    /// <summary>The record so far; the wet land of the last update follows from the water but is kept for readers before the next.</summary>
+    public void Walk(StateWalk walk)
     {
-        writer.WriteArray<float>(MaxDepth);
-        writer.WriteArray<float>(ArrivalSeconds);
-        writer.Write(FloodedCells);
-        writer.Write(WetCells);
-        writer.Write(DeepestWater);
-    }
-
-    internal void Load(BinaryReader reader)
-    {
-        reader.ReadArrayInto<float>(MaxDepth);
-        reader.ReadArrayInto<float>(ArrivalSeconds);
-        FloodedCells = reader.ReadInt32();
-        WetCells = reader.ReadInt32();
-        DeepestWater = reader.ReadSingle();
+        walk.Cells(MaxDepth);
+        walk.Cells(ArrivalSeconds);
+        walk.Value(ref _floodedCells);
+        walk.Value(ref _deepestWater);
+        walk.Derived(w =>
+        {
+            w.Items(_wetLand);
+            w.Items(_wetLandDepth);
+        });
     }
 }

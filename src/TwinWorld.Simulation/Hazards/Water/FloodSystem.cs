@@ -46,7 +46,7 @@ internal sealed class FloodSystem : ISimulationSystem
                 if (events[i].IsActiveAt(tick))
                 {
                     _waves.Add(trains[i] with { StartTime = events[i].StartTick * simulation.Dt });
-                    hazards.WaterMoving = true;
+                    hazards.Water.Moving = true;
                 }
             }
         }
@@ -59,11 +59,11 @@ internal sealed class FloodSystem : ISimulationSystem
                 if (events[i].StartTick == tick)
                 {
                     hazards.Water.Solver.AddDisplacement(humps[i].Centre, humps[i].Radius, humps[i].Height);
-                    hazards.WaterMoving = true;
+                    hazards.Water.Moving = true;
                 }
             }
         }
-        if (hazards.WaterMoving)
+        if (hazards.Water.Moving)
         {
             SetSides(hazards.Water.Solver);
             hazards.Water.Solver.Advance(simulation.Dt, now, CollectionsMarshal.AsSpan(_waves));

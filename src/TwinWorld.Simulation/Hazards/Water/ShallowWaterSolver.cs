@@ -1,4 +1,5 @@
 using System.Numerics;
+using TwinWorld.Simulation.Snapshots;
 
 namespace TwinWorld.Simulation.Hazards.Water;
 
@@ -14,7 +15,7 @@ namespace TwinWorld.Simulation.Hazards.Water;
 /// number of workers.
 /// </para>
 /// </summary>
-public sealed class ShallowWaterSolver
+public sealed class ShallowWaterSolver : IEvolvingState
 {
     public const float Gravity = 9.81f;
 
@@ -30,20 +31,25 @@ public sealed class ShallowWaterSolver
     /// <summary>More sub-steps than this in one Advance means the water has blown up.</summary>
     private const int MaxSubSteps = 100_000;
 
+    [NotState("from the site")]
     private readonly float[] _bed;
+    [NotState("from the site")]
     private readonly float[] _manning;
     private readonly WaterState _state;
+    [NotState("the first stage's result, written before it is read")]
     private readonly WaterState _stage;
     private readonly WaterSide _west;
     private readonly WaterSide _east;
     private readonly WaterSide _south;
     private readonly WaterSide _north;
+    [NotState("the four sides, each walked")]
     private readonly WaterSide[] _sides;
     private readonly WaveMaker _waves = new();
     private readonly WaterKernel _kernel;
     private float _maxAx;
     private float _maxAy;
     private bool _stale = true;
+    private float _stillLevel;
 
     /// <param name="width">Cells west to east.</param>
     /// <param name="height">Cells south to north.</param>
@@ -122,7 +128,7 @@ public sealed class ShallowWaterSolver
     public WaterBoundary North { get => _north.Kind; set => _north.Kind = value; }
 
     /// <summary>The level of the sea at rest beyond <see cref="WaterBoundary.Inflow"/> sides (m); wave trains ride on it.</summary>
-    public float StillLevel { get; set; }
+    public float StillLevel { get => _stillLevel; set => _stillLevel = value; }
 
     /// <summary>Bed elevation (m) per cell.</summary>
     public ReadOnlySpan<float> Bed => _bed.AsSpan(0, Width * Height);
@@ -376,30 +382,20 @@ public sealed class ShallowWaterSolver
         _stale = false;
     }
 
-    /// <summary>The water and what the next step reads of the last one (wave speeds, sides); the bed and friction come from the site.</summary>
-    internal void Save(BinaryWriter writer)
+    /// <summary>The water, the sea level and the sides, and what the next step reads of the last one (wave speeds); the bed and friction come from the site.</summary>
+    public void Walk(StateWalk walk)
     {
-        _state.Save(writer);
-        writer.Write(_maxAx);
-        writer.Write(_maxAy);
-        writer.Write(_stale);
-        writer.Write(StillLevel);
-        foreach (WaterSide side in _sides)
+        walk.Part(_state);
+        walk.Value(ref _stillLevel);
+        foreach (var side in _sides)
         {
-            writer.Write((int)side.Kind);
+            walk.Part(side);
         }
-    }
-
-    internal void Load(BinaryReader reader)
-    {
-        _state.Load(reader);
-        _maxAx = reader.ReadSingle();
-        _maxAy = reader.ReadSingle();
-        _stale = reader.ReadBoolean();
-        StillLevel = reader.ReadSingle();
-        foreach (WaterSide side in _sides)
+        walk.Derived(w =>
         {
-            side.Kind = (WaterBoundary)reader.ReadInt32();
-        }
+            w.Value(ref _maxAx);
+            w.Value(ref _maxAy);
+            w.Value(ref _stale);
+        });
     }
 }

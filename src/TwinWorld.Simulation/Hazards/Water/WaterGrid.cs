@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 using TwinWorld.Ecs;
+using TwinWorld.Simulation.Snapshots;
 using TwinWorld.Simulation.Terrain;
 
 namespace TwinWorld.Simulation.Hazards.Water;
@@ -15,11 +16,14 @@ namespace TwinWorld.Simulation.Hazards.Water;
 /// make an eighth of the work: a quarter of the cells, and the Courant condition allows steps twice
 /// as long.
 /// </summary>
-public sealed class WaterGrid
+public sealed class WaterGrid : IEvolvingState
 {
     private readonly int _width;
+    [NotState("from the site")]
     private readonly float[] _ground;
+    [NotState("from the site")]
     private readonly int[] _waterCell;
+    private bool _moving;
 
     /// <param name="factor">Terrain cells per water cell side; 1 runs the water on the terrain's own grid.</param>
     public WaterGrid(TerrainGrid terrain, int factor, int workers)
@@ -56,6 +60,9 @@ public sealed class WaterGrid
 
     /// <summary>The shallow-water solver on the water cells: what is stepped, saved and hashed.</summary>
     public ShallowWaterSolver Solver { get; }
+
+    /// <summary>Whether the water is stepped: from the first tsunami on (water at rest needs no work).</summary>
+    public bool Moving { get => _moving; internal set => _moving = value; }
 
     /// <summary>Terrain cells per water cell side.</summary>
     public int Factor { get; }
@@ -104,10 +111,9 @@ public sealed class WaterGrid
         Solver.SetWater(water, MathF.Max(0, _ground[cell] + depth - Solver.Bed[water]), discharge);
     }
 
-    internal void AppendTo(ref StableHasher hasher)
+    public void Walk(StateWalk walk)
     {
-        hasher.Add(MemoryMarshal.AsBytes(Solver.Depth));
-        hasher.Add(MemoryMarshal.AsBytes(Solver.DischargeX));
-        hasher.Add(MemoryMarshal.AsBytes(Solver.DischargeY));
+        walk.Value(ref _moving);
+        walk.Part(Solver);
     }
 }

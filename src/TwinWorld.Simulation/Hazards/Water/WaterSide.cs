@@ -1,3 +1,5 @@
+using TwinWorld.Simulation.Snapshots;
+
 namespace TwinWorld.Simulation.Hazards.Water;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace TwinWorld.Simulation.Hazards.Water;
 /// u_n + 2c of the water inside leave and brings in the incoming one u_n - 2c of the sea and its waves
 /// (the characteristic boundary of e.g. Toro 2001, Shock-capturing methods for free-surface shallow flows, ch. 14).
 /// </summary>
-internal sealed class WaterSide
+internal sealed class WaterSide : IEvolvingState
 {
     private readonly int _first;
     private readonly int _stride;
@@ -17,6 +19,7 @@ internal sealed class WaterSide
     private readonly int _length;
     private readonly float _nx;
     private readonly float _ny;
+    private WaterBoundary _kind;
 
     /// <param name="first">The boundary cell at position 0 along the side.</param>
     /// <param name="stride">Index step between boundary cells.</param>
@@ -41,20 +44,24 @@ internal sealed class WaterSide
         Ghost = new WaterPrimitives(length + WaterKernel.Padding);
     }
 
-    public WaterBoundary Kind { get; set; }
+    public WaterBoundary Kind { get => _kind; set => _kind = value; }
 
     /// <summary>The ghost beside each boundary cell, with slack for whole-vector reads.</summary>
     public WaterPrimitives Ghost { get; }
 
 
     /// <summary>After <see cref="Update"/>: the largest |u| + c and |v| + c of the ghosts, for the time step.</summary>
+    [field: NotState("worked out by Update before it is read")]
     public float MaxAx { get; private set; }
 
+    [field: NotState("worked out by Update before it is read")]
     public float MaxAy { get; private set; }
 
     /// <summary>After <see cref="Update"/>: the first and last position with a wet ghost (empty when lo > hi).</summary>
+    [field: NotState("worked out by Update before it is read")]
     public int WetLo { get; private set; }
 
+    [field: NotState("worked out by Update before it is read")]
     public int WetHi { get; private set; }
 
     private int BoundaryCell(int i) => _first + (i * _stride);
@@ -130,4 +137,7 @@ internal sealed class WaterSide
         WetLo = wetLo;
         WetHi = wetHi;
     }
+
+    /// <summary>How the side behaves is state; its ghosts are rebuilt from the water before every stage.</summary>
+    public void Walk(StateWalk walk) => walk.Value(ref _kind);
 }

@@ -6,7 +6,7 @@ namespace TwinWorld.Simulation.Hazards.Water;
 /// One copy of the water: conserved variables (depth, discharges), the primitives the fluxes read (surface level and
 /// desingularised velocities), all with slack after the last cell for whole-vector reads, and per row the span of wet cells, which lets the step skip dry land exactly.
 /// </summary>
-internal sealed class WaterState
+internal sealed class WaterState : IEvolvingState
 {
     /// <param name="bed">Bed elevation per cell, with <see cref="WaterKernel.Padding"/> slack after the last.</param>
     public WaterState(int width, int height, float[] bed)
@@ -48,24 +48,19 @@ internal sealed class WaterState
 
     public bool RowWet(int y) => WetLo[y] <= WetHi[y];
 
-    /// <summary>Everything in this copy of the water, derived arrays included, so a restored step starts bit-identical.</summary>
-    public void Save(BinaryWriter writer)
+    /// <summary>The conserved variables; the primitives and wet spans follow from them but are kept, so a restored step starts bit-identical.</summary>
+    public void Walk(StateWalk walk)
     {
-        foreach (var values in new[] { H, Hu, Hv, Eta, U, V })
+        walk.Cells(H);
+        walk.Cells(Hu);
+        walk.Cells(Hv);
+        walk.Derived(w =>
         {
-            writer.WriteArray<float>(values);
-        }
-        writer.WriteArray<int>(WetLo);
-        writer.WriteArray<int>(WetHi);
-    }
-
-    public void Load(BinaryReader reader)
-    {
-        foreach (var values in new[] { H, Hu, Hv, Eta, U, V })
-        {
-            reader.ReadArrayInto<float>(values);
-        }
-        reader.ReadArrayInto<int>(WetLo);
-        reader.ReadArrayInto<int>(WetHi);
+            w.Cells(Eta);
+            w.Cells(U);
+            w.Cells(V);
+            w.Cells(WetLo);
+            w.Cells(WetHi);
+        });
     }
 }

@@ -3,9 +3,8 @@ using TwinWorld.Simulation.Snapshots;
 
 namespace TwinWorld.Simulation.Hazards.Wind;
 
-/// <summary>The worst wind damage each building cell has taken; damage never heals during a run.
-/// It follows from the wind's history, which the state hash covers, so it is not hashed itself.</summary>
-public sealed class BuildingDamage
+/// <summary>The worst wind damage each building cell has taken; damage never heals during a run.</summary>
+public sealed class BuildingDamage : IEvolvingState
 {
     /// <summary>The wind (m/s) at which each <see cref="DamageState"/> above None begins.</summary>
     public static readonly float[] Thresholds = [36f, 43f, 54f, 68f];
@@ -49,28 +48,10 @@ public sealed class BuildingDamage
         }
     }
 
-    /// <summary>Damage only grows, so it is state: the counts always, the cells once any are damaged.</summary>
-    public void AppendTo(ref Ecs.StableHasher hasher)
+    /// <summary>The damage per cell; the counts per state follow from it.</summary>
+    public void Walk(StateWalk walk)
     {
-        foreach (int count in _counts)
-        {
-            hasher.Add(count);
-        }
-        if (DamagedCells > 0)
-        {
-            hasher.Add(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_state.AsSpan()));
-        }
-    }
-
-    internal void Save(BinaryWriter writer)
-    {
-        writer.WriteArray<DamageState>(_state);
-        writer.WriteArray<int>(_counts);
-    }
-
-    internal void Load(BinaryReader reader)
-    {
-        reader.ReadArrayInto<DamageState>(_state);
-        reader.ReadArrayInto<int>(_counts);
+        walk.Cells(_state);
+        walk.Derived(w => w.Cells(_counts));
     }
 }

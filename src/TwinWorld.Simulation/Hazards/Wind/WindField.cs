@@ -10,11 +10,12 @@ namespace TwinWorld.Simulation.Hazards.Wind;
 /// travel adds to the rotation (full strength inside the core, fading as R / r outside), so the
 /// strongest wind is on the side where the two point the same way.
 /// </summary>
-public sealed class WindField
+public sealed class WindField : IEvolvingState
 {
     private readonly List<WindVortex> _vortices = [];
+    private Vector2 _ambient;
 
-    public Vector2 Ambient { get; set; }
+    public Vector2 Ambient { get => _ambient; set => _ambient = value; }
 
     /// <summary>The tornadoes blowing this tick.</summary>
     public IReadOnlyList<WindVortex> Vortices => _vortices;
@@ -69,28 +70,14 @@ public sealed class WindField
         }
     }
 
-    /// <summary>The wind's ambient part as a hash input: the vortices are rebuilt from entities each tick.</summary>
-    public void AppendTo(ref Ecs.StableHasher hasher)
-    {
-        hasher.Add(Ambient.X);
-        hasher.Add(Ambient.Y);
-    }
-
     internal void ClearVortices() => _vortices.Clear();
 
     internal void AddVortex(WindVortex vortex) => _vortices.Add(vortex);
 
-    /// <summary>The ambient wind and this tick's vortices (rebuilt each tick, but kept so nothing reads a stale list).</summary>
-    internal void Save(BinaryWriter writer)
+    /// <summary>The ambient wind; the vortices are rebuilt from tornado entities each tick, but kept so nothing reads a stale list.</summary>
+    public void Walk(StateWalk walk)
     {
-        writer.Write(Ambient);
-        writer.WriteArray<WindVortex>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_vortices));
-    }
-
-    internal void Load(BinaryReader reader)
-    {
-        Ambient = reader.ReadVector2();
-        _vortices.Clear();
-        _vortices.AddRange(reader.ReadArray<WindVortex>(1 << 20));
+        walk.Value(ref _ambient);
+        walk.Derived(w => w.Items(_vortices));
     }
 }

@@ -52,9 +52,7 @@ public class FireSpreadStep
     [Benchmark]
     public ulong StateHash()
     {
-        var hasher = new StableHasher(0);
-        _fire.AppendTo(ref hasher);
-        return hasher.Finish();
+        return StateHashWalk.Of(0, _fire);
     }
 
     private static TerrainGrid BuildTerrain()
