@@ -26,11 +26,9 @@ namespace TwinWorld.Simulation;
 /// </summary>
 public sealed partial class Simulation
 {
-    private static readonly QueryDescription AlertQuery = new QueryDescription().WithAll<AlertArea>();
     private static readonly QueryDescription AvatarQuery = new QueryDescription().WithAll<PlayerControl>();
     private static readonly QueryDescription HazardQuery = new QueryDescription().WithAll<HazardEvent, HazardName>();
 
-    private readonly bool[] _isShelter;
     private readonly double[] _systemMilliseconds;
     private DeterministicRandom _spawnRandom;
     private long _spawned;
@@ -48,17 +46,13 @@ public sealed partial class Simulation
         Navigation = new NavigationFields(site);
         Neighbours = new SpatialHash(site.Terrain.WidthMetres, site.Terrain.HeightMetres);
         _spawnRandom = DeterministicRandom.ForStream(Options.Seed, 1);
-        var zones = site.Zones.Zones;
-        _isShelter = zones.Select(z => z.Kind == ZoneKind.Shelter).ToArray();
-        ShelterZones = ZoneIds(ZoneKind.Shelter);
-        WorkplaceZones = ZoneIds(ZoneKind.Workplace);
-        SchoolZones = ZoneIds(ZoneKind.School);
+        Zones = new ZoneRules(site);
         SensePeriodTicks = Math.Max(1, (int)Math.Round(TickRateHz / 2));
-        Systems =
+        Systems = SystemOrder.Sort(
         [
             new WindSystem(), new FloodSystem(), new FireSystem(), new DangerSystem(),
             new SenseSystem(), new ThinkSystem(), new ActSystem(), new HarmSystem(), new CameraSystem(),
-        ];
+        ]);
         _systemMilliseconds = new double[Systems.Count];
     }
 
@@ -77,7 +71,7 @@ public sealed partial class Simulation
 
     public InputQueue Inputs { get; } = new();
 
-    /// <summary>The systems of a tick, in the order they run.</summary>
+    /// <summary>The systems of a tick, in the order they run (from what each declares it runs after).</summary>
     public IReadOnlyList<ISimulationSystem> Systems { get; }
 
     /// <summary>Hazards started so far (each start input that was accepted).</summary>
@@ -106,13 +100,11 @@ public sealed partial class Simulation
 
     internal int SensePeriodTicks { get; }
 
-    internal int[] ShelterZones { get; }
+    /// <summary>Where shelters, workplaces and schools are, and when agents have arrived.</summary>
+    public ZoneRules Zones { get; }
 
-    internal int[] WorkplaceZones { get; }
-
-    internal int[] SchoolZones { get; }
-
-    internal (int Id, AlertArea Area)[] ActiveAlerts { get; private set; } = [];
+    /// <summary>This tick's alerts.</summary>
+    public ActiveAlerts Alerts { get; } = new();
 
     /// <summary>Runs one tick and returns what it did.</summary>
     public TickReport Step()
@@ -126,7 +118,7 @@ public sealed partial class Simulation
                 rejected.Add(new InputRejection(Tick, input, reason));
             }
         }
-        ActiveAlerts = CollectAlerts();
+        Alerts.Gather(World);
         for (int s = 0; s < Systems.Count; s++)
         {
             long start = Stopwatch.GetTimestamp();
@@ -216,73 +208,7 @@ public sealed partial class Simulation
         return camera;
     }
 
-    /// <summary>How many agents are in each behaviour, indexed by <see cref="Behaviour"/>.</summary>
-    public int[] CountBehaviours()
-    {
-        var counts = new int[Enum.GetValues<Behaviour>().Length];
-        foreach (var chunk in World.GetChunks(AgentQueries.Agents))
-        {
-            foreach (var mind in chunk.GetSpan<Mind>())
-            {
-                counts[(int)mind.State]++;
-            }
-        }
-        return counts;
-    }
-
-    /// <summary>The run's outcome so far: people evacuated and hurt, land flooded and burned, buildings damaged.</summary>
-    public RunOutcome MeasureOutcome()
-    {
-        int agents = 0, evacuated = 0, injured = 0, incapacitated = 0;
-        foreach (var chunk in World.GetChunks(AgentQueries.Agents))
-        {
-            var minds = chunk.GetSpan<Mind>();
-            var vitality = chunk.GetSpan<Vitality>();
-            for (int i = 0; i < chunk.Count; i++)
-            {
-                agents++;
-                evacuated += minds[i].State == Behaviour.Sheltered ? 1 : 0;
-                injured += vitality[i].State == VitalState.Injured ? 1 : 0;
-                incapacitated += vitality[i].State == VitalState.Incapacitated ? 1 : 0;
-            }
-        }
-        float cellArea = Site.Terrain.CellSize * Site.Terrain.CellSize;
-        return new RunOutcome(
-            SimulatedTime,
-            agents,
-            evacuated,
-            injured,
-            incapacitated,
-            Hazards.Flood.FloodedCells * cellArea,
-            Hazards.Flood.DeepestWater,
-            Hazards.Fire.BurnedCells * cellArea,
-            Hazards.Fire.BurningCells * cellArea,
-            Hazards.Buildings.DamagedCells * cellArea,
-            Hazards.Buildings.CellsIn(DamageState.Destroyed) * cellArea);
-    }
-
     internal long TicksFor(float seconds) => (long)MathF.Round(seconds * (float)TickRateHz);
-
-    internal bool HasArrived(Goal goal, Vector2 at)
-    {
-        int zone = Site.Zones.ZoneAt(Site.Terrain.IndexAt(at));
-        return zone >= 0 && (goal.ZoneId >= 0 ? zone == goal.ZoneId : _isShelter[zone]);
-    }
-
-    /// <summary>Whether a goal leads to a shelter (a named one, or the nearest).</summary>
-    internal bool IsShelterGoal(Goal goal) => goal.ZoneId == Goal.NearestShelter || (goal.ZoneId >= 0 && _isShelter[goal.ZoneId]);
-
-    internal int AlertShelter(int alertId)
-    {
-        foreach (var (id, area) in ActiveAlerts)
-        {
-            if (id == alertId)
-            {
-                return area.ShelterZone;
-            }
-        }
-        return Goal.NoZone;
-    }
 
     internal string? IssueAlert(Vector2 centre, float radius, string? shelter)
     {
@@ -299,7 +225,7 @@ public sealed partial class Simulation
         {
             if (Site.Zones.Find(shelter) is not { Kind: ZoneKind.Shelter } found)
             {
-                return $"there is no shelter named '{shelter}' (shelters: {string.Join(", ", ShelterZones.Select(z => Site.Zones.Zones[z].Name))})";
+                return $"there is no shelter named '{shelter}' (shelters: {string.Join(", ", Zones.Shelters.Select(z => Site.Zones.Zones[z].Name))})";
             }
             zone = found.Id;
         }
@@ -484,24 +410,7 @@ public sealed partial class Simulation
         return null;
     }
 
-    private (int Id, AlertArea Area)[] CollectAlerts()
-    {
-        var alerts = new List<(int, AlertArea)>();
-        foreach (var chunk in World.GetChunks(AlertQuery))
-        {
-            var entities = chunk.Entities;
-            var areas = chunk.GetSpan<AlertArea>();
-            for (int i = 0; i < chunk.Count; i++)
-            {
-                alerts.Add((entities[i].Id, areas[i]));
-            }
-        }
-        return [.. alerts];
-    }
-
     private static bool IsFinite(Vector2 v) => float.IsFinite(v.X) && float.IsFinite(v.Y);
-
-    private int[] ZoneIds(ZoneKind kind) => Site.Zones.OfKind(kind).Select(z => z.Id).ToArray();
 
     /// <summary>Mostly civilians, with children, elderly people, a few vehicles and firefighters.</summary>
     private static AgentKind PickKind(ref DeterministicRandom random)

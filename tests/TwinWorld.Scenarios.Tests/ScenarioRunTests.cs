@@ -2,6 +2,7 @@ using TwinWorld.Scenarios.Loading;
 using TwinWorld.Scenarios.Model;
 using TwinWorld.Scenarios.Running;
 using TwinWorld.Simulation.Agents;
+using TwinWorld.Simulation;
 
 namespace TwinWorld.Scenarios.Tests;
 

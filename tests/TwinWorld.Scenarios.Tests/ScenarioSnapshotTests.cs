@@ -1,6 +1,7 @@
 using TwinWorld.Scenarios.Loading;
 using TwinWorld.Scenarios.Model;
 using TwinWorld.Scenarios.Running;
+using TwinWorld.Simulation;
 
 namespace TwinWorld.Scenarios.Tests;
 

@@ -16,7 +16,7 @@ namespace TwinWorld.Simulation.Tests;
 /// <summary>Same site, seed and inputs give the same state hash at every tick, whatever the worker count.</summary>
 public class DeterminismTests
 {
-    private static readonly Site Town = ProceduralTown.Generate(new ProceduralTownOptions { Seed = 3, Size = 256 });
+    internal static readonly Site Town = ProceduralTown.Generate(new ProceduralTownOptions { Seed = 3, Size = 256 });
 
     private static ulong[] Run(int workers, ulong seed = 11, int ticks = 600)
     {

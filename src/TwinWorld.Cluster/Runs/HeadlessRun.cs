@@ -1,5 +1,6 @@
 using TwinWorld.Scenarios.Loading;
 using TwinWorld.Scenarios.Running;
+using TwinWorld.Simulation;
 
 namespace TwinWorld.Cluster.Runs;
 

@@ -1,6 +1,7 @@
 using TwinWorld.Replay.Replaying;
 using TwinWorld.Replay.Reports;
 using TwinWorld.Replay.Runs;
+using TwinWorld.Simulation;
 
 namespace TwinWorld.Replay.Comparisons;
 

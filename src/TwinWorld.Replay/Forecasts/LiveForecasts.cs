@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using TwinWorld.Scenarios.Loading;
 using TwinWorld.Scenarios.Model;
 using TwinWorld.Scenarios.Running;
+using TwinWorld.Simulation;
 
 namespace TwinWorld.Replay.Forecasts;
 

@@ -6,6 +6,7 @@ using TwinWorld.Net.Sessions;
 using TwinWorld.Simulation.Agents;
 using TwinWorld.Server.Metrics;
 using TwinWorld.Server.World;
+using TwinWorld.Simulation;
 
 namespace TwinWorld.Server.Ticking;
 

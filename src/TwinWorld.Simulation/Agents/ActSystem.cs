@@ -23,6 +23,9 @@ internal sealed class ActSystem : ISimulationSystem
 
     public string Name => "act";
 
+    /// <summary>Agents move towards what they decided.</summary>
+    public IReadOnlyList<Type> RunsAfter => [typeof(ThinkSystem)];
+
     public void Update(Simulation simulation)
     {
         var hash = simulation.Neighbours;

@@ -1,6 +1,7 @@
 using System.Numerics;
 using TwinWorld.Ecs;
 using TwinWorld.Simulation.Alerts;
+using TwinWorld.Simulation.Hazards;
 
 namespace TwinWorld.Simulation.Agents;
 
@@ -16,6 +17,9 @@ internal sealed class SenseSystem : ISimulationSystem
     private const float DangerThreshold = 0.05f;
 
     public string Name => "sense";
+
+    /// <summary>Agents see this tick's danger map.</summary>
+    public IReadOnlyList<Type> RunsAfter => [typeof(DangerSystem)];
 
     public void Update(Simulation simulation)
     {
@@ -33,7 +37,7 @@ internal sealed class SenseSystem : ISimulationSystem
             var perceptions = chunk.GetSpan<Perception>();
             var randoms = chunk.GetSpan<AgentRandom>();
             long tick = simulation.Tick;
-            var alerts = simulation.ActiveAlerts;
+            var alerts = simulation.Alerts.All;
             for (int i = 0; i < entities.Length; i++)
             {
                 if ((tick + entities[i].Id) % period != 0)

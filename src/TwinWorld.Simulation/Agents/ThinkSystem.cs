@@ -20,6 +20,9 @@ internal sealed class ThinkSystem : ISimulationSystem
 
     public string Name => "think";
 
+    /// <summary>Decisions follow what was sensed.</summary>
+    public IReadOnlyList<Type> RunsAfter => [typeof(SenseSystem)];
+
     public void Update(Simulation simulation)
         => simulation.World.ParallelForEachChunk(AgentQueries.Thinkers, new ThinkJob(simulation));
 
@@ -66,7 +69,7 @@ internal sealed class ThinkSystem : ISimulationSystem
                 return;
             }
             var profile = simulation.Profiles[agent.Kind];
-            if (mind.State == Behaviour.Evacuate && simulation.HasArrived(goal, at))
+            if (mind.State == Behaviour.Evacuate && simulation.Zones.HasArrived(goal, at))
             {
                 Become(ref mind, Behaviour.Sheltered);
                 return;
@@ -87,7 +90,7 @@ internal sealed class ThinkSystem : ISimulationSystem
             {
                 // Out of danger's reach. Someone who has seen a hazard does not go back to their day:
                 // they head for a shelter they can reach (the one they were going to, if any), else settle.
-                if (simulation.IsShelterGoal(goal))
+                if (simulation.Zones.IsShelterGoal(goal))
                 {
                     Become(ref mind, Behaviour.Evacuate);
                 }
@@ -166,12 +169,12 @@ internal sealed class ThinkSystem : ISimulationSystem
         {
             int cell = simulation.Site.Terrain.IndexAt(at);
             var navigation = simulation.Navigation;
-            int named = simulation.AlertShelter(alertId);
+            int named = simulation.Alerts.ShelterOf(alertId);
             if (named != Goal.NoZone && navigation.ToZone(named).Reaches(cell))
             {
                 return named;
             }
-            var shelters = simulation.ShelterZones;
+            var shelters = simulation.Zones.Shelters;
             if (shelters.Length > 0 && random.Chance(FamiliarShelterProbability))
             {
                 int familiar = shelters[random.NextInt(shelters.Length)];
@@ -187,7 +190,7 @@ internal sealed class ThinkSystem : ISimulationSystem
         private void GoAboutTheDay(Vector2 at, Agent agent, ref Mind mind, ref Goal goal, ref DeterministicRandom random)
         {
             long tick = simulation.Tick;
-            bool done = tick >= mind.BusyUntilTick || (mind.State == Behaviour.Commute && simulation.HasArrived(goal, at));
+            bool done = tick >= mind.BusyUntilTick || (mind.State == Behaviour.Commute && simulation.Zones.HasArrived(goal, at));
             if (!done)
             {
                 return;
@@ -199,7 +202,7 @@ internal sealed class ThinkSystem : ISimulationSystem
                 return;
             }
             float roll = random.NextFloat();
-            var destinations = agent.Kind == AgentKind.Child ? simulation.SchoolZones : simulation.WorkplaceZones;
+            var destinations = agent.Kind == AgentKind.Child ? simulation.Zones.Schools : simulation.Zones.Workplaces;
             if (roll < 0.3f && destinations.Length > 0)
             {
                 goal = new Goal(destinations[random.NextInt(destinations.Length)], default);

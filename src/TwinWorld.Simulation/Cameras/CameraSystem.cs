@@ -22,6 +22,9 @@ internal sealed class CameraSystem : ISimulationSystem
 
     public string Name => "cameras";
 
+    /// <summary>Cameras follow agents where they moved to.</summary>
+    public IReadOnlyList<Type> RunsAfter => [typeof(ActSystem)];
+
     public void Update(Simulation simulation)
     {
         var world = simulation.World;

@@ -1,5 +1,6 @@
 using TwinWorld.Simulation.Hazards.Fire;
 using TwinWorld.Simulation.Hazards.Water;
+using TwinWorld.Simulation.Hazards.Wind;
 
 namespace TwinWorld.Simulation.Hazards;
 
@@ -24,6 +25,9 @@ internal sealed class DangerSystem : ISimulationSystem
     private float[] _run = [];
 
     public string Name => "danger";
+
+    /// <summary>The danger map is rebuilt from this tick's water, fire and wind.</summary>
+    public IReadOnlyList<Type> RunsAfter => [typeof(FloodSystem), typeof(FireSystem), typeof(WindSystem)];
 
     public void Update(Simulation simulation)
     {

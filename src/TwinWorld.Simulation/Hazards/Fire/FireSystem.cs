@@ -1,4 +1,6 @@
 using TwinWorld.Ecs;
+using TwinWorld.Simulation.Hazards.Wind;
+using TwinWorld.Simulation.Hazards.Water;
 
 namespace TwinWorld.Simulation.Hazards.Fire;
 
@@ -16,6 +18,9 @@ internal sealed class FireSystem : ISimulationSystem
     private static readonly QueryDescription Fires = new QueryDescription().WithAll<HazardEvent, FireIgnition>();
 
     public string Name => "fire";
+
+    /// <summary>This tick's wind drives the spread, and flooded cells do not burn.</summary>
+    public IReadOnlyList<Type> RunsAfter => [typeof(WindSystem), typeof(FloodSystem)];
 
     public void Update(Simulation simulation)
     {

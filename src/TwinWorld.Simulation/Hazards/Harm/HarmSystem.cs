@@ -11,6 +11,9 @@ internal sealed class HarmSystem : ISimulationSystem
 {
     public string Name => "harm";
 
+    /// <summary>People are harmed where they stand after moving.</summary>
+    public IReadOnlyList<Type> RunsAfter => [typeof(ActSystem)];
+
     public void Update(Simulation simulation)
     {
         if (simulation.Hazards.AnyHarmPossible)

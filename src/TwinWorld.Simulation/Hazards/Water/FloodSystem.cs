@@ -18,6 +18,9 @@ internal sealed class FloodSystem : ISimulationSystem
 
     public string Name => "water";
 
+    /// <summary>Nothing: the water moves by its own sources (wave trains and sea displacements).</summary>
+    public IReadOnlyList<Type> RunsAfter => [];
+
     /// <summary>
     /// Wave trains come in through the sides they travel into; every other side is open, so waves
     /// and floods leave freely (an inflow side parallel to a wave would hold the water near rest).

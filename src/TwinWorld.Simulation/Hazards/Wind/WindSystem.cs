@@ -13,6 +13,9 @@ internal sealed class WindSystem : ISimulationSystem
 
     public string Name => "wind";
 
+    /// <summary>Nothing: the wind is set by inputs and tornado entities.</summary>
+    public IReadOnlyList<Type> RunsAfter => [];
+
     public void Update(Simulation simulation)
     {
         var wind = simulation.Hazards.Wind;
