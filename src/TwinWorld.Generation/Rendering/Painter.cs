@@ -25,8 +25,11 @@ public sealed partial class ReferenceRenderer
     /// <summary>One frame's drawing: what every pixel needs from the conditions and the light.</summary>
     private sealed class Painter
     {
+        // Read on nearly every line of the painting, so short names on purpose.
+#pragma warning disable IDE1006
         private readonly CameraConditions c;
         private readonly SceneLight light;
+#pragma warning restore IDE1006
         private readonly ViewProjection _view;
         private readonly float _seconds;
         private readonly Vector2 _wind;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using TwinWorld.Replay.CrashWriter;
+using TwinWorld.Replay.CrashTestWriter;
 using TwinWorld.Replay.Recording;
 
 namespace TwinWorld.Replay.Tests.Recording;
@@ -42,7 +42,7 @@ public class CrashTests
     {
         // Standard input stays open and empty: the child waits on it once it has written all it may.
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardInput = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TwinWorld.Replay.CrashWriter.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TwinWorld.Replay.CrashTestWriter.dll"));
         start.ArgumentList.Add(path);
         using var child = Process.Start(start)!;
         var errors = child.StandardError.ReadToEndAsync();

@@ -221,7 +221,8 @@ internal static class RunCommand
                 var errors = run.Inject(line);
                 Console.WriteLine(errors.Count == 0 ? $"accepted: {line.Trim()}" : string.Join(Environment.NewLine, errors));
             }
-        }) { IsBackground = true, Name = "live input" };
+        })
+        { IsBackground = true, Name = "live input" };
         reader.Start();
         var inner = observe;
         observe = report =>

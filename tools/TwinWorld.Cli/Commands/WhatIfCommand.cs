@@ -79,7 +79,8 @@ internal static class WhatIfCommand
             AnsiConsole.MarkupLine(Markup.Escape($"From the fork on, the parameters change: {string.Join("; ", fork.Changes.Ahead)}."));
         }
         var header = RunHeader.For(run.Scenario, Merged(recording.Header.Overrides, overrides), run.SetupHash, recording.Header.SnapshotEveryTicks,
-            startTick: atTick, forkedFrom: file.FullName, scenarioText: recording.Header.ScenarioText) with { Seed = recording.Header.Seed };
+            startTick: atTick, forkedFrom: file.FullName, scenarioText: recording.Header.ScenarioText);
+        header = header with { Seed = recording.Header.Seed };
         RunRecorder? recorder = null;
         if (record is not null && !Recordings.TryStart(record, run, header, out recorder))
         {

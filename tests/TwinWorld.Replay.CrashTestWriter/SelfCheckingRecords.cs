@@ -1,6 +1,6 @@
 using TwinWorld.Replay.Recording;
 
-namespace TwinWorld.Replay.CrashWriter;
+namespace TwinWorld.Replay.CrashTestWriter;
 
 /// <summary>
 /// The records the crash writer appends: record <c>n</c>'s kind, length and bytes follow from <c>n</c> alone, so a

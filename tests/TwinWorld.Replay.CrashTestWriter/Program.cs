@@ -1,4 +1,4 @@
-using TwinWorld.Replay.CrashWriter;
+using TwinWorld.Replay.CrashTestWriter;
 using TwinWorld.Replay.Recording;
 
 // Appends self-checking records to the recording named on the command line as fast as it can, until the crash
@@ -6,7 +6,7 @@ using TwinWorld.Replay.Recording;
 // test still finds it alive and an orphaned run (its test process gone) cannot fill the disk.
 if (args.Length != 1)
 {
-    Console.Error.WriteLine("usage: TwinWorld.Replay.CrashWriter <recording file>");
+    Console.Error.WriteLine("usage: TwinWorld.Replay.CrashTestWriter <recording file>");
     return 2;
 }
 using var writer = RecordingWriter.Create(args[0]);
