@@ -81,6 +81,7 @@ internal sealed partial class ScenarioRunGrain(RunSlots slots, ILocalSiloDetails
         catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
         {
             _status = new RunStatus(RunState.Failed, Problem: "cancelled", Silo: Where);
+            LogCancelled(log, key);
         }
         catch (Exception e)
         {
@@ -106,6 +107,9 @@ internal sealed partial class ScenarioRunGrain(RunSlots slots, ILocalSiloDetails
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {Key} finished, final state hash {Hash}")]
     private static partial void LogFinished(ILogger logger, string key, string hash);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {Key} cancelled")]
+    private static partial void LogCancelled(ILogger logger, string key);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The run ({Run}) threw")]
     private static partial void LogRunFailed(ILogger logger, Exception exception, string run);
