@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Orleans.Placement;
 using TwinWorld.Cluster.Runs;
@@ -13,15 +12,15 @@ namespace TwinWorld.Cluster.Forecasts;
 /// Placed on the silo with the fewest activations.
 /// </summary>
 [ActivationCountBasedPlacement]
-internal sealed partial class ForecastGrain(RunSlots slots, ILocalSiloDetails silo, ILogger<ForecastGrain> log) : Grain, IForecastGrain
+internal sealed partial class ForecastGrain(RunSlots slots, ILocalSiloDetails silo, ILogger<ForecastGrain> log) : WatchedWorkGrain(slots, log), IForecastGrain
 {
-    private readonly CancellationTokenSource _cancel = new();
     private readonly Lock _gate = new();
     private readonly List<ForecastSample> _samples = [];
     private RunState _state = RunState.Unknown;
     private string? _problem;
     private bool _retryable;
-    private long _lastAsked = Stopwatch.GetTimestamp();
+
+    protected override string What => "Forecast";
 
     private string Where => silo.SiloAddress.Endpoint.ToString();
 
@@ -35,17 +34,16 @@ internal sealed partial class ForecastGrain(RunSlots slots, ILocalSiloDetails si
             }
             _state = RunState.Running;
         }
-        _lastAsked = Stopwatch.GetTimestamp();
         string key = this.GetPrimaryKeyString();
         // A thread of its own: a forecast holds one for seconds to minutes, which must hold neither the grain's scheduler nor the pool.
         _ = Task.Factory.StartNew(() => Execute(key, job), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        this.RegisterGrainTimer(CancelIfOrphaned, slots.OrphanAfter, slots.OrphanAfter);
+        WatchClient();
         return Task.CompletedTask;
     }
 
     public Task<ForecastProgress> Poll(int from)
     {
-        _lastAsked = Stopwatch.GetTimestamp();
+        Asked();
         ForecastProgress progress;
         lock (_gate)
         {
@@ -59,28 +57,14 @@ internal sealed partial class ForecastGrain(RunSlots slots, ILocalSiloDetails si
         return Task.FromResult(progress);
     }
 
-    public Task Cancel()
-    {
-        _cancel.Cancel();
-        DeactivateOnIdle();
-        return Task.CompletedTask;
-    }
-
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        // Going away (told, cancelled, orphaned, silo shutting down): a forecast still going would be work no one collects.
-        _cancel.Cancel();
-        return Task.CompletedTask;
-    }
-
     private void Execute(string key, ForecastJob job)
     {
         try
         {
-            LogStarted(log, key, job.Ahead.TotalSeconds, job.Actions.Count);
-            ForecastRun.Run(job.Source.Load(), job.State, job.Ask, job.Limits, Add, _cancel.Token);
+            LogStarted(Log, key, job.Ahead.TotalSeconds, job.Actions.Count);
+            ForecastRun.Run(job.Source.Load(), job.State, job.Ask, job.Limits, Add, Cancelled);
             End(RunState.Succeeded, null, retryable: false);
-            LogFinished(log, key, _samples.Count);
+            LogFinished(Log, key, _samples.Count);
         }
         catch (Exception e) when (e is ForecastException or RunFailedException)
         {
@@ -90,7 +74,7 @@ internal sealed partial class ForecastGrain(RunSlots slots, ILocalSiloDetails si
         catch (Exception e)
         {
             // The boundary where a forecast's crash becomes its answer; the silo goes on.
-            LogFailed(log, e, key);
+            LogFailed(Log, e, key);
             End(RunState.Failed, $"the forecast failed on silo {Where}: {e.Message}", retryable: false);
         }
     }
@@ -107,19 +91,8 @@ internal sealed partial class ForecastGrain(RunSlots slots, ILocalSiloDetails si
     {
         lock (_gate)
         {
-            (_state, _problem, _retryable) = _cancel.IsCancellationRequested ? (RunState.Failed, "cancelled", false) : (state, problem, retryable);
+            (_state, _problem, _retryable) = Cancelled.IsCancellationRequested ? (RunState.Failed, "cancelled", false) : (state, problem, retryable);
         }
-    }
-
-    private Task CancelIfOrphaned(CancellationToken token)
-    {
-        if (Stopwatch.GetElapsedTime(_lastAsked) > slots.OrphanAfter)
-        {
-            LogOrphaned(log, this.GetPrimaryKeyString(), slots.OrphanAfter);
-            _cancel.Cancel();
-            DeactivateOnIdle();
-        }
-        return Task.CompletedTask;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Forecast {Key} ({Ahead} s ahead, {Actions} actions) started")]
@@ -130,7 +103,4 @@ internal sealed partial class ForecastGrain(RunSlots slots, ILocalSiloDetails si
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Forecast {Key} threw")]
     private static partial void LogFailed(ILogger logger, Exception exception, string key);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Forecast {Key}: no server asked about it for {After}; cancelled as orphaned")]
-    private static partial void LogOrphaned(ILogger logger, string key, TimeSpan after);
 }
