@@ -110,6 +110,8 @@ public class ServerHostTests
     [InlineData("--Forecasts:MaxRunning=-1", "Forecasts:MaxRunning must be 0 (no forecasts) to 64")]
     [InlineData("--Forecasts:MaxProcessorSeconds=NaN", "Forecasts:MaxProcessorSeconds must be between 0.1 and 86400")]
     [InlineData("--Forecasts:MaxAgents=lots", "Forecasts:MaxAgents must be a whole number (got 'lots')")]
+    [InlineData("--Forecasts:Cluster=localhost", "Forecasts:Cluster localhost: 'localhost' is not host:port with a port from 1 to 65535; give redis://host:port")]
+    [InlineData("--Forecasts:Cluster=nohost.invalid:30000", "Forecasts:Cluster nohost.invalid:30000: no address found for the host 'nohost.invalid'; give")]
     [InlineData("--Network:CommandsPerSecond=0", "Network:CommandsPerSecond must be 0.01 to 1000")]
     [InlineData("--Network:MaxSubscriptions=0", "Network:MaxSubscriptions must be 1 to 1024")]
     [InlineData("--Generation:ConditioningBudgetMs=0", "Generation:ConditioningBudgetMs must be between 0.1 and 1000")]

@@ -1,4 +1,3 @@
-using TwinWorld.Scenarios.Loading;
 using TwinWorld.Scenarios.Running;
 using TwinWorld.Simulation;
 
@@ -13,12 +12,7 @@ public static class HeadlessRun
     /// <summary>Throws <see cref="RunFailedException"/> when the scenario does not load here; cancelling stops it between ticks.</summary>
     public static RunSummary Run(RunRequest request, int workers, CancellationToken token)
     {
-        var load = ScenarioLoader.Parse(request.ScenarioYaml, request.ScenarioFile, request.Overrides);
-        if (load.Scenario is not { } scenario)
-        {
-            throw new RunFailedException($"the scenario did not load on this silo: {string.Join("; ", load.Errors)}");
-        }
-        var run = new ScenarioRun(scenario with { Seed = request.Seed }, workers);
+        var run = new ScenarioRun(request.Source.Load(), workers);
         var evacuation = new EvacuationClock();
         run.RunToEnd(request.Until, _ =>
         {

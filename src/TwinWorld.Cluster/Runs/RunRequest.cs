@@ -1,9 +1,8 @@
 namespace TwinWorld.Cluster.Runs;
 
 /// <summary>
-/// One run as a silo needs it: the scenario's text (so silos need no copy of the file; terrain files it
-/// names relative to <see cref="ScenarioFile"/> must be at that path on every silo), the parameter
-/// values that <c>--set</c> would give, the seed, and where to stop.
+/// One run as a silo needs it: the scenario (<see cref="Source"/>: its text, path, the parameter values
+/// that <c>--set</c> would give, and the seed) and where to stop.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record RunRequest(
@@ -13,6 +12,8 @@ public sealed record RunRequest(
     [property: Id(3)] ulong Seed,
     [property: Id(4)] TimeSpan? Until)
 {
+    public ScenarioSource Source => new(ScenarioYaml, ScenarioFile, Overrides, Seed);
+
     /// <summary>How a person tells this run apart from the sweep's others: its seed and parameter values.</summary>
     public override string ToString() => $"seed {Seed}{string.Concat(Overrides.Select(o => $", {o.Key}={o.Value}"))}";
 }

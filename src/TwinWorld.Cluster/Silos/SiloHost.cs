@@ -2,19 +2,21 @@ using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using TwinWorld.Cluster.Forecasts;
 using TwinWorld.Cluster.Runs;
 
 namespace TwinWorld.Cluster.Silos;
 
-/// <summary>A silo as <c>twin silo</c> runs it: sweep runs on its slots, what happens on the console.</summary>
+/// <summary>A silo as <c>twin silo</c> runs it: sweep runs on its slots, live forecasts, what happens on the console.</summary>
 public static class SiloHost
 {
     public static IHost Build(SiloSettings settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        // Orleans' warnings and errors; the runs' starts and ends too, so an operator sees what a silo is doing.
+        // Orleans' warnings and errors; the runs' and forecasts' starts and ends too, so an operator sees what a silo is doing.
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
             .AddFilter(typeof(ScenarioRunGrain).Namespace, LogLevel.Information)
+            .AddFilter(typeof(ForecastGrain).Namespace, LogLevel.Information)
             // A silo that cannot start says why in one line (twin silo); these tell the same again with stack traces, and note at each start that ServerGC is off.
             .AddFilter((category, level) => level >= LogLevel.Warning && category is not ("Orleans.Runtime.Silo" or "Orleans.Runtime.SiloLifecycleSubject" or "Microsoft.Extensions.Hosting.Internal.Host"));
         builder.UseOrleans(silo =>

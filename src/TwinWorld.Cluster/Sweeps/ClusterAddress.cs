@@ -13,8 +13,8 @@ public sealed record ClusterAddress(IReadOnlyList<IPEndPoint> Gateways, string? 
 
     public const string Forms = "give redis://host:port (membership in Redis) or the silos' gateways as host:port[,host:port...] (e.g. localhost:30000)";
 
-    /// <summary>Reads an address, resolving host names; null with the reason when it is not one.</summary>
-    public static ClusterAddress? Parse(string text, out string? error)
+    /// <summary>Reads an address, resolving host names; null with the reason, naming <paramref name="setting"/>, when it is not one.</summary>
+    public static ClusterAddress? Parse(string text, out string? error, string setting = "--cluster")
     {
         error = null;
         if (text.StartsWith(RedisScheme, StringComparison.OrdinalIgnoreCase))
@@ -24,7 +24,7 @@ public sealed record ClusterAddress(IReadOnlyList<IPEndPoint> Gateways, string? 
             {
                 return new ClusterAddress([], server);
             }
-            error = $"--cluster {text}: no Redis server after {RedisScheme}; {Forms}";
+            error = $"{setting} {text}: no Redis server after {RedisScheme}; {Forms}";
             return null;
         }
         var gateways = new List<IPEndPoint>();
@@ -32,7 +32,7 @@ public sealed record ClusterAddress(IReadOnlyList<IPEndPoint> Gateways, string? 
         {
             if (Endpoint(part, out string? problem) is not { } gateway)
             {
-                error = $"--cluster {text}: {problem}; {Forms}";
+                error = $"{setting} {text}: {problem}; {Forms}";
                 return null;
             }
             gateways.Add(gateway);

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using System.Net.Sockets;
 using Orleans.Configuration;
+using StackExchange.Redis;
 
 namespace TwinWorld.Cluster.Sweeps;
 
@@ -53,6 +55,12 @@ public sealed class ClusterConnection : IAsyncDisposable
         }
         return new ClusterConnection(host);
     }
+
+    /// <summary>Whether <paramref name="e"/> says that no silo answers at the address (rather than a bug).</summary>
+    public static bool IsUnreachable(Exception e) => e is OrleansException or SocketException or TimeoutException or RedisConnectionException;
+
+    /// <summary>The innermost reason's first line, for a one-line message.</summary>
+    public static string Reason(Exception e) => e.GetBaseException().Message.Split('\n')[0].Trim();
 
     /// <summary>How many silos are in the cluster now.</summary>
     public async Task<int> ActiveSilos() => (await Client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count;

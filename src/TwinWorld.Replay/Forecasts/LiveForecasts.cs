@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
-using TwinWorld.Scenarios.Loading;
 using TwinWorld.Scenarios.Model;
 using TwinWorld.Scenarios.Running;
 using TwinWorld.Simulation;
@@ -12,25 +10,28 @@ namespace TwinWorld.Replay.Forecasts;
 /// <summary>
 /// Forecasts from a live run: "what happens in the next 10 minutes if the wind turns". Any thread
 /// asks (<see cref="Forecast"/>); the tick thread, between ticks, copies the live state for each
-/// waiting request (<see cref="ServiceBetweenTicks"/>: the only cost the live world pays), and each
-/// fork runs ahead on its own thread as fast as it can, with the analyst's actions, streaming its
-/// outcome back. Nothing a forecast does reaches the live world, and none may cost more than its
-/// <see cref="ForecastLimits"/>.
+/// waiting request (<see cref="ServiceBetweenTicks"/>: the only cost the live world pays), and its
+/// <see cref="IForecastRunner"/> runs each fork ahead as fast as it can, with the analyst's actions, on a
+/// thread of its own here or on a cluster's silo, streaming its outcome back. Nothing a forecast does
+/// reaches the live world, and none may cost more than its <see cref="ForecastLimits"/>.
 /// </summary>
-public sealed class LiveForecasts(ForecastLimits? limits = null)
+public sealed class LiveForecasts(IForecastRunner runner)
 {
-    /// <summary>How often (in ticks) a running forecast looks at the process's heap: often enough to stop within a second.</summary>
-    private const int HeapCheckTicks = 20;
-
     private readonly ConcurrentQueue<Request> _waiting = new();
-    private readonly ForecastLimits _limits = limits ?? ForecastLimits.None;
+    private readonly IForecastRunner _runner = runner;
 
     private int _running;
+
+    /// <summary>Forecasts that run on threads of this process, within <paramref name="limits"/> (none by default).</summary>
+    public LiveForecasts(ForecastLimits? limits = null)
+        : this(new LocalForecastRunner(limits ?? ForecastLimits.None))
+    {
+    }
 
     /// <summary>Forecasts started so far.</summary>
     public int Started { get; private set; }
 
-    /// <summary>Forecasts whose threads are computing now (any thread may read it).</summary>
+    /// <summary>Forecasts computing now, here or elsewhere (any thread may read it).</summary>
     public int Running => Volatile.Read(ref _running);
 
     /// <summary>
@@ -47,7 +48,7 @@ public sealed class LiveForecasts(ForecastLimits? limits = null)
             throw new ForecastException($"A forecast needs a positive time ahead and sample interval (got {ahead} and {every}).");
         }
         var samples = Channel.CreateUnbounded<ForecastSample>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        _waiting.Enqueue(new Request(ahead, actions, every, workers, samples.Writer, cancel));
+        _waiting.Enqueue(new Request(new ForecastAsk(ahead, actions, every, workers), samples.Writer, cancel));
         await foreach (var sample in samples.Reader.ReadAllAsync(cancel))
         {
             yield return sample;
@@ -66,37 +67,17 @@ public sealed class LiveForecasts(ForecastLimits? limits = null)
             byte[] state = live.SaveState();
             var scenario = live.Scenario;
             Started++;
-            // Its own thread, not the pool's: a forecast runs for seconds to minutes.
-            _ = Task.Factory.StartNew(() => RunAhead(scenario, state, request), TaskCreationOptions.LongRunning);
+            // Off the tick thread at once: where the forecast runs is the runner's affair.
+            _ = Task.Run(() => Compute(scenario, state, request));
         }
     }
 
-    private void RunAhead(Scenario scenario, byte[] state, Request request)
+    private async Task Compute(Scenario scenario, byte[] state, Request request)
     {
         Interlocked.Increment(ref _running);
         try
         {
-            var clock = new ThreadClock();
-            var actions = Parse(scenario, request.Actions);
-            var fork = ScenarioRun.Restore(scenario, state, request.Workers);
-            CheckAgents(fork, actions);
-            foreach (var action in actions)
-            {
-                fork.Inject(action);
-            }
-            var simulation = fork.Simulation;
-            long start = simulation.Tick;
-            long stop = start + Ticks(request.Ahead, simulation.TickRateHz);
-            long every = Math.Max(1, Ticks(request.Every, simulation.TickRateHz));
-            while (simulation.Tick < stop && !fork.Ended && !request.Cancel.IsCancellationRequested)
-            {
-                CheckCost(clock, simulation.Tick - start, simulation.SimulatedTime);
-                fork.Step();
-                if ((simulation.Tick - start) % every == 0 || simulation.Tick == stop || fork.Ended)
-                {
-                    request.Samples.TryWrite(new ForecastSample(simulation.SimulatedTime, simulation.MeasureOutcome()));
-                }
-            }
+            await _runner.Run(scenario, state, request.Ask, sample => request.Samples.TryWrite(sample), request.Cancel);
             request.Samples.TryComplete();
         }
         catch (Exception e)
@@ -109,50 +90,5 @@ public sealed class LiveForecasts(ForecastLimits? limits = null)
         }
     }
 
-    private static List<ActionSpec> Parse(Scenario scenario, IReadOnlyList<string> texts)
-    {
-        var parsed = texts.Select(text => ScenarioLoader.ParseAction(text, scenario)).ToList();
-        var errors = parsed.SelectMany(p => p.Errors).ToList();
-        if (errors.Count > 0)
-        {
-            throw new ForecastException(string.Join(Environment.NewLine, errors));
-        }
-        return parsed.Select(p => p.Action!).ToList();
-    }
-
-    /// <summary>Refuses, before the first tick, actions that would spawn more people than the limit allows.</summary>
-    private void CheckAgents(ScenarioRun fork, List<ActionSpec> actions)
-    {
-        long spawned = actions.OfType<SpawnAction>().Sum(spawn => (long)spawn.Count);
-        if (spawned == 0)
-        {
-            return;
-        }
-        long total = fork.Simulation.MeasureOutcome().Agents + spawned;
-        if (total > _limits.MaxAgents)
-        {
-            throw new ForecastException(string.Create(CultureInfo.InvariantCulture,
-                $"the forecast would hold {total:N0} people ({spawned:N0} spawned by its actions); a forecast may hold at most {_limits.MaxAgents:N0}"));
-        }
-    }
-
-    /// <summary>Stops a forecast that has used its processor time, or any while the heap is past its limit.</summary>
-    private void CheckCost(ThreadClock clock, long ticksRun, TimeSpan at)
-    {
-        var used = clock.Elapsed;
-        if (used > _limits.MaxProcessorTime)
-        {
-            throw new ForecastException(string.Create(CultureInfo.InvariantCulture,
-                $"the forecast used its {_limits.MaxProcessorTime.TotalSeconds:0.#} s of processor time after {at.TotalSeconds:0} s of simulated time; ask for less time ahead or fewer people"));
-        }
-        if (ticksRun % HeapCheckTicks == 0 && GC.GetTotalMemory(forceFullCollection: false) is var heap && heap > _limits.MaxHeapBytes)
-        {
-            throw new ForecastException(string.Create(CultureInfo.InvariantCulture,
-                $"the forecast was stopped: the server's memory ({heap >> 20:N0} MB) is past what forecasts may use ({_limits.MaxHeapBytes >> 20:N0} MB)"), retryable: true);
-        }
-    }
-
-    private static long Ticks(TimeSpan time, double tickRateHz) => (long)Math.Round(time.TotalSeconds * tickRateHz);
-
-    private sealed record Request(TimeSpan Ahead, IReadOnlyList<string> Actions, TimeSpan Every, int Workers, ChannelWriter<ForecastSample> Samples, CancellationToken Cancel);
+    private sealed record Request(ForecastAsk Ask, ChannelWriter<ForecastSample> Samples, CancellationToken Cancel);
 }

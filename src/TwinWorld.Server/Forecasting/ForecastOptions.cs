@@ -1,11 +1,13 @@
 using System.ComponentModel.DataAnnotations;
+using TwinWorld.Cluster.Silos;
 using TwinWorld.Replay.Forecasts;
 
 namespace TwinWorld.Server.Forecasting;
 
 /// <summary>
 /// The "Forecasts" configuration section: what analysts' (and admins') forecasts may cost, so that no request
-/// can take cores or memory from the live world. README's "Quotas" table lists them with the other quotas.
+/// can take cores or memory from the live world (README's "Quotas" table lists them with the other quotas), and
+/// where they run: here, or on a cluster's silos.
 /// </summary>
 public sealed class ForecastOptions
 {
@@ -35,6 +37,12 @@ public sealed class ForecastOptions
     /// <summary>The server's managed heap, in MB, past which forecasts stop and new ones are refused.</summary>
     [Range(16, 1_048_576, ErrorMessage = "Forecasts:MaxHeapMB must be 16 to 1048576.")]
     public int MaxHeapMB { get; set; } = 4096;
+
+    /// <summary>A cluster (as <c>twin sweep --cluster</c> takes it) that runs the forecasts instead of this server's cores; empty: here.</summary>
+    public string? Cluster { get; set; }
+
+    /// <summary>With <see cref="Cluster"/>: the cluster's name, as its silos' <c>--cluster-id</c>.</summary>
+    public string ClusterId { get; set; } = SiloSettings.DefaultClusterId;
 
     internal ForecastLimits Limits => new()
     {

@@ -15,7 +15,8 @@ namespace TwinWorld.Server.Forecasting;
 /// <summary>
 /// Analysts' forecasts over the network: each request becomes a <see cref="LiveForecasts"/> fork of the
 /// hosted scenario run, copied on the tick thread between ticks (the live world's only cost), run ahead
-/// on its own thread, its samples streamed back as they come. <see cref="ForecastOptions"/> are the quotas:
+/// by the <see cref="IForecastRunner"/> (on a thread of its own here, or on a cluster's silo: Forecasts:Cluster),
+/// its samples streamed back as they come. <see cref="ForecastOptions"/> are the quotas:
 /// how many run at once, on the server and per client (each on one core), how far ahead, and what one may
 /// cost; a forecast stops when its client leaves, so forecasts cannot starve the live tick.
 /// </summary>
@@ -32,13 +33,13 @@ internal sealed class ServerForecaster : IForecaster, ITickListener, IDisposable
     private readonly Dictionary<ulong, int> _runningPerClient = [];
     private int _running;
 
-    public ServerForecaster(HostedWorld world, IOptions<ForecastOptions> options, IMeterFactory meters, ILogger<ServerForecaster> logger)
+    public ServerForecaster(HostedWorld world, IForecastRunner runner, IOptions<ForecastOptions> options, IMeterFactory meters, ILogger<ServerForecaster> logger)
     {
         _world = world;
         _logger = logger;
         _quota = options.Value;
         _limits = _quota.Limits;
-        _forecasts = new LiveForecasts(_limits);
+        _forecasts = new LiveForecasts(runner);
         meters.Create(MeterName).CreateObservableGauge("twinworld.forecasts.running", () => _forecasts.Running, "{forecast}",
             "Forecasts computing now (a forecast whose client left stops within a tick)");
     }

@@ -1,26 +1,16 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using TwinWorld.TestSupport;
 
 namespace TwinWorld.Cluster.Tests.Sweeps;
 
 /// <summary>Silos as separate twin processes, one of them killed (kill -9) while it runs a sweep's run.</summary>
 public sealed partial class SiloKillTests : IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
-
     private readonly string _out = Path.Combine(Path.GetTempPath(), $"twin-cluster-kill-{Guid.NewGuid():N}");
-    private readonly string _clusterId = $"twinworld-kill-{Guid.NewGuid():N}";
-    private readonly List<ChildProcess> _processes = [];
+    private readonly TwinProcesses _twin = new();
 
     public void Dispose()
     {
-        foreach (var process in _processes)
-        {
-            process.Dispose();
-        }
+        _twin.Dispose();
         if (Directory.Exists(_out))
         {
             Directory.Delete(_out, recursive: true);
@@ -30,17 +20,17 @@ public sealed partial class SiloKillTests : IDisposable
     [Fact]
     public async Task A_silo_killed_mid_sweep_loses_no_run_its_runs_end_on_the_others_each_once()
     {
-        int[] ports = FreePorts(6);
-        var primary = await Silo(ports[0], ports[1]);
-        var others = await Task.WhenAll(Silo(ports[2], ports[3], ports[0]), Silo(ports[4], ports[5], ports[0]));
+        int[] ports = TwinProcesses.FreePorts(6);
+        var primary = await _twin.Silo(ports[0], ports[1]);
+        var others = await Task.WhenAll(_twin.Silo(ports[2], ports[3], ports[0]), _twin.Silo(ports[4], ports[5], ports[0]));
         var victim = others[1];
         string gateways = string.Join(",", new[] { ports[1], ports[3], ports[5] }.Select(p => $"127.0.0.1:{p}"));
-        var sweep = Start("sweep", ThreeSiloSweepTests.SmallFire, "--vary", "wind_speed=1,15", "--seeds", "3", "--until", "5m",
-            "--cluster", gateways, "--cluster-id", _clusterId, "--out", _out);
+        var sweep = _twin.Start("sweep", ThreeSiloSweepTests.SmallFire, "--vary", "wind_speed=1,15", "--seeds", "3", "--until", "5m",
+            "--cluster", gateways, "--cluster-id", _twin.ClusterId, "--out", _out);
 
-        Assert.True(await victim.WaitForOutput(" started", Patience), victim.Output + sweep.Output);
+        Assert.True(await victim.WaitForOutput(" started", TwinProcesses.Patience), victim.Output + sweep.Output);
         victim.KillHard();
-        int exitCode = await sweep.WaitForExit(Patience);
+        int exitCode = await sweep.WaitForExit(TwinProcesses.Patience);
 
         Assert.True(exitCode == 0, sweep.Output);
         Assert.Contains("[6/6]", sweep.Output);
@@ -56,37 +46,10 @@ public sealed partial class SiloKillTests : IDisposable
         Assert.Contains("times: the silo running it was lost; it ended on", sweep.Output);
     }
 
-    private async Task<ChildProcess> Silo(int port, int gatewayPort, int? primaryPort = null)
-    {
-        string[] primary = primaryPort is { } p ? ["--primary", $"127.0.0.1:{p}"] : [];
-        var silo = Start(["silo", "--port", Text(port), "--gateway-port", Text(gatewayPort), "--runs-at-once", "1", "--cluster-id", _clusterId, .. primary]);
-        Assert.True(await silo.WaitForOutput("Silo ready", Patience), silo.Output);
-        return silo;
-    }
-
-    private ChildProcess Start(params string[] args)
-    {
-        var process = TwinProcess.Start(args);
-        _processes.Add(process);
-        return process;
-    }
-
-    /// <summary>The runs a silo's log says were started (or finished): their grain keys.</summary>
-    private static HashSet<string> Keys(string log, string what)
+    /// <summary>The runs a silo's log says were started (or finished, or cancelled): their grain keys.</summary>
+    internal static HashSet<string> Keys(string log, string what)
         => [.. RunLine().Matches(log).Where(m => m.Groups["what"].Value == what).Select(m => m.Groups["key"].Value)];
 
-    [GeneratedRegex(@"Run (?<key>\S+) (\(.*?\) )?(?<what>started|finished)")]
+    [GeneratedRegex(@"Run (?<key>\S+) (\(.*?\) )?(?<what>started|finished|cancelled)")]
     private static partial Regex RunLine();
-
-    /// <summary>Ports free now, all different (held open together until all are found).</summary>
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        listeners.ForEach(l => l.Start());
-        int[] ports = [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
-        listeners.ForEach(l => l.Stop());
-        return ports;
-    }
-
-    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
-using StackExchange.Redis;
 using TwinWorld.Cli.Sweeps;
 using TwinWorld.Cluster.Runs;
 using TwinWorld.Cluster.Silos;
@@ -252,9 +251,9 @@ internal static class SweepCommand
         {
             return await ClusterConnection.Connect(address, clusterId, token);
         }
-        catch (Exception e) when (e is OrleansException or System.Net.Sockets.SocketException or TimeoutException or RedisConnectionException)
+        catch (Exception e) when (ClusterConnection.IsUnreachable(e))
         {
-            Console.Error.WriteLine($"--cluster {address}: no silo of cluster '{clusterId}' answers there ({e.GetBaseException().Message.Split('\n')[0].Trim()}); start one with 'twin silo'.");
+            Console.Error.WriteLine($"--cluster {address}: no silo of cluster '{clusterId}' answers there ({ClusterConnection.Reason(e)}); start one with 'twin silo'.");
             return null;
         }
     }
