@@ -38,8 +38,8 @@ public class DeterminismTests
         var avatar = simulation.SpawnAvatar(clientId: 42, terrain.CellCentre(Town.Zones.Zones[0].Cells[0]));
         simulation.AddCamera(CameraMode.ThirdPersonFollow, default, new CameraLens(60, 320, 180), ownerClientId: 42, target: avatar);
         var centre = new Vector2(terrain.WidthMetres / 2, terrain.HeightMetres / 2);
-        simulation.Inputs.Enqueue(new IssueAlert(100, centre, 5000));
-        simulation.Inputs.Enqueue(new SpawnAgents(150, AgentKind.Elderly, 50, centre, 100));
+        simulation.Inputs.Enqueue(WorldCommands.Alert(100, centre, 5000));
+        simulation.Inputs.Enqueue(WorldCommands.Spawn(150, "elderly", 50, centre, 100));
         // Every hazard at once: a tsunami, a fire near the centre in a changing wind, a tornado.
         simulation.Inputs.Enqueue(new CommandInput(20, new WorldCommand { Tsunami = new StartTsunami { Height = 5, Period = 60, From = 270 } }));
         simulation.Inputs.Enqueue(new CommandInput(250, new WorldCommand { Fire = new IgniteFire { At = Point.Of(FuelNear(centre)), Radius = 6 } }));

@@ -4,7 +4,12 @@ using TwinWorld.Simulation.Agents;
 using TwinWorld.Simulation.Cameras;
 using TwinWorld.Simulation.Commands;
 using TwinWorld.Simulation.Snapshots;
+using Area = TwinWorld.Protocol.V1.Area;
+using DespawnAgents = TwinWorld.Protocol.V1.DespawnAgents;
+using Disc = TwinWorld.Protocol.V1.Disc;
 using IgniteFire = TwinWorld.Protocol.V1.IgniteFire;
+using IssueAlert = TwinWorld.Protocol.V1.IssueAlert;
+using SpawnAgents = TwinWorld.Protocol.V1.SpawnAgents;
 using Point = TwinWorld.Protocol.V1.Point;
 using RaiseSea = TwinWorld.Protocol.V1.RaiseSea;
 using SetWind = TwinWorld.Protocol.V1.SetWind;
@@ -20,8 +25,9 @@ namespace TwinWorld.Simulation.Inputs;
 /// waiting for their tick). One tag byte per kind; the tags are part of the recording format, so
 /// existing ones never change meaning: a kind that gained a field (a running signal, a named camera)
 /// writes its new form under a new tag, and older recordings read as before. The world's commands
-/// (commands.proto) are written as their protobuf bytes under one tag, so a new command or field needs
-/// nothing here; the hazard tags written before them (recording format 3 and older) read as commands.
+/// (commands.proto: hazards, the wind, alerts, spawns and despawns) are written as their protobuf bytes
+/// under one tag, so a new command or field needs nothing here; the tags written for them before (hazards
+/// in recording format 3 and older, alerts, spawns and despawns in format 4 and older) read as commands.
 /// </summary>
 public static class InputCodec
 {
@@ -36,29 +42,10 @@ public static class InputCodec
     {
         switch (input)
         {
-            case IssueAlert a:
-                Begin(writer, Tag.IssueAlert, a);
-                writer.Write(a.Centre);
-                writer.Write(a.Radius);
-                writer.WriteNullable(a.Shelter);
-                break;
             case PlayerSignal p:
                 Begin(writer, p.Run ? Tag.RunningSignal : Tag.PlayerSignal, p);
                 writer.Write(p.ClientId);
                 writer.Write(p.Direction);
-                break;
-            case SpawnAgents s:
-                Begin(writer, Tag.SpawnAgents, s);
-                writer.Write((int)s.Kind);
-                writer.Write(s.Count);
-                writer.Write(s.Centre);
-                writer.Write(s.Radius);
-                break;
-            case DespawnAgents d:
-                Begin(writer, Tag.DespawnAgents, d);
-                writer.Write(d.Centre);
-                writer.Write(d.Radius);
-                writer.Write(d.Count);
                 break;
             case PlaceCamera c:
                 Begin(writer, c.Name is null ? Tag.PlaceCamera : Tag.NamedCamera, c);
@@ -133,14 +120,8 @@ public static class InputCodec
     {
         switch (tag)
         {
-            case Tag.IssueAlert:
-                return new IssueAlert(tick, reader.ReadVector2(), reader.ReadSingle(), reader.ReadNullableString());
             case Tag.PlayerSignal or Tag.RunningSignal:
                 return new PlayerSignal(tick, reader.ReadInt64(), reader.ReadVector2(), tag == Tag.RunningSignal);
-            case Tag.SpawnAgents:
-                return new SpawnAgents(tick, (AgentKind)reader.ReadInt32(), reader.ReadInt32(), reader.ReadVector2(), reader.ReadSingle());
-            case Tag.DespawnAgents:
-                return new DespawnAgents(tick, reader.ReadVector2(), reader.ReadSingle(), reader.ReadInt32());
             case Tag.PlaceCamera or Tag.NamedCamera:
                 return new PlaceCamera(tick, (CameraMode)reader.ReadInt32(), reader.ReadVector3(), reader.ReadSingle(), reader.ReadSingle(), ReadLens(reader),
                     tag == Tag.NamedCamera ? reader.ReadString() : null);
@@ -162,12 +143,29 @@ public static class InputCodec
             case Tag.RemoveAvatar:
                 return new RemoveAvatar(tick, reader.ReadInt64());
         }
-        return new CommandInput(tick, ReadHazardTag(reader, tag));
+        return new CommandInput(tick, ReadOldTag(reader, tag));
     }
 
-    /// <summary>A hazard as recording format 3 and older wrote it, as the command it is now.</summary>
-    private static WorldCommand ReadHazardTag(BinaryReader reader, Tag tag)
+    /// <summary>
+    /// An alert, a spawn or a despawn as recording format 4 and older wrote it, and a hazard as format 3 and older
+    /// did, as the command it is now.
+    /// </summary>
+    private static WorldCommand ReadOldTag(BinaryReader reader, Tag tag)
     {
+        switch (tag)
+        {
+            case Tag.IssueAlert:
+                var alert = new IssueAlert { Area = DiscArea(reader.ReadVector2(), reader.ReadSingle()), Shelter = reader.ReadNullableString() ?? "" };
+                return new WorldCommand { Alert = alert };
+            case Tag.SpawnAgents:
+                var kind = (AgentKind)reader.ReadInt32();
+                var spawn = new SpawnAgents { Kind = KindName(kind), Count = (uint)reader.ReadInt32() };
+                spawn.Area = DiscArea(reader.ReadVector2(), reader.ReadSingle());
+                return new WorldCommand { Spawn = spawn };
+            case Tag.DespawnAgents:
+                var area = DiscArea(reader.ReadVector2(), reader.ReadSingle());
+                return new WorldCommand { Despawn = new DespawnAgents { Area = area, Count = (uint)reader.ReadInt32() } };
+        }
         string name = reader.ReadNullableString() ?? "";
         float duration = reader.ReadSingle();
         bool timed = float.IsFinite(duration);
@@ -204,6 +202,15 @@ public static class InputCodec
                 throw new InvalidDataException($"Unknown input tag {(byte)tag}.");
         }
     }
+
+    private static Area DiscArea(System.Numerics.Vector2 centre, float radius) => new() { Disc = new Disc { Centre = Point.Of(centre), Radius = radius } };
+
+    /// <summary>
+    /// An agent kind's name as older recordings numbered it. A scenario's own kinds (numbered after the built-in
+    /// ones) were not named in the file; their spawns read as "kind 5", which the world refuses at the tick.
+    /// </summary>
+    private static string KindName(AgentKind kind)
+        => Enum.IsDefined(kind) ? kind.ToString().ToLowerInvariant() : $"kind {(int)kind}";
 
     private static void Write(BinaryWriter writer, CameraLens lens)
     {

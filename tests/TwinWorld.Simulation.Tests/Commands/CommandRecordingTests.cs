@@ -68,6 +68,69 @@ public class CommandRecordingTests
         Assert.Empty(CommandRules.Problems(((CommandInput)tornado).Command));
     }
 
+    [Fact]
+    public void An_alert_a_spawn_and_a_despawn_as_format_4_wrote_them_read_as_commands()
+    {
+        var alert = RoundTrip(writer =>
+        {
+            writer.Write((byte)1);  // the IssueAlert tag of format 4 and older
+            writer.Write(true);     // scheduled
+            writer.Write(12L);      // tick
+            writer.Write(30f);
+            writer.Write(40f);      // centre
+            writer.Write(250f);     // radius
+            writer.Write(true);
+            writer.Write("shelter-1");
+        });
+        var spawn = RoundTrip(writer =>
+        {
+            writer.Write((byte)3);  // SpawnAgents
+            writer.Write(false);
+            writer.Write(13L);
+            writer.Write(2);        // AgentKind.Elderly
+            writer.Write(50);       // count
+            writer.Write(100f);
+            writer.Write(200f);     // centre
+            writer.Write(25f);      // radius
+        });
+        var despawn = RoundTrip(writer =>
+        {
+            writer.Write((byte)4);  // DespawnAgents
+            writer.Write(false);
+            writer.Write(14L);
+            writer.Write(100f);
+            writer.Write(200f);     // centre
+            writer.Write(25f);      // radius
+            writer.Write(7);        // count
+        });
+
+        Assert.Equal(WorldCommands.Alert(12, new Vector2(30, 40), 250, "shelter-1") with { Scheduled = true }, alert);
+        Assert.Equal(WorldCommands.Spawn(13, "elderly", 50, new Vector2(100, 200), 25), spawn);
+        Assert.Equal(WorldCommands.Despawn(14, 7, new Vector2(100, 200), 25), despawn);
+    }
+
+    [Fact]
+    public void A_spawn_of_a_scenario_kind_from_format_4_reads_as_a_kind_the_world_refuses_by_number()
+    {
+        var spawn = RoundTrip(writer =>
+        {
+            writer.Write((byte)3);
+            writer.Write(false);
+            writer.Write(0L);
+            writer.Write(5);        // the scenario's first kind of its own, which the file does not name
+            writer.Write(1);
+            writer.Write(10f);
+            writer.Write(10f);
+            writer.Write(5f);
+        });
+        var simulation = new Simulation(Terrain.ProceduralTown.Generate(new Terrain.ProceduralTownOptions { Seed = 1, Size = 128 }));
+        simulation.Inputs.Enqueue(spawn);
+
+        var report = simulation.Step();
+
+        Assert.Contains(report.Rejected, r => r.Contains("there is no agent kind 'kind 5'"));
+    }
+
     private static SimulationInput RoundTrip(Action<BinaryWriter> write)
     {
         using var bytes = new MemoryStream();
