@@ -83,7 +83,7 @@ public class BehaviourTests
         var avatar = simulation.SpawnAvatar(clientId: 7, new Vector2(10, 10));
         for (long t = 0; t < 40; t += 5)
         {
-            simulation.Inputs.Enqueue(new PlayerSignal(t, 7, new Vector2(0, 1)));
+            simulation.Inputs.Enqueue(Players.Signal(t, 7, new Vector2(0, 1)));
         }
 
         Run(simulation, 2);
@@ -103,7 +103,7 @@ public class BehaviourTests
     public void Bad_inputs_are_rejected_with_a_reason_and_the_run_goes_on()
     {
         var simulation = NewYard();
-        simulation.Inputs.Enqueue(new PlayerSignal(0, 99, Vector2.UnitX));
+        simulation.Inputs.Enqueue(Players.Signal(0, 99, Vector2.UnitX));
         simulation.Inputs.Enqueue(WorldCommands.Alert(0, Vector2.Zero, 10, shelter: "castle"));
         simulation.Inputs.Enqueue(WorldCommands.Spawn(0, "civilian", 0, Vector2.Zero, 1));
         simulation.Inputs.Enqueue(new SetCameraPose(0, new Entity(12345, 1), Vector3.Zero, 0, 0));
@@ -146,7 +146,7 @@ public class BehaviourTests
         var follow = simulation.AddCamera(CameraMode.ThirdPersonFollow, default, lens, target: avatar, distance: 6, height: 3);
         var eyes = simulation.AddCamera(CameraMode.FirstPerson, default, lens, target: avatar);
         var free = simulation.AddCamera(CameraMode.Free, default, lens, ownerClientId: 1);
-        simulation.Inputs.Enqueue(new PlayerSignal(0, 1, Vector2.UnitX));
+        simulation.Inputs.Enqueue(Players.Signal(0, 1, Vector2.UnitX));
         simulation.Inputs.Enqueue(new SetCameraPose(0, free, new Vector3(1, 2, 3), 0.5f, -0.1f));
 
         Run(simulation, 1);

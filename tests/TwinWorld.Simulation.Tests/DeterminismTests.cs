@@ -47,7 +47,7 @@ public class DeterminismTests
         simulation.Inputs.Enqueue(new CommandInput(300, new WorldCommand { Tornado = new StartTornado { From = Point.Of(new Vector2(centre.X, 0)), To = Point.Of(new Vector2(centre.X + 100, 500)), Speed = 15, MaxWind = 55 } }));
         for (long t = 0; t < ticks; t += 7)
         {
-            simulation.Inputs.Enqueue(new PlayerSignal(t, 42, DeterministicMath.Direction(t * 0.01f)));
+            simulation.Inputs.Enqueue(Players.Signal(t, 42, DeterministicMath.Direction(t * 0.01f)));
         }
         return simulation;
     }

@@ -117,7 +117,7 @@ public class ReviewRegressionTests
         {
             for (int i = 0; i < avatars.Length; i++)
             {
-                simulation.Inputs.Enqueue(new PlayerSignal(t, i, Vector2.UnitX));
+                simulation.Inputs.Enqueue(Players.Signal(t, i, Vector2.UnitX));
             }
             simulation.Step();
             Assert.All(avatars, a => Assert.True(simulation.World.Get<Position>(a).Value.X < wallX, $"crossed the wall at tick {t}"));
@@ -174,7 +174,7 @@ public class ReviewRegressionTests
     {
         var simulation = Open(cellSize: 1, size: 40);
         var avatar = simulation.SpawnAvatar(1, new Vector2(20, 20));
-        simulation.Inputs.Enqueue(new PlayerSignal(0, 1, new Vector2(1e30f, 0)));
+        simulation.Inputs.Enqueue(Players.Signal(0, 1, new Vector2(1e30f, 0)));
 
         Run(simulation, 1);
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Numerics;
 using System.Threading.Channels;
 using Google.Protobuf;
 using Microsoft.Extensions.Logging;
@@ -11,6 +10,7 @@ using TwinWorld.Net.State;
 using TwinWorld.Net.Transport;
 using TwinWorld.Net.Transport.Udp;
 using TwinWorld.Protocol;
+using TwinWorld.Protocol.Commands;
 using TwinWorld.Protocol.Bits;
 using TwinWorld.Protocol.State;
 using TwinWorld.Protocol.Tiles;
@@ -520,7 +520,7 @@ public sealed class NetServer : IDisposable, ISessionAnswers
                 continue;
             }
             session.InputSequence = signal.Sequence;
-            _simulation.Inputs.Enqueue(new Simulation.Inputs.PlayerSignal((long)signal.Tick, (long)session.ClientId, new Vector2(signal.DirectionX, signal.DirectionY), signal.Run));
+            _simulation.Inputs.Enqueue(new PlayerCommandInput((long)signal.Tick, new InputSender((long)session.ClientId, 0), new PlayerCommand { Signal = signal }));
         }
     }
 
@@ -536,15 +536,13 @@ public sealed class NetServer : IDisposable, ISessionAnswers
             Strike(session, ErrorCode.InvalidArgument, $"a player's view is CAMERA_MODE_THIRD_PERSON_FOLLOW or CAMERA_MODE_FIRST_PERSON, not {view.Mode}");
             return;
         }
-        int most = Quantisation.Angle(CameraAim.MaxPitch);
-        if (Math.Abs(view.Pitch) > most)
+        var command = new PlayerCommand { View = view };
+        if (CommandRules.Problems(command) is { Count: > 0 } problems)
         {
-            Strike(session, ErrorCode.InvalidArgument, $"the view may look at most {most} heading steps up or down (got {view.Pitch})");
+            Strike(session, ErrorCode.InvalidArgument, string.Join("; ", problems));
             return;
         }
-        var mode = (Simulation.Cameras.CameraMode)(int)view.Mode;
-        float yaw = Quantisation.Radians((int)(view.Yaw % Quantisation.HeadingSteps));
-        _simulation.Inputs.Enqueue(new SetPlayerView(NextTick, (long)session.ClientId, mode, yaw, Quantisation.Radians(view.Pitch)));
+        _simulation.Inputs.Enqueue(new PlayerCommandInput(NextTick, new InputSender((long)session.ClientId, 0), command));
     }
 
     private void OnSubscribe(Session session, CameraSubscribe subscribe)

@@ -39,18 +39,18 @@ public static class CommandRules
     }
 
     /// <summary>
-    /// Every way the command breaks its rules ("fire radius must be 0.5 to 1000 m (got 2000)"), or none.
-    /// Numbers must also be finite.
+    /// Every way a command (a message of one oneof: <see cref="WorldCommand"/>, <see cref="PlayerCommand"/>) breaks
+    /// its rules ("fire radius must be 0.5 to 1000 m (got 2000)"), or none. Numbers must also be finite.
     /// </summary>
-    public static List<string> Problems(WorldCommand command)
+    public static List<string> Problems(IMessage command)
     {
         var problems = new List<string>();
-        if (Chosen(command) is not { } chosen)
+        if (command.Descriptor.Oneofs[0].Accessor.GetCaseFieldDescriptor(command) is not { } kind)
         {
             problems.Add("the command is empty");
             return problems;
         }
-        AddProblems(chosen, KindField(command.KindCase).Name, problems);
+        AddProblems((IMessage)kind.Accessor.GetValue(command), kind.Name, problems);
         return problems;
     }
 
@@ -68,9 +68,9 @@ public static class CommandRules
         {
             var rule = RuleOf(field) ?? new FieldRule();
             string what = $"{prefix} {field.Name}";
-            bool present = field.FieldType == FieldType.String && field.RealContainingOneof is null
-                ? ((string)field.Accessor.GetValue(message)).Length > 0
-                : field.Accessor.HasValue(message);
+            // Fields without presence (proto3 scalars that are not optional) are always given; an empty text is not.
+            bool present = field.HasPresence ? field.Accessor.HasValue(message)
+                : field.FieldType != FieldType.String || ((string)field.Accessor.GetValue(message)).Length > 0;
             if (!present)
             {
                 if (rule.Required)
@@ -85,6 +85,9 @@ public static class CommandRules
                     problems.Add($"{what} {problem}");
                     break;
                 case uint number when RangeProblem(rule, number) is { } problem:
+                    problems.Add($"{what} {problem}");
+                    break;
+                case int number when RangeProblem(rule, number) is { } problem:
                     problems.Add($"{what} {problem}");
                     break;
                 case string text when TextProblem(rule, text) is { } problem:
