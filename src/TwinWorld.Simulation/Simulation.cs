@@ -4,7 +4,6 @@ using TwinWorld.Ecs;
 using TwinWorld.Simulation.Agents;
 using TwinWorld.Simulation.Alerts;
 using TwinWorld.Simulation.Cameras;
-using TwinWorld.Simulation.Commands;
 using TwinWorld.Simulation.Hazards;
 using TwinWorld.Simulation.Hazards.Fire;
 using TwinWorld.Simulation.Hazards.Harm;

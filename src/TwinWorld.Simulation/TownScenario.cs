@@ -1,6 +1,5 @@
 using System.Numerics;
 using TwinWorld.Simulation.Commands;
-using TwinWorld.Simulation.Inputs;
 using TwinWorld.Simulation.Terrain;
 using Area = TwinWorld.Protocol.V1.Area;
 using IgniteFire = TwinWorld.Protocol.V1.IgniteFire;
