@@ -4,7 +4,6 @@ using TwinWorld.Ecs;
 using TwinWorld.Simulation.Agents;
 using TwinWorld.Simulation.Alerts;
 using TwinWorld.Simulation.Cameras;
-using TwinWorld.Simulation.Commands;
 using TwinWorld.Simulation.Hazards;
 using TwinWorld.Simulation.Hazards.Fire;
 using TwinWorld.Simulation.Hazards.Harm;
@@ -26,8 +25,6 @@ namespace TwinWorld.Simulation;
 /// </summary>
 public sealed partial class Simulation
 {
-    private static readonly QueryDescription AvatarQuery = new QueryDescription().WithAll<PlayerControl>();
-    private static readonly QueryDescription HazardQuery = new QueryDescription().WithAll<HazardEvent, HazardName>();
 
     private readonly double[] _systemMilliseconds;
     private DeterministicRandom _spawnRandom;
@@ -210,207 +207,11 @@ public sealed partial class Simulation
 
     internal long TicksFor(float seconds) => (long)MathF.Round(seconds * (float)TickRateHz);
 
-    internal string? IssueAlert(Vector2 centre, float radius, string? shelter)
-    {
-        if (!IsFinite(centre))
-        {
-            return $"the alert centre {centre} is not a finite point";
-        }
-        if (!(radius > 0) || !float.IsFinite(radius))
-        {
-            return $"the alert radius must be positive and finite (got {radius})";
-        }
-        int zone = Goal.NoZone;
-        if (shelter is not null)
-        {
-            if (Site.Zones.Find(shelter) is not { Kind: ZoneKind.Shelter } found)
-            {
-                return $"there is no shelter named '{shelter}' (shelters: {string.Join(", ", Zones.Shelters.Select(z => Site.Zones.Zones[z].Name))})";
-            }
-            zone = found.Id;
-        }
-        World.Create(new AlertArea(Tick, centre, radius, zone));
-        return null;
-    }
+    /// <summary>The stream spawns draw places from, for inputs that add people.</summary>
+    internal ref DeterministicRandom SpawnRandom => ref _spawnRandom;
 
-    internal string? SignalAvatar(long clientId, Vector2 direction, bool run)
-    {
-        if (!IsFinite(direction))
-        {
-            return "the direction is not a finite vector";
-        }
-        // Scale by the largest component first, so even huge finite vectors normalise to a unit one.
-        float largest = MathF.Max(MathF.Abs(direction.X), MathF.Abs(direction.Y));
-        direction = largest == 0 ? Vector2.Zero : Vector2.Normalize(direction / largest);
-        var desired = direction * (run ? PlayerControl.RunningSpeed : PlayerControl.WalkingSpeed);
-        foreach (var chunk in World.GetChunks(AvatarQuery))
-        {
-            var controls = chunk.GetSpan<PlayerControl>();
-            for (int i = 0; i < chunk.Count; i++)
-            {
-                if (controls[i].ClientId == clientId)
-                {
-                    controls[i] = controls[i] with { DesiredVelocity = desired, SignalTick = Tick };
-                    return null;
-                }
-            }
-        }
-        return $"client {clientId} has no avatar";
-    }
-
-    internal string? SpawnAgents(AgentKind kind, int count, Vector2 centre, float radius)
-    {
-        if ((int)kind < 0 || (int)kind >= Profiles.Count)
-        {
-            return $"there is no agent kind {(int)kind}";
-        }
-        if (count is < 1 or > 1_000_000)
-        {
-            return $"the count must be 1 to 1,000,000 (got {count})";
-        }
-        if (!IsFinite(centre) || !(radius > 0) || !float.IsFinite(radius))
-        {
-            return $"the area must be a finite centre and a positive, finite radius (got {centre}, {radius} m)";
-        }
-        // Find every place first, so a spawn that cannot be completed leaves no agents behind.
-        var terrain = Site.Terrain;
-        var places = new List<Vector2>(count);
-        for (int attempt = 0; attempt < count * 30 && places.Count < count; attempt++)
-        {
-            var at = centre + new Vector2(_spawnRandom.NextFloat(-radius, radius), _spawnRandom.NextFloat(-radius, radius));
-            if (Vector2.DistanceSquared(at, centre) <= radius * radius && terrain.IsWalkableAt(at))
-            {
-                places.Add(at);
-            }
-        }
-        if (places.Count < count)
-        {
-            return $"only {places.Count} of {count} agents would find walkable ground within {radius} m of {centre}; none were placed";
-        }
-        places.ForEach(at => SpawnAgent(kind, at));
-        return null;
-    }
-
-    internal string? DespawnAgents(Vector2 centre, float radius, int count)
-    {
-        if (!IsFinite(centre) || !(radius > 0) || !float.IsFinite(radius) || count < 1)
-        {
-            return $"despawning needs a finite centre, a positive, finite radius and a count of at least 1 (got {centre}, {radius} m, {count})";
-        }
-        var inside = new List<Entity>();
-        foreach (var chunk in World.GetChunks(AgentQueries.Agents))
-        {
-            if (chunk.Has<PlayerControl>())
-            {
-                continue;
-            }
-            var positions = chunk.GetSpan<Position>();
-            for (int i = 0; i < chunk.Count; i++)
-            {
-                if (Vector2.DistanceSquared(positions[i].Value, centre) <= radius * radius)
-                {
-                    inside.Add(chunk.Entities[i]);
-                }
-            }
-        }
-        // Lowest ids first, so which agents go does not depend on chunk order.
-        foreach (var agent in inside.OrderBy(e => e.Id).Take(count).ToList())
-        {
-            World.Destroy(agent);
-        }
-        return null;
-    }
-
-    internal string? SetCameraPose(Entity camera, Vector3 position, float yaw, float pitch)
-    {
-        if (!World.IsAlive(camera) || !World.Has<CameraRig>(camera))
-        {
-            return $"{camera} is not a camera";
-        }
-        if (World.Get<CameraRig>(camera).Mode != CameraMode.Free)
-        {
-            return $"{camera} is not a free camera";
-        }
-        if (!float.IsFinite(position.X) || !float.IsFinite(position.Y) || !float.IsFinite(position.Z) || !float.IsFinite(yaw) || !float.IsFinite(pitch))
-        {
-            return "the camera pose is not finite";
-        }
-        World.Set(camera, new CameraPose(position, yaw, pitch));
-        return null;
-    }
-
-    internal string? StartHazard(HazardStart hazard)
-    {
-        if (hazard.Problem(this) is { } problem)
-        {
-            return problem;
-        }
-        int number = _hazardsStarted + 1;
-        string name = string.IsNullOrWhiteSpace(hazard.Name) ? DefaultHazardName(hazard.Kind, number) : hazard.Name.Trim();
-        if (FindHazard(name) is not null)
-        {
-            return $"a hazard named '{name}' already exists";
-        }
-        // The float-to-long conversion saturates, so a duration past the end of time (infinity
-        // included) runs for ever rather than overflowing into a stop tick in the past.
-        long ticks = Math.Max(1, TicksFor(hazard.DurationSeconds));
-        long stop = ticks >= HazardEvent.Never - Tick ? HazardEvent.Never : Tick + ticks;
-        var entity = World.Create(new HazardEvent(Tick, stop, hazard.Kind, number), new HazardName(name));
-        hazard.AddParameters(World, entity);
-        _hazardsStarted = number;
-        return null;
-    }
-
-    internal string? StopHazard(string? name)
-    {
-        // Names are trimmed when hazards start, so they are looked up trimmed too.
-        name = name?.Trim() ?? "";
-        if (FindHazard(name) is not { } entity)
-        {
-            var names = new List<string>();
-            foreach (var chunk in World.GetChunks(HazardQuery))
-            {
-                names.AddRange(chunk.GetSpan<HazardName>().ToArray().Select(n => n.Value));
-            }
-            return $"there is no hazard named '{name}' (hazards: {(names.Count == 0 ? "none" : string.Join(", ", names))})";
-        }
-        var hazard = World.Get<HazardEvent>(entity);
-        if (hazard.StopTick <= Tick)
-        {
-            return $"the hazard '{name}' has already stopped";
-        }
-        World.Set(entity, hazard with { StopTick = Tick });
-        return null;
-    }
-
-    /// <summary>The kind and number ("fire-2"), suffixed in the rare case that an author has already taken that name.</summary>
-    private string DefaultHazardName(HazardKind kind, int number)
-    {
-        string name = $"{kind.ToString().ToLowerInvariant()}-{number}";
-        for (int suffix = 2; FindHazard(name) is not null; suffix++)
-        {
-            name = $"{kind.ToString().ToLowerInvariant()}-{number}-{suffix}";
-        }
-        return name;
-    }
-
-    private Entity? FindHazard(string name)
-    {
-        foreach (var chunk in World.GetChunks(HazardQuery))
-        {
-            var names = chunk.GetSpan<HazardName>();
-            for (int i = 0; i < chunk.Count; i++)
-            {
-                if (string.Equals(names[i].Value, name, StringComparison.OrdinalIgnoreCase))
-                {
-                    return chunk.Entities[i];
-                }
-            }
-        }
-        return null;
-    }
-
-    private static bool IsFinite(Vector2 v) => float.IsFinite(v.X) && float.IsFinite(v.Y);
+    /// <summary>Counts a hazard start (its number), for the next default name and the run hash.</summary>
+    internal void CountHazardStarted(int number) => _hazardsStarted = number;
 
     /// <summary>Mostly civilians, with children, elderly people, a few vehicles and firefighters.</summary>
     private static AgentKind PickKind(ref DeterministicRandom random)

@@ -1,8 +1,9 @@
 using System.Numerics;
 using TwinWorld.Simulation.Commands;
-using TwinWorld.Simulation.Inputs;
 using TwinWorld.Simulation.Terrain;
+using Area = TwinWorld.Protocol.V1.Area;
 using IgniteFire = TwinWorld.Protocol.V1.IgniteFire;
+using IssueAlert = TwinWorld.Protocol.V1.IssueAlert;
 using Point = TwinWorld.Protocol.V1.Point;
 using SetWind = TwinWorld.Protocol.V1.SetWind;
 using StartTornado = TwinWorld.Protocol.V1.StartTornado;
@@ -51,7 +52,7 @@ public sealed record TownScenario
         simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Wind = new SetWind { Speed = Wind.Speed, From = Wind.FromBearingDegrees } }));
         if (AlertAfter is { } alert)
         {
-            simulation.Inputs.Enqueue(new IssueAlert(TickOf(alert), extent / 2, extent.X + extent.Y));
+            simulation.Inputs.Enqueue(new CommandInput(TickOf(alert), new WorldCommand { Alert = new IssueAlert { Area = new Area { Everywhere = true } } }));
         }
         if (TsunamiAfter is { } tsunami)
         {

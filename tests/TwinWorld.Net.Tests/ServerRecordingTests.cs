@@ -40,7 +40,7 @@ public sealed class ServerRecordingTests : IDisposable
         Assert.Equal("20", recording.Header.Overrides["speed"]);
         var inputs = recording.Ticks.SelectMany(t => t.Inputs).ToList();
         Assert.Contains(inputs, i => i is Sim.SpawnAvatar);
-        Assert.Contains(inputs, i => i is Sim.PlayerSignal);
+        Assert.Contains(inputs, i => i is Sim.PlayerCommandInput { Command.Signal: not null, From: not null });
         Assert.Contains(inputs, i => i is CommandInput { Command.Fire.Name: "author-fire", From: not null });
 
         var result = new Replayer(recording, workers: 1).ReplayTo(recording.LastTick + 1);

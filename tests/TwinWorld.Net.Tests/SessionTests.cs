@@ -5,6 +5,7 @@ using TwinWorld.Net.Transport;
 using TwinWorld.Protocol;
 using TwinWorld.Protocol.V1;
 using TwinWorld.Protocol.Wire;
+using TwinWorld.Simulation;
 
 namespace TwinWorld.Net.Tests;
 
@@ -146,6 +147,28 @@ public class SessionTests(LiveServer server) : IClassFixture<LiveServer>
         Assert.Equal(ErrorCode.CommandRejected, refused.Code);
         Assert.Contains("late-fire", refused.Message);
         Assert.DoesNotContain(author.Errors, e => e.RequestId == first.RequestId);
+    }
+
+    [Fact]
+    public async Task An_authors_alert_spawn_and_despawn_go_by_their_declared_rules_and_the_world_refuses_an_unknown_zone_to_the_author()
+    {
+        using var stepped = new SteppedServer(new Interest.InterestOptions(), agents: 10);
+        using var author = await stepped.Join(LiveServer.Author);
+        var everywhere = new Area { Everywhere = true };
+
+        var spawn = await author.SendCommandAsync(new AuthorCommand { World = new WorldCommand { Spawn = new SpawnAgents { Kind = "child", Count = 5, Area = everywhere } } });
+        var none = await Assert.ThrowsAsync<TwinClientException>(() => author.SendCommandAsync(new AuthorCommand { World = new WorldCommand { Despawn = new DespawnAgents { Count = 0, Area = everywhere } } }));
+        var alert = await author.SendCommandAsync(new AuthorCommand { World = new WorldCommand { Alert = new IssueAlert { Area = new Area { Zone = "no-such-zone" } } } });
+        stepped.Step();
+
+        Assert.Equal(ErrorCode.InvalidArgument, none.Code);
+        Assert.Contains("despawn count must be 1 to 1000000 (got 0)", none.Message);
+        await WaitUntil(() => author.Errors.Any(e => e.RequestId == alert.RequestId));
+        var refused = author.Errors.Single(e => e.RequestId == alert.RequestId);
+        Assert.Equal(ErrorCode.CommandRejected, refused.Code);
+        Assert.Contains("there is no zone named 'no-such-zone'", refused.Message);
+        Assert.DoesNotContain(author.Errors, e => e.RequestId == spawn.RequestId);
+        Assert.Equal(15, stepped.Simulation.MeasureOutcome().Agents);
     }
 
     [Fact]

@@ -241,6 +241,37 @@ public class ScenarioRunTests
     }
 
     [Fact]
+    public void A_spawn_by_a_groups_name_is_the_spawn_command_of_the_kind_the_world_knows_it_by()
+    {
+        var scenario = Parse(Field + """
+
+            population:
+              - {name: pupils, kind: child, count: 0, area: low_ground}
+              - {name: late, kind: elderly, reaction_delay: 2m, count: 0, area: low_ground}
+            events:
+              - {at: 1s, spawn: {kind: pupils, count: 2, area: {zone: shelter-1}}}
+              - {at: 1s, spawn: {kind: LATE, count: 3, area: everywhere}}
+            end: {after: 2s}
+            """);
+        var run = new ScenarioRun(scenario, workers: 1);
+
+        run.RunToEnd();
+
+        var spawns = scenario.Events.Select(e => Assert.IsType<CommandAction>(e.Action).Command.Spawn).ToList();
+        Assert.Equal(["child", "late"], spawns.Select(s => s.Kind));
+        Assert.Equal("shelter-1", spawns[0].Area.Zone);
+        Assert.True(spawns[1].Area.Everywhere);
+        Assert.Equal(5, Agents(run));
+        var lateKind = run.Simulation.Profiles.Find("late");
+        int late = 0;
+        foreach (var chunk in run.Simulation.World.GetChunks(new Ecs.QueryDescription().WithAll<Agent>()))
+        {
+            late += chunk.GetSpan<Agent>().ToArray().Count(a => a.Kind == lateKind);
+        }
+        Assert.Equal(3, late);
+    }
+
+    [Fact]
     public void Camera_yaw_is_a_compass_bearing_and_overhead_cameras_are_north_up_by_default()
     {
         var run = new ScenarioRun(Parse(Field + """

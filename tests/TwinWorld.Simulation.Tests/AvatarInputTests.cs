@@ -14,7 +14,7 @@ public class AvatarInputTests
     {
         var simulation = NewSquare();
         simulation.Inputs.Enqueue(new SpawnAvatar(1, ClientId: 7, new Vector2(2, 2)));
-        simulation.Inputs.Enqueue(new PlayerSignal(2, 7, Vector2.UnitX));
+        simulation.Inputs.Enqueue(Players.Signal(2, 7, Vector2.UnitX));
         simulation.Step();
         Assert.Equal(0, simulation.CountBehaviours().Sum());
 

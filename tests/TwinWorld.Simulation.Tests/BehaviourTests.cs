@@ -35,7 +35,7 @@ public class BehaviourTests
     {
         var simulation = NewYard();
         var agents = Enumerable.Range(0, 20).Select(i => simulation.SpawnAgent(AgentKind.Civilian, new Vector2(3 + (i % 5), 3 + (i / 5)))).ToArray();
-        simulation.Inputs.Enqueue(new IssueAlert(20, new Vector2(20, 10), 100));
+        simulation.Inputs.Enqueue(WorldCommands.Alert(20, new Vector2(20, 10), 100));
 
         Run(simulation, 1 + 14);
         // The civilians' reaction delay is 15 to 45 s: nobody has set off yet.
@@ -52,7 +52,7 @@ public class BehaviourTests
         var simulation = NewYard();
         var near = simulation.SpawnAgent(AgentKind.Civilian, new Vector2(5, 5));
         var far = simulation.SpawnAgent(AgentKind.Civilian, new Vector2(35, 15));
-        simulation.Inputs.Enqueue(new IssueAlert(0, new Vector2(5, 5), 8));
+        simulation.Inputs.Enqueue(WorldCommands.Alert(0, new Vector2(5, 5), 8));
 
         Run(simulation, 2);
 
@@ -83,7 +83,7 @@ public class BehaviourTests
         var avatar = simulation.SpawnAvatar(clientId: 7, new Vector2(10, 10));
         for (long t = 0; t < 40; t += 5)
         {
-            simulation.Inputs.Enqueue(new PlayerSignal(t, 7, new Vector2(0, 1)));
+            simulation.Inputs.Enqueue(Players.Signal(t, 7, new Vector2(0, 1)));
         }
 
         Run(simulation, 2);
@@ -103,11 +103,11 @@ public class BehaviourTests
     public void Bad_inputs_are_rejected_with_a_reason_and_the_run_goes_on()
     {
         var simulation = NewYard();
-        simulation.Inputs.Enqueue(new PlayerSignal(0, 99, Vector2.UnitX));
-        simulation.Inputs.Enqueue(new IssueAlert(0, Vector2.Zero, 10, Shelter: "castle"));
-        simulation.Inputs.Enqueue(new SpawnAgents(0, AgentKind.Civilian, 0, Vector2.Zero, 1));
+        simulation.Inputs.Enqueue(Players.Signal(0, 99, Vector2.UnitX));
+        simulation.Inputs.Enqueue(WorldCommands.Alert(0, Vector2.Zero, 10, shelter: "castle"));
+        simulation.Inputs.Enqueue(WorldCommands.Spawn(0, "civilian", 0, Vector2.Zero, 1));
         simulation.Inputs.Enqueue(new SetCameraPose(0, new Entity(12345, 1), Vector3.Zero, 0, 0));
-        simulation.Inputs.Enqueue(new SpawnAgents(0, AgentKind.Child, 3, new Vector2(10, 10), 2));
+        simulation.Inputs.Enqueue(WorldCommands.Spawn(0, "child", 3, new Vector2(10, 10), 2));
 
         var report = simulation.Step();
 
@@ -123,10 +123,10 @@ public class BehaviourTests
     public void Inputs_apply_at_their_tick_and_late_ones_at_the_next()
     {
         var simulation = NewYard();
-        simulation.Inputs.Enqueue(new SpawnAgents(3, AgentKind.Civilian, 1, new Vector2(10, 10), 2));
+        simulation.Inputs.Enqueue(WorldCommands.Spawn(3, "civilian", 1, new Vector2(10, 10), 2));
         Run(simulation, 0.1);
         Assert.Equal(0, simulation.CountBehaviours().Sum());
-        simulation.Inputs.Enqueue(new SpawnAgents(1, AgentKind.Civilian, 1, new Vector2(10, 10), 2));
+        simulation.Inputs.Enqueue(WorldCommands.Spawn(1, "civilian", 1, new Vector2(10, 10), 2));
 
         var report = simulation.Step();
 
@@ -146,7 +146,7 @@ public class BehaviourTests
         var follow = simulation.AddCamera(CameraMode.ThirdPersonFollow, default, lens, target: avatar, distance: 6, height: 3);
         var eyes = simulation.AddCamera(CameraMode.FirstPerson, default, lens, target: avatar);
         var free = simulation.AddCamera(CameraMode.Free, default, lens, ownerClientId: 1);
-        simulation.Inputs.Enqueue(new PlayerSignal(0, 1, Vector2.UnitX));
+        simulation.Inputs.Enqueue(Players.Signal(0, 1, Vector2.UnitX));
         simulation.Inputs.Enqueue(new SetCameraPose(0, free, new Vector3(1, 2, 3), 0.5f, -0.1f));
 
         Run(simulation, 1);

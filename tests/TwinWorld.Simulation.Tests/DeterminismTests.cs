@@ -38,8 +38,8 @@ public class DeterminismTests
         var avatar = simulation.SpawnAvatar(clientId: 42, terrain.CellCentre(Town.Zones.Zones[0].Cells[0]));
         simulation.AddCamera(CameraMode.ThirdPersonFollow, default, new CameraLens(60, 320, 180), ownerClientId: 42, target: avatar);
         var centre = new Vector2(terrain.WidthMetres / 2, terrain.HeightMetres / 2);
-        simulation.Inputs.Enqueue(new IssueAlert(100, centre, 5000));
-        simulation.Inputs.Enqueue(new SpawnAgents(150, AgentKind.Elderly, 50, centre, 100));
+        simulation.Inputs.Enqueue(WorldCommands.Alert(100, centre, 5000));
+        simulation.Inputs.Enqueue(WorldCommands.Spawn(150, "elderly", 50, centre, 100));
         // Every hazard at once: a tsunami, a fire near the centre in a changing wind, a tornado.
         simulation.Inputs.Enqueue(new CommandInput(20, new WorldCommand { Tsunami = new StartTsunami { Height = 5, Period = 60, From = 270 } }));
         simulation.Inputs.Enqueue(new CommandInput(250, new WorldCommand { Fire = new IgniteFire { At = Point.Of(FuelNear(centre)), Radius = 6 } }));
@@ -47,7 +47,7 @@ public class DeterminismTests
         simulation.Inputs.Enqueue(new CommandInput(300, new WorldCommand { Tornado = new StartTornado { From = Point.Of(new Vector2(centre.X, 0)), To = Point.Of(new Vector2(centre.X + 100, 500)), Speed = 15, MaxWind = 55 } }));
         for (long t = 0; t < ticks; t += 7)
         {
-            simulation.Inputs.Enqueue(new PlayerSignal(t, 42, DeterministicMath.Direction(t * 0.01f)));
+            simulation.Inputs.Enqueue(Players.Signal(t, 42, DeterministicMath.Direction(t * 0.01f)));
         }
         return simulation;
     }

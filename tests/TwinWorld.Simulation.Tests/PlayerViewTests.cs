@@ -31,7 +31,7 @@ public class PlayerViewTests
         {
             if ((t - from) % 5 == 0)
             {
-                simulation.Inputs.Enqueue(new PlayerSignal(t, Client, direction, run));
+                simulation.Inputs.Enqueue(Players.Signal(t, Client, direction, run));
             }
             simulation.Step();
         }
@@ -57,7 +57,7 @@ public class PlayerViewTests
     public void A_signal_holds_a_second_so_a_dropped_client_stops()
     {
         var simulation = NewPlaza();
-        simulation.Inputs.Enqueue(new PlayerSignal(0, Client, Vector2.UnitX));
+        simulation.Inputs.Enqueue(Players.Signal(0, Client, Vector2.UnitX));
 
         for (int t = 0; t < 60; t++)
         {
@@ -96,12 +96,12 @@ public class PlayerViewTests
     {
         var simulation = NewPlaza();
         Hold(simulation, Vector2.UnitX, 10);
-        simulation.Inputs.Enqueue(new SetPlayerView(simulation.Tick, Client, CameraMode.FirstPerson, DeterministicMath.HalfPi, -0.2f));
-        simulation.Inputs.Enqueue(new SetPlayerView(simulation.Tick, Client, CameraMode.Overhead, 0, 0));
-        simulation.Inputs.Enqueue(new SetPlayerView(simulation.Tick, Client, CameraMode.FirstPerson, 0, 2));
+        simulation.Inputs.Enqueue(Players.View(simulation.Tick, Client, CameraMode.FirstPerson, DeterministicMath.HalfPi, -0.2f));
+        simulation.Inputs.Enqueue(Players.View(simulation.Tick, Client, CameraMode.Overhead, 0, 0));
+        simulation.Inputs.Enqueue(Players.View(simulation.Tick, Client, CameraMode.FirstPerson, 0, 2));
         var report = simulation.Step();
         Assert.Contains(report.Rejected, r => r.Contains("third-person follow or first person"));
-        Assert.Contains(report.Rejected, r => r.Contains("pitch of at most"));
+        Assert.Contains(report.Rejected, r => r.Contains("view pitch must be -244 to 244 heading steps"));
         for (int t = 0; t < 60; t++)
         {
             simulation.Step();
@@ -125,8 +125,8 @@ public class PlayerViewTests
     {
         var simulation = NewPlaza();
         simulation.Inputs.Enqueue(new PlaceCamera(0, CameraMode.Overhead, new Vector3(30, 10, 50), DeterministicMath.HalfPi, -DeterministicMath.HalfPi, new CameraLens(60, 64, 64), "overview"));
-        simulation.Inputs.Enqueue(new PlayerSignal(3, Client, Vector2.UnitX, Run: true));
-        simulation.Inputs.Enqueue(new SetPlayerView(4, Client, CameraMode.FirstPerson, 1, 0));
+        simulation.Inputs.Enqueue(Players.Signal(3, Client, Vector2.UnitX, run: true));
+        simulation.Inputs.Enqueue(Players.View(4, Client, CameraMode.FirstPerson, 1, 0));
 
         var fork = simulation.Fork();
 

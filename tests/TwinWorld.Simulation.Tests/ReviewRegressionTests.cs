@@ -75,7 +75,7 @@ public class ReviewRegressionTests
         var simulation = Open(cellSize: 1, size: 60, exit: false, grass: new Vector2(30, 22));
         var agent = simulation.SpawnAgent(AgentKind.Civilian, new Vector2(30, 30));
         KeepBusy(simulation, agent);
-        simulation.Inputs.Enqueue(new IssueAlert(0, new Vector2(30, 30), 100));
+        simulation.Inputs.Enqueue(WorldCommands.Alert(0, new Vector2(30, 30), 100));
         simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(30, 22)), Radius = 1.5f } }));
         Run(simulation, 5);
 
@@ -91,7 +91,7 @@ public class ReviewRegressionTests
         var agent = simulation.SpawnAgent(AgentKind.Elderly, new Vector2(50, 50));
         simulation.World.Set(agent, new Mind(Behaviour.Wander, Behaviour.Wander, Mind.Never, long.MaxValue));
         simulation.World.Set(agent, new Goal(Goal.NoZone, new Vector2(1, 0)));
-        simulation.Inputs.Enqueue(new IssueAlert(0, new Vector2(50, 50), 100));
+        simulation.Inputs.Enqueue(WorldCommands.Alert(0, new Vector2(50, 50), 100));
         Run(simulation, 2);
         var before = simulation.World.Get<Position>(agent).Value;
 
@@ -117,7 +117,7 @@ public class ReviewRegressionTests
         {
             for (int i = 0; i < avatars.Length; i++)
             {
-                simulation.Inputs.Enqueue(new PlayerSignal(t, i, Vector2.UnitX));
+                simulation.Inputs.Enqueue(Players.Signal(t, i, Vector2.UnitX));
             }
             simulation.Step();
             Assert.All(avatars, a => Assert.True(simulation.World.Get<Position>(a).Value.X < wallX, $"crossed the wall at tick {t}"));
@@ -146,7 +146,7 @@ public class ReviewRegressionTests
         var simulation = Open(cellSize: 1, size: 40);
 
         // The disc lies in the west wall but for a 5 cm sliver of floor: a few tries land, most do not.
-        var report = SpawnAndStep(simulation, new SpawnAgents(0, AgentKind.Civilian, 200, new Vector2(0.5f, 20), 0.55f));
+        var report = SpawnAndStep(simulation, WorldCommands.Spawn(0, "civilian", 200, new Vector2(0.5f, 20), 0.55f));
 
         Assert.Contains(report.Rejected, r => r.Contains("none were placed"));
         Assert.DoesNotContain(report.Rejected, r => r.Contains("only 0 of"));
@@ -160,8 +160,8 @@ public class ReviewRegressionTests
     public void Non_finite_or_negative_areas_are_rejected(float x, float radius)
     {
         var simulation = Open(cellSize: 1, size: 40);
-        simulation.Inputs.Enqueue(new IssueAlert(0, new Vector2(x, 10), radius));
-        simulation.Inputs.Enqueue(new SpawnAgents(0, AgentKind.Civilian, 1, new Vector2(x, 10), radius));
+        simulation.Inputs.Enqueue(WorldCommands.Alert(0, new Vector2(x, 10), radius));
+        simulation.Inputs.Enqueue(WorldCommands.Spawn(0, "civilian", 1, new Vector2(x, 10), radius));
 
         var report = simulation.Step();
 
@@ -174,7 +174,7 @@ public class ReviewRegressionTests
     {
         var simulation = Open(cellSize: 1, size: 40);
         var avatar = simulation.SpawnAvatar(1, new Vector2(20, 20));
-        simulation.Inputs.Enqueue(new PlayerSignal(0, 1, new Vector2(1e30f, 0)));
+        simulation.Inputs.Enqueue(Players.Signal(0, 1, new Vector2(1e30f, 0)));
 
         Run(simulation, 1);
 
@@ -197,7 +197,7 @@ public class ReviewRegressionTests
     {
         var a = Open(cellSize: 1, size: 40);
         var b = Open(cellSize: 1, size: 40);
-        a.Inputs.Enqueue(new SpawnAgents(0, AgentKind.Civilian, 5, new Vector2(1, 1), 0.1f));
+        a.Inputs.Enqueue(WorldCommands.Spawn(0, "civilian", 5, new Vector2(1, 1), 0.5f));
 
         Assert.NotEqual(a.Step().StateHash, b.Step().StateHash);
     }

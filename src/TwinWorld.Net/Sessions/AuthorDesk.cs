@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using TwinWorld.Protocol.V1;
-using TwinWorld.Simulation;
 using TwinWorld.Simulation.Commands;
 using TwinWorld.Simulation.Inputs;
 
@@ -9,8 +8,8 @@ namespace TwinWorld.Net.Sessions;
 
 /// <summary>
 /// Authors' commands: rate-limited, checked (a world command by its declared rules, a typed action by the
-/// hosted scenario's loader), queued for their tick with their sender, and the world's refusals at the tick
-/// sent back to that sender.
+/// hosted scenario's loader) and queued for their tick with their sender, so that the world's refusal at the
+/// tick goes back to them (<see cref="TickRefusals"/>).
 /// </summary>
 internal sealed class AuthorDesk(ISessionAnswers answers, InputQueue inputs, double tickRateHz, IAuthorActions? actions, double commandsPerSecond, ILogger logger)
 {
@@ -39,18 +38,6 @@ internal sealed class AuthorDesk(ISessionAnswers answers, InputQueue inputs, dou
         inputs.Enqueue(input with { From = new InputSender((long)session.ClientId, command.RequestId) });
         logger.LogInformation("Client {Client} ({Name}) queued {Input} for tick {Tick}", session.ClientId, ClientText.Escaped(session.Name), input.InputName, tick);
         answers.Reply(session, new Envelope { CommandResult = new CommandResult { RequestId = command.RequestId, Tick = (ulong)tick } });
-    }
-
-    /// <summary>Tick thread, after every tick: authors whose commands the world refused there get <see cref="ErrorCode.CommandRejected"/> with the reason.</summary>
-    public void CommandsRan(TickReport report)
-    {
-        foreach (var rejection in report.Rejections)
-        {
-            if (rejection.Input.From is { } sender) // the scenario's and players' inputs have none
-            {
-                answers.Post((ulong)sender.ClientId, new Envelope { Error = new Error { Code = ErrorCode.CommandRejected, Message = rejection.ToString(), RequestId = sender.RequestId } });
-            }
-        }
     }
 
     /// <summary>A world command, checked by its declared rules; a mistake is answered but not held against the author (as a typed action's).</summary>

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Numerics;
 using System.Threading.Channels;
 using Google.Protobuf;
 using Microsoft.Extensions.Logging;
@@ -33,10 +32,6 @@ namespace TwinWorld.Net.Sessions;
 /// </summary>
 public sealed class NetServer : IDisposable, ISessionAnswers
 {
-    /// <summary>How far ahead a player may stamp a signal.</summary>
-    private const double MaxSignalLeadSeconds = 10;
-    private const int MaxSignalsPerMessage = 64;
-
     /// <summary>How long a player's Joined waits for its camera to show before it is sent without one.</summary>
     private const double JoinWaitSeconds = 2;
 
@@ -47,6 +42,8 @@ public sealed class NetServer : IDisposable, ISessionAnswers
     private readonly Sim _simulation;
     private readonly ILogger _logger;
     private readonly AuthorDesk _authors;
+    private readonly PlayerDesk _players;
+    private readonly TickRefusals _refusals;
     private readonly AnalystDesk _analysts;
 
     /// <summary>Replies produced on other threads (forecasts, refusals at the tick), sent by the network thread to the client if it is still there.</summary>
@@ -107,6 +104,8 @@ public sealed class NetServer : IDisposable, ISessionAnswers
         _simulation = simulation;
         _logger = logger;
         _authors = new AuthorDesk(this, simulation.Inputs, simulation.TickRateHz, actions, options.CommandsPerSecond, logger);
+        _players = new PlayerDesk(this, simulation.Inputs, simulation.TickRateHz);
+        _refusals = new TickRefusals(this);
         _analysts = new AnalystDesk(this, _history, forecaster, logger);
         _index = new ViewIndex(simulation.Site.Terrain.CellSize);
         _workers = new StreamWorkers(options.StreamThreads);
@@ -155,8 +154,8 @@ public sealed class NetServer : IDisposable, ISessionAnswers
     /// <summary>Tick thread: the view after a tick. Never blocks; if the network thread lags, the oldest views are dropped.</summary>
     public void PublishState(StateView view) => _views.Writer.TryWrite(view);
 
-    /// <summary>Tick thread, after every tick: authors whose commands the world refused there get <see cref="ErrorCode.CommandRejected"/> with the reason.</summary>
-    public void CommandsRan(TickReport report) => _authors.CommandsRan(report);
+    /// <summary>Tick thread, after every tick: whoever sent an input the world refused there gets <see cref="ErrorCode.CommandRejected"/> with the reason.</summary>
+    public void CommandsRan(TickReport report) => _refusals.Ran(report);
 
     /// <summary>
     /// Any thread: a camera's newest encoded frame, sent once to each client subscribed to that camera.
@@ -359,10 +358,10 @@ public sealed class NetServer : IDisposable, ISessionAnswers
                 }
                 break;
             case Envelope.BodyOneofCase.Input when Joined(session) && Allowed(session, 0, Role.Player, Role.Admin):
-                OnInput(session, envelope.Input);
+                _players.Signals(session, envelope.Input, NextTick);
                 break;
             case Envelope.BodyOneofCase.View when Joined(session) && Allowed(session, 0, Role.Player, Role.Admin):
-                OnView(session, envelope.View);
+                _players.View(session, envelope.View, NextTick);
                 break;
             case Envelope.BodyOneofCase.Subscribe when Joined(session):
                 OnSubscribe(session, envelope.Subscribe);
@@ -492,59 +491,6 @@ public sealed class NetServer : IDisposable, ISessionAnswers
             _logger.LogWarning("Client {Client} ({Name}) joined without a camera of its own: none appeared by tick {Tick}", session.ClientId, ClientText.Escaped(session.Name), view.Tick);
             SendJoined(session, 0);
         }
-    }
-
-    private void OnInput(Session session, PlayerInput input)
-    {
-        if (!session.HasAvatar)
-        {
-            Strike(session, ErrorCode.NoSuchEntity, "this connection has no avatar to steer");
-            return;
-        }
-        if (input.Signals.Count > MaxSignalsPerMessage)
-        {
-            Strike(session, ErrorCode.InvalidArgument, $"more than {MaxSignalsPerMessage} signals in one message");
-            return;
-        }
-        long latest = NextTick + (long)(MaxSignalLeadSeconds * _simulation.TickRateHz);
-        foreach (var signal in input.Signals.OrderBy(s => s.Sequence))
-        {
-            if (signal.Sequence <= session.InputSequence)
-            {
-                continue; // already taken: signals repeat until acknowledged
-            }
-            if (!float.IsFinite(signal.DirectionX) || !float.IsFinite(signal.DirectionY) || signal.Tick > (ulong)latest)
-            {
-                Strike(session, ErrorCode.InvalidArgument, $"signal {signal.Sequence} has a direction that is not finite or a tick more than {MaxSignalLeadSeconds} s ahead");
-                session.InputSequence = signal.Sequence;
-                continue;
-            }
-            session.InputSequence = signal.Sequence;
-            _simulation.Inputs.Enqueue(new Simulation.Inputs.PlayerSignal((long)signal.Tick, (long)session.ClientId, new Vector2(signal.DirectionX, signal.DirectionY), signal.Run));
-        }
-    }
-
-    private void OnView(Session session, PlayerView view)
-    {
-        if (!session.HasAvatar)
-        {
-            Strike(session, ErrorCode.NoSuchEntity, "this connection has no camera of its own to turn");
-            return;
-        }
-        if (view.Mode is not (Protocol.V1.CameraMode.ThirdPersonFollow or Protocol.V1.CameraMode.FirstPerson))
-        {
-            Strike(session, ErrorCode.InvalidArgument, $"a player's view is CAMERA_MODE_THIRD_PERSON_FOLLOW or CAMERA_MODE_FIRST_PERSON, not {view.Mode}");
-            return;
-        }
-        int most = Quantisation.Angle(CameraAim.MaxPitch);
-        if (Math.Abs(view.Pitch) > most)
-        {
-            Strike(session, ErrorCode.InvalidArgument, $"the view may look at most {most} heading steps up or down (got {view.Pitch})");
-            return;
-        }
-        var mode = (Simulation.Cameras.CameraMode)(int)view.Mode;
-        float yaw = Quantisation.Radians((int)(view.Yaw % Quantisation.HeadingSteps));
-        _simulation.Inputs.Enqueue(new SetPlayerView(NextTick, (long)session.ClientId, mode, yaw, Quantisation.Radians(view.Pitch)));
     }
 
     private void OnSubscribe(Session session, CameraSubscribe subscribe)

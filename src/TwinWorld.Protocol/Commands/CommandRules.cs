@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using TwinWorld.Protocol.V1;
@@ -38,23 +39,38 @@ public static class CommandRules
     }
 
     /// <summary>
-    /// Every way the command breaks its rules ("fire radius must be 0.5 to 1000 m (got 2000)"), or none.
-    /// Numbers must also be finite.
+    /// Every way a command (a message of one oneof: <see cref="WorldCommand"/>, <see cref="PlayerCommand"/>) breaks
+    /// its rules ("fire radius must be 0.5 to 1000 m (got 2000)"), or none. Numbers must also be finite.
     /// </summary>
-    public static List<string> Problems(WorldCommand command)
+    public static List<string> Problems(IMessage command)
     {
         var problems = new List<string>();
-        if (Chosen(command) is not { } chosen)
+        if (command.Descriptor.Oneofs[0].Accessor.GetCaseFieldDescriptor(command) is not { } kind)
         {
             problems.Add("the command is empty");
             return problems;
         }
-        string kind = KindField(command.KindCase).Name;
-        foreach (var field in chosen.Descriptor.Fields.InDeclarationOrder())
+        AddProblems((IMessage)kind.Accessor.GetValue(command), kind.Name, problems);
+        return problems;
+    }
+
+    /// <summary>A message's fields against their rules, and the messages inside it (an area's disc) against theirs.</summary>
+    private static void AddProblems(IMessage message, string prefix, List<string> problems)
+    {
+        foreach (var oneof in message.Descriptor.Oneofs)
+        {
+            if (!oneof.IsSynthetic && oneof.Accessor.GetCaseFieldDescriptor(message) is null)
+            {
+                problems.Add($"{prefix} is empty: give one of {string.Join(", ", oneof.Fields.Select(f => f.Name))}");
+            }
+        }
+        foreach (var field in message.Descriptor.Fields.InDeclarationOrder())
         {
             var rule = RuleOf(field) ?? new FieldRule();
-            string what = $"{kind} {field.Name}";
-            bool present = field.FieldType == FieldType.String ? ((string)field.Accessor.GetValue(chosen)).Length > 0 : field.Accessor.HasValue(chosen);
+            string what = $"{prefix} {field.Name}";
+            // Fields without presence (proto3 scalars that are not optional) are always given; an empty text is not.
+            bool present = field.HasPresence ? field.Accessor.HasValue(message)
+                : field.FieldType != FieldType.String || ((string)field.Accessor.GetValue(message)).Length > 0;
             if (!present)
             {
                 if (rule.Required)
@@ -63,9 +79,15 @@ public static class CommandRules
                 }
                 continue;
             }
-            switch (field.Accessor.GetValue(chosen))
+            switch (field.Accessor.GetValue(message))
             {
                 case float number when RangeProblem(rule, number) is { } problem:
+                    problems.Add($"{what} {problem}");
+                    break;
+                case uint number when RangeProblem(rule, number) is { } problem:
+                    problems.Add($"{what} {problem}");
+                    break;
+                case int number when RangeProblem(rule, number) is { } problem:
                     problems.Add($"{what} {problem}");
                     break;
                 case string text when TextProblem(rule, text) is { } problem:
@@ -74,9 +96,11 @@ public static class CommandRules
                 case Point point when !(IsFinite(point.X) && IsFinite(point.Y)):
                     problems.Add($"{what} must be a finite point");
                     break;
+                case IMessage inner when inner is not Point:
+                    AddProblems(inner, what, problems);
+                    break;
             }
         }
-        return problems;
     }
 
     /// <summary>Why a number breaks a rule ("must be 0.5 to 1000 m (got 2000)"), or null.</summary>

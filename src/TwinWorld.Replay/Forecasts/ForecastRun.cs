@@ -59,7 +59,7 @@ public static class ForecastRun
     /// <summary>Refuses, before the first tick, actions that would spawn more people than the limit allows.</summary>
     private static void CheckAgents(ScenarioRun fork, List<ActionSpec> actions, ForecastLimits limits)
     {
-        long spawned = actions.OfType<SpawnAction>().Sum(spawn => (long)spawn.Count);
+        long spawned = actions.OfType<CommandAction>().Where(a => a.Command.Spawn is not null).Sum(a => (long)a.Command.Spawn.Count);
         if (spawned == 0)
         {
             return;

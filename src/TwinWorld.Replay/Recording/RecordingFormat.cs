@@ -23,9 +23,10 @@ public static class RecordingFormat
     /// front of every record, so that a reader resynchronises after damage instead of losing the rest of the file.
     /// Version 4 records the world's commands (commands.proto) as their protobuf bytes with their sender; a
     /// version 3 reader would take each for damage, so it refuses the file instead. Older files still read:
-    /// their hazard inputs become the same commands.
+    /// their hazard inputs become the same commands. Version 5 records alerts, spawns and despawns as commands too (a
+    /// version 4 reader would read them as empty commands, so it refuses the file); their older records read as those commands.
     /// </summary>
-    public const uint Version = 4;
+    public const uint Version = 5;
 
     /// <summary>The oldest format version this build reads (version 1 files simply have no frame records).</summary>
     public const uint OldestReadable = 1;

@@ -44,28 +44,6 @@ internal sealed partial class ScenarioReader
         string key = (keyNode as YamlScalarNode)?.Value ?? "";
         switch (key)
         {
-            case "alert":
-            {
-                var map = _read.Mapping(node, "alert", ["area", "shelter"]);
-                var area = map is null ? null : map.Has("area") ? ReadArea(map["area"], "alert area") : new WholeMapArea();
-                string? shelter = map?["shelter"] is { } s ? ZoneReference(s, "alert shelter", ZoneKind.Shelter) : null;
-                return area is null ? null : new AlertAction(area, shelter);
-            }
-            case "spawn":
-            {
-                var map = _read.Mapping(node, "spawn", ["kind", "count", "area"], "kind", "count", "area");
-                var kind = map is null ? null : _read.Choice(map["kind"], "spawn kind", _kinds);
-                var count = map is null ? null : _read.Integer(map["count"], "spawn count", 1, 1_000_000);
-                var area = map is null ? null : ReadArea(map["area"], "spawn area");
-                return kind is null || count is null || area is null ? null : new SpawnAction(kind.Value, count.Value, area);
-            }
-            case "despawn":
-            {
-                var map = _read.Mapping(node, "despawn", ["count", "area"], "count", "area");
-                var count = map is null ? null : _read.Integer(map["count"], "despawn count", 1, 1_000_000);
-                var area = map is null ? null : ReadArea(map["area"], "despawn area");
-                return count is null || area is null ? null : new DespawnAction(count.Value, area);
-            }
             case "camera":
                 return ReadCamera(node, "camera") is { } camera ? new CameraAction(camera) : null;
             case "end":

@@ -4,6 +4,7 @@ using TwinWorld.Protocol.Commands;
 using TwinWorld.Protocol.V1;
 using TwinWorld.Scenarios.Model;
 using TwinWorld.Simulation.Commands;
+using TwinWorld.Simulation.Zones;
 using YamlDotNet.RepresentationModel;
 
 namespace TwinWorld.Scenarios.Loading;
@@ -18,8 +19,8 @@ internal sealed partial class ScenarioReader
     /// <summary>The action keys that are world commands, in declaration order.</summary>
     public static readonly string[] CommandKeys = [.. WorldCommand.Descriptor.Oneofs[0].Fields.Select(f => f.Name)];
 
-    /// <summary>Every action key: the commands, then the actions that are the scenario's own (areas, cameras, the end).</summary>
-    public static readonly string[] ActionKeys = [.. CommandKeys, "alert", "spawn", "despawn", "camera", "end"];
+    /// <summary>Every action key: the commands, then the actions that are the scenario's own (cameras, the end).</summary>
+    public static readonly string[] ActionKeys = [.. CommandKeys, "camera", "end"];
 
     private CommandAction? ReadCommand(string key, YamlNode node)
     {
@@ -60,7 +61,7 @@ internal sealed partial class ScenarioReader
         return new CommandAction(command);
     }
 
-    /// <summary>One field's value by its rule: numbers in range (seconds as durations), points on the map, names.</summary>
+    /// <summary>One field's value by its rule: numbers in range (seconds as durations), points on the map, areas, names of what exists.</summary>
     private bool ReadField(IMessage message, FieldDescriptor field, YamlNode node, string what)
     {
         var rule = CommandRules.RuleOf(field) ?? new FieldRule();
@@ -68,9 +69,10 @@ internal sealed partial class ScenarioReader
         {
             FieldType.Float when rule.Unit == "s" => Seconds(node, what, rule),
             FieldType.Float => RuledNumber(node, what, rule),
-            FieldType.String when message is StopHazard => Text(node, what, rule) is { } name ? StopName(node, name) : null,
-            FieldType.String => Text(node, what, rule) is { } name ? NewHazardName(node, name) : null,
+            FieldType.UInt32 => _read.Integer(node, what, rule.HasMin ? (int)rule.Min : 0, rule.HasMax ? (int)rule.Max : int.MaxValue) is { } count ? (uint)count : null,
+            FieldType.String => Text(node, what, rule) is { } text ? Named(node, what, rule.Names, text) : null,
             FieldType.Message when field.MessageType == Point.Descriptor => OnMap(node, what) is { } p ? Point.Of(p) : null,
+            FieldType.Message when field.MessageType == Area.Descriptor => ReadArea(node, what)?.ToMessage(),
             _ => throw new NotSupportedException($"{what}: no YAML form for a {field.FieldType} field; teach {nameof(ReadField)} one"),
         };
         if (value is not null)
@@ -79,6 +81,18 @@ internal sealed partial class ScenarioReader
         }
         return value is not null;
     }
+
+    /// <summary>A text that names something (<see cref="FieldRule.Names"/>): checked that it exists, or that a new name is unique.</summary>
+    private string? Named(YamlNode node, string what, string names, string text) => names switch
+    {
+        "new_hazard" => NewHazardName(node, text),
+        "hazard" => StopName(node, text),
+        "shelter" => ZoneReference(node, what, ZoneKind.Shelter),
+        "zone" => ZoneReference(node, what, kind: null),
+        "agent_kind" => _read.Choice(node, what, _kinds) is { } kind ? KindName(kind) : null,
+        "" => text,
+        _ => throw new NotSupportedException($"{what}: the rule names '{names}', which the loader does not know; teach {nameof(Named)} it"),
+    };
 
     private object? RuledNumber(YamlNode node, string what, FieldRule rule)
     {

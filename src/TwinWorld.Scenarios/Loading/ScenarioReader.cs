@@ -72,6 +72,10 @@ internal sealed partial class ScenarioReader
         [AgentKind.Firefighter] = (AgentRole.Firefighter, false),
     };
 
+    /// <summary>The name the world knows a kind by: a built-in kind's, or the population group that has it as its own.</summary>
+    private string KindName(AgentKind kind)
+        => (int)kind < BuiltInKinds ? kind.ToString().ToLowerInvariant() : _kinds.First(pair => pair.Value == kind).Key;
+
     public ScenarioReader(NodeReader read, string file)
     {
         _read = read;

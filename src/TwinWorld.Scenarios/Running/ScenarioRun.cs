@@ -150,7 +150,7 @@ public sealed partial class ScenarioRun
         timeline.AddRange(scenario.Events.Select(timed => (timed.Action, TicksOf(timed.At))));
         if (scenario.AlertPolicy is { At: { } at } policy)
         {
-            timeline.Add((new AlertAction(policy.Area, policy.Shelter), TicksOf(at)));
+            timeline.Add((policy.Alert(), TicksOf(at)));
         }
         return timeline;
     }
@@ -246,7 +246,7 @@ public sealed partial class ScenarioRun
     /// </summary>
     private void AlertAfterFirstHazard(AlertPolicy policy, long due)
     {
-        var alert = new AlertAction(policy.Area, policy.Shelter);
+        var alert = policy.Alert();
         if (policy.At is { } at)
         {
             long fixedTick = TicksOf(at);

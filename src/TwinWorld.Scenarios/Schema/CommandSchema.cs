@@ -58,9 +58,11 @@ public static class CommandSchema
         var schema = field.FieldType switch
         {
             FieldType.Float when rule.Unit == "s" => Reference("duration"),
-            FieldType.Float => new JsonObject { ["anyOf"] = new JsonArray(Number(rule), Reference("parameterRef")) },
+            FieldType.Float => new JsonObject { ["anyOf"] = new JsonArray(Number(rule, "number"), Reference("parameterRef")) },
+            FieldType.UInt32 => new JsonObject { ["anyOf"] = new JsonArray(Number(rule, "integer"), Reference("parameterRef")) },
             FieldType.String => Text(rule),
             FieldType.Message when field.MessageType == Point.Descriptor => Reference("point"),
+            FieldType.Message when field.MessageType == Area.Descriptor => Reference("area"),
             _ => throw new NotSupportedException($"{field.FullName}: no schema for a {field.FieldType} field"),
         };
         string unit = rule.Unit is "" or "s" ? "" : rule.Unit;
@@ -77,9 +79,9 @@ public static class CommandSchema
         return schema;
     }
 
-    private static JsonObject Number(FieldRule rule)
+    private static JsonObject Number(FieldRule rule, string type)
     {
-        var number = new JsonObject { ["type"] = "number" };
+        var number = new JsonObject { ["type"] = type };
         if (rule.HasMin)
         {
             number["minimum"] = rule.Min;

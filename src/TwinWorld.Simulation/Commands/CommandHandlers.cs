@@ -19,12 +19,15 @@ public static class CommandHandlers
     internal static string? Apply(Simulation simulation, WorldCommand command)
         => ProblemAlone(command) ?? command.KindCase switch
         {
-            WorldCommand.KindOneofCase.Tsunami => simulation.StartHazard(new TsunamiStart(command.Tsunami)),
-            WorldCommand.KindOneofCase.RaiseSea => simulation.StartHazard(new SeaRaise(command.RaiseSea)),
-            WorldCommand.KindOneofCase.Fire => simulation.StartHazard(new FireStart(command.Fire)),
-            WorldCommand.KindOneofCase.Tornado => simulation.StartHazard(new TornadoStart(command.Tornado)),
-            WorldCommand.KindOneofCase.Stop => simulation.StopHazard(command.Stop.Name),
+            WorldCommand.KindOneofCase.Tsunami => new TsunamiStart(command.Tsunami).Start(simulation),
+            WorldCommand.KindOneofCase.RaiseSea => new SeaRaise(command.RaiseSea).Start(simulation),
+            WorldCommand.KindOneofCase.Fire => new FireStart(command.Fire).Start(simulation),
+            WorldCommand.KindOneofCase.Tornado => new TornadoStart(command.Tornado).Start(simulation),
+            WorldCommand.KindOneofCase.Stop => HazardStop.Apply(simulation, command.Stop),
             WorldCommand.KindOneofCase.Wind => SetAmbientWind(simulation, command.Wind),
+            WorldCommand.KindOneofCase.Alert => AlertIssue.Apply(simulation, command.Alert),
+            WorldCommand.KindOneofCase.Spawn => AgentSpawn.Apply(simulation, command.Spawn),
+            WorldCommand.KindOneofCase.Despawn => AgentDespawn.Apply(simulation, command.Despawn),
             _ => "the command is empty",
         };
 

@@ -4,7 +4,7 @@ namespace TwinWorld.Simulation.Inputs;
 
 /// <summary>
 /// Gives a player its own camera: third-person, following its avatar, owned by the player and named
-/// for it. It starts in place (no easing in from nowhere); the player turns it with <see cref="SetPlayerView"/>.
+/// for it. It starts in place (no easing in from nowhere); the player turns it with a PlayerView (<see cref="ViewTurn"/>).
 /// </summary>
 public sealed record AddPlayerCamera(long Tick, long ClientId, string Name, CameraLens Lens) : SimulationInput(Tick)
 {

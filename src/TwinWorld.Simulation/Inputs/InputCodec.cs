@@ -1,13 +1,22 @@
 using Google.Protobuf;
 using TwinWorld.Ecs;
+using TwinWorld.Protocol.State;
 using TwinWorld.Simulation.Agents;
 using TwinWorld.Simulation.Cameras;
 using TwinWorld.Simulation.Commands;
 using TwinWorld.Simulation.Snapshots;
+using Area = TwinWorld.Protocol.V1.Area;
+using DespawnAgents = TwinWorld.Protocol.V1.DespawnAgents;
+using Disc = TwinWorld.Protocol.V1.Disc;
 using IgniteFire = TwinWorld.Protocol.V1.IgniteFire;
+using IssueAlert = TwinWorld.Protocol.V1.IssueAlert;
+using PlayerCommand = TwinWorld.Protocol.V1.PlayerCommand;
+using PlayerSignal = TwinWorld.Protocol.V1.PlayerSignal;
+using PlayerView = TwinWorld.Protocol.V1.PlayerView;
 using Point = TwinWorld.Protocol.V1.Point;
 using RaiseSea = TwinWorld.Protocol.V1.RaiseSea;
 using SetWind = TwinWorld.Protocol.V1.SetWind;
+using SpawnAgents = TwinWorld.Protocol.V1.SpawnAgents;
 using StartTornado = TwinWorld.Protocol.V1.StartTornado;
 using StartTsunami = TwinWorld.Protocol.V1.StartTsunami;
 using StopHazard = TwinWorld.Protocol.V1.StopHazard;
@@ -18,10 +27,12 @@ namespace TwinWorld.Simulation.Inputs;
 /// <summary>
 /// Inputs to and from bytes, for recordings (every tick's inputs) and snapshots (inputs still
 /// waiting for their tick). One tag byte per kind; the tags are part of the recording format, so
-/// existing ones never change meaning: a kind that gained a field (a running signal, a named camera)
-/// writes its new form under a new tag, and older recordings read as before. The world's commands
-/// (commands.proto) are written as their protobuf bytes under one tag, so a new command or field needs
-/// nothing here; the hazard tags written before them (recording format 3 and older) read as commands.
+/// existing ones never change meaning: a kind that gained a field (a named camera) writes its new form
+/// under a new tag, and older recordings read as before. The world's commands
+/// (commands.proto: hazards, the wind, alerts, spawns and despawns) are written as their protobuf bytes
+/// under one tag, and so are the players' (inputs.proto's PlayerCommand: signals, views) with their sender,
+/// so a new command or field needs nothing here; the tags written for them before (hazards in recording
+/// format 3 and older; alerts, spawns, despawns, signals and views in format 4 and older) read as commands.
 /// </summary>
 public static class InputCodec
 {
@@ -29,37 +40,13 @@ public static class InputCodec
     {
         IssueAlert = 1, PlayerSignal, SpawnAgents, DespawnAgents, PlaceCamera, SetCameraPose,
         SetWind, StartTsunami, RaiseSea, IgniteFire, StartTornado, StopHazard, SpawnAvatar, RemoveAvatar,
-        RunningSignal, NamedCamera, AddPlayerCamera, SetPlayerView, Command,
+        RunningSignal, NamedCamera, AddPlayerCamera, SetPlayerView, Command, PlayerCommand,
     }
 
     public static void Write(BinaryWriter writer, SimulationInput input)
     {
         switch (input)
         {
-            case IssueAlert a:
-                Begin(writer, Tag.IssueAlert, a);
-                writer.Write(a.Centre);
-                writer.Write(a.Radius);
-                writer.WriteNullable(a.Shelter);
-                break;
-            case PlayerSignal p:
-                Begin(writer, p.Run ? Tag.RunningSignal : Tag.PlayerSignal, p);
-                writer.Write(p.ClientId);
-                writer.Write(p.Direction);
-                break;
-            case SpawnAgents s:
-                Begin(writer, Tag.SpawnAgents, s);
-                writer.Write((int)s.Kind);
-                writer.Write(s.Count);
-                writer.Write(s.Centre);
-                writer.Write(s.Radius);
-                break;
-            case DespawnAgents d:
-                Begin(writer, Tag.DespawnAgents, d);
-                writer.Write(d.Centre);
-                writer.Write(d.Radius);
-                writer.Write(d.Count);
-                break;
             case PlaceCamera c:
                 Begin(writer, c.Name is null ? Tag.PlaceCamera : Tag.NamedCamera, c);
                 writer.Write((int)c.Mode);
@@ -78,13 +65,6 @@ public static class InputCodec
                 writer.Write(c.Name);
                 Write(writer, c.Lens);
                 break;
-            case SetPlayerView v:
-                Begin(writer, Tag.SetPlayerView, v);
-                writer.Write(v.ClientId);
-                writer.Write((int)v.Mode);
-                writer.Write(v.Yaw);
-                writer.Write(v.Pitch);
-                break;
             case SetCameraPose c:
                 Begin(writer, Tag.SetCameraPose, c);
                 writer.Write(c.Camera.Id);
@@ -95,15 +75,14 @@ public static class InputCodec
                 break;
             case CommandInput c:
                 Begin(writer, Tag.Command, c);
-                writer.Write(c.From is { } from);
-                if (c.From is { } sender)
-                {
-                    writer.Write(sender.ClientId);
-                    writer.Write(sender.RequestId);
-                }
-                byte[] bytes = c.Command.ToByteArray();
-                writer.Write(bytes.Length);
-                writer.Write(bytes);
+                writer.Write(c.From is not null);
+                WriteSender(writer, c.From);
+                WriteMessage(writer, c.Command);
+                break;
+            case PlayerCommandInput p:
+                Begin(writer, Tag.PlayerCommand, p);
+                WriteSender(writer, p.From);
+                WriteMessage(writer, p.Command);
                 break;
             case SpawnAvatar a:
                 Begin(writer, Tag.SpawnAvatar, a);
@@ -133,26 +112,25 @@ public static class InputCodec
     {
         switch (tag)
         {
-            case Tag.IssueAlert:
-                return new IssueAlert(tick, reader.ReadVector2(), reader.ReadSingle(), reader.ReadNullableString());
             case Tag.PlayerSignal or Tag.RunningSignal:
-                return new PlayerSignal(tick, reader.ReadInt64(), reader.ReadVector2(), tag == Tag.RunningSignal);
-            case Tag.SpawnAgents:
-                return new SpawnAgents(tick, (AgentKind)reader.ReadInt32(), reader.ReadInt32(), reader.ReadVector2(), reader.ReadSingle());
-            case Tag.DespawnAgents:
-                return new DespawnAgents(tick, reader.ReadVector2(), reader.ReadSingle(), reader.ReadInt32());
+                var from = new InputSender(reader.ReadInt64(), 0);
+                var direction = reader.ReadVector2();
+                var signal = new PlayerSignal { DirectionX = direction.X, DirectionY = direction.Y, Run = tag == Tag.RunningSignal };
+                return new PlayerCommandInput(tick, from, new PlayerCommand { Signal = signal });
+            case Tag.SetPlayerView:
+                return new PlayerCommandInput(tick, new InputSender(reader.ReadInt64(), 0), new PlayerCommand { View = ReadOldView(reader) });
+            case Tag.PlayerCommand:
+                return new PlayerCommandInput(tick, ReadSender(reader), PlayerCommand.Parser.ParseFrom(reader.ReadBytes(reader.ReadInt32())));
             case Tag.PlaceCamera or Tag.NamedCamera:
                 return new PlaceCamera(tick, (CameraMode)reader.ReadInt32(), reader.ReadVector3(), reader.ReadSingle(), reader.ReadSingle(), ReadLens(reader),
                     tag == Tag.NamedCamera ? reader.ReadString() : null);
             case Tag.AddPlayerCamera:
                 return new AddPlayerCamera(tick, reader.ReadInt64(), reader.ReadString(), ReadLens(reader));
-            case Tag.SetPlayerView:
-                return new SetPlayerView(tick, reader.ReadInt64(), (CameraMode)reader.ReadInt32(), reader.ReadSingle(), reader.ReadSingle());
             case Tag.SetCameraPose:
                 return new SetCameraPose(tick, new Entity(reader.ReadInt32(), reader.ReadInt32()), reader.ReadVector3(), reader.ReadSingle(), reader.ReadSingle());
             case Tag.Command:
-                var from = reader.ReadBoolean() ? new InputSender(reader.ReadInt64(), reader.ReadUInt32()) : (InputSender?)null;
-                return new CommandInput(tick, WorldCommand.Parser.ParseFrom(reader.ReadBytes(reader.ReadInt32()))) { From = from };
+                var sender = reader.ReadBoolean() ? ReadSender(reader) : (InputSender?)null;
+                return new CommandInput(tick, WorldCommand.Parser.ParseFrom(reader.ReadBytes(reader.ReadInt32()))) { From = sender };
             case Tag.SetWind:
                 return new CommandInput(tick, new WorldCommand { Wind = new SetWind { Speed = reader.ReadSingle(), From = reader.ReadSingle() } });
             case Tag.StopHazard:
@@ -162,12 +140,29 @@ public static class InputCodec
             case Tag.RemoveAvatar:
                 return new RemoveAvatar(tick, reader.ReadInt64());
         }
-        return new CommandInput(tick, ReadHazardTag(reader, tag));
+        return new CommandInput(tick, ReadOldTag(reader, tag));
     }
 
-    /// <summary>A hazard as recording format 3 and older wrote it, as the command it is now.</summary>
-    private static WorldCommand ReadHazardTag(BinaryReader reader, Tag tag)
+    /// <summary>
+    /// An alert, a spawn or a despawn as recording format 4 and older wrote it, and a hazard as format 3 and older
+    /// did, as the command it is now.
+    /// </summary>
+    private static WorldCommand ReadOldTag(BinaryReader reader, Tag tag)
     {
+        switch (tag)
+        {
+            case Tag.IssueAlert:
+                var alert = new IssueAlert { Area = DiscArea(reader.ReadVector2(), reader.ReadSingle()), Shelter = reader.ReadNullableString() ?? "" };
+                return new WorldCommand { Alert = alert };
+            case Tag.SpawnAgents:
+                var kind = (AgentKind)reader.ReadInt32();
+                var spawn = new SpawnAgents { Kind = KindName(kind), Count = (uint)reader.ReadInt32() };
+                spawn.Area = DiscArea(reader.ReadVector2(), reader.ReadSingle());
+                return new WorldCommand { Spawn = spawn };
+            case Tag.DespawnAgents:
+                var area = DiscArea(reader.ReadVector2(), reader.ReadSingle());
+                return new WorldCommand { Despawn = new DespawnAgents { Area = area, Count = (uint)reader.ReadInt32() } };
+        }
         string name = reader.ReadNullableString() ?? "";
         float duration = reader.ReadSingle();
         bool timed = float.IsFinite(duration);
@@ -204,6 +199,41 @@ public static class InputCodec
                 throw new InvalidDataException($"Unknown input tag {(byte)tag}.");
         }
     }
+
+    /// <summary>A player's view as format 4 and older wrote it (mode, yaw and pitch in radians), in the heading steps the client sent.</summary>
+    private static PlayerView ReadOldView(BinaryReader reader)
+    {
+        var mode = (Protocol.V1.CameraMode)reader.ReadInt32();
+        int yaw = Quantisation.Angle(reader.ReadSingle()) % Quantisation.HeadingSteps;
+        return new PlayerView { Mode = mode, Yaw = (uint)(yaw < 0 ? yaw + Quantisation.HeadingSteps : yaw), Pitch = Quantisation.Angle(reader.ReadSingle()) };
+    }
+
+    private static void WriteSender(BinaryWriter writer, InputSender? from)
+    {
+        if (from is { } sender)
+        {
+            writer.Write(sender.ClientId);
+            writer.Write(sender.RequestId);
+        }
+    }
+
+    private static InputSender ReadSender(BinaryReader reader) => new(reader.ReadInt64(), reader.ReadUInt32());
+
+    private static void WriteMessage(BinaryWriter writer, IMessage message)
+    {
+        byte[] bytes = message.ToByteArray();
+        writer.Write(bytes.Length);
+        writer.Write(bytes);
+    }
+
+    private static Area DiscArea(System.Numerics.Vector2 centre, float radius) => new() { Disc = new Disc { Centre = Point.Of(centre), Radius = radius } };
+
+    /// <summary>
+    /// An agent kind's name as older recordings numbered it. A scenario's own kinds (numbered after the built-in
+    /// ones) were not named in the file; their spawns read as "kind 5", which the world refuses at the tick.
+    /// </summary>
+    private static string KindName(AgentKind kind)
+        => Enum.IsDefined(kind) ? kind.ToString().ToLowerInvariant() : $"kind {(int)kind}";
 
     private static void Write(BinaryWriter writer, CameraLens lens)
     {

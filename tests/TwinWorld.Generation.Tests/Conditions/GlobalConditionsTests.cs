@@ -4,6 +4,8 @@ using TwinWorld.Simulation.Cameras;
 using TwinWorld.Simulation.Commands;
 using TwinWorld.Simulation.Inputs;
 using static TwinWorld.Generation.Tests.Conditions.CoastSite;
+using PlayerCommand = TwinWorld.Protocol.V1.PlayerCommand;
+using PlayerSignal = TwinWorld.Protocol.V1.PlayerSignal;
 using Point = TwinWorld.Protocol.V1.Point;
 using StartTornado = TwinWorld.Protocol.V1.StartTornado;
 using WorldCommand = TwinWorld.Protocol.V1.WorldCommand;
@@ -85,7 +87,7 @@ public sealed class GlobalConditionsTests
         var camera = _simulation.AddCamera(CameraMode.ThirdPersonFollow, default, new CameraLens(60, 64, 64), ownerClientId: 42, target: avatar);
         var stranger = _simulation.AddCamera(CameraMode.ThirdPersonFollow, default, new CameraLens(60, 64, 64), ownerClientId: 7, target: avatar);
         var conditioner = new CameraConditioner(_simulation, 16, 16);
-        _simulation.Inputs.Enqueue(new PlayerSignal(0, 42, new Vector2(0, -3)));
+        _simulation.Inputs.Enqueue(new PlayerCommandInput(0, new InputSender(42, 0), new PlayerCommand { Signal = new PlayerSignal { DirectionX = 0, DirectionY = -3 } }));
         _simulation.Step();
         var view = conditioner.Build(camera);
         Assert.Equal((0f, -1f, 1f), (view.Global(GlobalChannel.SignalEast), view.Global(GlobalChannel.SignalNorth), view.Global(GlobalChannel.SignalActive)));

@@ -18,7 +18,7 @@ public class CommandRulesTests
         {
             var valid = Valid(kind, atMax);
             Assert.Empty(CommandRules.Problems(valid));
-            foreach (var field in Fields(kind).Where(f => f.FieldType == FieldType.Float))
+            foreach (var field in Fields(kind).Where(f => f.FieldType is FieldType.Float or FieldType.UInt32))
             {
                 var rule = CommandRules.RuleOf(field)!;
                 if (!(atMax ? rule.HasMax : rule.HasMin))
@@ -26,7 +26,8 @@ public class CommandRulesTests
                     continue;
                 }
                 var broken = valid.Clone();
-                field.Accessor.SetValue(Chosen(broken, kind), (float)(atMax ? rule.Max + 1 : rule.Min - 1));
+                double past = atMax ? rule.Max + 1 : rule.Min - 1;
+                field.Accessor.SetValue(Chosen(broken, kind), field.FieldType == FieldType.Float ? (float)past : (object)(uint)past);
 
                 Assert.Contains(CommandRules.Problems(broken), p => p.StartsWith($"{kind} {field.Name} must be", StringComparison.Ordinal));
             }
@@ -64,6 +65,19 @@ public class CommandRulesTests
         Assert.Equal(["the command is empty"], CommandRules.Problems(new WorldCommand()));
     }
 
+    [Fact]
+    public void An_area_is_checked_by_the_rules_of_what_it_holds()
+    {
+        var empty = new WorldCommand { Despawn = new DespawnAgents { Count = 1, Area = new Area() } };
+        var small = new WorldCommand { Spawn = new SpawnAgents { Kind = "child", Count = 1, Area = new Area { Disc = new Disc { Centre = new Point(), Radius = 0.1f } } } };
+        var nowhere = new WorldCommand { Alert = new IssueAlert { Area = new Area { Disc = new Disc { Radius = 5 } } } };
+
+        Assert.Equal(["despawn area is empty: give one of disc, zone, everywhere, low_ground"], CommandRules.Problems(empty));
+        Assert.Equal(["spawn area disc radius must be 0.5 to 100000 m (got 0.10000000149011612)"], CommandRules.Problems(small));
+        Assert.Equal(["alert area disc centre is required"], CommandRules.Problems(nowhere));
+        Assert.Empty(CommandRules.Problems(new WorldCommand { Alert = new IssueAlert() })); // everywhere, the nearest shelter
+    }
+
     /// <summary>A command of the kind with every field given, numbers at their minimum or maximum.</summary>
     private static WorldCommand Valid(string kind, bool atMax)
     {
@@ -76,7 +90,9 @@ public class CommandRulesTests
             object value = field.FieldType switch
             {
                 FieldType.Float => (float)(atMax ? (rule.HasMax ? rule.Max : 1e6) : (rule.HasMin ? rule.Min : -1e6)) is var v && v == 0 && rule.NonZero ? 1f : (object)v,
+                FieldType.UInt32 => (uint)(atMax ? rule.Max : rule.Min),
                 FieldType.String => "a",
+                FieldType.Message when field.MessageType == Area.Descriptor => new Area { Disc = new Disc { Centre = new Point { X = 1, Y = 2 }, Radius = atMax ? 100_000 : 0.5f } },
                 _ => new Point { X = 1, Y = 2 },
             };
             field.Accessor.SetValue(message, value);

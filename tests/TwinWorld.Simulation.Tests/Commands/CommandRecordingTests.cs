@@ -68,6 +68,119 @@ public class CommandRecordingTests
         Assert.Empty(CommandRules.Problems(((CommandInput)tornado).Command));
     }
 
+    [Fact]
+    public void An_alert_a_spawn_and_a_despawn_as_format_4_wrote_them_read_as_commands()
+    {
+        var alert = RoundTrip(writer =>
+        {
+            writer.Write((byte)1);  // the IssueAlert tag of format 4 and older
+            writer.Write(true);     // scheduled
+            writer.Write(12L);      // tick
+            writer.Write(30f);
+            writer.Write(40f);      // centre
+            writer.Write(250f);     // radius
+            writer.Write(true);
+            writer.Write("shelter-1");
+        });
+        var spawn = RoundTrip(writer =>
+        {
+            writer.Write((byte)3);  // SpawnAgents
+            writer.Write(false);
+            writer.Write(13L);
+            writer.Write(2);        // AgentKind.Elderly
+            writer.Write(50);       // count
+            writer.Write(100f);
+            writer.Write(200f);     // centre
+            writer.Write(25f);      // radius
+        });
+        var despawn = RoundTrip(writer =>
+        {
+            writer.Write((byte)4);  // DespawnAgents
+            writer.Write(false);
+            writer.Write(14L);
+            writer.Write(100f);
+            writer.Write(200f);     // centre
+            writer.Write(25f);      // radius
+            writer.Write(7);        // count
+        });
+
+        Assert.Equal(WorldCommands.Alert(12, new Vector2(30, 40), 250, "shelter-1") with { Scheduled = true }, alert);
+        Assert.Equal(WorldCommands.Spawn(13, "elderly", 50, new Vector2(100, 200), 25), spawn);
+        Assert.Equal(WorldCommands.Despawn(14, 7, new Vector2(100, 200), 25), despawn);
+    }
+
+    [Fact]
+    public void A_spawn_of_a_scenario_kind_from_format_4_reads_as_a_kind_the_world_refuses_by_number()
+    {
+        var spawn = RoundTrip(writer =>
+        {
+            writer.Write((byte)3);
+            writer.Write(false);
+            writer.Write(0L);
+            writer.Write(5);        // the scenario's first kind of its own, which the file does not name
+            writer.Write(1);
+            writer.Write(10f);
+            writer.Write(10f);
+            writer.Write(5f);
+        });
+        var simulation = new Simulation(Terrain.ProceduralTown.Generate(new Terrain.ProceduralTownOptions { Seed = 1, Size = 128 }));
+        simulation.Inputs.Enqueue(spawn);
+
+        var report = simulation.Step();
+
+        Assert.Contains(report.Rejected, r => r.Contains("there is no agent kind 'kind 5'"));
+    }
+
+    [Fact]
+    public void A_players_signal_and_view_read_back_as_the_client_sent_them_with_their_sender()
+    {
+        var signal = Players.Signal(3, 7, new Vector2(0.5f, -1), run: true);
+        var view = Players.View(4, 7, Cameras.CameraMode.FirstPerson, DeterministicMath.HalfPi, -0.2f);
+
+        Assert.Equal(signal, RoundTrip(writer => InputCodec.Write(writer, signal)));
+        Assert.Equal(view, RoundTrip(writer => InputCodec.Write(writer, view)));
+        Assert.Equal(new InputSender(7, 0), view.From);
+    }
+
+    [Fact]
+    public void Signals_and_views_as_format_4_wrote_them_read_as_players_commands()
+    {
+        var running = RoundTrip(writer =>
+        {
+            writer.Write((byte)15); // the RunningSignal tag of format 4 and older
+            writer.Write(false);
+            writer.Write(20L);      // tick
+            writer.Write(9L);       // client
+            writer.Write(1f);
+            writer.Write(0f);       // direction
+        });
+        var walking = RoundTrip(writer =>
+        {
+            writer.Write((byte)2);  // PlayerSignal
+            writer.Write(false);
+            writer.Write(21L);
+            writer.Write(9L);
+            writer.Write(0f);
+            writer.Write(0f);       // stop
+        });
+        var view = RoundTrip(writer =>
+        {
+            writer.Write((byte)18); // SetPlayerView
+            writer.Write(false);
+            writer.Write(22L);
+            writer.Write(9L);
+            writer.Write(3);        // first person
+            writer.Write(-DeterministicMath.HalfPi); // a quarter turn right, as radians
+            writer.Write(Protocol.State.Quantisation.Radians(-33));
+        });
+
+        Assert.Equal(Players.Signal(20, 9, Vector2.UnitX, run: true), running);
+        Assert.Equal(Players.Signal(21, 9, Vector2.Zero), walking);
+        var expected = new Protocol.V1.PlayerView { Mode = Protocol.V1.CameraMode.FirstPerson, Yaw = 768, Pitch = -33 };
+        Assert.Equal(expected, Assert.IsType<PlayerCommandInput>(view).Command.View);
+        Assert.Equal(new InputSender(9, 0), view.From);
+    }
+
     private static SimulationInput RoundTrip(Action<BinaryWriter> write)
     {
         using var bytes = new MemoryStream();

@@ -162,8 +162,8 @@ public class HazardInputTests
     {
         var simulation = NewField();
         simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Wind = new SetWind { Speed = 26, From = 90 } }));
-        simulation.Inputs.Enqueue(new SpawnAgents(0, AgentKind.Civilian, 50, new Vector2(100, 100), 40));
-        simulation.Inputs.Enqueue(new SpawnAgents(0, AgentKind.Child, 50, new Vector2(100, 100), 40));
+        simulation.Inputs.Enqueue(WorldCommands.Spawn(0, "civilian", 50, new Vector2(100, 100), 40));
+        simulation.Inputs.Enqueue(WorldCommands.Spawn(0, "child", 50, new Vector2(100, 100), 40));
         simulation.Step();
 
         Assert.Equal(26 * WindField.HeadHeightFactor, simulation.Hazards.ExposureAt(new Vector2(100, 100)).WindSpeed, 0.01f);

@@ -1,5 +1,7 @@
 using System.Numerics;
+using TwinWorld.Protocol.V1;
 using TwinWorld.Simulation.Terrain;
+using TwinWorld.Simulation.Zones;
 
 namespace TwinWorld.Scenarios.Model;
 
@@ -9,6 +11,9 @@ public abstract record AreaSpec
     /// <summary>Whether a cell belongs to the area.</summary>
     public abstract Func<int, bool> Cells(Site site);
 
-    /// <summary>A disc covering the area (for alerts, which are discs).</summary>
+    /// <summary>A disc covering the area (the one alerts, spawns and despawns act on: <see cref="CoveringDisc"/>).</summary>
     public abstract (Vector2 Centre, float Radius) Disc(Site site);
+
+    /// <summary>The area as commands carry it (commands.proto's Area).</summary>
+    public abstract Area ToMessage();
 }

@@ -1,5 +1,7 @@
 using System.Numerics;
+using TwinWorld.Protocol.V1;
 using TwinWorld.Simulation.Terrain;
+using TwinWorld.Simulation.Zones;
 
 namespace TwinWorld.Scenarios.Model;
 
@@ -7,11 +9,7 @@ public sealed record WholeMapArea : AreaSpec
 {
     public override Func<int, bool> Cells(Site site) => _ => true;
 
-    public override (Vector2 Centre, float Radius) Disc(Site site) => Extent(site);
+    public override (Vector2 Centre, float Radius) Disc(Site site) => CoveringDisc.OfSite(site);
 
-    internal static (Vector2 Centre, float Radius) Extent(Site site)
-    {
-        var size = new Vector2(site.Terrain.WidthMetres, site.Terrain.HeightMetres);
-        return (size / 2, size.Length() / 2 + site.Terrain.CellSize);
-    }
+    public override Area ToMessage() => new() { Everywhere = true };
 }

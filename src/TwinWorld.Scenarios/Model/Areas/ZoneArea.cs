@@ -1,5 +1,7 @@
 using System.Numerics;
+using TwinWorld.Protocol.V1;
 using TwinWorld.Simulation.Terrain;
+using TwinWorld.Simulation.Zones;
 
 namespace TwinWorld.Scenarios.Model;
 
@@ -11,5 +13,7 @@ public sealed record ZoneArea(string Zone) : AreaSpec
         return cell => site.Zones.ZoneAt(cell) == id;
     }
 
-    public override (Vector2 Centre, float Radius) Disc(Site site) => ZoneExtent.Of(site, Zone);
+    public override (Vector2 Centre, float Radius) Disc(Site site) => CoveringDisc.Of(site, site.Zones.Find(Zone)!);
+
+    public override Area ToMessage() => new() { Zone = Zone };
 }
