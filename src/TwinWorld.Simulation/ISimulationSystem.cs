@@ -11,5 +11,5 @@ public interface ISimulationSystem
     /// <summary>The system types that must run before this one in a tick.</summary>
     IReadOnlyList<Type> RunsAfter { get; }
 
-    void Update(Simulation simulation);
+    void Update(Simulator simulation);
 }

@@ -41,10 +41,10 @@ public sealed record TownScenario
     /// <summary>The ambient wind from the start: speed (m/s) and the bearing it blows from.</summary>
     public (float Speed, float FromBearingDegrees) Wind { get; init; } = (5, 90);
 
-    public Simulation Build(double tickRateHz, int workers)
+    public Simulator Build(double tickRateHz, int workers)
     {
         var site = ProceduralTown.Generate(new ProceduralTownOptions { Seed = Seed, Size = Size });
-        var simulation = new Simulation(site, new SimulationOptions { Seed = Seed, TickRateHz = tickRateHz, Workers = workers });
+        var simulation = new Simulator(site, new SimulationOptions { Seed = Seed, TickRateHz = tickRateHz, Workers = workers });
         var terrain = site.Terrain;
         simulation.Scatter(Agents, cell => ProceduralTown.IsLowGround(terrain, cell));
         long TickOf(TimeSpan after) => (long)(after.TotalSeconds * tickRateHz);

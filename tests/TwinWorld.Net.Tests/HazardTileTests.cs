@@ -8,7 +8,7 @@ using TwinWorld.Simulation.Inputs;
 using HazardLayer = TwinWorld.Protocol.V1.HazardLayer;
 using IgniteFire = TwinWorld.Protocol.V1.IgniteFire;
 using Point = TwinWorld.Protocol.V1.Point;
-using Sim = TwinWorld.Simulation.Simulation;
+using Sim = TwinWorld.Simulation.Simulator;
 using StartTornado = TwinWorld.Protocol.V1.StartTornado;
 using StartTsunami = TwinWorld.Protocol.V1.StartTsunami;
 using StopHazard = TwinWorld.Protocol.V1.StopHazard;

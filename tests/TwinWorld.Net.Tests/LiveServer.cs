@@ -6,7 +6,7 @@ using TwinWorld.Client;
 using TwinWorld.Server;
 using TwinWorld.Server.Networking;
 using TwinWorld.Simulation.Terrain;
-using Sim = TwinWorld.Simulation.Simulation;
+using Sim = TwinWorld.Simulation.Simulator;
 
 namespace TwinWorld.Net.Tests;
 

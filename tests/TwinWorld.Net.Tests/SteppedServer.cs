@@ -7,7 +7,7 @@ using TwinWorld.Net.State;
 using TwinWorld.Protocol.State;
 using TwinWorld.Protocol.V1;
 using TwinWorld.Simulation;
-using Sim = TwinWorld.Simulation.Simulation;
+using Sim = TwinWorld.Simulation.Simulator;
 
 namespace TwinWorld.Net.Tests;
 

@@ -194,7 +194,7 @@ public class ScenarioRunTests
         Assert.Equal([alertedAtTick], issued);
     }
 
-    private static Dictionary<AgentRole, int> Roles(Simulation.Simulation simulation)
+    private static Dictionary<AgentRole, int> Roles(Simulation.Simulator simulation)
     {
         var roles = new Dictionary<AgentRole, int>();
         foreach (var chunk in simulation.World.GetChunks(new Ecs.QueryDescription().WithAll<Agent, Appearance>()))

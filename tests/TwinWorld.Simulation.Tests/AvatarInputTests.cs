@@ -7,7 +7,7 @@ namespace TwinWorld.Simulation.Tests;
 /// <summary>Avatars come and go as inputs (the network queues them), so recordings and forks carry them.</summary>
 public class AvatarInputTests
 {
-    private static Simulation NewSquare() => new(Layout.Build(1f, "..........", "..........", "..........", ".........."), new SimulationOptions { Seed = 3, Workers = 1 });
+    private static Simulator NewSquare() => new(Layout.Build(1f, "..........", "..........", "..........", ".........."), new SimulationOptions { Seed = 3, Workers = 1 });
 
     [Fact]
     public void An_avatar_spawns_at_its_tick_walks_on_signals_and_is_removed()

@@ -18,9 +18,9 @@ public class BehaviourTests
         .Select(y => y is 0 or 41 ? new string('#', 84) : "#" + new string('.', 80) + "EE#")
         .ToArray();
 
-    private static Simulation NewYard() => new(Layout.Build(0.5f, Yard).WithGrass(new Vector2(12, 10), 3), new SimulationOptions { Seed = 5, Workers = 2 });
+    private static Simulator NewYard() => new(Layout.Build(0.5f, Yard).WithGrass(new Vector2(12, 10), 3), new SimulationOptions { Seed = 5, Workers = 2 });
 
-    private static void Run(Simulation simulation, double seconds)
+    private static void Run(Simulator simulation, double seconds)
     {
         for (long end = simulation.Tick + (long)(seconds * simulation.TickRateHz); simulation.Tick < end;)
         {
@@ -28,7 +28,7 @@ public class BehaviourTests
         }
     }
 
-    private static Behaviour StateOf(Simulation simulation, Entity agent) => simulation.World.Get<Mind>(agent).State;
+    private static Behaviour StateOf(Simulator simulation, Entity agent) => simulation.World.Get<Mind>(agent).State;
 
     [Fact]
     public void Agents_alerted_react_after_their_delay_and_walk_to_the_shelter()

@@ -10,7 +10,7 @@ internal sealed class Crowd
 {
     public Crowd(Site site, IEnumerable<Vector2> positions, ulong seed = 1)
     {
-        Simulation = new Simulation(site, new SimulationOptions { Seed = seed, Workers = 2 });
+        Simulation = new Simulator(site, new SimulationOptions { Seed = seed, Workers = 2 });
         Agents = positions.Select(p => Simulation.SpawnAgent(AgentKind.Civilian, p)).ToArray();
         foreach (var agent in Agents)
         {
@@ -20,7 +20,7 @@ internal sealed class Crowd
         Array.Fill(ArrivalTick, -1);
     }
 
-    public Simulation Simulation { get; }
+    public Simulator Simulation { get; }
 
     public Entity[] Agents { get; }
 

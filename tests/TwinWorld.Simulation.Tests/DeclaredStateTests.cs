@@ -12,7 +12,7 @@ namespace TwinWorld.Simulation.Tests;
 /// </summary>
 public class DeclaredStateTests
 {
-    private static readonly Lazy<Simulation> Busy = new(() =>
+    private static readonly Lazy<Simulator> Busy = new(() =>
     {
         // By tick 420 the tsunami, fire, tornado and wind are all running.
         var simulation = DeterminismTests.Busy(workers: 2);
@@ -89,7 +89,7 @@ public class DeclaredStateTests
         Assert.False(before.AsSpan().SequenceEqual(simulation.SaveWorldState()));
     }
 
-    private static void Walk(Simulation simulation, StateWalk walk)
+    private static void Walk(Simulator simulation, StateWalk walk)
     {
         foreach (var part in simulation.DeclaredState)
         {
@@ -97,14 +97,14 @@ public class DeclaredStateTests
         }
     }
 
-    private static int Count(Simulation simulation)
+    private static int Count(Simulator simulation)
     {
         var counter = new Nudge(-1);
         Walk(simulation, counter);
         return counter.Seen;
     }
 
-    private static List<IEvolvingState> Parts(Simulation simulation)
+    private static List<IEvolvingState> Parts(Simulator simulation)
     {
         var collector = new PartCollector();
         Walk(simulation, collector);

@@ -30,9 +30,9 @@ public class DeterminismTests
     }
 
     /// <summary>A town with agents, an avatar and its camera, and every kind of input queued for the first <paramref name="ticks"/> ticks.</summary>
-    internal static Simulation Busy(int workers, ulong seed = 11, int ticks = 600)
+    internal static Simulator Busy(int workers, ulong seed = 11, int ticks = 600)
     {
-        var simulation = new Simulation(Town, new SimulationOptions { Seed = seed, Workers = workers });
+        var simulation = new Simulator(Town, new SimulationOptions { Seed = seed, Workers = workers });
         var terrain = Town.Terrain;
         simulation.Scatter(3000, c => terrain.Elevation[c] < 8);
         var avatar = simulation.SpawnAvatar(clientId: 42, terrain.CellCentre(Town.Zones.Zones[0].Cells[0]));

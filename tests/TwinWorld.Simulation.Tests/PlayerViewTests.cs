@@ -15,16 +15,16 @@ public class PlayerViewTests
         .Select(y => y is 0 or 41 ? new string('#', 122) : "#" + new string('.', 120) + "#")
         .ToArray();
 
-    private static Simulation NewPlaza()
+    private static Simulator NewPlaza()
     {
-        var simulation = new Simulation(Layout.Build(0.5f, Plaza), new SimulationOptions { Seed = 2, Workers = 1 });
+        var simulation = new Simulator(Layout.Build(0.5f, Plaza), new SimulationOptions { Seed = 2, Workers = 1 });
         simulation.Inputs.Enqueue(new SpawnAvatar(0, Client, new Vector2(5, 10)));
         simulation.Inputs.Enqueue(new AddPlayerCamera(0, Client, "Ann's view", new CameraLens(70, 64, 64)));
         return simulation;
     }
 
     /// <summary>Holds a direction as a page does: the signal again every 5 ticks (250 ms) for the given ticks.</summary>
-    private static void Hold(Simulation simulation, Vector2 direction, int ticks, bool run = false)
+    private static void Hold(Simulator simulation, Vector2 direction, int ticks, bool run = false)
     {
         long from = simulation.Tick;
         for (long t = from; t < from + ticks; t++)
@@ -37,7 +37,7 @@ public class PlayerViewTests
         }
     }
 
-    private static Vector2 AvatarAt(Simulation simulation) => simulation.World.Get<Position>(RemoveAvatar.Find(simulation, Client)!.Value).Value;
+    private static Vector2 AvatarAt(Simulator simulation) => simulation.World.Get<Position>(RemoveAvatar.Find(simulation, Client)!.Value).Value;
 
     [Theory]
     [InlineData(false, PlayerControl.WalkingSpeed)]
@@ -138,7 +138,7 @@ public class PlayerViewTests
         Assert.True(AvatarAt(fork).X > 5 + (7 * PlayerControl.WalkingSpeed / 20), "the fork's avatar runs");
     }
 
-    private static Vector2 Flat(Simulation simulation, Ecs.Entity camera)
+    private static Vector2 Flat(Simulator simulation, Ecs.Entity camera)
     {
         var position = simulation.World.Get<CameraPose>(camera).Position;
         return new Vector2(position.X, position.Y);

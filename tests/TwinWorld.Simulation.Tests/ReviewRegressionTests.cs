@@ -13,7 +13,7 @@ namespace TwinWorld.Simulation.Tests;
 /// <summary>Cases a code review found in the simulation; each failed before its fix.</summary>
 public class ReviewRegressionTests
 {
-    private static Simulation Open(float cellSize, int size, double rateHz = 20, bool exit = true, Vector2? grass = null)
+    private static Simulator Open(float cellSize, int size, double rateHz = 20, bool exit = true, Vector2? grass = null)
     {
         var rows = Layout.Room(size, size);
         if (exit)
@@ -25,10 +25,10 @@ public class ReviewRegressionTests
         {
             site.WithGrass(patch, 1.5f);
         }
-        return new Simulation(site, new SimulationOptions { Seed = 9, TickRateHz = rateHz, Workers = 2 });
+        return new Simulator(site, new SimulationOptions { Seed = 9, TickRateHz = rateHz, Workers = 2 });
     }
 
-    private static void Run(Simulation simulation, double seconds)
+    private static void Run(Simulator simulation, double seconds)
     {
         for (long end = simulation.Tick + (long)(seconds * simulation.TickRateHz); simulation.Tick < end;)
         {
@@ -36,7 +36,7 @@ public class ReviewRegressionTests
         }
     }
 
-    private static void KeepBusy(Simulation simulation, Entity agent)
+    private static void KeepBusy(Simulator simulation, Entity agent)
         => simulation.World.Set(agent, simulation.World.Get<Mind>(agent) with { BusyUntilTick = long.MaxValue });
 
     [Fact]
@@ -110,7 +110,7 @@ public class ReviewRegressionTests
         // A wall one cell thick splits the room; avatars starting at several distances before it are driven into it.
         int size = (int)(40 / cellSize);
         var rows = Layout.Room(size, size).Select(r => r[..(size / 2)] + "#" + r[((size / 2) + 1)..]).ToArray();
-        var simulation = new Simulation(Layout.Build(cellSize, rows), new SimulationOptions { Seed = 1, TickRateHz = rateHz });
+        var simulation = new Simulator(Layout.Build(cellSize, rows), new SimulationOptions { Seed = 1, TickRateHz = rateHz });
         float wallX = size / 2 * cellSize;
         var avatars = Enumerable.Range(0, 8).Select(i => simulation.SpawnAvatar(i, new Vector2(wallX - 2.5f - (i * 0.3f), 4 + (i * 4)), kind)).ToArray();
         for (long t = 0; t < 20 * rateHz; t++)
@@ -202,7 +202,7 @@ public class ReviewRegressionTests
         Assert.NotEqual(a.Step().StateHash, b.Step().StateHash);
     }
 
-    private static TickReport SpawnAndStep(Simulation simulation, SimulationInput input)
+    private static TickReport SpawnAndStep(Simulator simulation, SimulationInput input)
     {
         simulation.Inputs.Enqueue(input);
         return simulation.Step();

@@ -6,7 +6,7 @@ namespace TwinWorld.Simulation.Tests;
 /// <summary>Saved state and forks carry a run on bit for bit; the state hash's parts say what differs.</summary>
 public class SnapshotTests
 {
-    private static Simulation BusyAt(int tick)
+    private static Simulator BusyAt(int tick)
     {
         var simulation = DeterminismTests.Busy(workers: 2);
         while (simulation.Tick < tick)
@@ -85,7 +85,7 @@ public class SnapshotTests
         Assert.Equal(AgentRole.Child, simulation.World.Get<Appearance>(child).Role);
         Assert.True(StateHashParts.Covers(typeof(Appearance)));
 
-        var restored = new Simulation(simulation.Site, simulation.Options);
+        var restored = new Simulator(simulation.Site, simulation.Options);
         restored.Profiles.Register(simulation.Profiles[guard]);
         restored.LoadState(simulation.SaveState());
         Assert.Equal(AgentRole.Guard, restored.World.Get<Appearance>(agent).Role);
@@ -106,7 +106,7 @@ public class SnapshotTests
         Assert.Contains("cannot look like a tourist", Assert.Throws<ArgumentException>(() => profiles.Register(profiles[AgentKind.Vehicle] with { Name = "y", Role = AgentRole.Tourist })).Message);
     }
 
-    private static ulong[] Parts(Simulation simulation) => StateHashParts.Compute(simulation);
+    private static ulong[] Parts(Simulator simulation) => StateHashParts.Compute(simulation);
 
     private static string[] Differing(ulong[] a, ulong[] b)
         => [.. Enumerable.Range(0, a.Length).Where(i => a[i] != b[i]).Select(i => StateHashParts.All[i].Name)];
@@ -115,7 +115,7 @@ public class SnapshotTests
     public void State_saved_on_another_site_is_refused()
     {
         var saved = BusyAt(5).SaveState();
-        var other = new Simulation(Terrain.ProceduralTown.Generate(new Terrain.ProceduralTownOptions { Seed = 3, Size = 128 }));
+        var other = new Simulator(Terrain.ProceduralTown.Generate(new Terrain.ProceduralTownOptions { Seed = 3, Size = 128 }));
 
         Assert.Throws<InvalidDataException>(() => other.LoadState(saved));
     }

@@ -3,7 +3,7 @@ namespace TwinWorld.Simulation.Tests;
 /// <summary>The tick's order comes from what each system declares it runs after.</summary>
 public class SystemOrderTests
 {
-    private static readonly Simulation Town = new(DeterminismTests.Town);
+    private static readonly Simulator Town = new(DeterminismTests.Town);
 
     [Fact]
     public void A_tick_runs_the_hazards_then_the_agents_then_harm_and_cameras()
@@ -54,7 +54,7 @@ public class SystemOrderTests
 
         public abstract IReadOnlyList<Type> RunsAfter { get; }
 
-        public void Update(Simulation simulation)
+        public void Update(Simulator simulation)
         {
         }
     }

@@ -33,7 +33,7 @@ public sealed partial class CameraConditioner
     private static readonly QueryDescription Agents = new QueryDescription().WithAll<Position, Agent>();
     private static readonly QueryDescription Avatars = new QueryDescription().WithAll<PlayerControl>();
 
-    private readonly Simulation.Simulation _simulation;
+    private readonly Simulation.Simulator _simulation;
     private readonly SceneCells _cells;
     private readonly SmokeField _smoke;
     private readonly SurfaceBlocks _blocks;
@@ -43,7 +43,7 @@ public sealed partial class CameraConditioner
     private readonly float[] _distance;
 
     /// <param name="startHour">The time of day when the run starts (0 to 24); simulated time moves it on.</param>
-    public CameraConditioner(Simulation.Simulation simulation, int width, int height, float startHour = DefaultStartHour)
+    public CameraConditioner(Simulation.Simulator simulation, int width, int height, float startHour = DefaultStartHour)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
@@ -69,7 +69,7 @@ public sealed partial class CameraConditioner
     public float StartHour { get; }
 
     /// <summary>
-    /// What the camera sees now, tagged with <see cref="Simulation.Simulation.Tick"/> (the ticks run so far, so the
+    /// What the camera sees now, tagged with <see cref="Simulation.Simulator.Tick"/> (the ticks run so far, so the
     /// state after tick Tick - 1). Throws <see cref="ArgumentException"/> for an entity that is not a live camera.
     /// </summary>
     public CameraConditions Build(Entity camera)

@@ -17,7 +17,7 @@ using TwinWorld.Protocol.V1;
 using TwinWorld.Simulation;
 using TwinWorld.Simulation.Cameras;
 using TwinWorld.Simulation.Inputs;
-using Sim = TwinWorld.Simulation.Simulation;
+using Sim = TwinWorld.Simulation.Simulator;
 
 namespace TwinWorld.Net.Sessions;
 

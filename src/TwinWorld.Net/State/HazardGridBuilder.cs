@@ -4,7 +4,7 @@ using TwinWorld.Protocol.Tiles;
 using TwinWorld.Protocol.V1;
 using TwinWorld.Simulation.Hazards.Fire;
 using TwinWorld.Simulation.Hazards.Wind;
-using Sim = TwinWorld.Simulation.Simulation;
+using Sim = TwinWorld.Simulation.Simulator;
 
 namespace TwinWorld.Net.State;
 

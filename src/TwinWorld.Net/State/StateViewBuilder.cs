@@ -6,7 +6,7 @@ using TwinWorld.Simulation.Cameras;
 using TwinWorld.Simulation.Hazards;
 using TwinWorld.Simulation.Hazards.Fire;
 using TwinWorld.Simulation.Hazards.Wind;
-using Sim = TwinWorld.Simulation.Simulation;
+using Sim = TwinWorld.Simulation.Simulator;
 
 namespace TwinWorld.Net.State;
 

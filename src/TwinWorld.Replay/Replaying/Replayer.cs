@@ -100,7 +100,7 @@ public sealed class Replayer
     /// divergence; <see cref="Run"/> is left at the end. Progress gets the ticks checked so far and
     /// the simulation that ran the last of them, one call at a time.
     /// </summary>
-    public ReplayResult ReplayAll(int lanes, Action<long, Simulation.Simulation>? progress = null, CancellationToken cancel = default)
+    public ReplayResult ReplayAll(int lanes, Action<long, Simulation.Simulator>? progress = null, CancellationToken cancel = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(lanes, 1);
         long end = _recording.LastTick + 1;
@@ -195,7 +195,7 @@ public sealed class Replayer
     /// saved world byte for byte (so what the hash does not cover, such as the flood maps, is checked too, and
     /// a fork or seek from a snapshot starts from what the run really held); the first divergence, or null.
     /// </summary>
-    private Divergence? Verify(ScenarioRun run, long target, Action<Simulation.Simulation>? ticked, Func<bool> stopped)
+    private Divergence? Verify(ScenarioRun run, long target, Action<Simulation.Simulator>? ticked, Func<bool> stopped)
     {
         while (run.Simulation.Tick < target && !stopped())
         {
@@ -297,7 +297,7 @@ public sealed class Replayer
         return $"the scenario scheduled {(extra.Count == 0 ? "nothing new" : string.Join(", ", extra))} where the recording has {(missing.Count == 0 ? "nothing more" : string.Join(", ", missing))} (triggers or the timeline behaved differently)";
     }
 
-    private Divergence Diverged(Simulation.Simulation simulation, TickRecord record, ulong actual, string? inputs)
+    private Divergence Diverged(Simulation.Simulator simulation, TickRecord record, ulong actual, string? inputs)
     {
         var names = _recording.Header.HashParts;
         var now = simulation.StateHashPartValues;

@@ -46,7 +46,7 @@ public sealed class RunMaps
     /// Copies a simulation's maps as they are now: the copies stay as they were while the
     /// simulation goes on. The terrain is shared, not copied; nothing changes it during a run.
     /// </summary>
-    public static RunMaps Capture(Simulation.Simulation simulation)
+    public static RunMaps Capture(Simulation.Simulator simulation)
     {
         ArgumentNullException.ThrowIfNull(simulation);
         var terrain = simulation.Site.Terrain;

@@ -26,7 +26,7 @@ public sealed record RunHeader(
     private const int Format = 1;
 
     /// <summary>This build: the module ids of the assemblies whose code decides every hash.</summary>
-    public static string CurrentBuild { get; } = string.Join("/", new[] { typeof(Simulation.Simulation), typeof(Scenario) }.Select(t => t.Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12]));
+    public static string CurrentBuild { get; } = string.Join("/", new[] { typeof(Simulation.Simulator), typeof(Scenario) }.Select(t => t.Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12]));
 
     /// <summary>Loads the scenario as it ran (with its overrides and seed), plus any further overrides (a what-if's).</summary>
     public ScenarioLoad LoadScenario(IReadOnlyDictionary<string, string>? moreOverrides = null)

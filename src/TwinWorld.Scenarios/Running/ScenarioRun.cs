@@ -46,7 +46,7 @@ public sealed partial class ScenarioRun
             TickRateHz = scenario.TickRateHz,
             Workers = workers > 0 ? workers : Environment.ProcessorCount,
         };
-        Simulation = new Simulation.Simulation(scenario.Site, scenario.WaterCellSize is { } waterCell ? options with { WaterCellSize = waterCell } : options);
+        Simulation = new Simulation.Simulator(scenario.Site, scenario.WaterCellSize is { } waterCell ? options with { WaterCellSize = waterCell } : options);
         _context = new ConditionContext(Simulation);
         _triggerDone = new bool[scenario.Triggers.Count];
         _triggerWas = new bool[scenario.Triggers.Count];
@@ -56,7 +56,7 @@ public sealed partial class ScenarioRun
 
     public Scenario Scenario { get; }
 
-    public Simulation.Simulation Simulation { get; }
+    public Simulation.Simulator Simulation { get; }
 
     /// <summary>The state hash after setup, before the first tick: equal for scenarios that set up the same world.</summary>
     public ulong SetupHash { get; private set; }

@@ -8,7 +8,7 @@ using TwinWorld.Replay.Forecasts;
 using TwinWorld.Server.Ticking;
 using TwinWorld.Server.World;
 using TwinWorld.Simulation;
-using Sim = TwinWorld.Simulation.Simulation;
+using Sim = TwinWorld.Simulation.Simulator;
 
 namespace TwinWorld.Server.Forecasting;
 

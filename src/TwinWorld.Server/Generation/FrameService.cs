@@ -17,7 +17,7 @@ using TwinWorld.Server.Ticking;
 using TwinWorld.Simulation;
 using TwinWorld.Simulation.Cameras;
 using TwinWorld.Torch;
-using Sim = TwinWorld.Simulation.Simulation;
+using Sim = TwinWorld.Simulation.Simulator;
 
 namespace TwinWorld.Server.Generation;
 

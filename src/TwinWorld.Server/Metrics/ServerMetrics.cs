@@ -5,7 +5,7 @@ using TwinWorld.Simulation;
 using TwinWorld.Simulation.Agents;
 using TwinWorld.Simulation.Cameras;
 using TwinWorld.Simulation.Hazards;
-using Sim = TwinWorld.Simulation.Simulation;
+using Sim = TwinWorld.Simulation.Simulator;
 
 namespace TwinWorld.Server.Metrics;
 

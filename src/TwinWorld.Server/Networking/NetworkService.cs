@@ -13,7 +13,7 @@ using TwinWorld.Server.Http;
 using TwinWorld.Server.Ticking;
 using TwinWorld.Server.World;
 using TwinWorld.Simulation;
-using Sim = TwinWorld.Simulation.Simulation;
+using Sim = TwinWorld.Simulation.Simulator;
 
 namespace TwinWorld.Server.Networking;
 

@@ -5,7 +5,7 @@ using TwinWorld.Replay.Runs;
 using TwinWorld.Server.Ticking;
 using TwinWorld.Server.World;
 using TwinWorld.Simulation;
-using Sim = TwinWorld.Simulation.Simulation;
+using Sim = TwinWorld.Simulation.Simulator;
 
 namespace TwinWorld.Server.Recording;
 

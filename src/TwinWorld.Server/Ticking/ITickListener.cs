@@ -1,5 +1,5 @@
 using TwinWorld.Simulation;
-using Sim = TwinWorld.Simulation.Simulation;
+using Sim = TwinWorld.Simulation.Simulator;
 
 namespace TwinWorld.Server.Ticking;
 

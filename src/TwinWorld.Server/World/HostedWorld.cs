@@ -1,6 +1,6 @@
 using TwinWorld.Scenarios.Running;
 using TwinWorld.Simulation;
-using Sim = TwinWorld.Simulation.Simulation;
+using Sim = TwinWorld.Simulation.Simulator;
 
 namespace TwinWorld.Server.World;
 

@@ -26,7 +26,7 @@ internal sealed class ActSystem : ISimulationSystem
     /// <summary>Agents move towards what they decided.</summary>
     public IReadOnlyList<Type> RunsAfter => [typeof(ThinkSystem)];
 
-    public void Update(Simulation simulation)
+    public void Update(Simulator simulation)
     {
         var hash = simulation.Neighbours;
         hash.Clear(simulation.World.CountEntities(AgentQueries.Movers));
@@ -99,7 +99,7 @@ internal sealed class ActSystem : ISimulationSystem
         private readonly float _dt;
         private readonly float _pushToVelocity;
 
-        public ActJob(Simulation simulation)
+        public ActJob(Simulator simulation)
         {
             _terrain = simulation.Site.Terrain;
             _navigation = simulation.Navigation;

@@ -21,13 +21,13 @@ internal sealed class SenseSystem : ISimulationSystem
     /// <summary>Agents see this tick's danger map.</summary>
     public IReadOnlyList<Type> RunsAfter => [typeof(DangerSystem)];
 
-    public void Update(Simulation simulation)
+    public void Update(Simulator simulation)
     {
         var job = new SenseJob(simulation, simulation.SensePeriodTicks);
         simulation.World.ParallelForEachChunk(AgentQueries.Thinkers, job);
     }
 
-    private readonly struct SenseJob(Simulation simulation, int period) : IChunkJob
+    private readonly struct SenseJob(Simulator simulation, int period) : IChunkJob
     {
         public void Execute(in ChunkView chunk)
         {

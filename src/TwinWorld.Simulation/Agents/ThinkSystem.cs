@@ -23,10 +23,10 @@ internal sealed class ThinkSystem : ISimulationSystem
     /// <summary>Decisions follow what was sensed.</summary>
     public IReadOnlyList<Type> RunsAfter => [typeof(SenseSystem)];
 
-    public void Update(Simulation simulation)
+    public void Update(Simulator simulation)
         => simulation.World.ParallelForEachChunk(AgentQueries.Thinkers, new ThinkJob(simulation));
 
-    private readonly struct ThinkJob(Simulation simulation) : IChunkJob
+    private readonly struct ThinkJob(Simulator simulation) : IChunkJob
     {
         public void Execute(in ChunkView chunk)
         {

@@ -25,7 +25,7 @@ internal sealed class CameraSystem : ISimulationSystem
     /// <summary>Cameras follow agents where they moved to.</summary>
     public IReadOnlyList<Type> RunsAfter => [typeof(ActSystem)];
 
-    public void Update(Simulation simulation)
+    public void Update(Simulator simulation)
     {
         var world = simulation.World;
         float ease = 1 - DeterministicMath.Exp(-simulation.Dt / FollowSeconds);
@@ -46,7 +46,7 @@ internal sealed class CameraSystem : ISimulationSystem
     }
 
     /// <summary>Where a following camera should be now, or null for one that stays put (fixed, free, or its target gone).</summary>
-    internal static CameraPose? Place(Simulation simulation, CameraRig rig, CameraAim aim, float yaw)
+    internal static CameraPose? Place(Simulator simulation, CameraRig rig, CameraAim aim, float yaw)
     {
         var world = simulation.World;
         if (rig.Mode is CameraMode.Fixed or CameraMode.Free || !world.IsAlive(rig.Target) || !world.Has<Position>(rig.Target))

@@ -8,7 +8,7 @@ namespace TwinWorld.Simulation.Commands;
 /// <summary>Removes up to a number of people standing in the area's disc, the lowest ids first; players' avatars stay.</summary>
 internal static class AgentDespawn
 {
-    public static string? Apply(Simulation simulation, DespawnAgents despawn)
+    public static string? Apply(Simulator simulation, DespawnAgents despawn)
     {
         var ((centre, radius), problem) = AreaCover.Of(simulation, despawn.Area);
         if (problem is not null)

@@ -9,7 +9,7 @@ internal static class AgentSpawn
     /// <summary>Tries per person to find walkable ground before the spawn is refused.</summary>
     private const int Attempts = 30;
 
-    public static string? Apply(Simulation simulation, SpawnAgents spawn)
+    public static string? Apply(Simulator simulation, SpawnAgents spawn)
     {
         if (simulation.Profiles.Find(spawn.Kind) is not { } kind)
         {

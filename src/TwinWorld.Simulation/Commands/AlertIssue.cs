@@ -8,7 +8,7 @@ namespace TwinWorld.Simulation.Commands;
 /// <summary>An evacuation alert: an entity with the disc it covers and the shelter it names (or none: the nearest).</summary>
 internal static class AlertIssue
 {
-    public static string? Apply(Simulation simulation, IssueAlert alert)
+    public static string? Apply(Simulator simulation, IssueAlert alert)
     {
         var ((centre, radius), problem) = AreaCover.Of(simulation, alert.Area);
         if (problem is not null)

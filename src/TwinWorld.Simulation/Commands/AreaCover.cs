@@ -8,7 +8,7 @@ namespace TwinWorld.Simulation.Commands;
 internal static class AreaCover
 {
     /// <summary>The disc, or why there is none (a zone the site does not have).</summary>
-    public static ((Vector2 Centre, float Radius) Disc, string? Problem) Of(Simulation simulation, Area? area)
+    public static ((Vector2 Centre, float Radius) Disc, string? Problem) Of(Simulator simulation, Area? area)
     {
         var site = simulation.Site;
         switch (area?.KindCase)

@@ -16,7 +16,7 @@ public static class CommandHandlers
         : command.KindCase == WorldCommand.KindOneofCase.Tornado ? new TornadoStart(command.Tornado).Parameters.Problem()
         : null;
 
-    internal static string? Apply(Simulation simulation, WorldCommand command)
+    internal static string? Apply(Simulator simulation, WorldCommand command)
         => ProblemAlone(command) ?? command.KindCase switch
         {
             WorldCommand.KindOneofCase.Tsunami => new TsunamiStart(command.Tsunami).Start(simulation),
@@ -31,7 +31,7 @@ public static class CommandHandlers
             _ => "the command is empty",
         };
 
-    private static string? SetAmbientWind(Simulation simulation, SetWind wind)
+    private static string? SetAmbientWind(Simulator simulation, SetWind wind)
     {
         simulation.Hazards.Wind.Ambient = Bearing.Towards(wind.From) * wind.Speed;
         return null;

@@ -17,7 +17,7 @@ public sealed record CommandInput : SimulationInput
     /// <summary>The command's message name ("IgniteFire").</summary>
     public override string InputName => CommandRules.Chosen(Command)?.Descriptor.Name ?? "EmptyCommand";
 
-    internal override string? ApplyTo(Simulation simulation) => CommandHandlers.Apply(simulation, Command);
+    internal override string? ApplyTo(Simulator simulation) => CommandHandlers.Apply(simulation, Command);
 
     public override string ToString() => $"{InputName} at tick {Tick}: {Command}";
 }

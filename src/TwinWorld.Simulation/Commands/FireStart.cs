@@ -19,7 +19,7 @@ internal sealed class FireStart(IgniteFire command) : HazardStart
 
     public override float DurationSeconds => Until(command.HasDuration, command.Duration);
 
-    public override string? Problem(Simulation simulation)
+    public override string? Problem(Simulator simulation)
     {
         var at = command.At.ToVector2();
         var terrain = simulation.Site.Terrain;

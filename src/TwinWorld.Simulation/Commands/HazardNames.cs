@@ -8,7 +8,7 @@ internal static class HazardNames
 {
     private static readonly QueryDescription Named = new QueryDescription().WithAll<HazardEvent, HazardName>();
 
-    public static Entity? Find(Simulation simulation, string name)
+    public static Entity? Find(Simulator simulation, string name)
     {
         foreach (var chunk in simulation.World.GetChunks(Named))
         {
@@ -25,7 +25,7 @@ internal static class HazardNames
     }
 
     /// <summary>Every hazard's name, for a refusal that lists them.</summary>
-    public static List<string> All(Simulation simulation)
+    public static List<string> All(Simulator simulation)
     {
         var names = new List<string>();
         foreach (var chunk in simulation.World.GetChunks(Named))
@@ -36,7 +36,7 @@ internal static class HazardNames
     }
 
     /// <summary>The kind and number ("fire-2"), suffixed in the rare case that an author has already taken that name.</summary>
-    public static string Default(Simulation simulation, HazardKind kind, int number)
+    public static string Default(Simulator simulation, HazardKind kind, int number)
     {
         string name = $"{kind.ToString().ToLowerInvariant()}-{number}";
         for (int suffix = 2; Find(simulation, name) is not null; suffix++)

@@ -19,13 +19,13 @@ internal abstract class HazardStart
     public abstract float DurationSeconds { get; }
 
     /// <summary>Why the parameters cannot make this hazard on this site, or null (the command's declared rules already hold).</summary>
-    public virtual string? Problem(Simulation simulation) => null;
+    public virtual string? Problem(Simulator simulation) => null;
 
     /// <summary>Adds the kind's parameter component to the new hazard entity.</summary>
     public abstract void AddParameters(World world, Entity hazard);
 
     /// <summary>Starts the hazard at this tick under its name (unique, ignoring case); returns null, or why it cannot start.</summary>
-    public string? Start(Simulation simulation)
+    public string? Start(Simulator simulation)
     {
         if (Problem(simulation) is { } problem)
         {

@@ -6,7 +6,7 @@ namespace TwinWorld.Simulation.Commands;
 /// <summary>Stops a running hazard by name at this tick; each kind's system ends it its own way (waves stop coming, fire is put out, a tornado lifts).</summary>
 internal static class HazardStop
 {
-    public static string? Apply(Simulation simulation, StopHazard stop)
+    public static string? Apply(Simulator simulation, StopHazard stop)
     {
         // Names are trimmed when hazards start, so they are looked up trimmed too.
         string name = stop.Name.Trim();

@@ -20,12 +20,12 @@ internal sealed class TornadoStart(StartTornado command) : HazardStart
 
     public Tornado Parameters => new(command.From.ToVector2(), command.To.ToVector2(), command.Speed, command.MaxWind, command.CoreRadius);
 
-    public override string? Problem(Simulation simulation)
+    public override string? Problem(Simulator simulation)
         => OnOrNear(simulation, Parameters.From) && OnOrNear(simulation, Parameters.To) ? null
         : $"the path's ends must lie within {MaxOffSite / 1000} km of the site (got {Parameters.From} to {Parameters.To})";
 
     /// <summary>Near enough to matter, and far from where distances overflow (a NaN path).</summary>
-    private static bool OnOrNear(Simulation simulation, Vector2 point)
+    private static bool OnOrNear(Simulator simulation, Vector2 point)
         => point.X >= -MaxOffSite && point.Y >= -MaxOffSite
         && point.X <= simulation.Site.Terrain.WidthMetres + MaxOffSite && point.Y <= simulation.Site.Terrain.HeightMetres + MaxOffSite;
 

@@ -31,7 +31,7 @@ public static class StateHashParts
 
     private static readonly HashSet<Type> Named = [.. ComponentGroups.SelectMany(g => g)];
 
-    private static readonly (StateHashPart Part, Func<Simulation, ulong> Hash)[] Table =
+    private static readonly (StateHashPart Part, Func<Simulator, ulong> Hash)[] Table =
     [
         (new("agents' positions and motion", "act"), s => Components(s.World, ComponentGroups[0])),
         (new("agents' minds and goals", "think"), s => Components(s.World, ComponentGroups[1])),
@@ -45,7 +45,7 @@ public static class StateHashParts
         (new("fire", "fire"), s => Grids(s.Hazards.Fire)),
         (new("wind and building damage", "wind"), s => Grids(s.Hazards.Wind, s.Hazards.Buildings)),
         (new("danger and fire front", "danger"), s => Grids(s.Hazards.Danger, s.Hazards.FireFront)),
-        (new("run (tick, spawn stream, hazards started)", "inputs"), s => StateHashWalk.Of(0x52554E, new Simulation.RunCounters(s))), // "RUN"
+        (new("run (tick, spawn stream, hazards started)", "inputs"), s => StateHashWalk.Of(0x52554E, new Simulator.RunCounters(s))), // "RUN"
         (new("other components", "any"), s => Components(s.World, [.. s.World.ComponentTypesInUse().Where(t => !Named.Contains(t))])),
     ];
 
@@ -55,7 +55,7 @@ public static class StateHashParts
     public static bool Covers(Type componentType) => Named.Contains(componentType);
 
     /// <summary>Every part's hash, worked out in parallel (each part alone, so the result does not depend on threads).</summary>
-    internal static ulong[] Compute(Simulation simulation)
+    internal static ulong[] Compute(Simulator simulation)
     {
         var hashes = new ulong[Table.Length];
         Parallel.For(0, Table.Length, new ParallelOptions { MaxDegreeOfParallelism = simulation.Options.Workers }, p => hashes[p] = Table[p].Hash(simulation));

@@ -29,7 +29,7 @@ internal sealed class DangerSystem : ISimulationSystem
     /// <summary>The danger map is rebuilt from this tick's water, fire and wind.</summary>
     public IReadOnlyList<Type> RunsAfter => [typeof(FloodSystem), typeof(FireSystem), typeof(WindSystem)];
 
-    public void Update(Simulation simulation)
+    public void Update(Simulator simulation)
     {
         var hazards = simulation.Hazards;
         hazards.Danger.Clear();
@@ -106,7 +106,7 @@ internal sealed class DangerSystem : ISimulationSystem
         }
     }
 
-    private static void MarkWind(Simulation simulation)
+    private static void MarkWind(Simulator simulation)
     {
         var wind = simulation.Hazards.Wind;
         var terrain = simulation.Site.Terrain;

@@ -11,7 +11,7 @@ public sealed record AddPlayerCamera(long Tick, long ClientId, string Name, Came
     /// <summary>How far behind and above the avatar a third-person view sits (m): close enough to see the person, high enough to see past them.</summary>
     public const float Distance = 6, Height = 3;
 
-    internal override string? ApplyTo(Simulation simulation)
+    internal override string? ApplyTo(Simulator simulation)
     {
         if (RemoveAvatar.Find(simulation, ClientId) is not { } avatar)
         {

@@ -10,7 +10,7 @@ internal static class AvatarSteer
 {
     private static readonly QueryDescription Avatars = new QueryDescription().WithAll<PlayerControl>();
 
-    public static string? Apply(Simulation simulation, long clientId, PlayerSignal signal)
+    public static string? Apply(Simulator simulation, long clientId, PlayerSignal signal)
     {
         var direction = new Vector2(signal.DirectionX, signal.DirectionY);
         // Scale by the largest component first, so even huge finite vectors normalise to a unit one.

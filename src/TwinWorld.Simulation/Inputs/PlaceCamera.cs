@@ -6,7 +6,7 @@ namespace TwinWorld.Simulation.Inputs;
 /// <summary>Adds a camera that follows no one: fixed, free, or overhead where it is put, and its name if it has one. Angles in radians.</summary>
 public sealed record PlaceCamera(long Tick, CameraMode Mode, Vector3 Position, float Yaw, float Pitch, CameraLens Lens, string? Name = null) : SimulationInput(Tick)
 {
-    internal override string? ApplyTo(Simulation simulation)
+    internal override string? ApplyTo(Simulator simulation)
     {
         if (Mode is not (CameraMode.Fixed or CameraMode.Free or CameraMode.Overhead))
         {

@@ -8,5 +8,5 @@ internal static class PlayerCamera
 {
     private static readonly QueryDescription Owned = new QueryDescription().WithAll<CameraOwner, CameraAim>();
 
-    public static Entity? Find(Simulation simulation, long clientId) => ClientEntity.Find<CameraOwner>(simulation, Owned, clientId, owner => owner.ClientId);
+    public static Entity? Find(Simulator simulation, long clientId) => ClientEntity.Find<CameraOwner>(simulation, Owned, clientId, owner => owner.ClientId);
 }

@@ -25,7 +25,7 @@ public sealed record PlayerCommandInput : SimulationInput
         _ => "EmptyPlayerCommand",
     };
 
-    internal override string? ApplyTo(Simulation simulation)
+    internal override string? ApplyTo(Simulator simulation)
     {
         if (CommandRules.Problems(Command) is { Count: > 0 } problems)
         {

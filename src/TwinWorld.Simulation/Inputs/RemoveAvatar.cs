@@ -8,7 +8,7 @@ public sealed record RemoveAvatar(long Tick, long ClientId) : SimulationInput(Ti
 {
     private static readonly QueryDescription Avatars = new QueryDescription().WithAll<PlayerControl>();
 
-    internal override string? ApplyTo(Simulation simulation)
+    internal override string? ApplyTo(Simulator simulation)
     {
         if (Find(simulation, ClientId) is not { } avatar)
         {
@@ -22,5 +22,5 @@ public sealed record RemoveAvatar(long Tick, long ClientId) : SimulationInput(Ti
         return null;
     }
 
-    internal static Entity? Find(Simulation simulation, long clientId) => ClientEntity.Find<PlayerControl>(simulation, Avatars, clientId, control => control.ClientId);
+    internal static Entity? Find(Simulator simulation, long clientId) => ClientEntity.Find<PlayerControl>(simulation, Avatars, clientId, control => control.ClientId);
 }

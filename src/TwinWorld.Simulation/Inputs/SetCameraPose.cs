@@ -7,7 +7,7 @@ namespace TwinWorld.Simulation.Inputs;
 /// <summary>Moves a free camera (its owner's input).</summary>
 public sealed record SetCameraPose(long Tick, Entity Camera, Vector3 Position, float Yaw, float Pitch) : SimulationInput(Tick)
 {
-    internal override string? ApplyTo(Simulation simulation)
+    internal override string? ApplyTo(Simulator simulation)
     {
         var world = simulation.World;
         if (!world.IsAlive(Camera) || !world.Has<CameraRig>(Camera))

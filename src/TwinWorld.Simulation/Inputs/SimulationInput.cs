@@ -19,5 +19,5 @@ public abstract record SimulationInput(long Tick)
     public virtual string InputName => GetType().Name;
 
     /// <summary>Applies the input; returns null, or why it was rejected (the run goes on either way).</summary>
-    internal abstract string? ApplyTo(Simulation simulation);
+    internal abstract string? ApplyTo(Simulator simulation);
 }

@@ -6,7 +6,7 @@ namespace TwinWorld.Simulation.Inputs;
 /// <summary>Creates a player's avatar where the server put them; a client has at most one.</summary>
 public sealed record SpawnAvatar(long Tick, long ClientId, Vector2 At, AgentKind Kind = AgentKind.Civilian) : SimulationInput(Tick)
 {
-    internal override string? ApplyTo(Simulation simulation)
+    internal override string? ApplyTo(Simulator simulation)
     {
         if (!(float.IsFinite(At.X) && float.IsFinite(At.Y)) || simulation.Site.Terrain.IndexAt(At) < 0)
         {

@@ -10,7 +10,7 @@ namespace TwinWorld.Simulation.Inputs;
 /// </summary>
 internal static class ViewTurn
 {
-    public static string? Apply(Simulation simulation, long clientId, PlayerView view)
+    public static string? Apply(Simulator simulation, long clientId, PlayerView view)
     {
         var mode = (CameraMode)(int)view.Mode;
         if (mode is not (CameraMode.ThirdPersonFollow or CameraMode.FirstPerson))

@@ -7,7 +7,7 @@ namespace TwinWorld.Simulation;
 public static class OutcomeMeasures
 {
     /// <summary>How many agents are in each behaviour, indexed by <see cref="Behaviour"/>.</summary>
-    public static int[] CountBehaviours(this Simulation simulation)
+    public static int[] CountBehaviours(this Simulator simulation)
     {
         var counts = new int[Enum.GetValues<Behaviour>().Length];
         foreach (var chunk in simulation.World.GetChunks(AgentQueries.Agents))
@@ -21,7 +21,7 @@ public static class OutcomeMeasures
     }
 
     /// <summary>The run's outcome so far: people evacuated and hurt, land flooded and burned, buildings damaged.</summary>
-    public static RunOutcome MeasureOutcome(this Simulation simulation)
+    public static RunOutcome MeasureOutcome(this Simulator simulation)
     {
         int agents = 0, evacuated = 0, injured = 0, incapacitated = 0;
         foreach (var chunk in simulation.World.GetChunks(AgentQueries.Agents))

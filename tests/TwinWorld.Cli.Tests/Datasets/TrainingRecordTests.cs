@@ -15,7 +15,7 @@ public sealed class TrainingRecordTests
     public void A_record_decodes_back_to_the_conditions_context_and_frame_it_was_made_from()
     {
         var site = ProceduralTown.Generate(new ProceduralTownOptions { Seed = 7, Size = 128 });
-        var simulation = new Simulation.Simulation(site, new() { Seed = 7, Workers = 1 });
+        var simulation = new Simulation.Simulator(site, new() { Seed = 7, Workers = 1 });
         simulation.Scatter(50, cell => ProceduralTown.IsLowGround(site.Terrain, cell), AgentKind.Child);
         simulation.Hazards.Wind.Ambient = new Vector2(3, -1);
         var camera = simulation.AddCamera(CameraMode.Fixed, new CameraPose(new Vector3(60, 128, 12), 0.4f, -0.2f), new CameraLens(60, 32, 24));

@@ -48,18 +48,18 @@ internal static class CoastSite
     }
 
     /// <summary>With the water on the terrain's own cells, so a test can set one cell's depth without its neighbours'.</summary>
-    public static Simulation.Simulation Simulation()
+    public static Simulation.Simulator Simulation()
     {
         var site = Create();
         return new(site, new SimulationOptions { Seed = 3, Workers = 1, WaterCellSize = site.Terrain.CellSize });
     }
 
     /// <summary>An overhead camera (looking straight down, "up" on screen along the yaw) at a height above the point.</summary>
-    public static Entity Overhead(Simulation.Simulation simulation, Vector2 over, float height, float yaw = MathF.PI / 2, float fov = 60)
+    public static Entity Overhead(Simulation.Simulator simulation, Vector2 over, float height, float yaw = MathF.PI / 2, float fov = 60)
         => simulation.AddCamera(CameraMode.Overhead, new CameraPose(new Vector3(over, height), yaw, -MathF.PI / 2), new CameraLens(fov, 64, 64));
 
     /// <summary>A free camera at a point, looking along the yaw, pitched up from level (radians).</summary>
-    public static Entity Looking(Simulation.Simulation simulation, Vector3 from, float yaw, float pitch, float fov = 60)
+    public static Entity Looking(Simulation.Simulator simulation, Vector3 from, float yaw, float pitch, float fov = 60)
         => simulation.AddCamera(CameraMode.Free, new CameraPose(from, yaw, pitch), new CameraLens(fov, 64, 64));
 
     /// <summary>The pixel a ground point falls in.</summary>

@@ -14,7 +14,7 @@ namespace TwinWorld.Generation.Tests.Conditions;
 
 public sealed class GlobalConditionsTests
 {
-    private readonly Simulation.Simulation _simulation = CoastSite.Simulation();
+    private readonly Simulation.Simulator _simulation = CoastSite.Simulation();
 
     [Fact]
     public void Camera_motion_is_measured_from_the_cameras_previous_frame()
@@ -55,7 +55,7 @@ public sealed class GlobalConditionsTests
     [InlineData(23f, 7200, 0.258819f, 0.9659258f)] // 01:00 the next day
     public void Time_of_day_starts_at_the_start_hour_and_runs_with_simulated_time(float startHour, int seconds, float sin, float cos)
     {
-        var simulation = new Simulation.Simulation(Create(), new() { TickRateHz = 1, Workers = 1 });
+        var simulation = new Simulation.Simulator(Create(), new() { TickRateHz = 1, Workers = 1 });
         var camera = Overhead(simulation, Field, 30);
         for (int i = 0; i < seconds; i++)
         {

@@ -14,7 +14,7 @@ namespace TwinWorld.Generation.Tests.Conditions;
 /// <summary>Contract 2's additions: tornadoes, debris, figures by role and health, the height and world planes.</summary>
 public sealed class HazardAndFigureConditionsTests
 {
-    private readonly Simulation.Simulation _simulation = CoastSite.Simulation();
+    private readonly Simulation.Simulator _simulation = CoastSite.Simulation();
 
     /// <summary>A tornado (core radius 15 m) travelling north up the field at x = 160 m, a few ticks after touch-down at y = 40 m.</summary>
     private Vector2 Tornado()

@@ -9,7 +9,7 @@ namespace TwinWorld.Generation.Tests.Conditions;
 
 public sealed class OverheadConditionsTests
 {
-    private readonly Simulation.Simulation _simulation = CoastSite.Simulation();
+    private readonly Simulation.Simulator _simulation = CoastSite.Simulation();
 
     private CameraConditions Look(Vector2 over, float height, float yaw = MathF.PI / 2) =>
         new CameraConditioner(_simulation, 64, 64).Build(Overhead(_simulation, over, height, yaw));
@@ -41,7 +41,7 @@ public sealed class OverheadConditionsTests
     public void Every_pixel_of_a_view_over_the_procedural_town_shows_the_land_use_under_it()
     {
         var site = ProceduralTown.Generate(new ProceduralTownOptions { Seed = 7, Size = 256 });
-        var simulation = new Simulation.Simulation(site, new() { Seed = 7, Workers = 1 });
+        var simulation = new Simulation.Simulator(site, new() { Seed = 7, Workers = 1 });
         var terrain = site.Terrain;
         var houses = Enumerable.Range(0, terrain.CellCount).Where(c => terrain.LandUse[c] == LandUse.Building).Select(terrain.CellCentre).ToList();
         var town = houses.Aggregate(Vector2.Zero, (sum, at) => sum + at) / houses.Count;

@@ -7,7 +7,7 @@ namespace TwinWorld.Generation.Tests.Conditions;
 
 public sealed class PerspectiveConditionsTests
 {
-    private readonly Simulation.Simulation _simulation = CoastSite.Simulation();
+    private readonly Simulation.Simulator _simulation = CoastSite.Simulation();
 
     private CameraConditions Look(Vector3 from, float yaw, float pitch) =>
         new CameraConditioner(_simulation, 64, 64).Build(Looking(_simulation, from, yaw, pitch));

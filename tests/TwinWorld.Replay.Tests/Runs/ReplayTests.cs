@@ -69,7 +69,7 @@ public class ReplayTests
         var (path, original) = RecordedRuns.Record("tornado-town.yaml", TimeSpan.FromMinutes(2), inject: (TimeSpan.FromSeconds(75), Fire));
         using var recording = RunRecording.Open(path);
         var replayer = new Replayer(recording, workers: lanes);
-        var simulations = new HashSet<Simulation.Simulation>();
+        var simulations = new HashSet<Simulation.Simulator>();
         long calls = 0;
 
         var result = replayer.ReplayAll(lanes, (ticks, simulation) =>

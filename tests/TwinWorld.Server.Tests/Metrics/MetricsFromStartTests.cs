@@ -36,7 +36,7 @@ public sealed class MetricsFromStartTests
         {
             await host.StopAsync();
         }
-        Assert.Equal(host.Services.GetRequiredService<Simulation.Simulation>().Tick, host.Services.GetRequiredService<TickProgress>().Ticks);
+        Assert.Equal(host.Services.GetRequiredService<Simulation.Simulator>().Tick, host.Services.GetRequiredService<TickProgress>().Ticks);
         await host.DisposeAsync();
     }
 }

@@ -123,7 +123,7 @@ public class CommandRecordingTests
             writer.Write(10f);
             writer.Write(5f);
         });
-        var simulation = new Simulation(Terrain.ProceduralTown.Generate(new Terrain.ProceduralTownOptions { Seed = 1, Size = 128 }));
+        var simulation = new Simulator(Terrain.ProceduralTown.Generate(new Terrain.ProceduralTownOptions { Seed = 1, Size = 128 }));
         simulation.Inputs.Enqueue(spawn);
 
         var report = simulation.Step();

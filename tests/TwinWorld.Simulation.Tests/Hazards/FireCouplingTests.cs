@@ -15,7 +15,7 @@ namespace TwinWorld.Simulation.Tests.Hazards;
 
 public class FireCouplingTests
 {
-    private static Entity Busy(Simulation simulation, Vector2 at)
+    private static Entity Busy(Simulator simulation, Vector2 at)
     {
         var agent = simulation.SpawnAgent(AgentKind.Civilian, at);
         simulation.World.Set(agent, simulation.World.Get<Mind>(agent) with { BusyUntilTick = long.MaxValue });
@@ -32,7 +32,7 @@ public class FireCouplingTests
             site.Terrain.LandUse[site.Terrain.Index(60, y)] = LandUse.Building;
             site.Terrain.Fuel[site.Terrain.Index(60, y)] = 0;
         }
-        var simulation = new Simulation(site, new SimulationOptions { Seed = 2, Workers = 2 });
+        var simulation = new Simulator(site, new SimulationOptions { Seed = 2, Workers = 2 });
         var ignition = new Vector2(40, 200);
         var downwind = Enumerable.Range(0, 20).Select(i => Busy(simulation, new Vector2(90 + (i % 4), 190 + i))).ToArray();
         var upwind = Enumerable.Range(0, 10).Select(i => Busy(simulation, new Vector2(20, 195 + i))).ToArray();
@@ -56,7 +56,7 @@ public class FireCouplingTests
     [Fact]
     public void Stopping_a_fire_puts_it_out()
     {
-        var simulation = new Simulation(HazardSites.Field(size: 100, cellSize: 2), new SimulationOptions { Seed = 2, Workers = 2 });
+        var simulation = new Simulator(HazardSites.Field(size: 100, cellSize: 2), new SimulationOptions { Seed = 2, Workers = 2 });
         simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Wind = new SetWind { Speed = 5, From = 270 } }));
         simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(100, 100)), Radius = 4, Name = "grass fire" } }));
         simulation.Inputs.Enqueue(new CommandInput(200, new WorldCommand { Stop = new StopHazard { Name = "grass fire" } }));
@@ -75,7 +75,7 @@ public class FireCouplingTests
     [Fact]
     public void Stopping_one_named_fire_leaves_another_burning()
     {
-        var simulation = new Simulation(HazardSites.Field(size: 150, cellSize: 2), new SimulationOptions { Seed = 2, Workers = 2 });
+        var simulation = new Simulator(HazardSites.Field(size: 150, cellSize: 2), new SimulationOptions { Seed = 2, Workers = 2 });
         simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Wind = new SetWind { Speed = 5, From = 270 } }));
         simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(60, 150)), Radius = 4, Name = "west" } }));
         simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(200, 150)), Radius = 4, Name = "east" } }));

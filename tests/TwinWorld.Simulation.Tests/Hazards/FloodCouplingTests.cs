@@ -19,7 +19,7 @@ public class FloodCouplingTests
     public void A_tsunami_floods_the_low_ground_first_people_in_the_water_head_for_high_ground_and_the_counters_follow()
     {
         var site = HazardSites.Coast();
-        var simulation = new Simulation(site, new SimulationOptions { Seed = 5, Workers = 2 });
+        var simulation = new Simulator(site, new SimulationOptions { Seed = 5, Workers = 2 });
         var people = Enumerable.Range(0, 40).Select(i => simulation.SpawnAgent(AgentKind.Civilian, new Vector2(84 + (i % 10), 10 + (1.5f * i)))).ToArray();
         foreach (var person in people)
         {
@@ -55,7 +55,7 @@ public class FloodCouplingTests
             terrain.Elevation[terrain.Index(50, y)] = -0.5f;
         }
         // A one-cell ditch needs the water on the terrain's own grid: coarser water cells average it away.
-        var simulation = new Simulation(site, new SimulationOptions { Seed = 1, Workers = 2, WaterCellSize = terrain.CellSize });
+        var simulation = new Simulator(site, new SimulationOptions { Seed = 1, Workers = 2, WaterCellSize = terrain.CellSize });
         simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Wind = new SetWind { Speed = 8, From = 270 } }));
         simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(60, 100)), Radius = 4 } }));
 

@@ -21,9 +21,9 @@ public class HazardInputTests
 {
     private static readonly QueryDescription HazardQuery = new QueryDescription().WithAll<HazardEvent, HazardName>();
 
-    private static Simulation NewField() => new(HazardSites.Field(100, 2), new SimulationOptions { Seed = 1, Workers = 2 });
+    private static Simulator NewField() => new(HazardSites.Field(100, 2), new SimulationOptions { Seed = 1, Workers = 2 });
 
-    private static List<(string Name, HazardEvent Event)> Hazards(Simulation simulation)
+    private static List<(string Name, HazardEvent Event)> Hazards(Simulator simulation)
     {
         var found = new List<(string, HazardEvent)>();
         foreach (var chunk in simulation.World.GetChunks(HazardQuery))
@@ -103,7 +103,7 @@ public class HazardInputTests
     public void A_tornado_stops_when_it_reaches_the_end_of_its_path_and_a_fire_when_nothing_is_left_burning()
     {
         // A road with a patch of grass 20 m across.
-        var simulation = new Simulation(HazardSites.Field(100, 2, LandUse.Road).WithGrass(new Vector2(150, 150), 10), new SimulationOptions { Seed = 1, Workers = 2 });
+        var simulation = new Simulator(HazardSites.Field(100, 2, LandUse.Road).WithGrass(new Vector2(150, 150), 10), new SimulationOptions { Seed = 1, Workers = 2 });
         // 40 m at 10 m/s: it lifts 4 s (80 ticks) after touching down.
         simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Tornado = new StartTornado { From = Point.Of(new Vector2(20, 100)), To = Point.Of(new Vector2(60, 100)), Speed = 10, MaxWind = 40, Name = "twister" } }));
         simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(150, 150)), Radius = 4, Name = "blaze" } }));
@@ -124,7 +124,7 @@ public class HazardInputTests
     [Fact]
     public void A_fire_lit_where_nothing_burns_is_refused_with_what_the_ground_is()
     {
-        var simulation = new Simulation(HazardSites.Field(100, 2, LandUse.Road), new SimulationOptions { Seed = 1, Workers = 1 });
+        var simulation = new Simulator(HazardSites.Field(100, 2, LandUse.Road), new SimulationOptions { Seed = 1, Workers = 1 });
         simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(50, 50)), Radius = 6 } }));
 
         var rejected = Assert.Single(simulation.Step().Rejected);

@@ -64,7 +64,7 @@ internal static class HazardSites
         return new Site(terrain, new ZoneMap(terrain.CellCount, [new Zone(0, "hill", ZoneKind.Shelter, new Vector2(390, 40), [.. shelter])]));
     }
 
-    public static void Run(Simulation simulation, double seconds)
+    public static void Run(Simulator simulation, double seconds)
     {
         for (long end = simulation.Tick + (long)(seconds * simulation.TickRateHz); simulation.Tick < end;)
         {

@@ -18,9 +18,9 @@ public class ReviewTests
 {
     private static readonly QueryDescription HazardQuery = new QueryDescription().WithAll<HazardEvent, HazardName>();
 
-    private static Simulation NewField() => new(HazardSites.Field(100, 2), new SimulationOptions { Seed = 1, Workers = 2 });
+    private static Simulator NewField() => new(HazardSites.Field(100, 2), new SimulationOptions { Seed = 1, Workers = 2 });
 
-    private static Dictionary<string, HazardEvent> Hazards(Simulation simulation)
+    private static Dictionary<string, HazardEvent> Hazards(Simulator simulation)
     {
         var found = new Dictionary<string, HazardEvent>();
         foreach (var chunk in simulation.World.GetChunks(HazardQuery))

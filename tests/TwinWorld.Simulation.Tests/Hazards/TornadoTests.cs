@@ -30,7 +30,7 @@ public class TornadoTests
     public void A_tornado_damages_houses_along_its_track_worst_on_its_right_and_hurts_people_near_it_only()
     {
         var site = HazardSites.Suburb(size: 200, cellSize: 2);
-        var simulation = new Simulation(site, new SimulationOptions { Seed = 3, Workers = 2 });
+        var simulation = new Simulator(site, new SimulationOptions { Seed = 3, Workers = 2 });
         var near = Enumerable.Range(0, 30).Select(i => simulation.SpawnAgent(AgentKind.Civilian, new Vector2(196 + (i % 5), 250 + i))).ToArray();
         var far = Enumerable.Range(0, 30).Select(i => simulation.SpawnAgent(AgentKind.Civilian, new Vector2(12 + (i % 5), 250 + i))).ToArray();
         // North along x = 200 m at 10 m/s: rotation and travel add up on the east side.
@@ -58,7 +58,7 @@ public class TornadoTests
     public void People_see_an_approaching_tornado_and_flee_from_it()
     {
         var site = HazardSites.Field(size: 200, cellSize: 2, LandUse.Plaza);
-        var simulation = new Simulation(site, new SimulationOptions { Seed = 4, Workers = 2 });
+        var simulation = new Simulator(site, new SimulationOptions { Seed = 4, Workers = 2 });
         var agent = simulation.SpawnAgent(AgentKind.Civilian, new Vector2(240, 200));
         simulation.World.Set(agent, simulation.World.Get<Mind>(agent) with { BusyUntilTick = long.MaxValue });
         simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Tornado = new StartTornado { From = Point.Of(new Vector2(200, 20)), To = Point.Of(new Vector2(200, 380)), Speed = 3, MaxWind = 40, CoreRadius = 20 } }));
@@ -77,7 +77,7 @@ public class TornadoTests
     {
         int Burned(bool tornado)
         {
-            var simulation = new Simulation(HazardSites.Field(size: 150, cellSize: 2), new SimulationOptions { Seed = 6, Workers = 2 });
+            var simulation = new Simulator(HazardSites.Field(size: 150, cellSize: 2), new SimulationOptions { Seed = 6, Workers = 2 });
             simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Fire = new IgniteFire { At = Point.Of(new Vector2(150, 150)), Radius = 4 } }));
             if (tornado)
             {

@@ -71,7 +71,7 @@ public class WaterGridTests
     public void Wet_columns_hold_every_wet_cell_of_a_row()
     {
         var site = HazardSites.Coast();
-        var simulation = new Simulation(site, new SimulationOptions { Seed = 3, Workers = 2 });
+        var simulation = new Simulator(site, new SimulationOptions { Seed = 3, Workers = 2 });
         simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Tsunami = new StartTsunami { Height = 3, Period = 60, From = 270 } }));
         HazardSites.Run(simulation, 40);
 
@@ -98,7 +98,7 @@ public class WaterGridTests
         (RunOutcome Outcome, float Arrival) Flood(float waterCell)
         {
             var site = HazardSites.Coast();
-            var simulation = new Simulation(site, new SimulationOptions { Seed = 5, Workers = 2, WaterCellSize = waterCell });
+            var simulation = new Simulator(site, new SimulationOptions { Seed = 5, Workers = 2, WaterCellSize = waterCell });
             simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Tsunami = new StartTsunami { Height = 3, Period = 60, From = 270 } }));
             HazardSites.Run(simulation, 90);
             return (simulation.MeasureOutcome(), simulation.Hazards.Flood.ArrivalSeconds[site.Terrain.IndexAt(new Vector2(110, 40))]);

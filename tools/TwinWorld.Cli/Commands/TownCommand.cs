@@ -164,7 +164,7 @@ internal static class TownCommand
         }
     }
 
-    private static void ReportSpeed(List<double> tickMs, Simulation.Simulation simulation, TimeSpan wall, double[] systemMs)
+    private static void ReportSpeed(List<double> tickMs, Simulation.Simulator simulation, TimeSpan wall, double[] systemMs)
     {
         tickMs.Sort();
         double p99 = tickMs.Count == 0 ? 0 : tickMs[Math.Min(tickMs.Count - 1, (int)(tickMs.Count * 0.99))];

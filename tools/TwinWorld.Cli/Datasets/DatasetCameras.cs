@@ -22,14 +22,14 @@ internal sealed class DatasetCameras
 
     private static readonly QueryDescription People = new QueryDescription().WithAll<Position, Agent>();
 
-    private readonly Simulation.Simulation _simulation;
+    private readonly Simulation.Simulator _simulation;
     private readonly Entity[] _cameras;
     private readonly Vector2[] _drift;
     private readonly float[] _turn;
     private readonly Vector2 _town;
     private DeterministicRandom _random;
 
-    public DatasetCameras(Simulation.Simulation simulation, ulong seed)
+    public DatasetCameras(Simulation.Simulator simulation, ulong seed)
     {
         _simulation = simulation;
         _random = DeterministicRandom.ForStream(seed, 0xDA7A5E7);

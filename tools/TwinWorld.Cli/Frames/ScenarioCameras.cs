@@ -16,7 +16,7 @@ internal static class ScenarioCameras
     private static readonly QueryDescription Cameras = new QueryDescription().WithAll<CameraPose, CameraRig>();
 
     /// <summary>The camera entity of each spec, in order; call it after the first tick. Throws if one is missing (a bug).</summary>
-    public static Entity[] Find(Simulation.Simulation simulation, IReadOnlyList<CameraSpec> specs)
+    public static Entity[] Find(Simulation.Simulator simulation, IReadOnlyList<CameraSpec> specs)
     {
         var placed = new List<(Entity Entity, CameraPose Pose, CameraMode Mode)>();
         foreach (var chunk in simulation.World.GetChunks(Cameras))

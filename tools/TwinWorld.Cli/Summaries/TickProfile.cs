@@ -15,7 +15,7 @@ internal sealed class TickProfile
     private long _ticks;
 
     /// <summary>Takes in the tick the simulation just ran.</summary>
-    public void Add(Simulation.Simulation simulation)
+    public void Add(Simulation.Simulator simulation)
     {
         if (_systems.Length == 0)
         {

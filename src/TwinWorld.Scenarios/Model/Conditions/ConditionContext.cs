@@ -3,12 +3,12 @@ using TwinWorld.Simulation;
 namespace TwinWorld.Scenarios.Model;
 
 /// <summary>What conditions look at: the simulation after a tick, and its outcome, measured at most once per tick.</summary>
-public sealed class ConditionContext(Simulation.Simulation simulation)
+public sealed class ConditionContext(Simulation.Simulator simulation)
 {
     private RunOutcome? _outcome;
     private long _measuredAt = -1;
 
-    public Simulation.Simulation Simulation { get; } = simulation;
+    public Simulation.Simulator Simulation { get; } = simulation;
 
     public RunOutcome Outcome
     {

@@ -22,7 +22,7 @@ internal sealed class FireSystem : ISimulationSystem
     /// <summary>This tick's wind drives the spread, and flooded cells do not burn.</summary>
     public IReadOnlyList<Type> RunsAfter => [typeof(WindSystem), typeof(FloodSystem)];
 
-    public void Update(Simulation simulation)
+    public void Update(Simulator simulation)
     {
         var hazards = simulation.Hazards;
         var fire = hazards.Fire;

@@ -14,7 +14,7 @@ internal sealed class HarmSystem : ISimulationSystem
     /// <summary>People are harmed where they stand after moving.</summary>
     public IReadOnlyList<Type> RunsAfter => [typeof(ActSystem)];
 
-    public void Update(Simulation simulation)
+    public void Update(Simulator simulation)
     {
         if (simulation.Hazards.AnyHarmPossible)
         {
@@ -22,7 +22,7 @@ internal sealed class HarmSystem : ISimulationSystem
         }
     }
 
-    private readonly struct HarmJob(Simulation simulation) : IChunkJob
+    private readonly struct HarmJob(Simulator simulation) : IChunkJob
     {
         public void Execute(in ChunkView chunk)
         {

@@ -34,7 +34,7 @@ internal sealed class FloodSystem : ISimulationSystem
         water.North = Side(-Vector2.UnitY);
     }
 
-    public void Update(Simulation simulation)
+    public void Update(Simulator simulation)
     {
         var hazards = simulation.Hazards;
         long tick = simulation.Tick;

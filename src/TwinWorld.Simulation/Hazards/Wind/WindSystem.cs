@@ -16,7 +16,7 @@ internal sealed class WindSystem : ISimulationSystem
     /// <summary>Nothing: the wind is set by inputs and tornado entities.</summary>
     public IReadOnlyList<Type> RunsAfter => [];
 
-    public void Update(Simulation simulation)
+    public void Update(Simulator simulation)
     {
         var wind = simulation.Hazards.Wind;
         wind.ClearVortices();
@@ -46,7 +46,7 @@ internal sealed class WindSystem : ISimulationSystem
         DamageBuildings(simulation, wind);
     }
 
-    private static void DamageBuildings(Simulation simulation, WindField wind)
+    private static void DamageBuildings(Simulator simulation, WindField wind)
     {
         var terrain = simulation.Site.Terrain;
         var buildings = simulation.Hazards.Buildings;

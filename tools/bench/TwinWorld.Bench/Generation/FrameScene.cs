@@ -14,13 +14,13 @@ namespace TwinWorld.Bench.Generation;
 /// </summary>
 internal static class FrameScene
 {
-    private static readonly Lazy<(TwinWorld.Simulation.Simulation Simulation, Dictionary<string, Entity> Cameras)> Scene = new(Build);
+    private static readonly Lazy<(TwinWorld.Simulation.Simulator Simulation, Dictionary<string, Entity> Cameras)> Scene = new(Build);
 
-    public static TwinWorld.Simulation.Simulation Simulation => Scene.Value.Simulation;
+    public static TwinWorld.Simulation.Simulator Simulation => Scene.Value.Simulation;
 
     public static Entity Camera(string name) => Scene.Value.Cameras[name];
 
-    private static (TwinWorld.Simulation.Simulation, Dictionary<string, Entity>) Build()
+    private static (TwinWorld.Simulation.Simulator, Dictionary<string, Entity>) Build()
     {
         var simulation = new TownScenario { Seed = 7, Agents = 2000, TsunamiAfter = TimeSpan.Zero, FireAfter = TimeSpan.Zero, Wind = (8, 90) }
             .Build(tickRateHz: 20, workers: Environment.ProcessorCount);

@@ -16,7 +16,7 @@ public class StateDelta
 {
     private readonly BitWriter _writer = new(1 << 20);
     private readonly StateViewBuilder _builder = new();
-    private global::TwinWorld.Simulation.Simulation _simulation = null!;
+    private global::TwinWorld.Simulation.Simulator _simulation = null!;
     private StateView _baseline = null!;
     private StateView _target = null!;
     private byte[] _delta = [];

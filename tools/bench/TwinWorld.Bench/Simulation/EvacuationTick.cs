@@ -17,7 +17,7 @@ namespace TwinWorld.Bench.Simulation;
 public class EvacuationTick
 {
     private static readonly Site Town = ProceduralTown.Generate(new ProceduralTownOptions());
-    private TwinWorld.Simulation.Simulation _simulation = null!;
+    private TwinWorld.Simulation.Simulator _simulation = null!;
 
     [Params(10_000, 100_000)]
     public int Agents { get; set; }
@@ -25,7 +25,7 @@ public class EvacuationTick
     [GlobalSetup]
     public void Setup()
     {
-        _simulation = new TwinWorld.Simulation.Simulation(Town, new SimulationOptions { Seed = 7 });
+        _simulation = new TwinWorld.Simulation.Simulator(Town, new SimulationOptions { Seed = 7 });
         _simulation.Scatter(Agents, cell => ProceduralTown.IsLowGround(Town.Terrain, cell));
         var agents = new List<Entity>();
         foreach (var chunk in _simulation.World.GetChunks(new QueryDescription().WithAll<Mind>()))

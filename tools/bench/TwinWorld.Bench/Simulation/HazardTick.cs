@@ -16,7 +16,7 @@ namespace TwinWorld.Bench.Simulation;
 public class HazardTick
 {
     private const int Agents = 100_000;
-    private TwinWorld.Simulation.Simulation _simulation = null!;
+    private TwinWorld.Simulation.Simulator _simulation = null!;
     private double[] _systemMs = [];
     private int _ticks;
 

@@ -23,7 +23,7 @@ namespace TwinWorld.Simulation;
 /// that changes state comes in through <see cref="Inputs"/> or the setup methods before the first
 /// tick, so the same site, options and inputs give the same hash at every tick.
 /// </summary>
-public sealed partial class Simulation
+public sealed partial class Simulator
 {
 
     private readonly double[] _systemMilliseconds;
@@ -33,7 +33,7 @@ public sealed partial class Simulation
     private long _tick;
     private ulong _stateHash;
 
-    public Simulation(Site site, SimulationOptions? options = null)
+    public Simulator(Site site, SimulationOptions? options = null)
     {
         Options = options ?? new SimulationOptions();
         Options.Validate();

@@ -4,7 +4,7 @@ using TwinWorld.Simulation.Snapshots;
 namespace TwinWorld.Simulation;
 
 // Saving a run's evolving state and reading it back: recordings' snapshots, seeking, what-if forks, live forecasts.
-public sealed partial class Simulation
+public sealed partial class Simulator
 {
     // 2: the hazard grids as their declarations walk them (IEvolvingState), the sea level and sides included.
     private const int SnapshotFormat = 2;
@@ -88,9 +88,9 @@ public sealed partial class Simulation
     /// An independent copy at this tick, on its own threads' budget: it runs exactly as this one would
     /// under the same inputs, and nothing done to either touches the other. For live forecasts.
     /// </summary>
-    public Simulation Fork(int workers = 0)
+    public Simulator Fork(int workers = 0)
     {
-        var fork = new Simulation(Site, Options with { Workers = workers > 0 ? workers : Options.Workers });
+        var fork = new Simulator(Site, Options with { Workers = workers > 0 ? workers : Options.Workers });
         for (int kind = fork.Profiles.Count; kind < Profiles.Count; kind++)
         {
             fork.Profiles.Register(Profiles[(Agents.AgentKind)kind]);
@@ -103,9 +103,9 @@ public sealed partial class Simulation
     internal IEvolvingState[] DeclaredState => [new RunCounters(this), Hazards];
 
     /// <summary>The run's counters as declared state; the state hash after the last tick is derived (the hash of the rest).</summary>
-    internal sealed class RunCounters(Simulation simulation) : IEvolvingState
+    internal sealed class RunCounters(Simulator simulation) : IEvolvingState
     {
-        private readonly Simulation _simulation = simulation;
+        private readonly Simulator _simulation = simulation;
 
         public void Walk(StateWalk walk)
         {
