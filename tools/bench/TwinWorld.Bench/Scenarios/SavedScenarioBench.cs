@@ -13,25 +13,25 @@ public abstract class SavedScenarioBench
 {
     private byte[] _state = [];
 
-    protected ScenarioRun Run { get; private set; } = null!;
+    protected ScenarioRun Scenario { get; private set; } = null!;
 
     [IterationSetup]
-    public void Restore() => Run.Simulation.LoadState(_state);
+    public void Restore() => Scenario.Simulation.LoadState(_state);
 
     /// <summary>Runs the scenario to <paramref name="at"/> on the given workers and saves the state there.</summary>
     protected void RunTo(Scenario scenario, TimeSpan at, int workers)
     {
-        Run = new ScenarioRun(scenario, workers);
-        Run.RunToEnd(at);
-        _state = Run.Simulation.SaveState();
+        Scenario = new ScenarioRun(scenario, workers);
+        Scenario.RunToEnd(at);
+        _state = Scenario.Simulation.SaveState();
     }
 
-    protected ISimulationSystem System(string name) => Run.Simulation.Systems.Single(system => system.Name == name);
+    protected ISimulationSystem SystemNamed(string name) => Scenario.Simulation.Systems.Single(system => system.Name == name);
 
     /// <summary>One update of the system on the saved run; returns the tick so the work is not optimised away.</summary>
     protected long Update(ISimulationSystem system)
     {
-        system.Update(Run.Simulation);
-        return Run.Simulation.Tick;
+        system.Update(Scenario.Simulation);
+        return Scenario.Simulation.Tick;
     }
 }

@@ -40,8 +40,8 @@ public class ActStep : SavedScenarioBench
             ? (new Dictionary<string, string>(), 3)
             : (new Dictionary<string, string> { ["arrival"] = "1m" }, 4);
         RunTo(ShippedScenario.Load("coastal-tsunami", parameters), TimeSpan.FromMinutes(minutes), Workers);
-        _act = System("act");
-        var outcome = Run.Simulation.MeasureOutcome();
+        _act = SystemNamed("act");
+        var outcome = Scenario.Simulation.MeasureOutcome();
         Console.WriteLine($"// ActStep {At}: {outcome.Evacuated:N0} of {outcome.Agents:N0} evacuated, flooded {outcome.FloodedArea / 10_000:F2} ha");
     }
 

@@ -26,10 +26,10 @@ public class FloodStep : SavedScenarioBench
     public void Setup()
     {
         RunTo(ShippedScenario.Load("coastal-tsunami") with { WaterCellSize = WaterCell }, TimeSpan.FromMinutes(16), workers: 2);
-        _water = System("water");
-        _danger = System("danger");
-        var outcome = Run.Simulation.MeasureOutcome();
-        Console.WriteLine($"// FloodStep {WaterCell} m: flooded {outcome.FloodedArea / 10_000:F2} ha, {Run.Simulation.Hazards.Flood.WetCells:N0} wet land cells");
+        _water = SystemNamed("water");
+        _danger = SystemNamed("danger");
+        var outcome = Scenario.Simulation.MeasureOutcome();
+        Console.WriteLine($"// FloodStep {WaterCell} m: flooded {outcome.FloodedArea / 10_000:F2} ha, {Scenario.Simulation.Hazards.Flood.WetCells:N0} wet land cells");
     }
 
     [Benchmark]
