@@ -3,30 +3,18 @@ using System.Text.RegularExpressions;
 namespace TwinWorld.Cluster.Tests.Sweeps;
 
 /// <summary>Silos as separate twin processes, one of them killed (kill -9) while it runs a sweep's run.</summary>
-public sealed partial class SiloKillTests : IDisposable
+public sealed partial class SiloKillTests() : TwinProcessTest("kill")
 {
-    private readonly string _out = Path.Combine(Path.GetTempPath(), $"twin-cluster-kill-{Guid.NewGuid():N}");
-    private readonly TwinProcesses _twin = new();
-
-    public void Dispose()
-    {
-        _twin.Dispose();
-        if (Directory.Exists(_out))
-        {
-            Directory.Delete(_out, recursive: true);
-        }
-    }
-
     [Fact]
     public async Task A_silo_killed_mid_sweep_loses_no_run_its_runs_end_on_the_others_each_once()
     {
         int[] ports = TwinProcesses.FreePorts(6);
-        var primary = await _twin.Silo(ports[0], ports[1]);
-        var others = await Task.WhenAll(_twin.Silo(ports[2], ports[3], ports[0]), _twin.Silo(ports[4], ports[5], ports[0]));
+        var primary = await Twin.Silo(ports[0], ports[1]);
+        var others = await Task.WhenAll(Twin.Silo(ports[2], ports[3], ports[0]), Twin.Silo(ports[4], ports[5], ports[0]));
         var victim = others[1];
         string gateways = string.Join(",", new[] { ports[1], ports[3], ports[5] }.Select(p => $"127.0.0.1:{p}"));
-        var sweep = _twin.Start("sweep", ThreeSiloSweepTests.SmallFire, "--vary", "wind_speed=1,15", "--seeds", "3", "--until", "5m",
-            "--cluster", gateways, "--cluster-id", _twin.ClusterId, "--out", _out);
+        var sweep = Twin.Start("sweep", ThreeSiloSweepTests.SmallFire, "--vary", "wind_speed=1,15", "--seeds", "3", "--until", "5m",
+            "--cluster", gateways, "--cluster-id", Twin.ClusterId, "--out", Out);
 
         Assert.True(await victim.WaitForOutput(" started", TwinProcesses.Patience), victim.Output + sweep.Output);
         victim.KillHard();
@@ -34,10 +22,10 @@ public sealed partial class SiloKillTests : IDisposable
 
         Assert.True(exitCode == 0, sweep.Output);
         Assert.Contains("[6/6]", sweep.Output);
-        string[] rows = [.. File.ReadAllLines(Path.Combine(_out, "runs.csv")).Skip(1)];
+        string[] rows = [.. File.ReadAllLines(Path.Combine(Out, "runs.csv")).Skip(1)];
         Assert.Equal(6, rows.Length);
         Assert.Equal(6, rows.Select(r => string.Join(",", r.Split(',')[..3])).Distinct().Count());
-        Assert.Equal(6, Directory.GetFiles(Path.Combine(_out, "runs")).Length);
+        Assert.Equal(6, Directory.GetFiles(Path.Combine(Out, "runs")).Length);
         // The run the kill interrupted started again on another silo and ended there.
         string[] interrupted = [.. Keys(victim.Output, "started").Except(Keys(victim.Output, "finished"))];
         Assert.NotEmpty(interrupted);

@@ -9,23 +9,14 @@ silo were another machine: on one machine the silo otherwise takes the very core
 (Release); the silo and the server are stopped with SIGTERM.
 Usage: tools/bench/cluster/forecast_tick_rate.py [--idle 30] [--busy 90] [--ahead 300] [--pin]
 """
-import argparse, os, re, signal, socket, subprocess, sys, tempfile, time
+import argparse, os, re, signal, subprocess, sys, tempfile, time
+from local_ports import free_ports
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
 TWIN = os.path.join(ROOT, "tools", "TwinWorld.Cli", "bin", "Release", "net10.0", "twin.dll")
 SERVER = os.path.join(ROOT, "src", "TwinWorld.Server", "bin", "Release", "net10.0", "TwinWorld.Server.dll")
 LOAD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "ForecastLoad.cs")
 STATS = re.compile(r"\((\d+\.\d) Hz\), step mean ([\d.]+) ms, p99 ([\d.]+) ms, max ([\d.]+) ms, overruns (\d+), skipped (\d+)")
-
-
-def free_ports(count):
-    sockets = [socket.socket() for _ in range(count)]
-    for s in sockets:
-        s.bind(("127.0.0.1", 0))
-    ports = [s.getsockname()[1] for s in sockets]
-    for s in sockets:
-        s.close()
-    return ports
 
 
 def read(log):

@@ -6,21 +6,12 @@ as a share of a local run. Silos start (and are stopped with SIGTERM) outside th
 time is its whole twin process, connecting included. Build first (Release); prints a Markdown table.
 Usage: tools/bench/cluster/sweep_throughput.py [--runs-per-variant 4] [--until 10m]
 """
-import argparse, os, shutil, signal, socket, subprocess, sys, tempfile, time
+import argparse, os, shutil, signal, subprocess, sys, tempfile, time
+from local_ports import free_ports
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
 TWIN = os.path.join(ROOT, "tools", "TwinWorld.Cli", "bin", "Release", "net10.0", "twin.dll")
 SCENARIO = os.path.join(ROOT, "tests", "TwinWorld.Cli.Tests", "Scenarios", "small-fire.yaml")
-
-
-def free_ports(count):
-    sockets = [socket.socket() for _ in range(count)]
-    for s in sockets:
-        s.bind(("127.0.0.1", 0))
-    ports = [s.getsockname()[1] for s in sockets]
-    for s in sockets:
-        s.close()
-    return ports
 
 
 def sweep(args, out, extra):
