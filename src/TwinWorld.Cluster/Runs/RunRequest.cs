@@ -6,14 +6,9 @@ namespace TwinWorld.Cluster.Runs;
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record RunRequest(
-    [property: Id(0)] string ScenarioYaml,
-    [property: Id(1)] string ScenarioFile,
-    [property: Id(2)] IReadOnlyDictionary<string, string> Overrides,
-    [property: Id(3)] ulong Seed,
-    [property: Id(4)] TimeSpan? Until)
+    [property: Id(0)] ScenarioSource Source,
+    [property: Id(1)] TimeSpan? Until)
 {
-    public ScenarioSource Source => new(ScenarioYaml, ScenarioFile, Overrides, Seed);
-
     /// <summary>How a person tells this run apart from the sweep's others: its seed and parameter values.</summary>
-    public override string ToString() => $"seed {Seed}{string.Concat(Overrides.Select(o => $", {o.Key}={o.Value}"))}";
+    public override string ToString() => $"seed {Source.Seed}{string.Concat(Source.Overrides.Select(o => $", {o.Key}={o.Value}"))}";
 }

@@ -45,10 +45,10 @@ public sealed class ThreeSiloSweepTests(ThreeSiloCluster three) : IClassFixture<
     public async Task Runs_spread_over_the_silos_and_a_run_that_fails_is_reported_once_not_retried()
     {
         string yaml = File.ReadAllText(SmallFire);
-        var good = new RunRequest(yaml, SmallFire, new Dictionary<string, string> { ["wind_speed"] = "5" }, 3, TimeSpan.FromSeconds(30));
+        var good = new RunRequest(new ScenarioSource(yaml, SmallFire, new Dictionary<string, string> { ["wind_speed"] = "5" }, 3), TimeSpan.FromSeconds(30));
         // What a silo meets when its copy of a scenario's terrain differs: the scenario does not load there.
-        var broken = good with { Overrides = new Dictionary<string, string> { ["wind_speed"] = "500" }, Seed = 9 };
-        RunRequest[] runs = [.. Enumerable.Range(0, 6).Select(i => good with { Seed = 3 + (ulong)i }), broken];
+        var broken = good with { Source = good.Source with { Overrides = new Dictionary<string, string> { ["wind_speed"] = "500" }, Seed = 9 } };
+        RunRequest[] runs = [.. Enumerable.Range(0, 6).Select(i => good with { Source = good.Source with { Seed = 3 + (ulong)i } }), broken];
         var heard = new List<int>();
 
         var results = await new ClusterSweep(three.Cluster.Client).RunAsync(runs, runs.Length, (i, _) => heard.Add(i), CancellationToken.None);
@@ -67,7 +67,7 @@ public sealed class ThreeSiloSweepTests(ThreeSiloCluster three) : IClassFixture<
     public async Task A_run_no_client_asks_about_is_cancelled_by_its_silo()
     {
         var grain = three.Cluster.Client.GetGrain<IScenarioRunGrain>($"orphan-{Guid.NewGuid():N}");
-        await grain.Start(new RunRequest(File.ReadAllText(SmallFire), SmallFire, new Dictionary<string, string>(), 3, Until: null));
+        await grain.Start(new RunRequest(new ScenarioSource(File.ReadAllText(SmallFire), SmallFire, new Dictionary<string, string>(), 3), Until: null));
         Assert.Contains((await grain.Poll()).State, new[] { RunState.Queued, RunState.Running });
 
         // The client goes quiet (as one killed would) for longer than the silo waits; the timer looks once per OrphanAfter.

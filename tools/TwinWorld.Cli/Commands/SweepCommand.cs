@@ -106,7 +106,7 @@ internal static class SweepCommand
             int inFlight = parallelGiven ?? runs.Length;
             AnsiConsole.MarkupLine(Markup.Escape($"Sweep of '{scenario.Name}': {variants.Count} variant(s) x {seedCount} seed(s) ({Seeds(seeds)}) = {runs.Length} runs, on the cluster at {address} ({await connection.ActiveSilos()} silo(s)), {Math.Min(inFlight, runs.Length)} sent at a time{stop}."));
             string yaml = await File.ReadAllTextAsync(file.FullName, token);
-            runner = new ClusterSweepRunner(new ClusterSweep(connection.Client), run => new RunRequest(yaml, file.FullName, Overrides(fixedValues, run), run.Seed, until), inFlight);
+            runner = new ClusterSweepRunner(new ClusterSweep(connection.Client), run => new RunRequest(new ScenarioSource(yaml, file.FullName, Overrides(fixedValues, run), run.Seed), until), inFlight);
         }
         else
         {
