@@ -11,7 +11,7 @@ public class FrameStreamTests(LiveServer server) : IClassFixture<LiveServer>
     [Fact]
     public async Task Subscribers_get_the_newest_jpeg_of_their_camera_and_others_get_none()
     {
-        server.Simulation.Inputs.Enqueue(new PlaceCamera(0, Simulation.Cameras.CameraMode.Fixed, new Vector3(120, 120, 40), 0, -0.6f, new Simulation.Cameras.CameraLens(60, 640, 480)));
+        server.Simulation.Inputs.Enqueue(PlacedCameras.Place(0, "street", new Vector3(120, 120, 40), 90, -34, 640, 480));
         using var watcher = await server.Join(LiveServer.Viewer, "watcher");
         using var other = await server.Join(LiveServer.Viewer, "other");
         await SessionTests.WaitUntil(() => watcher.Latest!.Cameras.Count > 0);

@@ -108,9 +108,8 @@ public class InterestTests
     {
         var options = new InterestOptions { RadiusMetres = 50, ForgetRadiusMetres = 60, NearRadiusMetres = 10, BudgetBytesPerTick = 0 };
         using var server = new SteppedServer(options);
-        var lens = new Simulation.Cameras.CameraLens(60, 64, 48);
-        server.Simulation.Inputs.Enqueue(new PlaceCamera(server.Simulation.Tick, Simulation.Cameras.CameraMode.Fixed, new Vector3(50, 50, 30), 0, -0.5f, lens));
-        server.Simulation.Inputs.Enqueue(new PlaceCamera(server.Simulation.Tick, Simulation.Cameras.CameraMode.Fixed, new Vector3(200, 200, 30), 0, -0.5f, lens));
+        server.Simulation.Inputs.Enqueue(PlacedCameras.Place(server.Simulation.Tick, "a", new Vector3(50, 50, 30), 90, -29, 64, 48));
+        server.Simulation.Inputs.Enqueue(PlacedCameras.Place(server.Simulation.Tick, "b", new Vector3(200, 200, 30), 90, -29, 64, 48));
         using var viewer = await server.Join(LiveServer.Viewer);
         await SteppedUntil(server, viewer, () => viewer.Latest!.Cameras.Count == 2);
         var (a, b) = (viewer.Latest!.Cameras[0], viewer.Latest.Cameras[1]);

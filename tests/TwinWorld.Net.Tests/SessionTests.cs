@@ -172,6 +172,28 @@ public class SessionTests(LiveServer server) : IClassFixture<LiveServer>
     }
 
     [Fact]
+    public async Task An_author_places_a_camera_that_viewers_see_and_a_second_of_its_name_is_refused_to_the_author()
+    {
+        using var stepped = new SteppedServer(new Interest.InterestOptions(), agents: 10);
+        using var author = await stepped.Join(LiveServer.Author);
+        using var viewer = await stepped.Join(LiveServer.Viewer);
+        var camera = new PlaceCamera { Name = "tower", Mode = PlacedCameraMode.Fixed, Position = new Point3 { X = 80, Y = 90, Z = 30 }, Yaw = 45, Pitch = -20 };
+
+        var placed = await author.SendCommandAsync(new AuthorCommand { World = new WorldCommand { Camera = camera } });
+        var again = await author.SendCommandAsync(new AuthorCommand { World = new WorldCommand { Camera = camera } });
+        var tooWide = await Assert.ThrowsAsync<TwinClientException>(() => author.SendCommandAsync(new AuthorCommand { World = new WorldCommand { Camera = new PlaceCamera(camera) { Name = "wide", Fov = 200 } } }));
+        await stepped.StepAndWait(viewer);
+
+        var seen = viewer.Latest!.Cameras.Single(c => c.Name == "tower");
+        Assert.Equal(Protocol.V1.CameraMode.Fixed, seen.Mode);
+        Assert.Equal(ErrorCode.InvalidArgument, tooWide.Code);
+        Assert.Contains("camera fov must be 1 to 170 degrees (got 200)", tooWide.Message);
+        await WaitUntil(() => author.Errors.Any(e => e.RequestId == again.RequestId));
+        Assert.Contains("a camera named 'tower' already exists", author.Errors.Single(e => e.RequestId == again.RequestId).Message);
+        Assert.DoesNotContain(author.Errors, e => e.RequestId == placed.RequestId);
+    }
+
+    [Fact]
     public async Task A_tornado_that_reached_the_end_of_its_path_is_reported_stopped_so_maps_drop_it()
     {
         using var stepped = new SteppedServer(new Interest.InterestOptions(), agents: 10);

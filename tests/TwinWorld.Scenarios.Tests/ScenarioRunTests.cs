@@ -3,6 +3,7 @@ using TwinWorld.Scenarios.Model;
 using TwinWorld.Scenarios.Running;
 using TwinWorld.Simulation.Agents;
 using TwinWorld.Simulation;
+using TwinWorld.Simulation.Cameras;
 
 namespace TwinWorld.Scenarios.Tests;
 
@@ -291,7 +292,7 @@ public class ScenarioRunTests
         }
         // The pose's yaw is radians counter-clockwise from east: north is pi / 2, east 0, south-west -3 pi / 4.
         Assert.Equal([MathF.PI / 2, 0, -3 * MathF.PI / 4], poses.Select(p => p.Yaw).ToArray(), (a, b) => MathF.Abs(a - b) < 1e-5f);
-        Assert.Equal(0f, CameraSpec.CompassFromYaw(MathF.PI / 2), 3);
-        Assert.Equal(225f, CameraSpec.CompassFromYaw(-3 * MathF.PI / 4), 3);
+        Assert.Equal(0f, Compass.Bearing(MathF.PI / 2), 3);
+        Assert.Equal(225f, Compass.Bearing(-3 * MathF.PI / 4), 3);
     }
 }

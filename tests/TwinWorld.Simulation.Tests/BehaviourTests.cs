@@ -5,6 +5,7 @@ using TwinWorld.Simulation.Cameras;
 using TwinWorld.Simulation.Commands;
 using TwinWorld.Simulation.Inputs;
 using IgniteFire = TwinWorld.Protocol.V1.IgniteFire;
+using PlacedCameraMode = TwinWorld.Protocol.V1.PlacedCameraMode;
 using Point = TwinWorld.Protocol.V1.Point;
 using WorldCommand = TwinWorld.Protocol.V1.WorldCommand;
 
@@ -106,7 +107,7 @@ public class BehaviourTests
         simulation.Inputs.Enqueue(Players.Signal(0, 99, Vector2.UnitX));
         simulation.Inputs.Enqueue(WorldCommands.Alert(0, Vector2.Zero, 10, shelter: "castle"));
         simulation.Inputs.Enqueue(WorldCommands.Spawn(0, "civilian", 0, Vector2.Zero, 1));
-        simulation.Inputs.Enqueue(new SetCameraPose(0, new Entity(12345, 1), Vector3.Zero, 0, 0));
+        simulation.Inputs.Enqueue(WorldCommands.Camera(0, "lost", PlacedCameraMode.Fixed, new Vector3(-500, 0, 10), 0, 0, 64, 64));
         simulation.Inputs.Enqueue(WorldCommands.Spawn(0, "child", 3, new Vector2(10, 10), 2));
 
         var report = simulation.Step();
@@ -115,6 +116,7 @@ public class BehaviourTests
         Assert.Equal(4, report.Rejected.Count);
         Assert.Contains(report.Rejected, r => r.Contains("client 99 has no avatar"));
         Assert.Contains(report.Rejected, r => r.Contains("no shelter named 'castle'") && r.Contains("exit"));
+        Assert.Contains(report.Rejected, r => r.Contains("the camera position (-500, 0) is not over the site"));
         Assert.Equal(3, simulation.CountBehaviours().Sum());
         simulation.Step();
     }
@@ -137,7 +139,7 @@ public class BehaviourTests
     }
 
     [Fact]
-    public void Cameras_follow_their_target_in_each_mode_and_free_cameras_obey_their_owner()
+    public void Cameras_follow_their_target_in_each_mode_and_free_cameras_stay_put()
     {
         var simulation = NewYard();
         var avatar = simulation.SpawnAvatar(1, new Vector2(10, 10));
@@ -147,7 +149,6 @@ public class BehaviourTests
         var eyes = simulation.AddCamera(CameraMode.FirstPerson, default, lens, target: avatar);
         var free = simulation.AddCamera(CameraMode.Free, default, lens, ownerClientId: 1);
         simulation.Inputs.Enqueue(Players.Signal(0, 1, Vector2.UnitX));
-        simulation.Inputs.Enqueue(new SetCameraPose(0, free, new Vector3(1, 2, 3), 0.5f, -0.1f));
 
         Run(simulation, 1);
 
@@ -157,7 +158,7 @@ public class BehaviourTests
         Assert.Equal(-DeterministicMath.HalfPi, poses.Get<CameraPose>(overhead).Pitch);
         Assert.True(Vector2.Distance(new Vector2(at.X - 6, at.Y), new Vector2(poses.Get<CameraPose>(follow).Position.X, poses.Get<CameraPose>(follow).Position.Y)) < 0.05f);
         Assert.Equal(new Vector3(at, CameraSystem.EyeHeight), poses.Get<CameraPose>(eyes).Position);
-        Assert.Equal(new CameraPose(new Vector3(1, 2, 3), 0.5f, -0.1f), poses.Get<CameraPose>(free));
+        Assert.Equal(default, poses.Get<CameraPose>(free));
         Assert.Equal(new CameraOwner(1), poses.Get<CameraOwner>(free));
         Assert.Equal(lens, poses.Get<CameraLens>(free));
     }

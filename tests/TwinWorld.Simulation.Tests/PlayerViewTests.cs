@@ -2,6 +2,7 @@ using System.Numerics;
 using TwinWorld.Simulation.Agents;
 using TwinWorld.Simulation.Cameras;
 using TwinWorld.Simulation.Inputs;
+using PlacedCameraMode = TwinWorld.Protocol.V1.PlacedCameraMode;
 
 namespace TwinWorld.Simulation.Tests;
 
@@ -124,7 +125,7 @@ public class PlayerViewTests
     public void Running_signals_named_cameras_and_a_players_view_survive_a_fork()
     {
         var simulation = NewPlaza();
-        simulation.Inputs.Enqueue(new PlaceCamera(0, CameraMode.Overhead, new Vector3(30, 10, 50), DeterministicMath.HalfPi, -DeterministicMath.HalfPi, new CameraLens(60, 64, 64), "overview"));
+        simulation.Inputs.Enqueue(WorldCommands.Camera(0, "overview", PlacedCameraMode.Overhead, new Vector3(30, 10, 50), 0, -90, 64, 64));
         simulation.Inputs.Enqueue(Players.Signal(3, Client, Vector2.UnitX, run: true));
         simulation.Inputs.Enqueue(Players.View(4, Client, CameraMode.FirstPerson, 1, 0));
 

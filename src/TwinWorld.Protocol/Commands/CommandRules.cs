@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -21,22 +22,42 @@ public static class CommandRules
     public static string? SummaryOf(MessageDescriptor message)
         => message.GetOptions()?.GetExtension(RulesExtensions.Summary) is { Length: > 0 } summary ? summary : null;
 
-    /// <summary>The command with every absent field that declares a default set to it (a copy; the argument is unchanged).</summary>
+    /// <summary>
+    /// The command with every absent field that declares a default set to it, and every absent message whose
+    /// fields all declare one (a camera's resolution) made of those defaults (a copy; the argument is unchanged).
+    /// </summary>
     public static WorldCommand Completed(WorldCommand command)
     {
         var copy = command.Clone();
         if (Chosen(copy) is { } chosen)
         {
-            foreach (var field in chosen.Descriptor.Fields.InDeclarationOrder())
-            {
-                if (RuleOf(field) is { HasDefault: true } rule && !field.Accessor.HasValue(chosen))
-                {
-                    field.Accessor.SetValue(chosen, (float)rule.Default);
-                }
-            }
+            Complete(chosen);
         }
         return copy;
     }
+
+    private static void Complete(IMessage message)
+    {
+        foreach (var field in message.Descriptor.Fields.InDeclarationOrder())
+        {
+            if (!field.HasPresence || field.Accessor.HasValue(message))
+            {
+                continue;
+            }
+            if (field.FieldType == FieldType.Message && AllDefaulted(field.MessageType))
+            {
+                var inner = field.MessageType.Parser.ParseFrom(ByteString.Empty);
+                Complete(inner);
+                field.Accessor.SetValue(message, inner);
+            }
+            else if (RuleOf(field) is { HasDefault: true } rule)
+            {
+                field.Accessor.SetValue(message, field.FieldType == FieldType.UInt32 ? (object)(uint)rule.Default : (float)rule.Default);
+            }
+        }
+    }
+
+    private static bool AllDefaulted(MessageDescriptor message) => message.Fields.InDeclarationOrder().All(f => RuleOf(f) is { HasDefault: true });
 
     /// <summary>
     /// Every way a command (a message of one oneof: <see cref="WorldCommand"/>, <see cref="PlayerCommand"/>) breaks
@@ -93,6 +114,9 @@ public static class CommandRules
                 case string text when TextProblem(rule, text) is { } problem:
                     problems.Add($"{what} {problem}");
                     break;
+                case Enum value when field.EnumType.FindValueByNumber(Convert.ToInt32(value)) is null:
+                    problems.Add($"{what} must be one of {string.Join(", ", EnumNames(field.EnumType))} (got {Convert.ToInt32(value)})");
+                    break;
                 case Point point when !(IsFinite(point.X) && IsFinite(point.Y)):
                     problems.Add($"{what} must be a finite point");
                     break;
@@ -132,6 +156,16 @@ public static class CommandRules
 
     /// <summary>The WorldCommand field of a kind: its name is the scenario files' action key.</summary>
     public static FieldDescriptor KindField(WorldCommand.KindOneofCase kind) => WorldCommand.Descriptor.FindFieldByNumber((int)kind);
+
+    /// <summary>An enum's values as scenario files write them: PLACED_CAMERA_MODE_FIXED is "fixed".</summary>
+    public static IEnumerable<string> EnumNames(EnumDescriptor type) => type.Values.Select(v => EnumName(type, v));
+
+    /// <summary>One enum value as scenario files write it.</summary>
+    public static string EnumName(EnumDescriptor type, EnumValueDescriptor value)
+    {
+        string prefix = string.Concat(type.Name.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString())).ToUpperInvariant() + "_";
+        return (value.Name.StartsWith(prefix, StringComparison.Ordinal) ? value.Name.Substring(prefix.Length) : value.Name).ToLowerInvariant();
+    }
 
     private static string Help(FieldRule rule) => rule.Help.Length == 0 ? "" : $" ({rule.Help})";
 

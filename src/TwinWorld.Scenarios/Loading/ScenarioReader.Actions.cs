@@ -44,8 +44,6 @@ internal sealed partial class ScenarioReader
         string key = (keyNode as YamlScalarNode)?.Value ?? "";
         switch (key)
         {
-            case "camera":
-                return ReadCamera(node, "camera") is { } camera ? new CameraAction(camera) : null;
             case "end":
                 return _read.Text(node, "end (the reason)") is { } reason ? new EndAction(reason) : null;
             case var command when CommandKeys.Contains(command):

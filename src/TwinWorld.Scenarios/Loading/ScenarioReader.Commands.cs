@@ -19,8 +19,8 @@ internal sealed partial class ScenarioReader
     /// <summary>The action keys that are world commands, in declaration order.</summary>
     public static readonly string[] CommandKeys = [.. WorldCommand.Descriptor.Oneofs[0].Fields.Select(f => f.Name)];
 
-    /// <summary>Every action key: the commands, then the actions that are the scenario's own (cameras, the end).</summary>
-    public static readonly string[] ActionKeys = [.. CommandKeys, "camera", "end"];
+    /// <summary>Every action key: the commands, then the scenario's own (the end).</summary>
+    public static readonly string[] ActionKeys = [.. CommandKeys, "end"];
 
     private CommandAction? ReadCommand(string key, YamlNode node)
     {
@@ -71,7 +71,10 @@ internal sealed partial class ScenarioReader
             FieldType.Float => RuledNumber(node, what, rule),
             FieldType.UInt32 => _read.Integer(node, what, rule.HasMin ? (int)rule.Min : 0, rule.HasMax ? (int)rule.Max : int.MaxValue) is { } count ? (uint)count : null,
             FieldType.String => Text(node, what, rule) is { } text ? Named(node, what, rule.Names, text) : null,
+            FieldType.Enum => _read.Choice(node, what, EnumChoices(field.EnumType)) is { } number ? number : null,
             FieldType.Message when field.MessageType == Point.Descriptor => OnMap(node, what) is { } p ? Point.Of(p) : null,
+            FieldType.Message when field.MessageType == Point3.Descriptor => InTheAir(node, what),
+            FieldType.Message when field.MessageType == Resolution.Descriptor => ReadTuple(Resolution.Descriptor, node, what),
             FieldType.Message when field.MessageType == Area.Descriptor => ReadArea(node, what)?.ToMessage(),
             _ => throw new NotSupportedException($"{what}: no YAML form for a {field.FieldType} field; teach {nameof(ReadField)} one"),
         };
@@ -90,6 +93,7 @@ internal sealed partial class ScenarioReader
         "shelter" => ZoneReference(node, what, ZoneKind.Shelter),
         "zone" => ZoneReference(node, what, kind: null),
         "agent_kind" => _read.Choice(node, what, _kinds) is { } kind ? KindName(kind) : null,
+        "new_camera" => NewCameraName(node, text),
         "" => text,
         _ => throw new NotSupportedException($"{what}: the rule names '{names}', which the loader does not know; teach {nameof(Named)} it"),
     };
@@ -122,6 +126,53 @@ internal sealed partial class ScenarioReader
             return null;
         }
         return text;
+    }
+
+    /// <summary>An enum's values by the names scenario files write ("fixed" for PLACED_CAMERA_MODE_FIXED), as the numbers protobuf sets.</summary>
+    private static Dictionary<string, int> EnumChoices(EnumDescriptor type)
+        => type.Values.ToDictionary(v => CommandRules.EnumName(type, v), v => v.Number);
+
+    /// <summary>[x, y, z]: a point over the map at a height.</summary>
+    private Point3? InTheAir(YamlNode node, string what)
+    {
+        var values = _read.Numbers(node, what, 3, "[x, y, z]");
+        if (values is null)
+        {
+            return null;
+        }
+        var p = new System.Numerics.Vector2((float)values[0], (float)values[1]);
+        _siteChecks.Add(site => CheckOnMap(site, node, p, what));
+        return Point3.Of(new System.Numerics.Vector3(p, (float)values[2]));
+    }
+
+    /// <summary>A message of whole numbers written as a list in field order ([width, height]), each by its field's rule.</summary>
+    private IMessage? ReadTuple(MessageDescriptor descriptor, YamlNode node, string what)
+    {
+        var fields = descriptor.Fields.InDeclarationOrder();
+        string shape = $"[{string.Join(", ", fields.Select(f => f.Name))}]";
+        if (node is not YamlSequenceNode list || list.Children.Count != fields.Count)
+        {
+            _read.Error(node, $"{what} must be {shape}");
+            return null;
+        }
+        var message = descriptor.Parser.ParseFrom(ByteString.Empty);
+        bool ok = true;
+        foreach (var (field, item) in fields.Zip(list.Children))
+        {
+            ok &= ReadField(message, field, item, $"{what} {field.Name}");
+        }
+        return ok ? message : null;
+    }
+
+    /// <summary>The name a new camera takes: unique in the scenario, so frames and subscriptions name one camera.</summary>
+    private string? NewCameraName(YamlNode node, string name)
+    {
+        if (!_cameraNames.Add(name))
+        {
+            _read.Error(node, $"camera name '{name}' is used twice");
+            return null;
+        }
+        return name;
     }
 
     /// <summary>The name of a hazard to stop; that a hazard of that name starts somewhere in the scenario is checked at the end.</summary>

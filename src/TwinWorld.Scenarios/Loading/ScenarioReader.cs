@@ -33,11 +33,6 @@ internal sealed partial class ScenarioReader
         ["shelter"] = ZoneKind.Shelter, ["school"] = ZoneKind.School, ["workplace"] = ZoneKind.Workplace,
     };
 
-    private static readonly Dictionary<string, CameraMode> CameraModes = new()
-    {
-        ["fixed"] = CameraMode.Fixed, ["free"] = CameraMode.Free, ["overhead"] = CameraMode.Overhead,
-    };
-
     private static readonly Dictionary<string, Metric> Metrics = new()
     {
         ["evacuated"] = Metric.Evacuated, ["injured"] = Metric.Injured, ["incapacitated"] = Metric.Incapacitated,
@@ -98,7 +93,7 @@ internal sealed partial class ScenarioReader
         var zones = top.Has("zones") ? ReadList(top["zones"], "zones", ReadZone) : [];
         var population = top.Has("population") ? ReadList(top["population"], "population", ReadGroup) : [];
         var alert = top.Has("alert_policy") ? ReadAlertPolicy(top["alert_policy"]) : null;
-        var cameras = top.Has("cameras") ? ReadList(top["cameras"], "cameras", n => ReadCamera(n, "a camera")) : [];
+        var cameras = top.Has("cameras") ? ReadList(top["cameras"], "cameras", n => ReadCommand("camera", n)?.Command.Camera) : [];
         var (wind, changes) = top.Has("weather") ? ReadWeather(top["weather"]) : (Calm, []);
         var events = top.Has("events") ? ReadList(top["events"], "events", ReadEvent) : [];
         var triggers = top.Has("triggers") ? ReadList(top["triggers"], "triggers", ReadTrigger) : [];
@@ -421,39 +416,6 @@ internal sealed partial class ScenarioReader
         var area = map.Has("area") ? ReadArea(map["area"], "alert_policy area") : new WholeMapArea();
         string? shelter = map.Has("shelter") ? ZoneReference(map["shelter"]!, "alert_policy shelter", ZoneKind.Shelter) : null;
         return area is null ? null : new AlertPolicy(at, after, area, shelter);
-    }
-
-    private CameraSpec? ReadCamera(YamlNode? node, string what)
-    {
-        var map = _read.Mapping(node, what, ["name", "mode", "position", "yaw", "pitch", "fov", "resolution"], "name", "position");
-        if (map is null)
-        {
-            return null;
-        }
-        string? name = _read.Name(map["name"], "camera name");
-        var mode = map.Has("mode") ? _read.Choice(map["mode"], "camera mode", CameraModes) : CameraMode.Fixed;
-        var position = _read.Numbers(map["position"], "camera position", 3, "[x, y, z]");
-        float yaw = map.Has("yaw") ? (float)(_read.Number(map["yaw"], "camera yaw", -360, 360) ?? 0) : 0;
-        float pitch = map.Has("pitch") ? (float)(_read.Number(map["pitch"], "camera pitch", -90, 90) ?? 0) : 0;
-        float fov = map.Has("fov") ? (float)(_read.Number(map["fov"], "camera fov", 1, 170) ?? 60) : 60;
-        var size = map.Has("resolution") ? _read.Numbers(map["resolution"], "camera resolution", 2, "[width, height]") : [256, 256];
-        if (size is not null && size.Any(v => v is < 8 or > 4096 || v != Math.Floor(v)))
-        {
-            _read.Error(map["resolution"], "camera resolution: width and height must be whole numbers from 8 to 4096");
-            size = null;
-        }
-        if (name is null || mode is null || position is null || size is null)
-        {
-            return null;
-        }
-        if (!_cameraNames.Add(name))
-        {
-            _read.Error(map["name"], $"camera name '{name}' is used twice");
-            return null;
-        }
-        var at = map["position"]!;
-        _siteChecks.Add(site => CheckOnMap(site, at, new Vector2((float)position[0], (float)position[1]), "camera position"));
-        return new CameraSpec(name, mode.Value, new Vector3((float)position[0], (float)position[1], (float)position[2]), yaw, pitch, new CameraLens(fov, (int)size[0], (int)size[1]));
     }
 
     /// <summary>No wind: a scenario without weather.</summary>

@@ -1,3 +1,4 @@
+using TwinWorld.Protocol.V1;
 using TwinWorld.Simulation.Terrain;
 
 namespace TwinWorld.Scenarios.Model;
@@ -12,7 +13,7 @@ public sealed record Scenario(
     Site Site,
     IReadOnlyList<PopulationGroup> Population,
     AlertPolicy? AlertPolicy,
-    IReadOnlyList<CameraSpec> Cameras,
+    IReadOnlyList<PlaceCamera> Cameras,
     CommandAction Wind,
     IReadOnlyList<TimedAction> Events,
     IReadOnlyList<TriggerSpec> Triggers,

@@ -101,8 +101,8 @@ public sealed record ScenarioChanges(IReadOnlyList<string> Before, IReadOnlyList
         CommandAction { Key: "wind" } when tick == 0 => "the wind",
         CommandAction { Key: "wind" } => "the wind change",
         CommandAction { HazardName.Length: > 0 } command => $"{command.Key.Replace('_', ' ')} '{command.HazardName}'",
+        CommandAction { Command.Camera: { } camera } => $"camera '{camera.Name}'",
         CommandAction command => $"the {command.Key.Replace('_', ' ')}",
-        CameraAction camera => $"camera '{camera.Camera.Name}'",
         _ => $"the {action.GetType().Name.Replace("Action", "", StringComparison.Ordinal).ToLowerInvariant()}",
     };
 }

@@ -1,3 +1,4 @@
+using TwinWorld.Protocol.V1;
 using System.Collections.Concurrent;
 using TwinWorld.Scenarios.Loading;
 using TwinWorld.Scenarios.Model;
@@ -145,7 +146,7 @@ public sealed partial class ScenarioRun
     {
         long TicksOf(TimeSpan time) => Ticks(time, scenario.TickRateHz);
         var timeline = new List<(ActionSpec, long)>();
-        timeline.AddRange(scenario.Cameras.Select(camera => ((ActionSpec)new CameraAction(camera), 0L)));
+        timeline.AddRange(scenario.Cameras.Select(camera => ((ActionSpec)new CommandAction(new WorldCommand { Camera = camera }), 0L)));
         timeline.Add((scenario.Wind, 0));
         timeline.AddRange(scenario.Events.Select(timed => (timed.Action, TicksOf(timed.At))));
         if (scenario.AlertPolicy is { At: { } at } policy)

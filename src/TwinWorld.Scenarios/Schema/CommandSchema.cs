@@ -63,6 +63,8 @@ public static class CommandSchema
             FieldType.String => Text(rule),
             FieldType.Message when field.MessageType == Point.Descriptor => Reference("point"),
             FieldType.Message when field.MessageType == Area.Descriptor => Reference("area"),
+            FieldType.Message => Tuple(field.MessageType),
+            FieldType.Enum => new JsonObject { ["enum"] = new JsonArray([.. CommandRules.EnumNames(field.EnumType).Select(n => (JsonNode)n)]) },
             _ => throw new NotSupportedException($"{field.FullName}: no schema for a {field.FieldType} field"),
         };
         string unit = rule.Unit is "" or "s" ? "" : rule.Unit;
@@ -77,6 +79,19 @@ public static class CommandSchema
             schema["default"] = rule.Default;
         }
         return schema;
+    }
+
+    /// <summary>A message of numbers as scenario files write it: a list in field order ([x, y, z], [width, height]).</summary>
+    private static JsonObject Tuple(MessageDescriptor message)
+    {
+        var fields = message.Fields.InDeclarationOrder();
+        return new JsonObject
+        {
+            ["type"] = "array",
+            ["prefixItems"] = new JsonArray([.. fields.Select(f => (JsonNode)Field(f))]),
+            ["minItems"] = fields.Count,
+            ["maxItems"] = fields.Count,
+        };
     }
 
     private static JsonObject Number(FieldRule rule, string type)

@@ -4,8 +4,8 @@ using TwinWorld.Scenarios.Loading;
 using TwinWorld.Scenarios.Running;
 using TwinWorld.Server.Ticking;
 using TwinWorld.Simulation;
-using TwinWorld.Simulation.Cameras;
-using TwinWorld.Simulation.Inputs;
+using TwinWorld.Protocol.V1;
+using TwinWorld.Simulation.Commands;
 using TwinWorld.Simulation.Zones;
 
 namespace TwinWorld.Server.World;
@@ -39,8 +39,11 @@ internal static class WorldFactory
         const float fieldOfView = 60;
         // High enough that the field of view spans the site's longer side: half of it over tan(30 degrees).
         float height = terrain.ElevationAt(centre) + (0.87f * MathF.Max(terrain.WidthMetres, terrain.HeightMetres));
-        simulation.Inputs.Enqueue(new PlaceCamera(0, CameraMode.Overhead, new Vector3(centre, height), MathF.PI / 2, -MathF.PI / 2,
-            new CameraLens(fieldOfView, 256, 256), OverviewName));
+        var overview = new PlaceCamera
+        {
+            Name = OverviewName, Mode = PlacedCameraMode.Overhead, Position = Point3.Of(new Vector3(centre, height)), Pitch = -90, Fov = fieldOfView,
+        };
+        simulation.Inputs.Enqueue(new CommandInput(0, new WorldCommand { Camera = overview }));
         logger.LogInformation("{World} has no cameras: added the default camera '{Name}', looking down on the whole site from {Height:F0} m, north up",
             hosted.Description, OverviewName, height);
     }

@@ -28,6 +28,7 @@ public static class CommandHandlers
             WorldCommand.KindOneofCase.Alert => AlertIssue.Apply(simulation, command.Alert),
             WorldCommand.KindOneofCase.Spawn => AgentSpawn.Apply(simulation, command.Spawn),
             WorldCommand.KindOneofCase.Despawn => AgentDespawn.Apply(simulation, command.Despawn),
+            WorldCommand.KindOneofCase.Camera => CameraPlace.Apply(simulation, command.Camera),
             _ => "the command is empty",
         };
 

@@ -13,8 +13,12 @@ using IssueAlert = TwinWorld.Protocol.V1.IssueAlert;
 using PlayerCommand = TwinWorld.Protocol.V1.PlayerCommand;
 using PlayerSignal = TwinWorld.Protocol.V1.PlayerSignal;
 using PlayerView = TwinWorld.Protocol.V1.PlayerView;
+using PlaceCamera = TwinWorld.Protocol.V1.PlaceCamera;
+using PlacedCameraMode = TwinWorld.Protocol.V1.PlacedCameraMode;
 using Point = TwinWorld.Protocol.V1.Point;
+using Point3 = TwinWorld.Protocol.V1.Point3;
 using RaiseSea = TwinWorld.Protocol.V1.RaiseSea;
+using Resolution = TwinWorld.Protocol.V1.Resolution;
 using SetWind = TwinWorld.Protocol.V1.SetWind;
 using SpawnAgents = TwinWorld.Protocol.V1.SpawnAgents;
 using StartTornado = TwinWorld.Protocol.V1.StartTornado;
@@ -30,9 +34,10 @@ namespace TwinWorld.Simulation.Inputs;
 /// existing ones never change meaning: a kind that gained a field (a named camera) writes its new form
 /// under a new tag, and older recordings read as before. The world's commands
 /// (commands.proto: hazards, the wind, alerts, spawns and despawns) are written as their protobuf bytes
-/// under one tag, and so are the players' (inputs.proto's PlayerCommand: signals, views) with their sender,
+/// under one tag (cameras the world places too), and so are the players' (inputs.proto's PlayerCommand: signals, views) with their sender,
 /// so a new command or field needs nothing here; the tags written for them before (hazards in recording
-/// format 3 and older; alerts, spawns, despawns, signals and views in format 4 and older) read as commands.
+/// format 3 and older; alerts, spawns, despawns, signals and views in format 4 and older; placed cameras in format 5 and older) read as commands.
+/// SetCameraPose's tag was never written outside tests and is no longer read.
 /// </summary>
 public static class InputCodec
 {
@@ -47,31 +52,11 @@ public static class InputCodec
     {
         switch (input)
         {
-            case PlaceCamera c:
-                Begin(writer, c.Name is null ? Tag.PlaceCamera : Tag.NamedCamera, c);
-                writer.Write((int)c.Mode);
-                writer.Write(c.Position);
-                writer.Write(c.Yaw);
-                writer.Write(c.Pitch);
-                Write(writer, c.Lens);
-                if (c.Name is not null)
-                {
-                    writer.Write(c.Name);
-                }
-                break;
             case AddPlayerCamera c:
                 Begin(writer, Tag.AddPlayerCamera, c);
                 writer.Write(c.ClientId);
                 writer.Write(c.Name);
                 Write(writer, c.Lens);
-                break;
-            case SetCameraPose c:
-                Begin(writer, Tag.SetCameraPose, c);
-                writer.Write(c.Camera.Id);
-                writer.Write(c.Camera.Version);
-                writer.Write(c.Position);
-                writer.Write(c.Yaw);
-                writer.Write(c.Pitch);
                 break;
             case CommandInput c:
                 Begin(writer, Tag.Command, c);
@@ -122,12 +107,9 @@ public static class InputCodec
             case Tag.PlayerCommand:
                 return new PlayerCommandInput(tick, ReadSender(reader), PlayerCommand.Parser.ParseFrom(reader.ReadBytes(reader.ReadInt32())));
             case Tag.PlaceCamera or Tag.NamedCamera:
-                return new PlaceCamera(tick, (CameraMode)reader.ReadInt32(), reader.ReadVector3(), reader.ReadSingle(), reader.ReadSingle(), ReadLens(reader),
-                    tag == Tag.NamedCamera ? reader.ReadString() : null);
+                return new CommandInput(tick, new WorldCommand { Camera = ReadOldCamera(reader, tag == Tag.NamedCamera) });
             case Tag.AddPlayerCamera:
                 return new AddPlayerCamera(tick, reader.ReadInt64(), reader.ReadString(), ReadLens(reader));
-            case Tag.SetCameraPose:
-                return new SetCameraPose(tick, new Entity(reader.ReadInt32(), reader.ReadInt32()), reader.ReadVector3(), reader.ReadSingle(), reader.ReadSingle());
             case Tag.Command:
                 var sender = reader.ReadBoolean() ? ReadSender(reader) : (InputSender?)null;
                 return new CommandInput(tick, WorldCommand.Parser.ParseFrom(reader.ReadBytes(reader.ReadInt32()))) { From = sender };
@@ -198,6 +180,29 @@ public static class InputCodec
             default:
                 throw new InvalidDataException($"Unknown input tag {(byte)tag}.");
         }
+    }
+
+    /// <summary>
+    /// A placed camera as format 5 and older wrote it (its mode, pose in radians and lens, named or not), as the command:
+    /// compass degrees, which give back the radians the scenario's degrees gave (-90 and 0 exactly, others to the last bit or so).
+    /// An unnamed one, which only tests made, takes the name "camera".
+    /// </summary>
+    private static PlaceCamera ReadOldCamera(BinaryReader reader, bool named)
+    {
+        var mode = (CameraMode)reader.ReadInt32() switch
+        {
+            CameraMode.Overhead => PlacedCameraMode.Overhead,
+            CameraMode.Free => PlacedCameraMode.Free,
+            _ => PlacedCameraMode.Fixed,
+        };
+        var position = reader.ReadVector3();
+        float yaw = reader.ReadSingle(), pitch = reader.ReadSingle();
+        var lens = ReadLens(reader);
+        return new PlaceCamera
+        {
+            Mode = mode, Position = Point3.Of(position), Yaw = Compass.Bearing(yaw), Pitch = Compass.PitchDegrees(pitch), Fov = lens.FieldOfViewDegrees,
+            Resolution = new Resolution { Width = (uint)lens.Width, Height = (uint)lens.Height }, Name = named ? reader.ReadString() : "camera",
+        };
     }
 
     /// <summary>A player's view as format 4 and older wrote it (mode, yaw and pitch in radians), in the heading steps the client sent.</summary>

@@ -1,7 +1,6 @@
 using System.Numerics;
 using Microsoft.Playwright;
-using TwinWorld.Simulation.Cameras;
-using TwinWorld.Simulation.Inputs;
+using TwinWorld.Protocol.V1;
 using TwinWorld.TestSupport;
 
 namespace TwinWorld.Net.Tests.Web;
@@ -28,7 +27,7 @@ public sealed class AuthorOnTheMapInChromiumTests() : ServerInChromium("--Genera
     public async Task A_clicked_fire_is_on_the_map_and_in_a_frame_within_two_seconds()
     {
         var at = Server.BurnableCellNearCentre();
-        Server.Simulation.Inputs.Enqueue(new PlaceCamera(0, CameraMode.Overhead, new Vector3(at, 40), 0, -MathF.PI / 2, new CameraLens(60, 128, 128)));
+        Server.Simulation.Inputs.Enqueue(PlacedCameras.Place(0, "over the fire", new Vector3(at, 40), 0, -90, 128, 128, PlacedCameraMode.Overhead));
         var page = await OpenAsAuthor();
         // The camera over the fire's spot, ticked in the picker (the page may watch another first).
         string placed = $"twin.view?.cameras.find(c => Math.abs(c.x / twin.world.positionUnitsPerMetre - {at.X}) < 1 && Math.abs(c.z / twin.world.positionUnitsPerMetre - 40) < 1)";

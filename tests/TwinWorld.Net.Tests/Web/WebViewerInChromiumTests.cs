@@ -33,7 +33,7 @@ public sealed class WebViewerInChromiumTests(LiveServer server) : IClassFixture<
     {
         await using var server = new LiveServer("--Generation:Enabled=true");
         await server.InitializeAsync();
-        server.Simulation.Inputs.Enqueue(new PlaceCamera(0, CameraMode.Fixed, new Vector3(128, 128, 60), 0, -0.8f, new CameraLens(60, FrameWidth, FrameHeight)));
+        server.Simulation.Inputs.Enqueue(PlacedCameras.Place(0, "street", new Vector3(128, 128, 60), 90, -46, FrameWidth, FrameHeight));
         var page = await Open(server, LiveServer.Author);
 
         // The state stream: the page is an author, mirrors agents and watches the first camera.

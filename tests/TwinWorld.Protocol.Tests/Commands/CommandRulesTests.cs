@@ -18,18 +18,18 @@ public class CommandRulesTests
         {
             var valid = Valid(kind, atMax);
             Assert.Empty(CommandRules.Problems(valid));
-            foreach (var field in Fields(kind).Where(f => f.FieldType is FieldType.Float or FieldType.UInt32))
+            foreach (var (path, field) in NumberFields(Chosen(valid, kind).Descriptor, kind))
             {
-                var rule = CommandRules.RuleOf(field)!;
+                var rule = CommandRules.RuleOf(field) ?? new FieldRule();
                 if (!(atMax ? rule.HasMax : rule.HasMin))
                 {
                     continue;
                 }
                 var broken = valid.Clone();
                 double past = atMax ? rule.Max + 1 : rule.Min - 1;
-                field.Accessor.SetValue(Chosen(broken, kind), field.FieldType == FieldType.Float ? (float)past : (object)(uint)past);
+                field.Accessor.SetValue(Holder(broken, kind, path), field.FieldType == FieldType.Float ? (float)past : (object)(uint)past);
 
-                Assert.Contains(CommandRules.Problems(broken), p => p.StartsWith($"{kind} {field.Name} must be", StringComparison.Ordinal));
+                Assert.Contains(CommandRules.Problems(broken), p => p.StartsWith($"{path} must be", StringComparison.Ordinal));
             }
         }
     }
@@ -43,15 +43,32 @@ public class CommandRulesTests
             var rule = CommandRules.RuleOf(field)!;
             var command = Valid(kind, atMax: false);
             field.Accessor.Clear(Chosen(command, kind));
+            var completed = field.Accessor.GetValue(Chosen(CommandRules.Completed(command), kind));
             if (rule.Required)
             {
                 Assert.Contains($"{kind} {field.Name} is required", string.Join("\n", CommandRules.Problems(command)));
             }
             if (rule.HasDefault)
             {
-                Assert.Equal((float)rule.Default, (float)field.Accessor.GetValue(Chosen(CommandRules.Completed(command), kind)));
+                Assert.Equal((float)rule.Default, (float)completed);
+            }
+            if (field.FieldType == FieldType.Message && field.MessageType.Fields.InDeclarationOrder().All(f => CommandRules.RuleOf(f) is { HasDefault: true }))
+            {
+                // A message whose every field has a default (a camera's resolution) is made of those defaults.
+                foreach (var inner in field.MessageType.Fields.InDeclarationOrder())
+                {
+                    Assert.Equal(CommandRules.RuleOf(inner)!.Default, Convert.ToDouble(inner.Accessor.GetValue((IMessage)completed)));
+                }
             }
         }
+    }
+
+    [Fact]
+    public void An_enum_value_outside_its_declared_ones_is_named_with_the_ones_there_are()
+    {
+        var camera = new WorldCommand { Camera = new PlaceCamera { Name = "a", Position = new Point3(), Mode = (PlacedCameraMode)7 } };
+
+        Assert.Equal(["camera mode must be one of fixed, overhead, free (got 7)"], CommandRules.Problems(camera));
     }
 
     [Fact]
@@ -83,22 +100,59 @@ public class CommandRulesTests
     {
         var command = new WorldCommand();
         var kindField = WorldCommand.Descriptor.FindFieldByName(kind);
-        var message = kindField.MessageType.Parser.ParseFrom(ByteString.Empty);
-        foreach (var field in Fields(kind))
+        kindField.Accessor.SetValue(command, Filled(kindField.MessageType, atMax));
+        return command;
+    }
+
+    private static IMessage Filled(MessageDescriptor descriptor, bool atMax)
+    {
+        var message = descriptor.Parser.ParseFrom(ByteString.Empty);
+        foreach (var field in descriptor.Fields.InDeclarationOrder())
         {
-            var rule = CommandRules.RuleOf(field)!;
+            var rule = CommandRules.RuleOf(field) ?? new FieldRule();
             object value = field.FieldType switch
             {
                 FieldType.Float => (float)(atMax ? (rule.HasMax ? rule.Max : 1e6) : (rule.HasMin ? rule.Min : -1e6)) is var v && v == 0 && rule.NonZero ? 1f : (object)v,
                 FieldType.UInt32 => (uint)(atMax ? rule.Max : rule.Min),
                 FieldType.String => "a",
+                FieldType.Enum => field.EnumType.Values[atMax ? field.EnumType.Values.Count - 1 : 0].Number,
                 FieldType.Message when field.MessageType == Area.Descriptor => new Area { Disc = new Disc { Centre = new Point { X = 1, Y = 2 }, Radius = atMax ? 100_000 : 0.5f } },
-                _ => new Point { X = 1, Y = 2 },
+                FieldType.Message when field.MessageType == Point.Descriptor => new Point { X = 1, Y = 2 },
+                _ => Filled(field.MessageType, atMax),
             };
             field.Accessor.SetValue(message, value);
         }
-        kindField.Accessor.SetValue(command, message);
-        return command;
+        return message;
+    }
+
+    /// <summary>Every number field of a command, those in the messages it holds (a camera's resolution) included, with its name in problems ("camera resolution width").</summary>
+    private static IEnumerable<(string Path, FieldDescriptor Field)> NumberFields(MessageDescriptor descriptor, string prefix)
+    {
+        foreach (var field in descriptor.Fields.InDeclarationOrder())
+        {
+            if (field.FieldType is FieldType.Float or FieldType.UInt32)
+            {
+                yield return ($"{prefix} {field.Name}", field);
+            }
+            else if (field.FieldType == FieldType.Message && field.MessageType != Area.Descriptor && field.MessageType != Point.Descriptor)
+            {
+                foreach (var inner in NumberFields(field.MessageType, $"{prefix} {field.Name}"))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+
+    /// <summary>The message holding the field a path names, in a command.</summary>
+    private static IMessage Holder(WorldCommand command, string kind, string path)
+    {
+        var message = Chosen(command, kind);
+        foreach (string name in path.Split(' ')[1..^1])
+        {
+            message = (IMessage)message.Descriptor.FindFieldByName(name).Accessor.GetValue(message);
+        }
+        return message;
     }
 
     private static IMessage Chosen(WorldCommand command, string kind) => (IMessage)WorldCommand.Descriptor.FindFieldByName(kind).Accessor.GetValue(command);

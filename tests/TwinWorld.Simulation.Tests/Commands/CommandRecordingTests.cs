@@ -3,6 +3,7 @@ using TwinWorld.Protocol.Commands;
 using TwinWorld.Simulation.Commands;
 using TwinWorld.Simulation.Inputs;
 using IgniteFire = TwinWorld.Protocol.V1.IgniteFire;
+using PlacedCameraMode = TwinWorld.Protocol.V1.PlacedCameraMode;
 using Point = TwinWorld.Protocol.V1.Point;
 using StartTornado = TwinWorld.Protocol.V1.StartTornado;
 using WorldCommand = TwinWorld.Protocol.V1.WorldCommand;
@@ -129,6 +130,33 @@ public class CommandRecordingTests
         var report = simulation.Step();
 
         Assert.Contains(report.Rejected, r => r.Contains("there is no agent kind 'kind 5'"));
+    }
+
+    [Fact]
+    public void A_placed_camera_as_format_5_wrote_it_reads_as_the_camera_command_with_the_same_pose()
+    {
+        var overview = RoundTrip(writer =>
+        {
+            writer.Write((byte)16); // the NamedCamera tag of format 5 and older
+            writer.Write(false);
+            writer.Write(0L);
+            writer.Write(1);        // CameraMode.Overhead
+            writer.Write(512f);
+            writer.Write(512f);
+            writer.Write(900f);     // position
+            writer.Write(DeterministicMath.HalfPi);
+            writer.Write(-DeterministicMath.HalfPi); // yaw and pitch, radians: north up, straight down
+            writer.Write(60f);
+            writer.Write(256);
+            writer.Write(256);      // lens
+            writer.Write("overview");
+        });
+
+        var expected = WorldCommands.Camera(0, "overview", PlacedCameraMode.Overhead, new Vector3(512, 512, 900), 0, -90, 256, 256);
+        Assert.Equal(expected, overview);
+        // The degrees give back the radians the old record held, bit for bit, so an old server recording replays.
+        Assert.Equal(DeterministicMath.HalfPi, Cameras.Compass.Yaw(((CommandInput)overview).Command.Camera.Yaw));
+        Assert.Equal(-DeterministicMath.HalfPi, Cameras.Compass.Pitch(((CommandInput)overview).Command.Camera.Pitch));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using TwinWorld.Simulation.Terrain;
 
 namespace TwinWorld.Scenarios.Model;
 
-/// <summary>One of the world's commands (commands.proto: hazards, stops, the wind, alerts, spawns, despawns), as a scenario file wrote it.</summary>
+/// <summary>One of the world's commands (commands.proto: hazards, stops, the wind, alerts, spawns, despawns, cameras), as a scenario file wrote it.</summary>
 public sealed record CommandAction(WorldCommand Command) : ActionSpec
 {
     /// <summary>The action's key in a scenario file: the command's field name in WorldCommand ("fire", "raise_sea").</summary>
