@@ -84,6 +84,8 @@ public sealed class ForecastTests : IAsyncLifetime
         }
         var tooSparse = await Assert.ThrowsAsync<TwinClientException>(() => analyst.ForecastAsync(60, float.MaxValue, timeout: Patience).ToListAsync().AsTask());
         Assert.Equal(ErrorCode.InvalidArgument, tooSparse.Code);
-        Assert.Contains("every_seconds must be at most 100 days", tooSparse.Message);
+        Assert.Contains("forecast every_seconds must be 0 to 86400 s (got 3.4028234663852886E+38)", tooSparse.Message);
+        var crowded = await Assert.ThrowsAsync<TwinClientException>(() => analyst.ForecastAsync(0.5f, actions: Enumerable.Repeat("wind: {speed: 1, from: 0}", 17), timeout: Patience).ToListAsync().AsTask());
+        Assert.Contains("forecast ahead_seconds must be 1 to 86400 s (got 0.5); forecast actions holds at most 16 (got 17)", crowded.Message);
     }
 }

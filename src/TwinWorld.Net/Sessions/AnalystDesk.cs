@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using TwinWorld.Net.State;
+using TwinWorld.Protocol.Commands;
 using TwinWorld.Protocol.V1;
 
 namespace TwinWorld.Net.Sessions;
@@ -7,9 +8,6 @@ namespace TwinWorld.Net.Sessions;
 /// <summary>Analysts' requests (forecasts, handed to the forecaster) and anyone's state-hash queries, answered from the recent views.</summary>
 internal sealed class AnalystDesk(ISessionAnswers answers, ViewHistory history, IForecaster? forecaster, ILogger logger)
 {
-    /// <summary>The most actions a forecast may carry (how far ahead it may look, and what it may cost, is the forecaster's quota).</summary>
-    private const int MaxForecastActions = 16;
-
     /// <summary>Network thread: a joined analyst's forecast request.</summary>
     public void Forecast(Session session, ForecastRequest request)
     {
@@ -18,14 +16,10 @@ internal sealed class AnalystDesk(ISessionAnswers answers, ViewHistory history, 
             answers.Error(session, ErrorCode.NotAvailable, "this server runs no forecaster", request.RequestId);
             return;
         }
-        if (!(request.AheadSeconds > 0 && float.IsFinite(request.AheadSeconds)) || !(request.EverySeconds >= 0 && float.IsFinite(request.EverySeconds)))
+        // The rules beside ForecastRequest's fields (analyst.proto); what it may cost is the forecaster's quota.
+        if (CommandRules.RequestProblems(request, "forecast") is { Count: > 0 } problems)
         {
-            answers.Strike(session, ErrorCode.InvalidArgument, $"a forecast looks more than 0 s ahead (got {request.AheadSeconds}), sampled every 0 s (the end only) or more (got {request.EverySeconds})", request.RequestId);
-            return;
-        }
-        if (request.Actions.Count > MaxForecastActions)
-        {
-            answers.Strike(session, ErrorCode.InvalidArgument, $"a forecast may carry at most {MaxForecastActions} actions", request.RequestId);
+            answers.Strike(session, ErrorCode.InvalidArgument, string.Join("; ", problems), request.RequestId);
             return;
         }
         ulong client = session.ClientId;

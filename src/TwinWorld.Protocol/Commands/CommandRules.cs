@@ -75,6 +75,14 @@ public static class CommandRules
         return problems;
     }
 
+    /// <summary>Every way a request that is not a command (analyst.proto's ForecastRequest) breaks its fields' rules, each named after <paramref name="what"/>.</summary>
+    public static List<string> RequestProblems(IMessage request, string what)
+    {
+        var problems = new List<string>();
+        AddProblems(request, what, problems);
+        return problems;
+    }
+
     /// <summary>A message's fields against their rules, and the messages inside it (an area's disc) against theirs.</summary>
     private static void AddProblems(IMessage message, string prefix, List<string> problems)
     {
@@ -89,6 +97,11 @@ public static class CommandRules
         {
             var rule = RuleOf(field) ?? new FieldRule();
             string what = $"{prefix} {field.Name}";
+            if (field.IsRepeated)
+            {
+                AddListProblems((System.Collections.IList)field.Accessor.GetValue(message), rule, what, problems);
+                continue;
+            }
             // Fields without presence (proto3 scalars that are not optional) are always given; an empty text is not.
             bool present = field.HasPresence ? field.Accessor.HasValue(message)
                 : field.FieldType != FieldType.String || ((string)field.Accessor.GetValue(message)).Length > 0;
@@ -124,6 +137,18 @@ public static class CommandRules
                     AddProblems(inner, what, problems);
                     break;
             }
+        }
+    }
+
+    private static void AddListProblems(System.Collections.IList items, FieldRule rule, string what, List<string> problems)
+    {
+        if (rule.MaxItems > 0 && items.Count > rule.MaxItems)
+        {
+            problems.Add($"{what} holds at most {rule.MaxItems} (got {items.Count})");
+        }
+        foreach (var text in items.OfType<string>().Where(t => TextProblem(rule, t) is not null).Take(1))
+        {
+            problems.Add($"{what}: each {TextProblem(rule, text)}");
         }
     }
 
