@@ -39,7 +39,7 @@ public sealed class ServerRecordingTests : IDisposable
         Assert.Null(recording.Tail);
         Assert.Equal("20", recording.Header.Overrides["speed"]);
         var inputs = recording.Ticks.SelectMany(t => t.Inputs).ToList();
-        Assert.Contains(inputs, i => i is Sim.SpawnAvatar);
+        Assert.Contains(inputs, i => i is Sim.PlayerPresenceInput { Presence.KindCase: PlayerPresence.KindOneofCase.Avatar });
         Assert.Contains(inputs, i => i is Sim.PlayerCommandInput { Command.Signal: not null, From: not null });
         Assert.Contains(inputs, i => i is CommandInput { Command.Fire.Name: "author-fire", From: not null });
 

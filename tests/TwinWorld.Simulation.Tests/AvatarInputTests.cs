@@ -13,7 +13,7 @@ public class AvatarInputTests
     public void An_avatar_spawns_at_its_tick_walks_on_signals_and_is_removed()
     {
         var simulation = NewSquare();
-        simulation.Inputs.Enqueue(new SpawnAvatar(1, ClientId: 7, new Vector2(2, 2)));
+        simulation.Inputs.Enqueue(PlayerPresenceInput.Avatar(1, 7, new Vector2(2, 2)));
         simulation.Inputs.Enqueue(Players.Signal(2, 7, Vector2.UnitX));
         simulation.Step();
         Assert.Equal(0, simulation.CountBehaviours().Sum());
@@ -24,24 +24,24 @@ public class AvatarInputTests
         {
             simulation.Step();
         }
-        var avatar = RemoveAvatar.Find(simulation, 7)!.Value;
+        var avatar = PlayerAvatar.Find(simulation, 7)!.Value;
         Assert.True(simulation.World.Get<Position>(avatar).Value.X > 2.5f, "the avatar walked east");
 
-        simulation.Inputs.Enqueue(new RemoveAvatar(simulation.Tick, 7));
+        simulation.Inputs.Enqueue(PlayerPresenceInput.Leave(simulation.Tick, 7));
         var report = simulation.Step();
         Assert.Empty(report.Rejected);
-        Assert.Null(RemoveAvatar.Find(simulation, 7));
+        Assert.Null(PlayerAvatar.Find(simulation, 7));
     }
 
     [Fact]
     public void A_second_avatar_an_avatar_off_the_site_and_removing_none_are_rejected()
     {
         var simulation = NewSquare();
-        simulation.Inputs.Enqueue(new SpawnAvatar(0, 1, new Vector2(2, 2)));
-        simulation.Inputs.Enqueue(new SpawnAvatar(0, 1, new Vector2(3, 3)));
-        simulation.Inputs.Enqueue(new SpawnAvatar(0, 2, new Vector2(-5, 3)));
-        simulation.Inputs.Enqueue(new SpawnAvatar(0, 3, new Vector2(float.NaN, 3)));
-        simulation.Inputs.Enqueue(new RemoveAvatar(0, 9));
+        simulation.Inputs.Enqueue(PlayerPresenceInput.Avatar(0, 1, new Vector2(2, 2)));
+        simulation.Inputs.Enqueue(PlayerPresenceInput.Avatar(0, 1, new Vector2(3, 3)));
+        simulation.Inputs.Enqueue(PlayerPresenceInput.Avatar(0, 2, new Vector2(-5, 3)));
+        simulation.Inputs.Enqueue(PlayerPresenceInput.Avatar(0, 3, new Vector2(float.NaN, 3)));
+        simulation.Inputs.Enqueue(PlayerPresenceInput.Leave(0, 9));
 
         var report = simulation.Step();
 
@@ -55,8 +55,8 @@ public class AvatarInputTests
     public void Waiting_avatar_inputs_survive_a_fork()
     {
         var simulation = NewSquare();
-        simulation.Inputs.Enqueue(new SpawnAvatar(3, 4, new Vector2(5, 1), AgentKind.Child));
-        simulation.Inputs.Enqueue(new RemoveAvatar(6, 4));
+        simulation.Inputs.Enqueue(PlayerPresenceInput.Avatar(3, 4, new Vector2(5, 1), "child"));
+        simulation.Inputs.Enqueue(PlayerPresenceInput.Leave(6, 4));
         simulation.Step();
 
         var fork = simulation.Fork();

@@ -2,7 +2,10 @@ using System.Numerics;
 using TwinWorld.Simulation.Agents;
 using TwinWorld.Simulation.Cameras;
 using TwinWorld.Simulation.Inputs;
+using AddPlayerCamera = TwinWorld.Protocol.V1.AddPlayerCamera;
 using PlacedCameraMode = TwinWorld.Protocol.V1.PlacedCameraMode;
+using PlayerPresence = TwinWorld.Protocol.V1.PlayerPresence;
+using Resolution = TwinWorld.Protocol.V1.Resolution;
 
 namespace TwinWorld.Simulation.Tests;
 
@@ -19,8 +22,8 @@ public class PlayerViewTests
     private static Simulator NewPlaza()
     {
         var simulation = new Simulator(Layout.Build(0.5f, Plaza), new SimulationOptions { Seed = 2, Workers = 1 });
-        simulation.Inputs.Enqueue(new SpawnAvatar(0, Client, new Vector2(5, 10)));
-        simulation.Inputs.Enqueue(new AddPlayerCamera(0, Client, "Ann's view", new CameraLens(70, 64, 64)));
+        simulation.Inputs.Enqueue(PlayerPresenceInput.Avatar(0, Client, new Vector2(5, 10)));
+        simulation.Inputs.Enqueue(new PlayerPresenceInput(0, Client, new PlayerPresence { Camera = new AddPlayerCamera { Name = "Ann's view", Resolution = new Resolution { Width = 64, Height = 64 } } }));
         return simulation;
     }
 
@@ -38,7 +41,7 @@ public class PlayerViewTests
         }
     }
 
-    private static Vector2 AvatarAt(Simulator simulation) => simulation.World.Get<Position>(RemoveAvatar.Find(simulation, Client)!.Value).Value;
+    private static Vector2 AvatarAt(Simulator simulation) => simulation.World.Get<Position>(PlayerAvatar.Find(simulation, Client)!.Value).Value;
 
     [Theory]
     [InlineData(false, PlayerControl.WalkingSpeed)]
@@ -66,7 +69,7 @@ public class PlayerViewTests
         }
 
         Assert.Equal(5 + (PlayerControl.WalkingSpeed * PlayerControl.SignalLifetimeSeconds), AvatarAt(simulation).X, 0.1);
-        Assert.Equal(Behaviour.Idle, simulation.World.Get<Mind>(RemoveAvatar.Find(simulation, Client)!.Value).State);
+        Assert.Equal(Behaviour.Idle, simulation.World.Get<Mind>(PlayerAvatar.Find(simulation, Client)!.Value).State);
     }
 
     [Fact]
@@ -78,7 +81,7 @@ public class PlayerViewTests
         Assert.Equal(new CameraName("Ann's view"), simulation.World.Get<CameraName>(camera));
         Assert.Equal(new CameraOwner(Client), simulation.World.Get<CameraOwner>(camera));
         Assert.Equal(CameraMode.ThirdPersonFollow, simulation.World.Get<CameraRig>(camera).Mode);
-        var behind = AvatarAt(simulation) - new Vector2(AddPlayerCamera.Distance, 0);
+        var behind = AvatarAt(simulation) - new Vector2(PlayerCameraArrival.Distance, 0);
         // An exponential follow trails a walker by its speed times the time constant.
         float trail = PlayerControl.WalkingSpeed * CameraSystem.FollowSeconds;
         Assert.True(Vector2.Distance(behind, Flat(simulation, camera)) < trail + 0.1f, $"the camera is at {Flat(simulation, camera)}, not behind the avatar at {behind}");
@@ -86,10 +89,10 @@ public class PlayerViewTests
         // A turn north: a tick later the view has begun to swing round, not jumped.
         Hold(simulation, Vector2.UnitY, 1);
         var swinging = Flat(simulation, camera);
-        var target = AvatarAt(simulation) - new Vector2(0, AddPlayerCamera.Distance);
+        var target = AvatarAt(simulation) - new Vector2(0, PlayerCameraArrival.Distance);
         Assert.True(Vector2.Distance(swinging, target) > 3, "the view eases rather than jumps");
         Hold(simulation, Vector2.UnitY, 39);
-        Assert.True(Vector2.Distance(AvatarAt(simulation) - new Vector2(0, AddPlayerCamera.Distance), Flat(simulation, camera)) < trail + 0.1f, "two seconds on, the view is behind again");
+        Assert.True(Vector2.Distance(AvatarAt(simulation) - new Vector2(0, PlayerCameraArrival.Distance), Flat(simulation, camera)) < trail + 0.1f, "two seconds on, the view is behind again");
     }
 
     [Fact]
@@ -116,7 +119,7 @@ public class PlayerViewTests
         Assert.Equal(DeterministicMath.HalfPi, pose.Yaw, 0.01); // east plus a quarter turn left
         Assert.Equal(-0.2f, pose.Pitch, 0.01);
 
-        simulation.Inputs.Enqueue(new RemoveAvatar(simulation.Tick, Client));
+        simulation.Inputs.Enqueue(PlayerPresenceInput.Leave(simulation.Tick, Client));
         simulation.Step();
         Assert.False(simulation.World.IsAlive(camera));
     }

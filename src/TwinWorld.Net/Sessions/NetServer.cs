@@ -35,9 +35,6 @@ public sealed class NetServer : IDisposable, ISessionAnswers
     /// <summary>How long a player's Joined waits for its camera to show before it is sent without one.</summary>
     private const double JoinWaitSeconds = 2;
 
-    /// <summary>A player's own camera: a person's field of view, at the scenarios' default frame size.</summary>
-    private static readonly CameraLens PlayerLens = new(70, 256, 256);
-
     private readonly NetServerOptions _options;
     private readonly Sim _simulation;
     private readonly ILogger _logger;
@@ -257,7 +254,7 @@ public sealed class NetServer : IDisposable, ISessionAnswers
                     CountViewers();
                     if (gone.HasAvatar)
                     {
-                        _simulation.Inputs.Enqueue(new RemoveAvatar(NextTick, (long)gone.ClientId));
+                        _simulation.Inputs.Enqueue(PlayerPresenceInput.Leave(NextTick, (long)gone.ClientId));
                     }
                     if (gone.Phase != SessionPhase.AwaitingHello)
                     {
@@ -462,8 +459,8 @@ public sealed class NetServer : IDisposable, ISessionAnswers
         _spawns ??= new SpawnPoints(_simulation.Site.Terrain);
         long client = (long)session.ClientId;
         string name = session.Name.Length > 0 ? $"{session.Name}'s view" : $"player {session.ClientId}'s view";
-        _simulation.Inputs.Enqueue(new SpawnAvatar(NextTick, client, _spawns.Next(view.Cameras)));
-        _simulation.Inputs.Enqueue(new AddPlayerCamera(NextTick, client, name, PlayerLens));
+        _simulation.Inputs.Enqueue(PlayerPresenceInput.Avatar(NextTick, client, _spawns.Next(view.Cameras)));
+        _simulation.Inputs.Enqueue(PlayerPresenceInput.Camera(NextTick, client, name));
         session.Joined!.Tick = (ulong)NextTick;
     }
 

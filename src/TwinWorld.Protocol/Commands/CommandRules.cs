@@ -24,14 +24,15 @@ public static class CommandRules
 
     /// <summary>
     /// The command with every absent field that declares a default set to it, and every absent message whose
-    /// fields all declare one (a camera's resolution) made of those defaults (a copy; the argument is unchanged).
+    /// fields all declare one (a camera's resolution) made of those defaults, in the message a command's oneof holds
+    /// (<see cref="WorldCommand"/>, <see cref="PlayerPresence"/>; a copy, the argument is unchanged).
     /// </summary>
-    public static WorldCommand Completed(WorldCommand command)
+    public static T Completed<T>(T command) where T : IMessage<T>
     {
         var copy = command.Clone();
-        if (Chosen(copy) is { } chosen)
+        if (copy.Descriptor.Oneofs[0].Accessor.GetCaseFieldDescriptor(copy) is { } kind)
         {
-            Complete(chosen);
+            Complete((IMessage)kind.Accessor.GetValue(copy));
         }
         return copy;
     }

@@ -25,8 +25,8 @@ public static class RecordingFormat
     /// version 3 reader would take each for damage, so it refuses the file instead. Older files still read:
     /// their hazard inputs become the same commands. Version 5 records alerts, spawns and despawns as commands too (a
     /// version 4 reader would read them as empty commands, so it refuses the file); their older records read as those commands.
-    /// Version 6 records placed cameras as commands (a version 5 reader would read them as empty commands); older records
-    /// of them read as those commands.
+    /// Version 6 records placed cameras as commands (a version 5 reader would read them as empty commands) and players'
+    /// avatars, cameras and leaving as inputs.proto's PlayerPresence; older records of them read as those messages.
     /// </summary>
     public const uint Version = 6;
 

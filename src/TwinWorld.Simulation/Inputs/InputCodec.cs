@@ -11,6 +11,8 @@ using Disc = TwinWorld.Protocol.V1.Disc;
 using IgniteFire = TwinWorld.Protocol.V1.IgniteFire;
 using IssueAlert = TwinWorld.Protocol.V1.IssueAlert;
 using PlayerCommand = TwinWorld.Protocol.V1.PlayerCommand;
+using AddPlayerCamera = TwinWorld.Protocol.V1.AddPlayerCamera;
+using PlayerPresence = TwinWorld.Protocol.V1.PlayerPresence;
 using PlayerSignal = TwinWorld.Protocol.V1.PlayerSignal;
 using PlayerView = TwinWorld.Protocol.V1.PlayerView;
 using PlaceCamera = TwinWorld.Protocol.V1.PlaceCamera;
@@ -33,10 +35,12 @@ namespace TwinWorld.Simulation.Inputs;
 /// waiting for their tick). One tag byte per kind; the tags are part of the recording format, so
 /// existing ones never change meaning: a kind that gained a field (a named camera) writes its new form
 /// under a new tag, and older recordings read as before. The world's commands
-/// (commands.proto: hazards, the wind, alerts, spawns and despawns) are written as their protobuf bytes
-/// under one tag (cameras the world places too), and so are the players' (inputs.proto's PlayerCommand: signals, views) with their sender,
-/// so a new command or field needs nothing here; the tags written for them before (hazards in recording
-/// format 3 and older; alerts, spawns, despawns, signals and views in format 4 and older; placed cameras in format 5 and older) read as commands.
+/// (commands.proto: hazards, the wind, alerts, spawns, despawns, cameras) are written as their protobuf bytes
+/// under one tag, and so are the players' (inputs.proto's PlayerCommand: signals, views) and the server's own about
+/// players (PlayerPresence: avatars and their cameras arriving, players leaving) with their sender, so a new command
+/// or field needs nothing here. The tags written for them before (hazards in recording format 3 and older; alerts,
+/// spawns, despawns, signals and views in format 4 and older; cameras, avatars and leaving in format 5 and older)
+/// read as those messages.
 /// SetCameraPose's tag was never written outside tests and is no longer read.
 /// </summary>
 public static class InputCodec
@@ -45,19 +49,13 @@ public static class InputCodec
     {
         IssueAlert = 1, PlayerSignal, SpawnAgents, DespawnAgents, PlaceCamera, SetCameraPose,
         SetWind, StartTsunami, RaiseSea, IgniteFire, StartTornado, StopHazard, SpawnAvatar, RemoveAvatar,
-        RunningSignal, NamedCamera, AddPlayerCamera, SetPlayerView, Command, PlayerCommand,
+        RunningSignal, NamedCamera, AddPlayerCamera, SetPlayerView, Command, PlayerCommand, PlayerPresence,
     }
 
     public static void Write(BinaryWriter writer, SimulationInput input)
     {
         switch (input)
         {
-            case AddPlayerCamera c:
-                Begin(writer, Tag.AddPlayerCamera, c);
-                writer.Write(c.ClientId);
-                writer.Write(c.Name);
-                Write(writer, c.Lens);
-                break;
             case CommandInput c:
                 Begin(writer, Tag.Command, c);
                 writer.Write(c.From is not null);
@@ -69,15 +67,10 @@ public static class InputCodec
                 WriteSender(writer, p.From);
                 WriteMessage(writer, p.Command);
                 break;
-            case SpawnAvatar a:
-                Begin(writer, Tag.SpawnAvatar, a);
-                writer.Write(a.ClientId);
-                writer.Write(a.At);
-                writer.Write((int)a.Kind);
-                break;
-            case RemoveAvatar r:
-                Begin(writer, Tag.RemoveAvatar, r);
-                writer.Write(r.ClientId);
+            case PlayerPresenceInput p:
+                Begin(writer, Tag.PlayerPresence, p);
+                writer.Write(p.From!.Value.ClientId);
+                WriteMessage(writer, p.Presence);
                 break;
             default:
                 throw new NotSupportedException($"{input.GetType().Name} has no recording format; add it to {nameof(InputCodec)}.");
@@ -108,8 +101,14 @@ public static class InputCodec
                 return new PlayerCommandInput(tick, ReadSender(reader), PlayerCommand.Parser.ParseFrom(reader.ReadBytes(reader.ReadInt32())));
             case Tag.PlaceCamera or Tag.NamedCamera:
                 return new CommandInput(tick, new WorldCommand { Camera = ReadOldCamera(reader, tag == Tag.NamedCamera) });
+            case Tag.PlayerPresence:
+                return new PlayerPresenceInput(tick, reader.ReadInt64(), PlayerPresence.Parser.ParseFrom(reader.ReadBytes(reader.ReadInt32())));
             case Tag.AddPlayerCamera:
-                return new AddPlayerCamera(tick, reader.ReadInt64(), reader.ReadString(), ReadLens(reader));
+                long owner = reader.ReadInt64();
+                string name = reader.ReadString();
+                var lens = ReadLens(reader);
+                var resolution = new Resolution { Width = (uint)lens.Width, Height = (uint)lens.Height };
+                return new PlayerPresenceInput(tick, owner, new PlayerPresence { Camera = new AddPlayerCamera { Name = name, Fov = lens.FieldOfViewDegrees, Resolution = resolution } });
             case Tag.Command:
                 var sender = reader.ReadBoolean() ? ReadSender(reader) : (InputSender?)null;
                 return new CommandInput(tick, WorldCommand.Parser.ParseFrom(reader.ReadBytes(reader.ReadInt32()))) { From = sender };
@@ -118,9 +117,9 @@ public static class InputCodec
             case Tag.StopHazard:
                 return new CommandInput(tick, new WorldCommand { Stop = new StopHazard { Name = reader.ReadString() } });
             case Tag.SpawnAvatar:
-                return new SpawnAvatar(tick, reader.ReadInt64(), reader.ReadVector2(), (AgentKind)reader.ReadInt32());
+                return PlayerPresenceInput.Avatar(tick, reader.ReadInt64(), reader.ReadVector2(), KindName((AgentKind)reader.ReadInt32()));
             case Tag.RemoveAvatar:
-                return new RemoveAvatar(tick, reader.ReadInt64());
+                return PlayerPresenceInput.Leave(tick, reader.ReadInt64());
         }
         return new CommandInput(tick, ReadOldTag(reader, tag));
     }
@@ -239,13 +238,6 @@ public static class InputCodec
     /// </summary>
     private static string KindName(AgentKind kind)
         => Enum.IsDefined(kind) ? kind.ToString().ToLowerInvariant() : $"kind {(int)kind}";
-
-    private static void Write(BinaryWriter writer, CameraLens lens)
-    {
-        writer.Write(lens.FieldOfViewDegrees);
-        writer.Write(lens.Width);
-        writer.Write(lens.Height);
-    }
 
     private static CameraLens ReadLens(BinaryReader reader) => new(reader.ReadSingle(), reader.ReadInt32(), reader.ReadInt32());
 

@@ -160,6 +160,47 @@ public class CommandRecordingTests
     }
 
     [Fact]
+    public void A_players_avatar_camera_and_leaving_read_back_with_the_declared_lens_and_as_format_5_wrote_them()
+    {
+        var camera = RoundTrip(writer => InputCodec.Write(writer, PlayerPresenceInput.Camera(5, 12, "Ann's view")));
+        var avatar = RoundTrip(writer =>
+        {
+            writer.Write((byte)13); // the SpawnAvatar tag of format 5 and older
+            writer.Write(false);
+            writer.Write(3L);
+            writer.Write(12L);      // client
+            writer.Write(40f);
+            writer.Write(50f);      // where
+            writer.Write(1);        // AgentKind.Child
+        });
+        var oldCamera = RoundTrip(writer =>
+        {
+            writer.Write((byte)17); // AddPlayerCamera
+            writer.Write(false);
+            writer.Write(4L);
+            writer.Write(12L);
+            writer.Write("Ann's view");
+            writer.Write(70f);
+            writer.Write(256);
+            writer.Write(256);      // lens
+        });
+        var leave = RoundTrip(writer =>
+        {
+            writer.Write((byte)14); // RemoveAvatar
+            writer.Write(false);
+            writer.Write(9L);
+            writer.Write(12L);
+        });
+
+        var presence = Assert.IsType<PlayerPresenceInput>(camera);
+        Assert.Equal((70f, 256u, 256u), (presence.Presence.Camera.Fov, presence.Presence.Camera.Resolution.Width, presence.Presence.Camera.Resolution.Height));
+        Assert.Equal(new InputSender(12, 0), presence.From);
+        Assert.Equal(PlayerPresenceInput.Avatar(3, 12, new Vector2(40, 50), "child"), avatar);
+        Assert.Equal(camera with { Tick = 4 }, oldCamera);
+        Assert.Equal(PlayerPresenceInput.Leave(9, 12), leave);
+    }
+
+    [Fact]
     public void A_players_signal_and_view_read_back_as_the_client_sent_them_with_their_sender()
     {
         var signal = Players.Signal(3, 7, new Vector2(0.5f, -1), run: true);
