@@ -30,9 +30,9 @@ public static class CommandRules
     public static T Completed<T>(T command) where T : IMessage<T>
     {
         var copy = command.Clone();
-        if (copy.Descriptor.Oneofs[0].Accessor.GetCaseFieldDescriptor(copy) is { } kind)
+        if (Chosen(copy) is { } chosen)
         {
-            Complete((IMessage)kind.Accessor.GetValue(copy));
+            Complete(chosen);
         }
         return copy;
     }
@@ -176,9 +176,8 @@ public static class CommandRules
         => rule.MaxLength > 0 && text.Length > rule.MaxLength ? $"is at most {rule.MaxLength} characters (got {text.Length})" : null;
 
     /// <summary>The message the command's oneof holds, or null when it is empty.</summary>
-    public static IMessage? Chosen(WorldCommand command)
-        => command.KindCase == WorldCommand.KindOneofCase.None ? null
-        : (IMessage)KindField(command.KindCase).Accessor.GetValue(command);
+    public static IMessage? Chosen(IMessage command)
+        => command.Descriptor.Oneofs[0].Accessor.GetCaseFieldDescriptor(command) is { } kind ? (IMessage)kind.Accessor.GetValue(command) : null;
 
     /// <summary>The WorldCommand field of a kind: its name is the scenario files' action key.</summary>
     public static FieldDescriptor KindField(WorldCommand.KindOneofCase kind) => WorldCommand.Descriptor.FindFieldByNumber((int)kind);

@@ -18,12 +18,7 @@ public sealed record PlayerCommandInput : SimulationInput
     public PlayerCommand Command { get; }
 
     /// <summary>The command's message name ("PlayerSignal").</summary>
-    public override string InputName => Command.KindCase switch
-    {
-        PlayerCommand.KindOneofCase.Signal => PlayerSignal.Descriptor.Name,
-        PlayerCommand.KindOneofCase.View => PlayerView.Descriptor.Name,
-        _ => "EmptyPlayerCommand",
-    };
+    public override string InputName => CommandRules.Chosen(Command)?.Descriptor.Name ?? "EmptyPlayerCommand";
 
     internal override string? ApplyTo(Simulator simulation)
     {

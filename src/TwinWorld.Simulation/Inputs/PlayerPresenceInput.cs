@@ -18,13 +18,7 @@ public sealed record PlayerPresenceInput : SimulationInput
     public PlayerPresence Presence { get; }
 
     /// <summary>The message name ("SpawnAvatar").</summary>
-    public override string InputName => Presence.KindCase switch
-    {
-        PlayerPresence.KindOneofCase.Avatar => SpawnAvatar.Descriptor.Name,
-        PlayerPresence.KindOneofCase.Camera => AddPlayerCamera.Descriptor.Name,
-        PlayerPresence.KindOneofCase.Leave => RemoveAvatar.Descriptor.Name,
-        _ => "EmptyPlayerPresence",
-    };
+    public override string InputName => CommandRules.Chosen(Presence)?.Descriptor.Name ?? "EmptyPlayerPresence";
 
     internal override string? ApplyTo(Simulator simulation)
     {
