@@ -41,17 +41,40 @@ public sealed partial class World
             {
                 writer.Write(types.IndexOf(type));
             }
-            writer.Write(archetype.ChunkCount);
-            for (int c = 0; c < archetype.ChunkCount; c++)
+            WriteRows(writer, archetype);
+        }
+    }
+
+    /// <summary>
+    /// Writes an archetype's rows as saved chunks of the size chunks had before 2026-12-08 (see
+    /// <see cref="LegacyPieces"/>), so the same world saves to the same bytes as it did then: replays
+    /// compare snapshots byte for byte with the ones recorded.
+    /// </summary>
+    private static void WriteRows(BinaryWriter writer, Archetype archetype)
+    {
+        var runs = new LegacyPieces(archetype);
+        writer.Write(runs.PieceCount);
+        var piece = new List<(Chunk Chunk, int Start, int Count)>();
+        while (runs.MoveNext())
+        {
+            piece.Add((runs.Chunk, runs.Start, runs.Count));
+            if (!runs.EndsPiece)
             {
-                var chunk = archetype.GetChunk(c);
-                writer.Write(chunk.Count);
-                writer.Write(MemoryMarshal.AsBytes(chunk.Entities.AsSpan(0, chunk.Count)));
-                for (int column = 0; column < archetype.Types.Length; column++)
+                continue;
+            }
+            writer.Write(runs.PieceRows);
+            foreach (var run in piece)
+            {
+                writer.Write(MemoryMarshal.AsBytes(run.Chunk.Entities.AsSpan(run.Start, run.Count)));
+            }
+            for (int column = 0; column < archetype.Types.Length; column++)
+            {
+                foreach (var run in piece)
                 {
-                    archetype.Types[column].WriteColumn(writer, chunk.Columns[column], chunk.Count);
+                    archetype.Types[column].WriteColumn(writer, run.Chunk.Columns[column], run.Start, run.Count);
                 }
             }
+            piece.Clear();
         }
     }
 

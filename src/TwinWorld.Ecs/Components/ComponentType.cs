@@ -74,7 +74,7 @@ internal abstract class ComponentType
 
     internal abstract void HashElement(Array column, int index, ref StableHasher hasher);
 
-    internal abstract void WriteColumn(BinaryWriter writer, Array column, int count);
+    internal abstract void WriteColumn(BinaryWriter writer, Array column, int start, int count);
 
     /// <summary>Fills <paramref name="count"/> elements of a column, from <paramref name="start"/> on, from a snapshot.</summary>
     internal abstract void ReadColumn(BinaryReader reader, Array column, int start, int count);

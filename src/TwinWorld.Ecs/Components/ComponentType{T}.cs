@@ -68,7 +68,7 @@ internal sealed class ComponentType<T> : ComponentType where T : struct
         _hasher.Hash(ref Unsafe.As<T[]>(column)[index], ref hasher);
     }
 
-    internal override void WriteColumn(BinaryWriter writer, Array column, int count) => Saver.Write(writer, Unsafe.As<T[]>(column), count);
+    internal override void WriteColumn(BinaryWriter writer, Array column, int start, int count) => Saver.Write(writer, Unsafe.As<T[]>(column), start, count);
 
     internal override void ReadColumn(BinaryReader reader, Array column, int start, int count) => Saver.Read(reader, Unsafe.As<T[]>(column), start, count);
 

@@ -23,6 +23,13 @@ internal sealed class Archetype
     /// </summary>
     public const int RowMultiple = 64;
 
+    /// <summary>
+    /// What a chunk held before 2026-12-08, when every chunk was 16 KiB: the per-type and structure hashes
+    /// still take columns in pieces of this many rows, since the hash of a span depends on where it is
+    /// cut and recorded state hashes must stay valid.
+    /// </summary>
+    private const int HashSegmentBytes = 16 * 1024;
+
     private readonly int[] _columnById;
     private readonly int _firstCapacity;
     private readonly int _maxCapacity;
@@ -41,6 +48,7 @@ internal sealed class Archetype
             _columnById[Types[i].Id] = i;
         }
         int rowBytes = System.Runtime.CompilerServices.Unsafe.SizeOf<Entity>() + Types.Sum(t => t.Size);
+        HashSegmentRows = Math.Max(1, HashSegmentBytes / rowBytes);
         _firstCapacity = RowsIn(FirstChunkBytes, rowBytes);
         _maxCapacity = RowsIn(MaxChunkBytes, rowBytes);
         HashOrder = Enumerable.Range(0, Types.Length).OrderBy(i => Types[i].StableKey).ToArray();
@@ -63,6 +71,9 @@ internal sealed class Archetype
 
     /// <summary>Column indexes in ascending <see cref="ComponentType.StableKey"/> order, for hashing.</summary>
     public int[] HashOrder { get; }
+
+    /// <summary>Rows per piece when hashing a column in storage order (see <see cref="HashSegmentBytes"/>).</summary>
+    public int HashSegmentRows { get; }
 
     public int ChunkCount { get; private set; }
 
