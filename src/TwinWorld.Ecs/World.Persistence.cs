@@ -41,17 +41,40 @@ public sealed partial class World
             {
                 writer.Write(types.IndexOf(type));
             }
-            writer.Write(archetype.ChunkCount);
-            for (int c = 0; c < archetype.ChunkCount; c++)
+            WriteRows(writer, archetype);
+        }
+    }
+
+    /// <summary>
+    /// Writes an archetype's rows as saved chunks of the size chunks had before 2026-12-08 (see
+    /// <see cref="LegacyPieces"/>), so the same world saves to the same bytes as it did then: replays
+    /// compare snapshots byte for byte with the ones recorded.
+    /// </summary>
+    private static void WriteRows(BinaryWriter writer, Archetype archetype)
+    {
+        var runs = new LegacyPieces(archetype);
+        writer.Write(runs.PieceCount);
+        var piece = new List<(Chunk Chunk, int Start, int Count)>();
+        while (runs.MoveNext())
+        {
+            piece.Add((runs.Chunk, runs.Start, runs.Count));
+            if (!runs.EndsPiece)
             {
-                var chunk = archetype.GetChunk(c);
-                writer.Write(chunk.Count);
-                writer.Write(MemoryMarshal.AsBytes(chunk.Entities.AsSpan(0, chunk.Count)));
-                for (int column = 0; column < archetype.Types.Length; column++)
+                continue;
+            }
+            writer.Write(runs.PieceRows);
+            foreach (var run in piece)
+            {
+                writer.Write(MemoryMarshal.AsBytes(run.Chunk.Entities.AsSpan(run.Start, run.Count)));
+            }
+            for (int column = 0; column < archetype.Types.Length; column++)
+            {
+                foreach (var run in piece)
                 {
-                    archetype.Types[column].WriteColumn(writer, chunk.Columns[column], chunk.Count);
+                    archetype.Types[column].WriteColumn(writer, run.Chunk.Columns[column], run.Start, run.Count);
                 }
             }
+            piece.Clear();
         }
     }
 
@@ -112,26 +135,45 @@ public sealed partial class World
         return world;
     }
 
-    /// <summary>Appends one saved chunk's rows to an archetype (saved chunks are full except the last, so the layout is reproduced).</summary>
+    /// <summary>
+    /// Appends one saved chunk's rows to an archetype, in order. They may spread over this build's chunks
+    /// differently from the saving build's (chunk sizes changed on 2026-12-08): row order per archetype,
+    /// which sets iteration order, is what is reproduced, and the world hash does not depend on chunks.
+    /// </summary>
     private void ReadChunk(BinaryReader reader, Archetype archetype, ComponentType[] savedOrder)
     {
         int count = reader.ReadInt32();
-        if (archetype.AddRows(count, out var chunk, out int start) != count || start != 0)
+        if (count < 1)
         {
-            throw new InvalidDataException($"A saved chunk of {archetype} does not fit its capacity of {archetype.ChunkCapacity}.");
+            throw new InvalidDataException($"A saved chunk of {archetype} has {count} rows.");
         }
-        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(chunk.Entities.AsSpan(0, count)));
+        var runs = new List<(Chunk Chunk, int Start, int Count)>();
+        for (int left = count; left > 0;)
+        {
+            int added = archetype.AddRows(left, out var chunk, out int start);
+            runs.Add((chunk, start, added));
+            left -= added;
+        }
+        foreach (var run in runs)
+        {
+            reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(run.Chunk.Entities.AsSpan(run.Start, run.Count)));
+        }
         foreach (var type in savedOrder)
         {
-            type.ReadColumn(reader, chunk.Columns[archetype.ColumnOf(type.Id)], count);
+            foreach (var run in runs)
+            {
+                type.ReadColumn(reader, run.Chunk.Columns[archetype.ColumnOf(type.Id)], run.Start, run.Count);
+            }
         }
-        for (int row = 0; row < count; row++)
+        foreach (var run in runs)
         {
-            var entity = chunk.Entities[row];
-            ref var slot = ref _slots[entity.Id];
-            slot.Chunk = chunk;
-            slot.Row = row;
-            Count++;
+            for (int row = run.Start; row < run.Start + run.Count; row++)
+            {
+                ref var slot = ref _slots[run.Chunk.Entities[row].Id];
+                slot.Chunk = run.Chunk;
+                slot.Row = row;
+                Count++;
+            }
         }
     }
 }

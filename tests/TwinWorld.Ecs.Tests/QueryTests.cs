@@ -172,6 +172,23 @@ public class QueryTests
     }
 
     [Fact]
+    public void A_large_archetype_iterates_in_a_few_chunks_whose_full_ones_need_no_scalar_tail()
+    {
+        var world = new World();
+        world.CreateMany(new Entity[100_000], new Health(1));
+
+        var counts = new List<int>();
+        foreach (var chunk in world.GetChunks(new QueryDescription().WithAll<Health>()))
+        {
+            counts.Add(chunk.Count);
+        }
+        Assert.Equal(100_000, counts.Sum());
+        Assert.InRange(counts.Count, 2, 10);
+        // Every chunk but the last is full, and full chunks are whole multiples of 64 rows.
+        Assert.All(counts[..^1], count => Assert.Equal(0, count % 64));
+    }
+
+    [Fact]
     public void Parallel_results_do_not_depend_on_the_number_of_workers()
     {
         long[] Run(int workers)

@@ -74,10 +74,10 @@ internal abstract class ComponentType
 
     internal abstract void HashElement(Array column, int index, ref StableHasher hasher);
 
-    internal abstract void WriteColumn(BinaryWriter writer, Array column, int count);
+    internal abstract void WriteColumn(BinaryWriter writer, Array column, int start, int count);
 
-    /// <summary>Fills the first <paramref name="count"/> elements of a column from a snapshot.</summary>
-    internal abstract void ReadColumn(BinaryReader reader, Array column, int count);
+    /// <summary>Fills <paramref name="count"/> elements of a column, from <paramref name="start"/> on, from a snapshot.</summary>
+    internal abstract void ReadColumn(BinaryReader reader, Array column, int start, int count);
 
     internal abstract ComponentValues CreateValues();
 

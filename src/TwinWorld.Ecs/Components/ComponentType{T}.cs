@@ -68,9 +68,9 @@ internal sealed class ComponentType<T> : ComponentType where T : struct
         _hasher.Hash(ref Unsafe.As<T[]>(column)[index], ref hasher);
     }
 
-    internal override void WriteColumn(BinaryWriter writer, Array column, int count) => Saver.Write(writer, Unsafe.As<T[]>(column), count);
+    internal override void WriteColumn(BinaryWriter writer, Array column, int start, int count) => Saver.Write(writer, Unsafe.As<T[]>(column), start, count);
 
-    internal override void ReadColumn(BinaryReader reader, Array column, int count) => Saver.Read(reader, Unsafe.As<T[]>(column), count);
+    internal override void ReadColumn(BinaryReader reader, Array column, int start, int count) => Saver.Read(reader, Unsafe.As<T[]>(column), start, count);
 
     private ElementSaver<T> Saver
         => _saver ?? throw new NotSupportedException($"Cannot save component {Type.FullName} in a snapshot: {_unsavableReason}. Implement {nameof(ISnapshotCodec<T>)}<{Type.Name}> on it.");

@@ -9,9 +9,10 @@ namespace TwinWorld.Ecs;
 /// </summary>
 internal abstract class ElementSaver<T> where T : struct
 {
-    public abstract void Write(BinaryWriter writer, T[] column, int count);
+    public abstract void Write(BinaryWriter writer, T[] column, int start, int count);
 
-    public abstract void Read(BinaryReader reader, T[] column, int count);
+    /// <summary>Reads <paramref name="count"/> elements into the column from <paramref name="start"/> on.</summary>
+    public abstract void Read(BinaryReader reader, T[] column, int start, int count);
 
     /// <summary>The saver for T, or null with the reason it cannot be saved.</summary>
     public static ElementSaver<T>? For(out string? reason)
@@ -31,28 +32,28 @@ internal abstract class ElementSaver<T> where T : struct
 
     private sealed class BytesSaver : ElementSaver<T>
     {
-        public override void Write(BinaryWriter writer, T[] column, int count)
-            => writer.Write(MemoryMarshal.AsBytes(column.AsSpan(0, count)));
+        public override void Write(BinaryWriter writer, T[] column, int start, int count)
+            => writer.Write(MemoryMarshal.AsBytes(column.AsSpan(start, count)));
 
-        public override void Read(BinaryReader reader, T[] column, int count)
-            => reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(column.AsSpan(0, count)));
+        public override void Read(BinaryReader reader, T[] column, int start, int count)
+            => reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(column.AsSpan(start, count)));
     }
 }
 
 /// <summary>Calls the component's own codec through a constrained call, so values are not boxed.</summary>
 internal sealed class CodecSaver<T> : ElementSaver<T> where T : struct, ISnapshotCodec<T>
 {
-    public override void Write(BinaryWriter writer, T[] column, int count)
+    public override void Write(BinaryWriter writer, T[] column, int start, int count)
     {
-        for (int i = 0; i < count; i++)
+        for (int i = start; i < start + count; i++)
         {
             T.Write(writer, in column[i]);
         }
     }
 
-    public override void Read(BinaryReader reader, T[] column, int count)
+    public override void Read(BinaryReader reader, T[] column, int start, int count)
     {
-        for (int i = 0; i < count; i++)
+        for (int i = start; i < start + count; i++)
         {
             column[i] = T.Read(reader);
         }

@@ -6,10 +6,33 @@ namespace TwinWorld.Ecs;
 /// </summary>
 internal sealed class Archetype
 {
-    /// <summary>About 16 KiB of component data per chunk: large enough to stream, small enough for L1/L2.</summary>
-    public const int ChunkBytes = 16 * 1024;
+    /// <summary>
+    /// An archetype's first chunk holds about 16 KiB (rows of entity id plus components), so a rare
+    /// archetype costs little; each further chunk doubles, up to about 256 KiB. A large archetype thus
+    /// lives in a few long chunks: 100,000 rows of one int make 8 chunks, not 74, and each chunk costs a
+    /// job call, span look-ups and a loop start and exit. Chunks are never moved, so references into them
+    /// stay valid while rows are added.
+    /// </summary>
+    public const int FirstChunkBytes = 16 * 1024;
+
+    public const int MaxChunkBytes = 256 * 1024;
+
+    /// <summary>
+    /// Chunk capacities are multiples of this many rows (where a chunk holds that many), so a full chunk's
+    /// columns are whole 64-byte lines and a SIMD loop over one has no scalar tail.
+    /// </summary>
+    public const int RowMultiple = 64;
+
+    /// <summary>
+    /// What a chunk held before 2026-12-08, when every chunk was 16 KiB: the per-type and structure hashes
+    /// still take columns in pieces of this many rows, since the hash of a span depends on where it is
+    /// cut and recorded state hashes must stay valid.
+    /// </summary>
+    private const int HashSegmentBytes = 16 * 1024;
 
     private readonly int[] _columnById;
+    private readonly int _firstCapacity;
+    private readonly int _maxCapacity;
     private ArchetypeEdge?[] _addEdges = [];
     private ArchetypeEdge?[] _removeEdges = [];
     private Chunk[] _chunks = [];
@@ -25,7 +48,9 @@ internal sealed class Archetype
             _columnById[Types[i].Id] = i;
         }
         int rowBytes = System.Runtime.CompilerServices.Unsafe.SizeOf<Entity>() + Types.Sum(t => t.Size);
-        ChunkCapacity = Math.Max(1, ChunkBytes / rowBytes);
+        HashSegmentRows = Math.Max(1, HashSegmentBytes / rowBytes);
+        _firstCapacity = RowsIn(FirstChunkBytes, rowBytes);
+        _maxCapacity = RowsIn(MaxChunkBytes, rowBytes);
         HashOrder = Enumerable.Range(0, Types.Length).OrderBy(i => Types[i].StableKey).ToArray();
         var signature = new StableHasher(0x5349474E); // "SIGN"
         signature.Add(Types.Length);
@@ -47,7 +72,8 @@ internal sealed class Archetype
     /// <summary>Column indexes in ascending <see cref="ComponentType.StableKey"/> order, for hashing.</summary>
     public int[] HashOrder { get; }
 
-    public int ChunkCapacity { get; }
+    /// <summary>Rows per piece when hashing a column in storage order (see <see cref="HashSegmentBytes"/>).</summary>
+    public int HashSegmentRows { get; }
 
     public int ChunkCount { get; private set; }
 
@@ -75,7 +101,7 @@ internal sealed class Archetype
     {
         chunk = ChunkWithSpace();
         start = chunk.Count;
-        int added = Math.Min(wanted, ChunkCapacity - start);
+        int added = Math.Min(wanted, chunk.Capacity - start);
         chunk.Count += added;
         Count += added;
         return added;
@@ -135,7 +161,7 @@ internal sealed class Archetype
 
     private Chunk ChunkWithSpace()
     {
-        if (ChunkCount > 0 && _chunks[ChunkCount - 1].Count < ChunkCapacity)
+        if (ChunkCount > 0 && _chunks[ChunkCount - 1].Count < _chunks[ChunkCount - 1].Capacity)
         {
             return _chunks[ChunkCount - 1];
         }
@@ -144,9 +170,22 @@ internal sealed class Archetype
             Array.Resize(ref _chunks, Math.Max(4, _chunks.Length * 2));
         }
         // Emptied chunks stay allocated and are reused, so add/remove churn does not allocate.
-        var chunk = _chunks[ChunkCount] ??= new Chunk(this, Types, ChunkCapacity);
+        var chunk = _chunks[ChunkCount] ??= new Chunk(this, Types, CapacityOf(ChunkCount));
         ChunkCount++;
         return chunk;
+    }
+
+    /// <summary>The capacity of the chunk at an index: a function of the index alone, so clones and reloads lay rows out alike.</summary>
+    private int CapacityOf(int chunkIndex)
+    {
+        long doubled = (long)_firstCapacity << Math.Min(chunkIndex, 30);
+        return (int)Math.Min(doubled, _maxCapacity);
+    }
+
+    private static int RowsIn(int bytes, int rowBytes)
+    {
+        int rows = Math.Max(1, bytes / rowBytes);
+        return rows >= RowMultiple ? rows - (rows % RowMultiple) : rows;
     }
 
     private static ArchetypeEdge? EdgeAt(ArchetypeEdge?[] edges, int componentId)

@@ -11,6 +11,8 @@ internal sealed class Chunk
     public readonly Array[] Columns;
     public int Count;
 
+    public int Capacity => Entities.Length;
+
     public Chunk(Archetype archetype, ComponentType[] types, int capacity)
     {
         Archetype = archetype;
