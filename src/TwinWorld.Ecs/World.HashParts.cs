@@ -78,14 +78,14 @@ public sealed partial class World
 
     /// <summary>
     /// Hashes a column's bytes (or the entity ids, for <see cref="EntitiesColumn"/>) in storage order, one
-    /// span a <see cref="LegacyPieces"/> piece, so the hash is the one recorded when chunks were that size.
+    /// span a <see cref="HashSegments"/> piece, so the hash is the one recorded when chunks were that size.
     /// A piece that spans two chunks is put together first.
     /// </summary>
     private static void AddInHashSegments(ref StableHasher hasher, Archetype archetype, int column, int elementSize)
     {
         byte[]? scratch = null;
         int filled = 0;
-        var runs = new LegacyPieces(archetype);
+        var runs = new HashSegments(archetype);
         while (runs.MoveNext())
         {
             var bytes = Bytes(runs.Chunk, column, runs.Start, runs.Count, elementSize);

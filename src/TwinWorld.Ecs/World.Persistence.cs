@@ -47,12 +47,12 @@ public sealed partial class World
 
     /// <summary>
     /// Writes an archetype's rows as saved chunks of the size chunks had before 2026-12-08 (see
-    /// <see cref="LegacyPieces"/>), so the same world saves to the same bytes as it did then: replays
+    /// <see cref="HashSegments"/>), so the same world saves to the same bytes as it did then: replays
     /// compare snapshots byte for byte with the ones recorded.
     /// </summary>
     private static void WriteRows(BinaryWriter writer, Archetype archetype)
     {
-        var runs = new LegacyPieces(archetype);
+        var runs = new HashSegments(archetype);
         writer.Write(runs.PieceCount);
         var piece = new List<(Chunk Chunk, int Start, int Count)>();
         while (runs.MoveNext())

@@ -1,12 +1,12 @@
 namespace TwinWorld.Ecs;
 
 /// <summary>
-/// Walks an archetype's rows in storage order in pieces of <see cref="Archetype.HashSegmentRows"/> rows
+/// Walks an archetype's rows in storage order in segments of <see cref="Archetype.HashSegmentRows"/> rows
 /// (what a chunk held before 2026-12-08, when chunks were all 16 KiB), each piece as runs that lie in
 /// one chunk each. The per-type hashes and snapshots cut columns at these pieces, so recorded hashes and
 /// snapshot bytes stay what they were whatever this build's chunk sizes are.
 /// </summary>
-internal struct LegacyPieces(Archetype archetype)
+internal struct HashSegments(Archetype archetype)
 {
     private int _chunkIndex;
     private int _offset;
