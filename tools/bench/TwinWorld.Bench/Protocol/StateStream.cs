@@ -12,7 +12,8 @@ namespace TwinWorld.Bench.Protocol;
 /// <summary>
 /// The network thread's state-stream work for one tick and N clients, on the real town during an
 /// evacuation (everyone walking): with interest off (one delta shared by every client on the same
-/// baseline), with an interest radius only, and with the radius and the default 4096-byte budget.
+/// baseline) and with the default interest (radius and 4096-byte budget), at 10k, 30k and 100k agents
+/// and 1, 50 and 200 clients (the scaling curve of issue 19).
 /// Each client follows an agent of its own (as a player's avatar), spread over the town, and acks
 /// every tick. Interest-managed updates are built on <see cref="Threads"/> stream workers at once, as the
 /// server does. GlobalSetup prints the bytes per client per tick.
@@ -37,17 +38,16 @@ public class StateStream
     public enum Interest
     {
         Off,
-        Radius,
         RadiusAndBudget,
     }
 
-    [Params(10_000, 100_000)]
+    [Params(10_000, 30_000, 100_000)]
     public int Agents { get; set; }
 
-    [Params(1, 10, 50)]
+    [Params(1, 50, 200)]
     public int Clients { get; set; }
 
-    [Params(Interest.Off, Interest.Radius, Interest.RadiusAndBudget)]
+    [Params(Interest.Off, Interest.RadiusAndBudget)]
     public Interest Mode { get; set; }
 
     /// <summary>Stream workers: 1 (one client after another) and the machine's processor count.</summary>
@@ -106,7 +106,6 @@ public class StateStream
         var options = Mode switch
         {
             Interest.Off => new InterestOptions { RadiusMetres = 0, BudgetBytesPerTick = 0 },
-            Interest.Radius => new InterestOptions { BudgetBytesPerTick = 0 },
             _ => new InterestOptions(),
         };
         _index = new ViewIndex(_cellSize);
