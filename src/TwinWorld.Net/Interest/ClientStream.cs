@@ -115,7 +115,7 @@ internal sealed class ClientStream(InterestOptions options)
             // The client holds nothing we still know: start from nothing, under the budget, rather than send all it had.
             Forget();
         }
-        Prepare(index, focus, tick);
+        Prepare(index, focus);
         var log = _spareLogs.Count > 0 ? _spareLogs.Pop() : [];
         if (index.Serial == _serial + 1)
         {
@@ -167,7 +167,7 @@ internal sealed class ClientStream(InterestOptions options)
     }
 
     /// <summary>Sizes the per-id and per-chunk state to the index; notes where the focus is.</summary>
-    private void Prepare(ViewIndex index, Focus focus, long tick)
+    private void Prepare(ViewIndex index, Focus focus)
     {
         if (_slotOfId.Length <= index.MaxId)
         {
@@ -186,7 +186,7 @@ internal sealed class ClientStream(InterestOptions options)
             _focusActive = focus.Active;
             _focus.Clear();
             _focus.AddRange(focus.Points);
-            _focusMovedAt = tick;
+            _focusMovedAt = index.Serial;
         }
         double radius = Focus.Units(options.RadiusMetres), forget = Focus.Units(options.ForgetRadiusMetres), near = Focus.Units(options.NearRadiusMetres);
         _near2 = near * near;
@@ -586,7 +586,7 @@ internal sealed class ClientStream(InterestOptions options)
             ref var chunk = ref _chunks[candidate.Key];
             var (x0, y0, x1, y1) = index.Bounds(candidate.Key);
             // Sent within the radius throughout: every agent of it the client should hold, it holds.
-            (chunk.Priority, chunk.SentAt, chunk.Complete) = (0, tick, focus.FarthestSquared(x0, y0, x1, y1) <= _radius2);
+            (chunk.Priority, chunk.SentAt, chunk.Complete) = (0, index.Serial, focus.FarthestSquared(x0, y0, x1, y1) <= _radius2);
         }
         foreach (var change in log)
         {
@@ -638,7 +638,7 @@ internal sealed class ClientStream(InterestOptions options)
     private readonly record struct AgentChange(int Id, bool WasHeld, AgentView Old);
 
     /// <summary>
-    /// What a client has of a chunk: its priority, the tick it was last sent (all held agents in it current,
+    /// What a client has of a chunk: its priority, the index serial it was last sent at (all held agents in it current,
     /// all within the radius created: <see cref="Complete"/> if the radius took in the whole chunk then), since
     /// when it has been of interest, and how many held agents are in it now.
     /// </summary>

@@ -118,7 +118,7 @@ internal sealed class ViewIndex
     /// <summary>The box around the chunk's agents this tick (empty chunks: an inverted box, never near).</summary>
     public (double X0, double Y0, double X1, double Y1) Bounds(int chunk) => _bounds[chunk];
 
-    /// <summary>The last tick at which the chunk's agents changed in any way.</summary>
+    /// <summary>The <see cref="Serial"/> of the last rebuild at which the chunk's agents changed in any way (not its tick: a stream's time only goes forward).</summary>
     public long ChangedAt(int chunk) => _changedAt[chunk];
 
     private void FillChunks(int count)
@@ -144,7 +144,7 @@ internal sealed class ViewIndex
         _moves.Clear();
         _gone.Clear();
         var agents = view.Agents;
-        long tick = view.Tick;
+        long tick = Serial;
         if (_previous is null)
         {
             Array.Fill(_changedAt, tick);
