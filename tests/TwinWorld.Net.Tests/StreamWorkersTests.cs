@@ -35,8 +35,9 @@ public class StreamWorkersTests
         }
         Assert.Contains(views, v => v.Grid.TileCount > 0); // the fire's tiles are streamed too
 
-        var serial = Stream(views, simulation.Site.Terrain.CellSize, threads: 1);
-        var parallel = Stream(views, simulation.Site.Terrain.CellSize, threads: 4);
+        var terrain = simulation.Site.Terrain;
+        var serial = Stream(views, terrain.CellSize, (terrain.WidthMetres, terrain.HeightMetres), threads: 1);
+        var parallel = Stream(views, terrain.CellSize, (terrain.WidthMetres, terrain.HeightMetres), threads: 4);
 
         for (int c = 0; c < Clients; c++)
         {
@@ -52,7 +53,7 @@ public class StreamWorkersTests
     [Fact]
     public void Each_client_is_built_once_and_no_scratch_is_used_by_two_builds_at_once()
     {
-        var workers = new StreamWorkers(4);
+        using var workers = new StreamWorkers(4);
         var builds = new int[1000];
         var inUse = new ConcurrentDictionary<StreamScratch, int>();
         int overlaps = 0;
@@ -73,40 +74,19 @@ public class StreamWorkersTests
         Assert.InRange(inUse.Count, 1, 4);
     }
 
-    [Fact]
-    public void Agents_near_several_focus_points_are_found_once_each()
-    {
-        var agents = Enumerable.Range(0, 400).Select(i => new AgentView(i, 1, i % 20 * 1000, i / 20 * 1000, 0, 0, 255, 0, 0)).ToArray();
-        var index = new ViewIndex(1);
-        index.Rebuild(new StateView(1, agents, [], []), 3000);
-        var focus = new Focus();
-        focus.Reset(active: true);
-        foreach (var (x, y) in new[] { (5000, 5000), (7000, 5000), (5000, 5000), (15000, 15000) })
-        {
-            focus.Add(x, y);
-        }
-        var found = new List<int>();
-
-        index.Within(focus, 3000, found);
-
-        var expected = agents.Select((a, i) => (a, i)).Where(p => focus.Points.Any(f => Math.Pow(p.a.X - f.X, 2) + Math.Pow(p.a.Y - f.Y, 2) <= 3000 * 3000)).Select(p => p.i);
-        Assert.Equal(found.Count, found.Distinct().Count());
-        Assert.Equal(expected.Order(), found.Order());
-    }
-
     /// <summary>Every client's message for every tick, as the server sends it, built on <paramref name="threads"/> threads.</summary>
-    private static byte[][][] Stream(List<StateView> views, float cellSize, int threads)
+    private static byte[][][] Stream(List<StateView> views, float cellSize, (double, double) site, int threads)
     {
         var options = new InterestOptions { RadiusMetres = 60, ForgetRadiusMetres = 70, NearRadiusMetres = 15, MaxStaleTicks = 3, BudgetBytesPerTick = 1024 };
-        var index = new ViewIndex(cellSize);
-        var workers = new StreamWorkers(threads);
+        var index = new ViewIndex(cellSize, site);
+        using var workers = new StreamWorkers(threads);
         var streams = Enumerable.Range(0, Clients).Select(_ => new ClientStream(options)).ToArray();
         var followed = Enumerable.Range(0, Clients).Select(c => views[0].Agents[c * views[0].AgentCount / Clients].Id).ToArray();
         var sent = Enumerable.Range(0, Clients).Select(_ => new byte[Ticks][]).ToArray();
         for (int t = 0; t < Ticks; t++)
         {
             var view = views[t];
-            index.Rebuild(view, Focus.Units(options.RadiusMetres));
+            index.Rebuild(view);
             workers.For(Clients, (c, scratch) =>
             {
                 var focus = scratch.Focus;
@@ -121,7 +101,7 @@ public class StreamWorkersTests
                 }
                 long acked = Acked(c, t, views);
                 streams[c].Acknowledged(acked);
-                var update = streams[c].Next(index, focus, acked, scratch.Writer);
+                var update = streams[c].Next(index, focus, acked, scratch);
                 update.InputAck = (uint)c;
                 sent[c][t] = new Envelope { State = update }.ToByteArray();
             });

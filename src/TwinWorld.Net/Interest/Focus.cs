@@ -54,5 +54,24 @@ internal sealed class Focus
         return best;
     }
 
+    /// <summary>
+    /// At least the squared distance from any point of a rectangle to its nearest focus point (the nearest
+    /// point's farthest corner): a box within a radius by this measure is wholly within it. 0 when inactive.
+    /// </summary>
+    public double FarthestSquared(double x0, double y0, double x1, double y1)
+    {
+        if (!Active)
+        {
+            return 0;
+        }
+        double best = double.PositiveInfinity;
+        foreach (var (px, py) in _points)
+        {
+            double dx = Math.Max(px - x0, x1 - px), dy = Math.Max(py - y0, y1 - py);
+            best = Math.Min(best, (dx * dx) + (dy * dy));
+        }
+        return best;
+    }
+
     public static double Units(double metres) => metres * Quantisation.PositionUnitsPerMetre;
 }

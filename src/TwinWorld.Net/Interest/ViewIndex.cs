@@ -3,32 +3,74 @@ using TwinWorld.Protocol.State;
 namespace TwinWorld.Net.Interest;
 
 /// <summary>
-/// Lookups into the newest full view, built once per tick on the network thread and shared by every
-/// client's stream: agent index by id, avatars by owner, and a grid of buckets a radius wide for
-/// finding the agents near a point. Between rebuilds it is only read, so the threads that build
-/// clients' updates query it at once.
+/// What every client's stream shares about a tick, built once on the network thread: agent index by id,
+/// avatars by owner, and the site cut into fixed chunks (<see cref="ChunkMetres"/> a side) with each chunk's
+/// agents in id order, their bounds, the tick the chunk last changed (an agent in it moved, turned, changed
+/// state, came or went), which agents changed chunk since the previous rebuild and which are gone. A client's
+/// stream then works chunk by chunk and touches only the agents of the chunks it sends. Between rebuilds
+/// it is only read, so the threads that build clients' updates query it at once.
 /// </summary>
-internal sealed class ViewIndex(float cellSizeMetres)
+internal sealed class ViewIndex
 {
-    private const int MaxBuckets = 1 << 20;
+    public const double ChunkMetres = 32;
+
+    /// <summary>Chunks widen on a larger site, so a client's per-chunk work stays bounded.</summary>
+    private const int MaxChunksPerSide = 128;
 
     private readonly Dictionary<ulong, int> _avatars = [];
-    private int[] _indexById = [];
-    private int[] _bucketStart = [];
-    private int[] _bucketItems = [];
-    private int _maxId = -1;
-    private double _bucketUnits, _minX, _minY;
-    private int _bucketsX, _bucketsY;
+    private readonly double _chunkUnits;
+    private readonly int _chunksX, _chunksY;
+    private readonly int[] _chunkStart;
+    private readonly long[] _changedAt;
+    private readonly (double X0, double Y0, double X1, double Y1)[] _bounds;
+    private readonly List<(int Id, int From, int To)> _moves = [];
+    private readonly List<(int Id, int Version, int Chunk)> _gone = [];
+    private int[] _indexById = [], _previousIndexById = [];
+    private int[] _chunkOf = [], _previousChunkOf = [];
+    private int[] _chunkItems = [];
+    private int _maxId = -1, _previousMaxId = -1;
+    private StateView? _previous;
+
+    /// <param name="cellSizeMetres">The terrain's cell size: where hazard tiles lie.</param>
+    /// <param name="siteMetres">The site's width and height: the chunks cover it (agents beyond its edge count in the edge chunks).</param>
+    public ViewIndex(float cellSizeMetres, (double Width, double Height) siteMetres)
+    {
+        CellSizeMetres = cellSizeMetres;
+        double width = Focus.Units(Math.Max(siteMetres.Width, 1)), height = Focus.Units(Math.Max(siteMetres.Height, 1));
+        _chunkUnits = Math.Max(Focus.Units(ChunkMetres), Math.Max(width, height) / MaxChunksPerSide);
+        _chunksX = (int)Math.Ceiling(width / _chunkUnits);
+        _chunksY = (int)Math.Ceiling(height / _chunkUnits);
+        _chunkStart = new int[ChunkCount + 1];
+        _changedAt = new long[ChunkCount];
+        _bounds = new (double, double, double, double)[ChunkCount];
+    }
 
     public StateView View { get; private set; } = StateView.Empty;
 
-    /// <summary>The terrain's cell size: where hazard tiles lie.</summary>
-    public float CellSizeMetres => cellSizeMetres;
+    public float CellSizeMetres { get; }
 
-    /// <param name="bucketUnits">The bucket size in position units: the radius queries will use.</param>
-    public void Rebuild(StateView view, double bucketUnits)
+    /// <summary>Counts rebuilds: a stream that missed one cannot trust <see cref="Moves"/> and <see cref="Gone"/>.</summary>
+    public long Serial { get; private set; }
+
+    public int ChunkCount => _chunksX * _chunksY;
+
+    /// <summary>The largest agent id in the view, or -1.</summary>
+    public int MaxId => _maxId;
+
+    /// <summary>Agents of the previous view still here (same version) that are in another chunk now.</summary>
+    public IReadOnlyList<(int Id, int From, int To)> Moves => _moves;
+
+    /// <summary>Agents of the previous view that are gone, or whose slot holds a newer entity, with the chunk they were in.</summary>
+    public IReadOnlyList<(int Id, int Version, int Chunk)> Gone => _gone;
+
+    public void Rebuild(StateView view)
     {
+        // The previous tick's lookups are kept to compare with; its buffers take this tick's.
+        (_previous, _previousMaxId) = (Serial == 0 ? null : View, _maxId);
+        (_previousIndexById, _indexById) = (_indexById, _previousIndexById);
+        (_previousChunkOf, _chunkOf) = (_chunkOf, _previousChunkOf);
         View = view;
+        Serial++;
         var agents = view.Agents;
         _maxId = agents.Length == 0 ? -1 : agents[^1].Id;
         if (_indexById.Length <= _maxId)
@@ -36,19 +78,29 @@ internal sealed class ViewIndex(float cellSizeMetres)
             _indexById = new int[Math.Max(_maxId + 1, _indexById.Length * 2)];
         }
         Array.Fill(_indexById, -1, 0, _maxId + 1);
+        if (_chunkOf.Length < agents.Length)
+        {
+            _chunkOf = new int[agents.Length * 2];
+        }
         _avatars.Clear();
-        double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
+        Array.Clear(_chunkStart);
+        Array.Fill(_bounds, (double.MaxValue, double.MaxValue, double.MinValue, double.MinValue));
         for (int i = 0; i < agents.Length; i++)
         {
-            _indexById[agents[i].Id] = i;
-            if (agents[i].Owner != 0)
+            var agent = agents[i];
+            _indexById[agent.Id] = i;
+            if (agent.Owner != 0)
             {
-                _avatars[agents[i].Owner] = i;
+                _avatars[agent.Owner] = i;
             }
-            (minX, maxX) = (Math.Min(minX, agents[i].X), Math.Max(maxX, agents[i].X));
-            (minY, maxY) = (Math.Min(minY, agents[i].Y), Math.Max(maxY, agents[i].Y));
+            int chunk = (Cell(agent.Y, _chunksY) * _chunksX) + Cell(agent.X, _chunksX);
+            _chunkOf[i] = chunk;
+            _chunkStart[chunk + 1]++;
+            var b = _bounds[chunk];
+            _bounds[chunk] = (Math.Min(b.X0, agent.X), Math.Min(b.Y0, agent.Y), Math.Max(b.X1, agent.X), Math.Max(b.Y1, agent.Y));
         }
-        BuildBuckets(agents, bucketUnits, minX, minY, maxX, maxY);
+        FillChunks(agents.Length);
+        FindChanges(view);
     }
 
     /// <summary>The agent's index in <see cref="View"/>, or -1.</summary>
@@ -57,100 +109,77 @@ internal sealed class ViewIndex(float cellSizeMetres)
     /// <summary>The index of the avatar a client owns, or -1.</summary>
     public int AvatarOf(ulong clientId) => _avatars.GetValueOrDefault(clientId, -1);
 
-    /// <summary>
-    /// Adds the indices of agents within <paramref name="radiusUnits"/> of any focus point, each once: at the
-    /// first point it is near, so an agent near an earlier point is skipped rather than marked (no shared state).
-    /// </summary>
-    public void Within(Focus focus, double radiusUnits, List<int> into)
+    /// <summary>The chunk of the agent at this index of <see cref="View"/>.</summary>
+    public int ChunkOf(int index) => _chunkOf[index];
+
+    /// <summary>Indices into <see cref="View"/> of the chunk's agents, in id order.</summary>
+    public ReadOnlySpan<int> AgentsIn(int chunk) => _chunkItems.AsSpan(_chunkStart[chunk], _chunkStart[chunk + 1] - _chunkStart[chunk]);
+
+    /// <summary>The box around the chunk's agents this tick (empty chunks: an inverted box, never near).</summary>
+    public (double X0, double Y0, double X1, double Y1) Bounds(int chunk) => _bounds[chunk];
+
+    /// <summary>The <see cref="Serial"/> of the last rebuild at which the chunk's agents changed in any way (not its tick: a stream's time only goes forward).</summary>
+    public long ChangedAt(int chunk) => _changedAt[chunk];
+
+    private void FillChunks(int count)
     {
-        var agents = View.Agents;
-        if (agents.Length == 0)
+        for (int c = 0; c < ChunkCount; c++)
         {
-            return;
+            _chunkStart[c + 1] += _chunkStart[c];
         }
-        var points = focus.Points;
-        double r2 = radiusUnits * radiusUnits;
-        for (int p = 0; p < points.Count; p++)
+        if (_chunkItems.Length < count)
         {
-            var (px, py) = points[p];
-            int bx0 = Bucket(px - radiusUnits, _minX, _bucketsX), bx1 = Bucket(px + radiusUnits, _minX, _bucketsX);
-            int by0 = Bucket(py - radiusUnits, _minY, _bucketsY), by1 = Bucket(py + radiusUnits, _minY, _bucketsY);
-            for (int by = by0; by <= by1; by++)
-            {
-                for (int bx = bx0; bx <= bx1; bx++)
-                {
-                    int bucket = (by * _bucketsX) + bx;
-                    for (int k = _bucketStart[bucket]; k < _bucketStart[bucket + 1]; k++)
-                    {
-                        int i = _bucketItems[k];
-                        if (Near(agents[i], px, py, r2) && !NearAnyBefore(agents[i], points, p, r2))
-                        {
-                            into.Add(i);
-                        }
-                    }
-                }
-            }
+            _chunkItems = new int[count * 2];
+        }
+        var fill = _chunkStart.AsSpan(0, ChunkCount).ToArray();
+        for (int i = 0; i < count; i++)
+        {
+            _chunkItems[fill[_chunkOf[i]]++] = i; // agents are in id order, so each chunk's are too
         }
     }
 
-    private void BuildBuckets(ReadOnlySpan<AgentView> agents, double bucketUnits, double minX, double minY, double maxX, double maxY)
+    /// <summary>Compares with the previous view: chunks that changed, agents that moved chunk, agents gone.</summary>
+    private void FindChanges(StateView view)
     {
-        if (agents.Length == 0)
+        _moves.Clear();
+        _gone.Clear();
+        var agents = view.Agents;
+        long tick = Serial;
+        if (_previous is null)
         {
-            (_bucketsX, _bucketsY, _bucketStart) = (1, 1, [0, 0]);
+            Array.Fill(_changedAt, tick);
             return;
         }
-        // Wider buckets for a small radius over a large world, so the grid stays bounded.
-        double width = maxX - minX + 1, height = maxY - minY + 1;
-        _bucketUnits = Math.Max(bucketUnits, Math.Sqrt(width * height / MaxBuckets));
-        (_minX, _minY) = (minX, minY);
-        _bucketsX = (int)Math.Min(MaxBuckets, (width / _bucketUnits) + 1);
-        _bucketsY = (int)Math.Min(MaxBuckets / _bucketsX, (height / _bucketUnits) + 1);
-        int buckets = _bucketsX * _bucketsY;
-        if (_bucketStart.Length < buckets + 1)
-        {
-            _bucketStart = new int[buckets + 1];
-        }
-        Array.Clear(_bucketStart, 0, buckets + 1);
-        if (_bucketItems.Length < agents.Length)
-        {
-            _bucketItems = new int[agents.Length * 2];
-        }
-        foreach (var agent in agents)
-        {
-            _bucketStart[BucketOf(agent) + 1]++;
-        }
-        for (int b = 0; b < buckets; b++)
-        {
-            _bucketStart[b + 1] += _bucketStart[b];
-        }
-        Span<int> fill = buckets <= 4096 ? stackalloc int[buckets] : new int[buckets];
-        _bucketStart.AsSpan(0, buckets).CopyTo(fill);
+        var before = _previous.Agents;
         for (int i = 0; i < agents.Length; i++)
         {
-            _bucketItems[fill[BucketOf(agents[i])]++] = i;
-        }
-    }
-
-    private static bool Near(in AgentView agent, double px, double py, double r2)
-    {
-        double dx = agent.X - px, dy = agent.Y - py;
-        return (dx * dx) + (dy * dy) <= r2;
-    }
-
-    private static bool NearAnyBefore(in AgentView agent, IReadOnlyList<(double X, double Y)> points, int before, double r2)
-    {
-        for (int q = 0; q < before; q++)
-        {
-            if (Near(agent, points[q].X, points[q].Y, r2))
+            var agent = agents[i];
+            int chunk = _chunkOf[i];
+            int p = agent.Id <= _previousMaxId ? _previousIndexById[agent.Id] : -1;
+            if (p < 0 || before[p].Version != agent.Version)
             {
-                return true;
+                _changedAt[chunk] = tick;
+            }
+            else if (_previousChunkOf[p] != chunk)
+            {
+                _moves.Add((agent.Id, _previousChunkOf[p], chunk));
+                (_changedAt[chunk], _changedAt[_previousChunkOf[p]]) = (tick, tick);
+            }
+            else if (before[p] != agent)
+            {
+                _changedAt[chunk] = tick;
             }
         }
-        return false;
+        for (int p = 0; p < before.Length; p++)
+        {
+            int i = IndexOf(before[p].Id);
+            if (i < 0 || agents[i].Version != before[p].Version)
+            {
+                _gone.Add((before[p].Id, before[p].Version, _previousChunkOf[p]));
+                _changedAt[_previousChunkOf[p]] = tick;
+            }
+        }
     }
 
-    private int BucketOf(AgentView agent) => (Bucket(agent.Y, _minY, _bucketsY) * _bucketsX) + Bucket(agent.X, _minX, _bucketsX);
-
-    private int Bucket(double at, double min, int count) => (int)Math.Clamp(Math.Floor((at - min) / _bucketUnits), 0, count - 1);
+    private int Cell(double at, int count) => (int)Math.Clamp(Math.Floor(at / _chunkUnits), 0, count - 1);
 }

@@ -104,7 +104,8 @@ public sealed class NetServer : IDisposable, ISessionAnswers
         _players = new PlayerDesk(this, simulation.Inputs, simulation.TickRateHz);
         _refusals = new TickRefusals(this);
         _analysts = new AnalystDesk(this, _history, forecaster, logger);
-        _index = new ViewIndex(simulation.Site.Terrain.CellSize);
+        var terrain = simulation.Site.Terrain;
+        _index = new ViewIndex(terrain.CellSize, (terrain.WidthMetres, terrain.HeightMetres));
         _workers = new StreamWorkers(options.StreamThreads);
     }
 
@@ -165,6 +166,7 @@ public sealed class NetServer : IDisposable, ISessionAnswers
         _stopping.Cancel();
         _thread?.Join();
         _transport?.Dispose();
+        _workers.Dispose();
         _metrics.Dispose();
         _stopping.Dispose();
     }
@@ -585,11 +587,11 @@ public sealed class NetServer : IDisposable, ISessionAnswers
         }
         if (interest)
         {
-            _index.Rebuild(view, Focus.Units(Math.Max(_options.Interest.RadiusMetres, 1)));
+            _index.Rebuild(view);
             _workers.For(_joined.Count, (i, scratch) =>
             {
                 var session = _joined[i];
-                _messages[i] = session.Stream?.Next(_index, FocusOf(session, view, scratch.Focus), session.AckedTick, scratch.Writer) is { } update
+                _messages[i] = session.Stream?.Next(_index, FocusOf(session, view, scratch.Focus), session.AckedTick, scratch) is { } update
                     ? Message(session, update)
                     : null;
             });

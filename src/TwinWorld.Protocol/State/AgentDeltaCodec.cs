@@ -54,23 +54,35 @@ public static class AgentDeltaCodec
             }
         }
 
+        Write(destroyed, updated, created, writer);
+        return destroyed.Count + updated.Count + created.Count;
+    }
+
+    /// <summary>
+    /// Writes a delta already split into its three runs, each sorted by id (an id may be both destroyed and
+    /// created: its slot's new entity). For a sender that knows what changed without comparing whole views.
+    /// </summary>
+    public static void Write(IReadOnlyList<int> destroyed, IReadOnlyList<(AgentView Old, AgentView New)> updated, IReadOnlyList<AgentView> created, BitWriter writer)
+    {
         writer.WriteVarUInt((ulong)destroyed.Count);
         int previous = -1;
-        foreach (int id in destroyed)
+        for (int i = 0; i < destroyed.Count; i++)
         {
-            WriteGap(writer, ref previous, id);
+            WriteGap(writer, ref previous, destroyed[i]);
         }
         writer.WriteVarUInt((ulong)updated.Count);
         previous = -1;
-        foreach (var (old, now) in updated)
+        for (int i = 0; i < updated.Count; i++)
         {
+            var (old, now) = updated[i];
             WriteGap(writer, ref previous, now.Id);
-            WriteChanges(writer, old, now);
+            WriteChanges(writer, old, Checked(now));
         }
         writer.WriteVarUInt((ulong)created.Count);
         previous = -1;
-        foreach (var agent in created)
+        for (int i = 0; i < created.Count; i++)
         {
+            var agent = Checked(created[i]);
             WriteGap(writer, ref previous, agent.Id);
             writer.WriteVarUInt((ulong)agent.Version);
             writer.WriteVarInt(agent.X);
@@ -78,7 +90,6 @@ public static class AgentDeltaCodec
             writer.Write((ulong)agent.Heading, 10);
             WriteStatus(writer, agent);
         }
-        return destroyed.Count + updated.Count + created.Count;
     }
 
     /// <summary>Bits an updated agent's entry takes after its id gap (which costs 1 bit for the next id, more for a larger gap).</summary>

@@ -15,12 +15,23 @@ public static class StateUpdates
         var from = baseline ?? StateView.Empty;
         scratch.Reset();
         AgentDeltaCodec.Encode(from.Agents, target.Agents, scratch);
+        return Compose(baseline, target, scratch);
+    }
+
+    /// <summary>
+    /// The update whose agent delta is already written in <paramref name="agents"/>: the views' hazards,
+    /// cameras and tiles make the rest (their agents are not read), so a sender that tracks agents its own
+    /// way can pass views without them.
+    /// </summary>
+    public static StateUpdate Compose(StateView? baseline, StateView target, BitWriter agents)
+    {
+        var from = baseline ?? StateView.Empty;
         var update = new StateUpdate
         {
             Tick = (ulong)target.Tick,
             HasBaseline = baseline is not null,
             BaselineTick = baseline is null ? 0 : (ulong)baseline.Tick,
-            Agents = ByteString.CopyFrom(scratch.ToArray()),
+            Agents = ByteString.CopyFrom(agents.ToArray()),
             HazardsChanged = baseline is null || !baseline.Hazards.SequenceEqual(target.Hazards),
             CamerasChanged = baseline is null || !baseline.Cameras.SequenceEqual(target.Cameras),
         };

@@ -12,7 +12,8 @@ namespace TwinWorld.Bench.Protocol;
 /// <summary>
 /// The network thread's state-stream work for one tick and N clients, on the real town during an
 /// evacuation (everyone walking): with interest off (one delta shared by every client on the same
-/// baseline), with an interest radius only, and with the radius and the default 4096-byte budget.
+/// baseline) and with the default interest (radius and 4096-byte budget), at 10k, 30k and 100k agents
+/// and 1, 50 and 200 clients (the scaling curve of issue 19).
 /// Each client follows an agent of its own (as a player's avatar), spread over the town, and acks
 /// every tick. Interest-managed updates are built on <see cref="Threads"/> stream workers at once, as the
 /// server does. GlobalSetup prints the bytes per client per tick.
@@ -22,7 +23,7 @@ public class StateStream
     private const int Ticks = 24;
 
     /// <summary>The town's views by agent count, made once for every case that needs them (the simulation takes a while).</summary>
-    private static readonly Dictionary<int, (StateView[] Views, float CellSize)> Towns = [];
+    private static readonly Dictionary<int, (StateView[] Views, float CellSize, (double, double) Site)> Towns = [];
 
     private readonly BitWriter _writer = new(1 << 22);
     private StateView[] _views = [];
@@ -32,22 +33,22 @@ public class StateStream
     private ViewIndex _index = null!;
     private StreamWorkers _workers = null!;
     private float _cellSize;
+    private (double, double) _site;
     private int _tick;
 
     public enum Interest
     {
         Off,
-        Radius,
         RadiusAndBudget,
     }
 
-    [Params(10_000, 100_000)]
+    [Params(10_000, 30_000, 100_000)]
     public int Agents { get; set; }
 
-    [Params(1, 10, 50)]
+    [Params(1, 50, 200)]
     public int Clients { get; set; }
 
-    [Params(Interest.Off, Interest.Radius, Interest.RadiusAndBudget)]
+    [Params(Interest.Off, Interest.RadiusAndBudget)]
     public Interest Mode { get; set; }
 
     /// <summary>Stream workers: 1 (one client after another) and the machine's processor count.</summary>
@@ -63,7 +64,7 @@ public class StateStream
         {
             Towns[Agents] = town = Town(Agents);
         }
-        (_views, _cellSize) = town;
+        (_views, _cellSize, _site) = town;
         _bytes = new long[Clients];
         _workers = new StreamWorkers(Threads);
         _followed = [.. Enumerable.Range(0, Clients).Select(c => _views[0].Agents[(int)((c + 0.5) * _views[0].AgentCount / Clients)].Id)];
@@ -85,7 +86,10 @@ public class StateStream
         return bytes;
     }
 
-    private static (StateView[], float) Town(int agents)
+    [GlobalCleanup]
+    public void Cleanup() => _workers.Dispose();
+
+    private static (StateView[], float, (double, double)) Town(int agents)
     {
         var simulation = new TownScenario { Agents = agents, AlertAfter = TimeSpan.Zero }.Build(20, workers: 2);
         var builder = new StateViewBuilder();
@@ -98,7 +102,8 @@ public class StateStream
                 views[tick - 100] = builder.Build(simulation, report.Tick);
             }
         }
-        return (views, simulation.Site.Terrain.CellSize);
+        var terrain = simulation.Site.Terrain;
+        return (views, terrain.CellSize, (terrain.WidthMetres, terrain.HeightMetres));
     }
 
     private void Reset()
@@ -106,10 +111,9 @@ public class StateStream
         var options = Mode switch
         {
             Interest.Off => new InterestOptions { RadiusMetres = 0, BudgetBytesPerTick = 0 },
-            Interest.Radius => new InterestOptions { BudgetBytesPerTick = 0 },
             _ => new InterestOptions(),
         };
-        _index = new ViewIndex(_cellSize);
+        _index = new ViewIndex(_cellSize, _site);
         _streams = [.. Enumerable.Range(0, Clients).Select(_ => new ClientStream(options))];
     }
 
@@ -140,7 +144,7 @@ public class StateStream
             }
             return bytes;
         }
-        _index.Rebuild(view, Focus.Units(new InterestOptions().RadiusMetres));
+        _index.Rebuild(view);
         _workers.For(Clients, (c, scratch) =>
         {
             var focus = scratch.Focus;
@@ -150,8 +154,8 @@ public class StateStream
                 focus.Add(view.Agents[i].X, view.Agents[i].Y);
             }
             // Acked every tick, as on loopback (when the views wrap round, the newest sent is the baseline all the same).
-            long acked = _streams[c].Find(previous.Tick) is null ? -1 : previous.Tick;
-            var update = _streams[c].Next(_index, focus, acked, scratch.Writer);
+            long acked = _streams[c].Has(previous.Tick) ? previous.Tick : -1;
+            var update = _streams[c].Next(_index, focus, acked, scratch);
             update.InputAck = (uint)c;
             _bytes[c] = new Envelope { State = update }.ToByteArray().Length;
         });
