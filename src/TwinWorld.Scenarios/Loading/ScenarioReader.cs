@@ -3,7 +3,6 @@ using System.Numerics;
 using TwinWorld.Scenarios.Model;
 using TwinWorld.Simulation;
 using TwinWorld.Simulation.Agents;
-using TwinWorld.Simulation.Cameras;
 using TwinWorld.Simulation.Terrain;
 using TwinWorld.Simulation.Terrain.Files;
 using TwinWorld.Simulation.Zones;

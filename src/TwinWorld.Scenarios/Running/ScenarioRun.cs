@@ -1,9 +1,8 @@
-using TwinWorld.Protocol.V1;
 using System.Collections.Concurrent;
+using TwinWorld.Protocol.V1;
 using TwinWorld.Scenarios.Loading;
 using TwinWorld.Scenarios.Model;
 using TwinWorld.Simulation;
-using TwinWorld.Simulation.Cameras;
 using TwinWorld.Simulation.Inputs;
 
 namespace TwinWorld.Scenarios.Running;

@@ -21,10 +21,6 @@ internal static class CameraPlace
     {
         var world = simulation.World;
         string name = command.Name.Trim();
-        if (!Enum.IsDefined(command.Mode))
-        {
-            return $"camera mode {(int)command.Mode} is not fixed, overhead or free";
-        }
         if (simulation.Site.Terrain.IndexAt(new Vector2(command.Position.X, command.Position.Y)) < 0)
         {
             return $"the camera position ({command.Position.X}, {command.Position.Y}) is not over the site";

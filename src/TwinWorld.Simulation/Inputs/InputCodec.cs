@@ -1,5 +1,4 @@
 using Google.Protobuf;
-using TwinWorld.Ecs;
 using TwinWorld.Protocol.State;
 using TwinWorld.Simulation.Agents;
 using TwinWorld.Simulation.Cameras;
